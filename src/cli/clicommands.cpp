@@ -1,0 +1,197 @@
+#include "clicommands.h"
+
+#include "imagearchive.h"
+#include "imagereport.h"
+#include "overlaymerge.h"
+#include "treereport.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace strata::cli {
+
+namespace {
+
+void writeOut(const QByteArray &bytes)
+{
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    fflush(stdout);
+}
+
+int fail(const QString &message, int code = BadInput)
+{
+    fprintf(stderr, "strata-cli: %s\n", message.toLocal8Bit().constData());
+    return code;
+}
+
+int fail(const Error &error)
+{
+    return fail(error.toString());
+}
+
+const char *usage =
+    "Usage: strata-cli COMMAND [OPTIONS] ARCHIVE\n"
+    "\n"
+    "Commands:\n"
+    "  inspect ARCHIVE [--image REF] [--format json|text]\n"
+    "  history ARCHIVE [--image REF]\n"
+    "  tree ARCHIVE [--image REF] [--layer N] [--diff] [--format tsv|json]\n"
+    "\n"
+    "ARCHIVE is a docker save / podman save / OCI archive (plain or compressed) or a directory\n"
+    "holding an OCI layout or an unpacked docker save. REF is a name (nginx:latest), an image ID\n"
+    "prefix, a platform (linux/arm64) or @N for the N-th image.\n"
+    "Exit codes: 0 success, 1 a failed check, 2 bad input.\n";
+
+// What every command that reads one image shares: the parser, the archive and the image.
+struct ImageCommand
+{
+    QCommandLineParser parser;
+    std::shared_ptr<ImageArchive> archive;
+    int image = -1;
+    Error error;
+
+    ImageCommand()
+    {
+        parser.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("The image archive or directory."));
+        parser.addOption({QStringLiteral("image"), QStringLiteral("Which image of the archive."), QStringLiteral("ref")});
+        parser.addHelpOption();
+    }
+
+    bool open(const QStringList &arguments)
+    {
+        if (!parser.parse(arguments)) {
+            error = Error::make(Error::Kind::None, QStringLiteral("strata-cli"), parser.errorText());
+            return false;
+        }
+        const QStringList positional = parser.positionalArguments();
+        if (positional.size() != 1) {
+            error = Error::make(Error::Kind::None, QStringLiteral("strata-cli"),
+                                QStringLiteral("expected exactly one ARCHIVE (see --help)"));
+            return false;
+        }
+        archive = ImageArchive::open(positional.first(), &error);
+        if (!archive)
+            return false;
+        image = archive->findImage(parser.value(QStringLiteral("image")), &error);
+        return image >= 0;
+    }
+
+    std::vector<std::shared_ptr<const LayerTree>> loadLayers(Error *loadError)
+    {
+        return archive->loadLayers(image, LoadObserver{}, loadError);
+    }
+};
+
+// A damaged layer does not stop a report, but the command says so and exits 2.
+int reportLayerErrors(const std::vector<std::shared_ptr<const LayerTree>> &layers)
+{
+    int code = Ok;
+    for (const auto &layer : layers) {
+        if (layer && layer->error) {
+            fail(layer->error);
+            code = BadInput;
+        }
+        if (layer) {
+            for (const QString &rejected : layer->rejected)
+                fprintf(stderr, "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
+                        rejected.toLocal8Bit().constData());
+        }
+    }
+    return code;
+}
+
+int runInspect(const QStringList &arguments)
+{
+    ImageCommand command;
+    command.parser.addOption({QStringLiteral("format"), QStringLiteral("json or text."), QStringLiteral("format"), QStringLiteral("text")});
+    if (!command.open(arguments))
+        return fail(command.error);
+    const QString format = command.parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("json") && format != QLatin1String("text"))
+        return fail(QStringLiteral("unknown --format \"%1\" (json or text)").arg(format));
+    Error error;
+    const auto layers = command.loadLayers(&error);
+    if (error)
+        return fail(error);
+    writeOut(format == QLatin1String("json") ? inspectJson(*command.archive, command.image, layers)
+                                             : inspectText(*command.archive, command.image, layers));
+    return reportLayerErrors(layers);
+}
+
+int runHistory(const QStringList &arguments)
+{
+    ImageCommand command;
+    if (!command.open(arguments))
+        return fail(command.error);
+    Error error;
+    const auto layers = command.loadLayers(&error);
+    if (error)
+        return fail(error);
+    writeOut(historyText(command.archive->images().at(size_t(command.image)), layers));
+    return reportLayerErrors(layers);
+}
+
+int runTree(const QStringList &arguments)
+{
+    ImageCommand command;
+    command.parser.addOption({QStringLiteral("layer"), QStringLiteral("Layer index, 0 = bottom (default: top)."), QStringLiteral("n")});
+    command.parser.addOption({QStringLiteral("diff"), QStringLiteral("Only the changes the layer makes.")});
+    command.parser.addOption({QStringLiteral("format"), QStringLiteral("tsv or json."), QStringLiteral("format"), QStringLiteral("tsv")});
+    if (!command.open(arguments))
+        return fail(command.error);
+    const QString format = command.parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("json") && format != QLatin1String("tsv"))
+        return fail(QStringLiteral("unknown --format \"%1\" (tsv or json)").arg(format));
+    const int count = int(command.archive->images().at(size_t(command.image)).layers.size());
+    int layer = count - 1;
+    if (command.parser.isSet(QStringLiteral("layer"))) {
+        bool ok = false;
+        layer = command.parser.value(QStringLiteral("layer")).toInt(&ok);
+        if (!ok || layer < 0 || layer >= count)
+            return fail(QStringLiteral("--layer must be a number from 0 to %1").arg(count - 1));
+    }
+    Error error;
+    const auto layers = command.loadLayers(&error);
+    if (error)
+        return fail(error);
+    const bool json = format == QLatin1String("json");
+    if (command.parser.isSet(QStringLiteral("diff"))) {
+        const FileTree lower = layer > 0 ? mergeLayers(layers, layer - 1) : FileTree();
+        const FileTree &own = layers[size_t(layer)]->tree;
+        writeOut(json ? layerChangesJson(own, layer > 0 ? &lower : nullptr)
+                      : layerChangesTsv(own, layer > 0 ? &lower : nullptr));
+    } else {
+        const FileTree merged = mergeLayers(layers, layer);
+        writeOut(json ? mergedTreeJson(merged, layers, layer) : mergedTreeTsv(merged));
+    }
+    return reportLayerErrors(layers);
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h")) {
+        fputs(usage, arguments.size() < 2 ? stderr : stdout);
+        return arguments.size() < 2 ? BadInput : Ok;
+    }
+    if (arguments.at(1) == QLatin1String("--version")) {
+        printf("strata-cli %s\n", STRATA_VERSION);
+        return Ok;
+    }
+    const QString command = arguments.at(1);
+    QStringList rest = arguments;
+    rest.removeAt(1); // QCommandLineParser expects the program name first
+    if (command == QLatin1String("inspect"))
+        return runInspect(rest);
+    if (command == QLatin1String("history"))
+        return runHistory(rest);
+    if (command == QLatin1String("tree"))
+        return runTree(rest);
+    return fail(QStringLiteral("unknown command \"%1\"\n%2").arg(command, QString::fromLatin1(usage)));
+}
+
+} // namespace strata::cli

@@ -1,0 +1,129 @@
+#include "bytesource.h"
+
+#include <archive.h>
+
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace strata {
+
+FileRangeSource::FileRangeSource(const QString &path, qint64 offset, qint64 length)
+    : m_offset(offset)
+    , m_length(length)
+{
+    // O_NOFOLLOW is not used: a directory image may legitimately hold symlinked layers; the
+    // caller resolves and confines them before opening.
+    m_fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (m_fd < 0) {
+        m_error = QString::fromLocal8Bit(strerror(errno));
+        return;
+    }
+    if (m_length < 0) {
+        struct stat st;
+        if (fstat(m_fd, &st) == 0)
+            m_length = qMax<qint64>(0, st.st_size - m_offset);
+    }
+}
+
+FileRangeSource::~FileRangeSource()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+qint64 FileRangeSource::read(char *buffer, qint64 max)
+{
+    const qint64 want = qMin(max, m_length - m_position);
+    if (want <= 0)
+        return 0;
+    for (;;) {
+        const ssize_t got = ::pread(m_fd, buffer, size_t(want), m_offset + m_position);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            m_error = QString::fromLocal8Bit(strerror(errno));
+            return -1;
+        }
+        m_position += got;
+        return got;
+    }
+}
+
+qint64 FileRangeSource::skip(qint64 count)
+{
+    const qint64 step = qMin(count, m_length - m_position);
+    m_position += qMax<qint64>(0, step);
+    return qMax<qint64>(0, step);
+}
+
+qint64 ArchiveDataSource::read(char *buffer, qint64 max)
+{
+    const la_ssize_t got = archive_read_data(m_outer, buffer, size_t(max));
+    if (got < 0) {
+        m_error = QString::fromUtf8(archive_error_string(m_outer));
+        return -1;
+    }
+    m_position += got;
+    return got;
+}
+
+namespace {
+
+struct ReaderClient
+{
+    ByteSource *source;
+    char buffer[256 * 1024];
+};
+
+la_ssize_t readCallback(struct archive *a, void *data, const void **buffer)
+{
+    auto *client = static_cast<ReaderClient *>(data);
+    *buffer = client->buffer;
+    const qint64 got = client->source->read(client->buffer, sizeof client->buffer);
+    if (got < 0) {
+        archive_set_error(a, EIO, "%s", client->source->errorString().toUtf8().constData());
+        return -1;
+    }
+    return la_ssize_t(got);
+}
+
+la_int64_t skipCallback(struct archive *, void *data, la_int64_t request)
+{
+    return static_cast<ReaderClient *>(data)->source->skip(request);
+}
+
+int closeCallback(struct archive *, void *data)
+{
+    delete static_cast<ReaderClient *>(data);
+    return ARCHIVE_OK;
+}
+
+} // namespace
+
+struct archive *openArchiveReader(ByteSource *source, QString *error)
+{
+    struct archive *a = archive_read_new();
+    archive_read_support_filter_all(a);
+    archive_read_support_format_tar(a);
+    archive_read_support_format_gnutar(a);
+    archive_read_support_format_empty(a);
+    auto *client = new ReaderClient{source, {}};
+    archive_read_set_callback_data(a, client);
+    archive_read_set_read_callback(a, readCallback);
+    archive_read_set_skip_callback(a, skipCallback);
+    archive_read_set_close_callback(a, closeCallback);
+    if (archive_read_open1(a) != ARCHIVE_OK) {
+        if (error)
+            *error = QString::fromUtf8(archive_error_string(a));
+        archive_read_free(a);
+        return nullptr;
+    }
+    return a;
+}
+
+} // namespace strata

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "stringpool.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata {
+
+inline constexpr uint32_t kNoNode = UINT32_MAX;
+
+enum class FileType : uint8_t { Regular, Directory, Symlink, Hardlink, CharDevice, BlockDevice, Fifo };
+
+// The one-letter codes of `strata-cli tree`: f d l h c b p.
+char fileTypeLetter(FileType type);
+
+namespace NodeFlag {
+enum : uint8_t {
+    Whiteout = 1, // layer trees only: this node deletes `name` from the layers below
+    Opaque = 2,   // layer trees only: this directory hides every lower entry inside it
+    Implied = 4,  // no entry of its own: a parent directory that only its children imply
+    Replaced = 8, // merged trees: this entry replaced one from a lower layer (modified)
+};
+}
+
+// One path of a tree. Plain data in a flat vector: no pointers, no QString, 56 bytes.
+struct FileNode
+{
+    uint32_t name = 0;            // StringPool id of the base name
+    uint32_t parent = kNoNode;    // the root's parent is kNoNode
+    uint32_t firstChild = 0;      // children are nodes [firstChild, firstChild + childCount)
+    uint32_t childCount = 0;
+    uint64_t size = 0;            // tar header size; 0 for directories, links and whiteouts
+    int64_t mtime = 0;
+    uint32_t mode = 0;            // permission bits, 07777
+    uint32_t uid = 0;
+    uint32_t gid = 0;
+    uint32_t link = 0;            // symlink target or hardlink target path (StringPool id)
+    uint16_t layer = 0;           // the layer this entry comes from
+    FileType type = FileType::Regular;
+    uint8_t flags = 0;            // NodeFlag bits
+
+    bool isDir() const { return type == FileType::Directory; }
+    bool isWhiteout() const { return flags & NodeFlag::Whiteout; }
+};
+
+// A frozen tree: node 0 is the root; every directory's children are contiguous and sorted
+// bytewise by name (whiteouts after a live entry of the same name). Immutable once built, so
+// several threads and models may read it at once.
+class FileTree
+{
+public:
+    FileTree();
+
+    uint32_t nodeCount() const { return uint32_t(m_nodes.size()); }
+    const FileNode &node(uint32_t index) const { return m_nodes[index]; }
+    std::span<const FileNode> nodes() const { return m_nodes; }
+    std::string_view name(uint32_t index) const { return m_pool->view(m_nodes[index].name); }
+    std::string_view linkTarget(uint32_t index) const { return m_pool->view(m_nodes[index].link); }
+    // The path from the root without a leading slash ("" for the root).
+    std::string path(uint32_t index) const;
+    uint32_t depth(uint32_t index) const;
+
+    // A child by name, or kNoNode. Whiteout nodes are looked up with whiteout = true.
+    uint32_t child(uint32_t dir, std::string_view name, bool whiteout = false) const;
+    // A node by path ("a/b/c", no leading slash), or kNoNode. Never returns whiteouts.
+    uint32_t find(std::string_view path) const;
+
+    // Sum of regular file sizes below a directory (the file's own size for a file), and the
+    // number of entries below it; computed once when the tree is frozen.
+    uint64_t totalSize(uint32_t index) const { return m_totalSize[index]; }
+    uint32_t totalCount(uint32_t index) const { return m_totalCount[index]; }
+
+    const StringPool &pool() const { return *m_pool; }
+    std::shared_ptr<const StringPool> sharedPool() const { return m_pool; }
+    size_t memoryBytes() const;
+
+private:
+    friend class TreeBuilder;
+    std::vector<FileNode> m_nodes;
+    std::vector<uint64_t> m_totalSize;
+    std::vector<uint32_t> m_totalCount;
+    std::shared_ptr<StringPool> m_pool;
+};
+
+// Builds a FileTree entry by entry, with replacement and deletion, then freezes it. Children
+// are found through one open-addressing table keyed by (parent, name, whiteout), so building
+// costs O(1) per entry however wide a directory is.
+class TreeBuilder
+{
+public:
+    TreeBuilder();
+    explicit TreeBuilder(std::shared_ptr<StringPool> pool);
+
+    static constexpr uint32_t root() { return 0; }
+    StringPool &pool() { return *m_pool; }
+    FileNode &node(uint32_t index) { return m_nodes[index]; }
+    const FileNode &node(uint32_t index) const { return m_nodes[index]; }
+    uint32_t nodeCount() const { return uint32_t(m_nodes.size()); }
+
+    uint32_t child(uint32_t parent, uint32_t name, bool whiteout = false) const;
+    // Adds `attrs` as the child `attrs.name` of `parent`; an existing child of that name (and
+    // with it its whole subtree) is replaced.
+    uint32_t setChild(uint32_t parent, const FileNode &attrs);
+    // Removes a child and its subtree; no-op when there is none.
+    void removeChild(uint32_t parent, uint32_t name, bool whiteout = false);
+
+    FileTree freeze();
+
+private:
+    uint64_t key(uint32_t parent, uint32_t name, bool whiteout) const
+    {
+        return (uint64_t(parent) << 32) | name | (whiteout ? 0x80000000u : 0u);
+    }
+    size_t slotOf(uint64_t key) const;
+    void growTable();
+
+    std::vector<FileNode> m_nodes;        // firstChild/childCount unused until freeze
+    std::vector<uint32_t> m_nextSibling;  // insertion-ordered child lists
+    std::vector<uint32_t> m_lastChild;
+    std::vector<uint8_t> m_alive;
+    std::vector<uint64_t> m_keys;         // table; UINT64_MAX = empty
+    std::vector<uint32_t> m_values;
+    size_t m_used = 0;
+    std::shared_ptr<StringPool> m_pool;
+};
+
+} // namespace strata

@@ -1,0 +1,78 @@
+#include "stringpool.h"
+
+#include <cstring>
+
+namespace strata {
+
+namespace {
+uint64_t hashBytes(std::string_view text)
+{
+    // FNV-1a: names are short, and this is all the mixing open addressing needs.
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : text) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+} // namespace
+
+StringPool::StringPool()
+    : m_offsets{0, 0}
+    , m_slots(1024, 0)
+{
+    m_slots[hashBytes({}) & (m_slots.size() - 1)] = 1; // id 0: ""
+}
+
+uint32_t StringPool::find(std::string_view text) const
+{
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = hashBytes(text) & mask;; i = (i + 1) & mask) {
+        const uint32_t slot = m_slots[i];
+        if (slot == 0)
+            return UINT32_MAX;
+        if (view(slot - 1) == text)
+            return slot - 1;
+    }
+}
+
+uint32_t StringPool::intern(std::string_view text)
+{
+    size_t mask = m_slots.size() - 1;
+    size_t i = hashBytes(text) & mask;
+    for (;; i = (i + 1) & mask) {
+        const uint32_t slot = m_slots[i];
+        if (slot == 0)
+            break;
+        if (view(slot - 1) == text)
+            return slot - 1;
+    }
+    const uint32_t id = count();
+    m_arena.insert(m_arena.end(), text.begin(), text.end());
+    m_offsets.push_back(uint32_t(m_arena.size()));
+    m_slots[i] = id + 1;
+    if (size_t(count()) * 2 > m_slots.size())
+        grow();
+    return id;
+}
+
+void StringPool::grow()
+{
+    std::vector<uint32_t> slots(m_slots.size() * 2, 0);
+    const size_t mask = slots.size() - 1;
+    for (uint32_t id = 0; id < count(); ++id) {
+        size_t i = hashBytes(view(id)) & mask;
+        while (slots[i] != 0)
+            i = (i + 1) & mask;
+        slots[i] = id + 1;
+    }
+    m_slots.swap(slots);
+}
+
+size_t StringPool::memoryBytes() const
+{
+    return m_arena.capacity() + m_offsets.capacity() * sizeof(uint32_t)
+           + m_slots.capacity() * sizeof(uint32_t);
+}
+
+} // namespace strata

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "overlaymerge.h"
+
+#include <QByteArray>
+
+namespace strata {
+
+// `strata-cli tree` output. TSV: one line per path, sorted bytewise, columns
+// `path type size mode link layer`; path without a leading "./" or "/"; type one of
+// f d l h c b p; a hardlink's size is its target's; mode in octal; directories have size 0
+// (their size on disk depends on the file system, not the image).
+QByteArray mergedTreeTsv(const FileTree &merged);
+QByteArray mergedTreeJson(const FileTree &merged, LayerList layers, int top);
+
+// One layer's own changes: the columns above plus `change` (added, modified, deleted).
+// Deleted rows describe what the whiteout removes, as it was in `lower`.
+QByteArray layerChangesTsv(const FileTree &layer, const FileTree *lower);
+QByteArray layerChangesJson(const FileTree &layer, const FileTree *lower);
+
+QString changeKindName(ChangeKind kind);
+
+} // namespace strata
