@@ -20,7 +20,7 @@ QString archiveFormatName(ArchiveFormat format)
     switch (format) {
     case ArchiveFormat::DockerLegacy: return QStringLiteral("docker save (before Docker 25)");
     case ArchiveFormat::DockerLegacyV1: return QStringLiteral("docker save (before Docker 1.10, no manifest.json)");
-    case ArchiveFormat::DockerArchive: return QStringLiteral("docker-archive (podman save, skopeo)");
+    case ArchiveFormat::DockerArchive: return QStringLiteral("docker-archive (podman save, skopeo, kaniko)");
     case ArchiveFormat::Docker25: return QStringLiteral("docker save (Docker 25 and later, OCI layout)");
     case ArchiveFormat::OciArchive: return QStringLiteral("OCI image archive");
     case ArchiveFormat::OciDirectory: return QStringLiteral("OCI image layout directory");

@@ -168,7 +168,7 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
     if (source.find("repositories"))
         readJson(source, QStringLiteral("repositories"), &repositories, nullptr, &ignored);
 
-    bool sawSymlinkedLayer = false, sawRootBlob = false;
+    bool sawRootBlob = false;
     for (const QJsonValue &value : doc.array()) {
         const QJsonObject entry = value.toObject();
         if (!entry.value(QStringLiteral("Config")).isString()
@@ -203,8 +203,6 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
         for (qsizetype i = 0; i < layers.size(); ++i) {
             LayerInfo layer;
             const QString path = layers.at(i).toString();
-            if (const ArchiveMember *m = source.find(memberName(path)); m && m->type == ArchiveMember::Symlink)
-                sawSymlinkedLayer = true;
             if (!path.contains(QLatin1Char('/')))
                 sawRootBlob = true;
             addLayerMember(source, &layer, path);
@@ -220,6 +218,9 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
                 layer.declaredSize = blob->size;
             }
             if (path.endsWith(QStringLiteral("/layer.tar"))) {
+                // docker save writes layers uncompressed: the blob is the diff.
+                if (layer.blobDigest.isEmpty())
+                    layer.blobDigest = layer.diffId;
                 layer.v1Id = path.section(QLatin1Char('/'), 0, 0);
                 const QString jsonPath = layer.v1Id + QStringLiteral("/json");
                 if (const ArchiveMember *json = source.find(memberName(jsonPath))) {
@@ -251,7 +252,7 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
     }
     if (source.find("oci-layout") && source.find("index.json"))
         out->format = ArchiveFormat::Docker25;
-    else if (sawSymlinkedLayer || sawRootBlob)
+    else if (sawRootBlob) // c/image and ggcr keep blobs at the top; docker in <id>/layer.tar
         out->format = ArchiveFormat::DockerArchive;
     else
         out->format = ArchiveFormat::DockerLegacy;

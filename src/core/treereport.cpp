@@ -36,6 +36,8 @@ uint64_t effectiveSize(const FileTree &tree, uint32_t i)
         const uint32_t target = tree.find(tree.linkTarget(i));
         return target != kNoNode && tree.node(target).type == FileType::Regular ? tree.node(target).size : 0;
     }
+    if (n.type == FileType::Symlink)
+        return tree.linkTarget(i).size(); // what lstat reports for a symlink
     return n.type == FileType::Regular ? n.size : 0;
 }
 
