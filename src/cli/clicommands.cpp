@@ -85,10 +85,15 @@ struct ImageCommand
     }
 };
 
-// A damaged layer does not stop a report, but the command says so and exits 2.
-int reportLayerErrors(const std::vector<std::shared_ptr<const LayerTree>> &layers)
+// A damaged layer or an inconsistent manifest does not stop a report, but the command says so
+// and exits 2.
+int reportLayerErrors(const ImageInfo &image, const std::vector<std::shared_ptr<const LayerTree>> &layers)
 {
     int code = Ok;
+    for (const Error &problem : image.problems) {
+        fail(problem);
+        code = BadInput;
+    }
     for (const auto &layer : layers) {
         if (layer && layer->error) {
             fail(layer->error);
@@ -118,7 +123,7 @@ int runInspect(const QStringList &arguments)
         return fail(error);
     writeOut(format == QLatin1String("json") ? inspectJson(*command.archive, command.image, layers)
                                              : inspectText(*command.archive, command.image, layers));
-    return reportLayerErrors(layers);
+    return reportLayerErrors(command.archive->images().at(size_t(command.image)), layers);
 }
 
 int runHistory(const QStringList &arguments)
@@ -131,7 +136,7 @@ int runHistory(const QStringList &arguments)
     if (error)
         return fail(error);
     writeOut(historyText(command.archive->images().at(size_t(command.image)), layers));
-    return reportLayerErrors(layers);
+    return reportLayerErrors(command.archive->images().at(size_t(command.image)), layers);
 }
 
 int runTree(const QStringList &arguments)
@@ -161,13 +166,13 @@ int runTree(const QStringList &arguments)
     if (command.parser.isSet(QStringLiteral("diff"))) {
         const FileTree lower = layer > 0 ? mergeLayers(layers, layer - 1) : FileTree();
         const FileTree &own = layers[size_t(layer)]->tree;
-        writeOut(json ? layerChangesJson(own, layer > 0 ? &lower : nullptr)
-                      : layerChangesTsv(own, layer > 0 ? &lower : nullptr));
+        writeOut(json ? layerChangesJson(own, layer, layer > 0 ? &lower : nullptr)
+                      : layerChangesTsv(own, layer, layer > 0 ? &lower : nullptr));
     } else {
         const FileTree merged = mergeLayers(layers, layer);
         writeOut(json ? mergedTreeJson(merged, layers, layer) : mergedTreeTsv(merged));
     }
-    return reportLayerErrors(layers);
+    return reportLayerErrors(command.archive->images().at(size_t(command.image)), layers);
 }
 
 } // namespace

@@ -14,6 +14,19 @@ constexpr qsizetype kWrapColumn = 80;
 // least the time between two builds; within one build, steps follow in seconds to minutes.
 constexpr qint64 kBuildGapSeconds = 10 * 60;
 
+enum class Builder { Unknown, Classic, Buildkit };
+
+// Buildkit writes its comment on every step (the "# buildkit" suffix only on RUN, COPY and
+// ADD); the classic builder, buildah and podman write every step through "/bin/sh -c".
+Builder builderOf(const HistoryEntry &step)
+{
+    if (step.buildkit || step.comment.startsWith(QLatin1String("buildkit.")))
+        return Builder::Buildkit;
+    if (step.createdByRaw.startsWith(QLatin1String("/bin/sh -c ")) || step.createdByRaw.startsWith(QLatin1String("cmd /S /C ")))
+        return Builder::Classic;
+    return Builder::Unknown;
+}
+
 bool endsImage(const HistoryEntry &step)
 {
     return step.instruction == QLatin1String("CMD") || step.instruction == QLatin1String("ENTRYPOINT");
@@ -78,8 +91,8 @@ QString asComment(const QString &text)
 //  1. step i is CMD or ENTRYPOINT (how base images end: every official image does) and the
 //     next step was created more than ten minutes later (a new build, not the next step of
 //     the same one; cached steps keep their old time, which is why a gap alone is not enough),
-//  2. or the two steps were written by different builders: one by buildkit ("# buildkit"),
-//     the other by the classic builder, which one Dockerfile build never mixes.
+//  2. or the two steps were written by different builders, one by buildkit and the other by
+//     the classic builder (see builderOf), which one Dockerfile build never mixes.
 // Histories with identical or missing timestamps (reproducible builds) and a single builder
 // give no boundary: better none than a wrong one.
 QList<int> baseImageBoundaries(const QList<HistoryEntry> &history)
@@ -95,7 +108,9 @@ QList<int> baseImageBoundaries(const QList<HistoryEntry> &history)
             boundary = created.isValid() && nextCreated.isValid()
                 && created.secsTo(nextCreated) > kBuildGapSeconds;
         }
-        if (!step.createdByRaw.isEmpty() && !next.createdByRaw.isEmpty() && step.buildkit != next.buildkit)
+        const Builder builder = builderOf(step);
+        const Builder nextBuilder = builderOf(next);
+        if (builder != Builder::Unknown && nextBuilder != Builder::Unknown && builder != nextBuilder)
             boundary = true;
         if (boundary)
             boundaries << int(i);
@@ -127,20 +142,33 @@ QString dockerfileInstruction(const HistoryEntry &step)
     return wrapped;
 }
 
-QString dockerfileFromHistory(const QList<HistoryEntry> &history)
+QString dockerfileFromHistory(const QList<HistoryEntry> &history, QList<int> *stepLines)
 {
-    QStringList lines;
-    lines << QCoreApplication::translate("strata::Dockerfile", "# Reconstructed from the image history: one instruction per step, oldest first.")
-          << QStringLiteral("FROM scratch");
+    QString text;
+    int lines = 0;
+    auto add = [&](const QString &block) {
+        text += block + QLatin1Char('\n');
+        lines += int(block.count(QLatin1Char('\n'))) + 1;
+    };
+    add(QCoreApplication::translate("strata::Dockerfile",
+                                    "# Reconstructed from the image history: one instruction per step, oldest first."));
+    add(QStringLiteral("FROM scratch"));
+    if (stepLines)
+        stepLines->clear();
     const QList<int> boundaries = baseImageBoundaries(history);
     for (qsizetype i = 0; i < history.size(); ++i) {
-        lines << dockerfileInstruction(history.at(i));
+        if (stepLines)
+            stepLines->append(lines);
+        add(dockerfileInstruction(history.at(i)));
         if (!boundaries.contains(int(i)))
             continue;
-        lines << (i == boundaries.last() ? QCoreApplication::translate("strata::Dockerfile", "# --- base image ends here: the steps below are this image's own ---")
-                                         : QCoreApplication::translate("strata::Dockerfile", "# --- an earlier base image ends here ---"));
+        if (i == boundaries.last())
+            add(QCoreApplication::translate("strata::Dockerfile",
+                                            "# --- base image ends here: the steps below are this image's own ---"));
+        else
+            add(QCoreApplication::translate("strata::Dockerfile", "# --- an earlier base image ends here ---"));
     }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return text;
 }
 
 } // namespace strata

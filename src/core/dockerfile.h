@@ -23,6 +23,7 @@ QString dockerfileInstruction(const HistoryEntry &step);
 // show it: a header comment and FROM scratch, then one instruction per step (empty steps
 // included), with a comment where a base image ends. ADD/COPY keep what the builder recorded
 // ("COPY file:3a4b... in /"), since the history does not name the build context's files.
-QString dockerfileFromHistory(const QList<HistoryEntry> &history);
+// `stepLines`, when given, receives the first line (from 0) of each step's instruction.
+QString dockerfileFromHistory(const QList<HistoryEntry> &history, QList<int> *stepLines = nullptr);
 
 } // namespace strata

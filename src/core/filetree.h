@@ -40,7 +40,7 @@ struct FileNode
     uint32_t uid = 0;
     uint32_t gid = 0;
     uint32_t link = 0;            // symlink target or hardlink target path (StringPool id)
-    uint16_t layer = 0;           // the layer this entry comes from
+    uint16_t layer = 0;           // merged trees: the layer this entry comes from
     FileType type = FileType::Regular;
     uint8_t flags = 0;            // NodeFlag bits
 

@@ -28,11 +28,11 @@ QString archiveFormatName(ArchiveFormat format)
     return {};
 }
 
-// Layers already indexed, by blob and position (the position is stored in every node).
+// Layers already indexed, by blob: shared by every position and image that uses the blob.
 struct ImageArchive::Cache
 {
     QMutex mutex;
-    std::map<std::pair<std::string, int>, std::shared_ptr<const LayerTree>> layers;
+    std::map<std::string, std::shared_ptr<const LayerTree>> layers; // by member name
 };
 
 ImageArchive::~ImageArchive() = default;
@@ -145,37 +145,50 @@ ImageArchive::loadLayers(int image, const LoadObserver &observer, Error *error)
     const ImageInfo &info = m_images.at(size_t(image));
     const int count = int(info.layers.size());
     std::vector<std::shared_ptr<const LayerTree>> result(static_cast<size_t>(count));
-    std::vector<const ArchiveMember *> members(static_cast<size_t>(count), nullptr);
 
-    std::atomic<qint64> bytesDone{0};
-    std::atomic<int> layersDone{0};
+    // Each blob is read once, however many positions or images use it: a layer tree does not
+    // depend on its position (the merge numbers layers itself).
+    struct Blob
+    {
+        const ArchiveMember *member;
+        std::vector<int> positions;
+    };
+    std::vector<Blob> todo;
+    std::map<const ArchiveMember *, size_t> blobOf;
     qint64 bytesTotal = 0;
-    std::vector<int> todo;
     {
         QMutexLocker lock(&m_cache->mutex);
         for (int i = 0; i < count; ++i) {
             const LayerInfo &layer = info.layers[i];
-            const auto cached = m_cache->layers.find({layer.member.toStdString(), i});
-            if (cached != m_cache->layers.end()) {
-                result[size_t(i)] = cached->second;
-                continue;
-            }
-            members[size_t(i)] = m_source->resolve(layer.member.toStdString());
-            if (!members[size_t(i)]) {
+            const ArchiveMember *member = m_source->resolve(layer.member.toStdString());
+            if (!member) {
                 auto missing = std::make_shared<LayerTree>();
-                missing->tree = FileTree();
                 missing->error = Error::make(Error::Kind::MissingMember, m_path,
                                              QStringLiteral("the layer blob is not in the archive"),
                                              layer.member);
                 result[size_t(i)] = missing;
                 continue;
             }
-            bytesTotal += members[size_t(i)]->size;
-            todo.push_back(i);
+            const auto cached = m_cache->layers.find(member->name);
+            if (cached != m_cache->layers.end()) {
+                result[size_t(i)] = cached->second;
+                continue;
+            }
+            const auto known = blobOf.find(member);
+            if (known != blobOf.end()) {
+                todo[known->second].positions.push_back(i);
+                continue;
+            }
+            blobOf.emplace(member, todo.size());
+            todo.push_back({member, {i}});
+            bytesTotal += member->size;
         }
     }
-    layersDone = count - int(todo.size());
 
+    std::atomic<qint64> bytesDone{0};
+    std::atomic<int> layersDone{count};
+    for (const Blob &blob : todo)
+        layersDone -= int(blob.positions.size());
     QMutex progressMutex;
     auto report = [&](const QString &current) {
         if (!observer.progress)
@@ -183,92 +196,76 @@ ImageArchive::loadLayers(int image, const LoadObserver &observer, Error *error)
         QMutexLocker lock(&progressMutex);
         observer.progress(LoadProgress{layersDone.load(), count, bytesDone.load(), bytesTotal, current});
     };
-    auto finish = [&](int i, LayerTree &&tree) {
+    auto finish = [&](const Blob &blob, LayerTree &&tree) {
         auto shared = std::make_shared<const LayerTree>(std::move(tree));
-        if (!shared->error || shared->error.kind != Error::Kind::Cancelled) {
+        if (shared->error.kind != Error::Kind::Cancelled) {
             QMutexLocker lock(&m_cache->mutex);
-            m_cache->layers[{info.layers[i].member.toStdString(), i}] = shared;
+            m_cache->layers[blob.member->name] = shared;
         }
-        result[size_t(i)] = shared;
-        ++layersDone;
-        if (observer.layerReady)
-            observer.layerReady(i, shared);
-        report(info.layers[i].member);
+        for (int i : blob.positions) {
+            result[size_t(i)] = shared;
+            ++layersDone;
+            if (observer.layerReady)
+                observer.layerReady(i, shared);
+        }
+        report(QString::fromStdString(blob.member->name));
     };
-    auto indexOne = [&](int i, ByteSource &stream) {
+    auto indexOne = [&](const Blob &blob, ByteSource &stream) {
+        const QString member = info.layers[blob.positions.front()].member;
         LayerIndexOptions options;
-        options.layer = uint16_t(i);
+        options.layer = uint16_t(blob.positions.front());
         options.cancel = observer.cancel;
         qint64 counted = 0;
         options.progress = [&](qint64 bytes) {
             bytesDone += bytes - counted;
             counted = bytes;
-            report(info.layers[i].member);
+            report(member);
         };
-        LayerTree tree = indexLayer(stream, options, m_path, info.layers[i].member);
-        bytesDone += members[size_t(i)]->size - counted;
-        finish(i, std::move(tree));
+        LayerTree tree = indexLayer(stream, options, m_path, member);
+        bytesDone += blob.member->size - counted;
+        finish(blob, std::move(tree));
     };
 
     report(QString());
     if (m_source->canSeek()) {
         // Largest first, so one big layer does not start last and run alone.
         std::sort(todo.begin(), todo.end(),
-                  [&](int a, int b) { return members[size_t(a)]->size > members[size_t(b)]->size; });
-        QtConcurrent::blockingMap(todo, [&](int i) {
+                  [](const Blob &a, const Blob &b) { return a.member->size > b.member->size; });
+        QtConcurrent::blockingMap(todo, [&](const Blob &blob) {
             Error openError;
-            auto stream = m_source->openMember(*members[size_t(i)], &openError);
+            auto stream = m_source->openMember(*blob.member, &openError);
             if (!stream) {
                 LayerTree damaged;
                 damaged.error = openError;
                 damaged.error.kind = Error::Kind::DamagedLayer;
-                finish(i, std::move(damaged));
+                finish(blob, std::move(damaged));
                 return;
             }
-            indexOne(i, *stream);
+            indexOne(blob, *stream);
         });
     } else {
         std::vector<const ArchiveMember *> wanted;
-        std::multimap<const ArchiveMember *, int> layerOf;
-        for (int i : todo) {
-            if (layerOf.find(members[size_t(i)]) == layerOf.end())
-                wanted.push_back(members[size_t(i)]);
-            layerOf.emplace(members[size_t(i)], i);
-        }
+        for (const Blob &blob : todo)
+            wanted.push_back(blob.member);
         Error streamError;
         m_source->streamMembers(wanted, [&](const ArchiveMember &m, ByteSource &stream) {
-            auto range = layerOf.equal_range(&m);
-            const int first = range.first->second;
-            indexOne(first, stream);
-            // The same blob at another position (a repeated layer): index a copy renumbered.
-            for (auto it = std::next(range.first); it != range.second; ++it) {
-                LayerTree copy = *result[size_t(first)];
-                copy.tree = result[size_t(first)]->tree; // shared pool; layer ids differ only
-                finish(it->second, std::move(copy));
-            }
+            indexOne(todo[blobOf.at(&m)], stream);
             return !(observer.cancel && observer.cancel->load());
         }, &streamError);
-        for (int i : todo) {
-            if (!result[size_t(i)]) {
-                LayerTree unread;
-                unread.error = streamError.isError()
-                                   ? streamError
-                                   : Error::make(Error::Kind::Cancelled, m_path, QStringLiteral("cancelled"));
-                unread.error.member = info.layers[i].member;
-                result[size_t(i)] = std::make_shared<const LayerTree>(std::move(unread));
-            }
+        for (const Blob &blob : todo) {
+            if (result[size_t(blob.positions.front())])
+                continue;
+            LayerTree unread;
+            unread.error = streamError.isError()
+                               ? streamError
+                               : Error::make(Error::Kind::Cancelled, m_path, QStringLiteral("cancelled"));
+            unread.error.member = QString::fromStdString(blob.member->name);
+            for (int i : blob.positions)
+                result[size_t(i)] = std::make_shared<const LayerTree>(unread);
         }
     }
-    if (observer.cancel && observer.cancel->load()) {
+    if (observer.cancel && observer.cancel->load())
         *error = Error::make(Error::Kind::Cancelled, m_path, QStringLiteral("loading was cancelled"));
-        QMutexLocker lock(&m_cache->mutex);
-        for (auto it = m_cache->layers.begin(); it != m_cache->layers.end();) {
-            if (it->second->error.kind == Error::Kind::Cancelled)
-                it = m_cache->layers.erase(it);
-            else
-                ++it;
-        }
-    }
     return result;
 }
 

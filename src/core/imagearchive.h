@@ -65,8 +65,9 @@ public:
     // there are several.
     int findImage(const QString &ref, Error *error) const;
 
-    // Indexes every layer of `image` (each blob once, shared with other images of the archive)
-    // on all cores. A layer that cannot be read gets its error in LayerTree::error; the
+    // Indexes every layer of `image` (each blob once, shared with other positions and images
+    // of the archive, so a LayerTree's node.layer is the position it was first read at) on
+    // all cores. A layer that cannot be read gets its error in LayerTree::error; the
     // returned error is set only when nothing could be read or the load was cancelled.
     std::vector<std::shared_ptr<const LayerTree>> loadLayers(int image, const LoadObserver &observer,
                                                              Error *error);

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QtGlobal>
 
+#include "error.h"
+
 #include <utility>
 
 namespace strata {
@@ -83,7 +85,10 @@ struct ImageInfo
     QByteArray manifestJson;       // this image's manifest (entry of manifest.json, or OCI)
     QByteArray configJson;
     QString configMember;
-    QStringList warnings;          // non-fatal oddities: "history lists 3 layers, rootfs 4"
+    QStringList warnings;          // oddities that change nothing: "history lists 3 layers, rootfs 4"
+    // Inconsistencies the image was loaded despite (a config whose diff_ids do not match the
+    // manifest's layers...): shown, and they make `strata-cli` exit 2.
+    QList<Error> problems;
     // OCI indexes: an image for a platform other than the one picked for its reference;
     // listed, loadable by name or "@N", but never chosen by default.
     bool otherPlatform = false;

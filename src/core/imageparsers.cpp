@@ -101,6 +101,29 @@ QString digestFromLayerPath(const QString &path)
     return {};
 }
 
+// Docker refuses more than 127 layers (overlay2's limit); an image claiming thousands is
+// hostile or broken, and merging it would cost layers x entries.
+constexpr qsizetype kMaxLayers = 1000;
+
+bool checkLayerCount(const ArchiveSource &source, const QString &configMember, qsizetype layers,
+                     qsizetype diffIds, ImageInfo *image, Error *error)
+{
+    if (layers > kMaxLayers) {
+        *error = Error::make(Error::Kind::LimitExceeded, source.path(),
+                             QStringLiteral("the image lists %1 layers; more than %2 cannot be a real image")
+                                 .arg(layers)
+                                 .arg(kMaxLayers));
+        return false;
+    }
+    if (diffIds != layers)
+        image->problems << Error::make(Error::Kind::MalformedJson, source.path(),
+                                       QStringLiteral("the manifest lists %1 layers but the config has %2 diff_ids")
+                                           .arg(layers)
+                                           .arg(diffIds),
+                                       configMember);
+    return true;
+}
+
 struct Descriptor
 {
     QString mediaType;
@@ -196,10 +219,8 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
                                        .value(QStringLiteral("diff_ids")).toArray();
         const QJsonObject layerSources = entry.value(QStringLiteral("LayerSources")).toObject();
         const QJsonArray layers = entry.value(QStringLiteral("Layers")).toArray();
-        if (diffIds.size() != layers.size())
-            image.warnings << QStringLiteral("the manifest lists %1 layers, the config %2 diff_ids")
-                                  .arg(layers.size())
-                                  .arg(diffIds.size());
+        if (!checkLayerCount(source, image.configMember, layers.size(), diffIds.size(), &image, error))
+            return false;
         for (qsizetype i = 0; i < layers.size(); ++i) {
             LayerInfo layer;
             const QString path = layers.at(i).toString();
@@ -360,10 +381,8 @@ private:
         const QJsonArray diffIds = configDoc.object().value(QStringLiteral("rootfs")).toObject()
                                        .value(QStringLiteral("diff_ids")).toArray();
         const QJsonArray layers = manifest.value(QStringLiteral("layers")).toArray();
-        if (diffIds.size() != layers.size())
-            image.warnings << QStringLiteral("the manifest lists %1 layers, the config %2 diff_ids")
-                                  .arg(layers.size())
-                                  .arg(diffIds.size());
+        if (!checkLayerCount(m_source, image.configMember, layers.size(), diffIds.size(), &image, error))
+            return false;
         for (qsizetype i = 0; i < layers.size(); ++i) {
             const Descriptor l = descriptorFrom(layers.at(i).toObject());
             LayerInfo layer;

@@ -112,6 +112,11 @@ QByteArray inspectJson(const ImageArchive &archive, int index, const std::vector
     o[QStringLiteral("history")] = history;
     if (!image.warnings.isEmpty())
         o[QStringLiteral("warnings")] = toArray(image.warnings);
+    QJsonArray problems;
+    for (const Error &problem : image.problems)
+        problems.append(problem.toString());
+    if (!problems.isEmpty())
+        o[QStringLiteral("problems")] = problems;
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -161,6 +166,8 @@ QByteArray inspectText(const ImageArchive &archive, int index, const std::vector
     }
     for (const QString &warning : image.warnings)
         out << "Warning:       " << warning << '\n';
+    for (const Error &problem : image.problems)
+        out << "Problem:       " << problem.message << '\n';
     out.flush();
     return text.toUtf8();
 }

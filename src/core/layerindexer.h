@@ -15,6 +15,10 @@ struct LayerIndexOptions
     const std::atomic_bool *cancel = nullptr; // polled between entries
     std::function<void(qint64 bytesRead)> progress; // raw bytes consumed so far, now and then
     qint64 maxEntries = 20'000'000;
+    // A compressed layer may not inflate past ratio x its compressed size (nor past the floor
+    // for tiny layers): gzip cannot exceed ~1032:1, real zstd layers stay far below this.
+    qint64 maxInflationRatio = 10'000;
+    qint64 minInflationLimit = qint64(1) << 30;
 };
 
 // Reads one layer tar (plain, gzip, zstd... sniffed) into its own tree, reading headers only

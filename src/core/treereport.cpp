@@ -47,7 +47,7 @@ uint32_t effectiveMode(const FileNode &n)
     return n.type == FileType::Symlink ? 0777 : n.mode;
 }
 
-void appendTsvRow(QByteArray &out, const std::string &path, const FileTree &tree, uint32_t i)
+void appendTsvRow(QByteArray &out, const std::string &path, const FileTree &tree, uint32_t i, int layer = -1)
 {
     const FileNode &n = tree.node(i);
     out.append(path.data(), qsizetype(path.size()));
@@ -61,7 +61,7 @@ void appendTsvRow(QByteArray &out, const std::string &path, const FileTree &tree
     const auto link = tree.linkTarget(i);
     out.append(link.data(), qsizetype(link.size()));
     out.append('\t');
-    out.append(QByteArray::number(n.layer));
+    out.append(QByteArray::number(layer >= 0 ? layer : int(n.layer)));
 }
 
 QJsonObject jsonEntry(const std::string &path, const FileTree &tree, uint32_t i)
@@ -138,7 +138,7 @@ QByteArray mergedTreeJson(const FileTree &merged, LayerList layers, int top)
     return QJsonDocument(entries).toJson(QJsonDocument::Indented);
 }
 
-QByteArray layerChangesTsv(const FileTree &layer, const FileTree *lower)
+QByteArray layerChangesTsv(const FileTree &layer, int index, const FileTree *lower)
 {
     const std::vector<ChangeKind> kinds = classifyLayerChanges(layer, lower);
     const std::vector<uint32_t> below = matchLower(layer, lower);
@@ -150,9 +150,9 @@ QByteArray layerChangesTsv(const FileTree &layer, const FileTree *lower)
         } else if (n.isWhiteout()) {
             out.append(row.path.data(), qsizetype(row.path.size()));
             out.append("\t-\t0\t0\t\t");
-            out.append(QByteArray::number(n.layer));
+            out.append(QByteArray::number(index));
         } else {
-            appendTsvRow(out, row.path, layer, row.node);
+            appendTsvRow(out, row.path, layer, row.node, index);
         }
         out.append('\t');
         out.append(changeKindName(kinds[row.node]).toLatin1());
@@ -161,7 +161,7 @@ QByteArray layerChangesTsv(const FileTree &layer, const FileTree *lower)
     return out;
 }
 
-QByteArray layerChangesJson(const FileTree &layer, const FileTree *lower)
+QByteArray layerChangesJson(const FileTree &layer, int index, const FileTree *lower)
 {
     const std::vector<ChangeKind> kinds = classifyLayerChanges(layer, lower);
     const std::vector<uint32_t> below = matchLower(layer, lower);
@@ -173,6 +173,8 @@ QByteArray layerChangesJson(const FileTree &layer, const FileTree *lower)
                             : jsonEntry(row.path, layer, row.node);
         if (n.isWhiteout() && below[row.node] == kNoNode)
             o[QStringLiteral("type")] = QStringLiteral("-");
+        if (!n.isWhiteout())
+            o[QStringLiteral("layer")] = index;
         o[QStringLiteral("change")] = changeKindName(kinds[row.node]);
         if (n.flags & NodeFlag::Opaque)
             o[QStringLiteral("opaque")] = true;

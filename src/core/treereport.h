@@ -16,8 +16,9 @@ QByteArray mergedTreeJson(const FileTree &merged, LayerList layers, int top);
 
 // One layer's own changes: the columns above plus `change` (added, modified, deleted).
 // Deleted rows describe what the whiteout removes, as it was in `lower`.
-QByteArray layerChangesTsv(const FileTree &layer, const FileTree *lower);
-QByteArray layerChangesJson(const FileTree &layer, const FileTree *lower);
+// `index` is the layer's position (a shared blob's tree does not know it).
+QByteArray layerChangesTsv(const FileTree &layer, int index, const FileTree *lower);
+QByteArray layerChangesJson(const FileTree &layer, int index, const FileTree *lower);
 
 QString changeKindName(ChangeKind kind);
 

@@ -216,7 +216,7 @@ private slots:
             {Entry::dir("d"), Entry::file("d/same", "changed"), Entry::file("d/new", "n"), Entry::whiteout("d/gone")},
         }));
         const FileTree lower = mergeLayers(m.layers, 0);
-        const QByteArray tsv = layerChangesTsv(m.layers[1]->tree, &lower);
+        const QByteArray tsv = layerChangesTsv(m.layers[1]->tree, 1, &lower);
         QCOMPARE(tsv, QByteArray("d\td\t0\t755\t\t1\tunchanged\n"
                                  "d/gone\tf\t1\t644\t\t0\tdeleted\n"
                                  "d/new\tf\t1\t644\t\t1\tadded\n"
