@@ -39,6 +39,7 @@ const char *usage =
     "  inspect ARCHIVE [--image REF] [--format json|text]\n"
     "  history ARCHIVE [--image REF]\n"
     "  tree ARCHIVE [--image REF] [--layer N] [--diff] [--format tsv|json]\n"
+    "  verify ARCHIVE [--image REF]   check every layer's SHA-256 against its digests\n"
     "\n"
     "ARCHIVE is a docker save / podman save / OCI archive (plain or compressed) or a directory\n"
     "holding an OCI layout or an unpacked docker save. REF is a name (nginx:latest), an image ID\n"
@@ -175,6 +176,34 @@ int runTree(const QStringList &arguments)
     return reportLayerErrors(command.archive->images().at(size_t(command.image)), layers);
 }
 
+int runVerify(const QStringList &arguments)
+{
+    ImageCommand command;
+    if (!command.open(arguments))
+        return fail(command.error);
+    const ImageInfo &image = command.archive->images().at(size_t(command.image));
+    const std::vector<LayerDigestCheck> checks = command.archive->verifyLayers(command.image);
+    int code = Ok;
+    QByteArray out;
+    for (size_t i = 0; i < checks.size(); ++i) {
+        const LayerDigestCheck &check = checks[i];
+        const char *status = "unverifiable";
+        switch (check.status) {
+        case LayerDigestCheck::Status::Ok: status = "ok"; break;
+        case LayerDigestCheck::Status::Mismatch: status = "MISMATCH"; break;
+        case LayerDigestCheck::Status::Unreadable: status = "UNREADABLE"; break;
+        case LayerDigestCheck::Status::Unverifiable: break;
+        }
+        out += QByteArray::number(qulonglong(i)) + '\t' + status + '\t' + image.layers[qsizetype(i)].member.toUtf8() + '\n';
+        if (check.error) {
+            fail(check.error);
+            code = BadInput;
+        }
+    }
+    writeOut(out);
+    return code;
+}
+
 } // namespace
 
 int run(const QStringList &arguments)
@@ -196,6 +225,8 @@ int run(const QStringList &arguments)
         return runHistory(rest);
     if (command == QLatin1String("tree"))
         return runTree(rest);
+    if (command == QLatin1String("verify"))
+        return runVerify(rest);
     return fail(QStringLiteral("unknown command \"%1\"\n%2").arg(command, QString::fromLatin1(usage)));
 }
 

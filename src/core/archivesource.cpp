@@ -156,12 +156,11 @@ bool ArchiveSource::scanTar(Error *error)
             data.resize(m.size);
             const la_ssize_t got = m.size ? archive_read_data(a, data.data(), size_t(m.size)) : 0;
             if (got != m.size) {
-                *error = fail(Error::Kind::Io,
-                              QStringLiteral("the archive is damaged or truncated: ")
-                                  + QString::fromUtf8(archive_error_string(a)),
-                              QString::fromStdString(m.name));
-                archive_read_free(a);
-                return false;
+                m_damage = fail(Error::Kind::Io,
+                                QStringLiteral("the archive is damaged or truncated: ")
+                                    + QString::fromUtf8(archive_error_string(a)),
+                                QString::fromStdString(m.name));
+                break;
             }
             if (looksLikeMetadata(m.name, data.isEmpty() ? '\0' : data.at(0))) {
                 m_smallContent.insert(QByteArray::fromStdString(m.name), data);
@@ -173,13 +172,16 @@ bool ArchiveSource::scanTar(Error *error)
             m_members.push_back(std::move(m));
         }
     }
-    if (status != ARCHIVE_EOF) {
+    if (status != ARCHIVE_EOF && !m_damage) {
         const QString why = QString::fromUtf8(archive_error_string(a));
-        *error = fail(m_members.empty() ? Error::Kind::NotAnArchive : Error::Kind::Io,
-                      m_members.empty() ? QStringLiteral("not a tar archive: ") + why
-                                        : QStringLiteral("the archive is damaged or truncated: ") + why);
-        archive_read_free(a);
-        return false;
+        if (m_members.empty()) {
+            *error = fail(Error::Kind::NotAnArchive, QStringLiteral("not a tar archive: ") + why);
+            archive_read_free(a);
+            return false;
+        }
+        // What was read before the damage stays usable: the image may still be whole if
+        // only a layer near the end is cut.
+        m_damage = fail(Error::Kind::Io, QStringLiteral("the archive is damaged or truncated: ") + why);
     }
     archive_read_free(a);
     if (m_members.empty()) {

@@ -40,6 +40,8 @@ public:
     QString path() const { return m_path; }
     QString outerCompression() const { return m_outerCompression; }
     const std::vector<ArchiveMember> &members() const { return m_members; }
+    // Set when the archive ends early or is corrupt after some members: those stay readable.
+    const Error &damage() const { return m_damage; }
 
     // A member by name (normalized as above), or null.
     const ArchiveMember *find(std::string_view name) const;
@@ -72,6 +74,7 @@ private:
     QString m_path;
     QString m_outerCompression;
     std::vector<ArchiveMember> m_members;
+    Error m_damage;
     std::unordered_map<std::string, size_t> m_byName;
     QHash<QByteArray, QByteArray> m_smallContent; // compressed archives: JSON-like members
 };

@@ -44,8 +44,15 @@ std::shared_ptr<ImageArchive> ImageArchive::open(const QString &path, Error *err
     if (!source)
         return nullptr;
     ParsedArchive parsed;
-    if (!parseArchive(*source, &parsed, error))
+    if (!parseArchive(*source, &parsed, error)) {
+        if (source->damage())
+            *error = source->damage(); // the cause, rather than what it left missing
         return nullptr;
+    }
+    if (source->damage()) {
+        for (ImageInfo &image : parsed.images)
+            image.problems.prepend(source->damage());
+    }
     std::shared_ptr<ImageArchive> archive(new ImageArchive);
     archive->m_path = path;
     archive->m_format = parsed.format;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "digestcheck.h"
 #include "error.h"
 #include "imageinfo.h"
 #include "layertree.h"
@@ -71,6 +72,10 @@ public:
     // returned error is set only when nothing could be read or the load was cancelled.
     std::vector<std::shared_ptr<const LayerTree>> loadLayers(int image, const LoadObserver &observer,
                                                              Error *error);
+
+    // Reads every layer blob through SHA-256 and compares with its blob digest and diff_id.
+    // Slow (every byte): run it in the background after the trees are shown.
+    std::vector<LayerDigestCheck> verifyLayers(int image, const std::atomic_bool *cancel = nullptr) const;
 
     // Reads the content of a regular file of a layer (at most maxBytes), for previews and
     // "Save as...". Empty with *error set when the path is not a regular file of that layer.

@@ -1,0 +1,405 @@
+#include "efficiencycommands.h"
+
+#include "clicommands.h"
+#include "diveci.h"
+#include "efficiency.h"
+#include "imagearchive.h"
+#include "imagereport.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
+
+#include <cmath>
+#include <cstdio>
+
+namespace strata::cli {
+
+namespace {
+
+void writeOut(const QByteArray &bytes)
+{
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    fflush(stdout);
+}
+
+int fail(const QString &message, int code = BadInput)
+{
+    fprintf(stderr, "strata-cli: %s\n", message.toLocal8Bit().constData());
+    return code;
+}
+
+// The archive, the image and its layers: what both commands start from.
+struct LoadedImage
+{
+    QCommandLineParser parser;
+    std::shared_ptr<ImageArchive> archive;
+    int image = -1;
+    std::vector<std::shared_ptr<const LayerTree>> layers;
+
+    LoadedImage()
+    {
+        parser.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("The image archive or directory."));
+        parser.addOption({QStringLiteral("image"), QStringLiteral("Which image of the archive."), QStringLiteral("ref")});
+        parser.addHelpOption();
+    }
+
+    const ImageInfo &info() const { return archive->images().at(size_t(image)); }
+
+    // Parses the arguments; false with *error set on a usage error.
+    bool parse(const QStringList &arguments, QString *error)
+    {
+        if (!parser.parse(arguments)) {
+            *error = parser.errorText();
+            return false;
+        }
+        if (parser.positionalArguments().size() != 1) {
+            *error = QStringLiteral("expected exactly one ARCHIVE (see --help)");
+            return false;
+        }
+        return true;
+    }
+
+    bool load(Error *error)
+    {
+        archive = ImageArchive::open(parser.positionalArguments().first(), error);
+        if (!archive)
+            return false;
+        image = archive->findImage(parser.value(QStringLiteral("image")), error);
+        if (image < 0)
+            return false;
+        layers = archive->loadLayers(image, LoadObserver{}, error);
+        return !error->isError();
+    }
+
+    // A damaged layer or an inconsistent manifest makes every figure doubtful: said, and exit 2.
+    int reportProblems() const
+    {
+        int code = Ok;
+        for (const Error &problem : info().problems) {
+            fail(problem.toString());
+            code = BadInput;
+        }
+        for (const auto &layer : layers) {
+            if (layer && layer->error) {
+                fail(layer->error.toString());
+                code = BadInput;
+            }
+        }
+        return code;
+    }
+};
+
+QString slashed(const std::string &path)
+{
+    return QLatin1Char('/') + QString::fromUtf8(path.data(), qsizetype(path.size()));
+}
+
+QString percent(double ratio)
+{
+    return std::isfinite(ratio) ? QString::number(ratio * 100, 'f', 2) + QStringLiteral(" %") : QStringLiteral("n/a");
+}
+
+QString bytesWithUnit(qint64 bytes)
+{
+    return QStringLiteral("%1 bytes (%2)").arg(bytes).arg(formatBytes(bytes));
+}
+
+// `text` left-aligned in `width` columns, then two spaces.
+QString cell(const QString &text, int width)
+{
+    return text.leftJustified(width) + QStringLiteral("  ");
+}
+
+QString fateText(const PathCopy &copy)
+{
+    switch (copy.fate) {
+    case CopyFate::Survives: return QStringLiteral("survives");
+    case CopyFate::Overwritten: return QStringLiteral("overwritten in layer %1").arg(copy.fateLayer);
+    case CopyFate::MetadataChanged:
+        return QStringLiteral("copied again in layer %1 only to change mode or owner").arg(copy.fateLayer);
+    case CopyFate::Deleted: return QStringLiteral("deleted in layer %1").arg(copy.fateLayer);
+    case CopyFate::HiddenByOpaque:
+        return QStringLiteral("hidden by an opaque directory in layer %1").arg(copy.fateLayer);
+    case CopyFate::Whiteout:
+        return copy.diveSize > 0 ? QStringLiteral("whiteout (deletes a directory of %1)").arg(formatBytes(copy.diveSize))
+                                 : QStringLiteral("whiteout");
+    }
+    return {};
+}
+
+QByteArray efficiencyText(const ImageInfo &image, const EfficiencyReport &report)
+{
+    QString text;
+    QTextStream out(&text);
+    out << "Image:    " << image.displayName() << "  " << image.id << '\n';
+    out << "Layers:   " << report.layerCount << "\n\n";
+    out << "Efficiency (as dive computes it):\n";
+    out << "  efficiency:          " << percent(report.efficiency) << "  ("
+        << QString::number(report.efficiency, 'g', QLocale::FloatingPointShortest) << ")\n";
+    out << "  size:                " << bytesWithUnit(report.sizeBytes) << '\n';
+    out << "  user size:           " << bytesWithUnit(report.userSizeBytes) << "  (all layers but the first)\n";
+    out << "  wasted bytes:        " << bytesWithUnit(report.wastedBytes)
+        << "  (every copy of a path dive lists, the surviving one included)\n";
+    out << "  user wasted percent: " << percent(report.userWastedPercent) << '\n';
+    out << "\nReclaimable (Strata):\n";
+    out << "  reclaimable bytes:   " << bytesWithUnit(report.reclaimableBytes)
+        << "  (copies the final filesystem does not show: overwritten, deleted or hidden)\n";
+    out << "  final filesystem:    " << bytesWithUnit(report.finalBytes) << '\n';
+
+    out << "\nInefficient paths (largest first; * = in dive's list):\n";
+    if (report.paths.empty())
+        out << "  (none)\n";
+    else
+        out << "    COUNT  DIVE SIZE    RECLAIMABLE  PATH\n";
+    for (const InefficientPath &path : report.paths) {
+        out << (path.diveListed ? "  * " : "    ") << cell(QString::number(path.count), 5)
+            << cell(formatBytes(path.cumulativeSize), 11) << cell(formatBytes(path.reclaimableBytes), 11)
+            << slashed(path.path) << '\n';
+        for (const PathCopy &copy : path.copies) {
+            out << "        layer " << cell(QString::number(copy.layer), 3) << cell(formatBytes(copy.size), 10)
+                << fateText(copy) << '\n';
+        }
+    }
+
+    out << "\nLayers (bytes a later layer made unreachable; REPLACES: bytes of lower layers it made\n"
+           "unreachable):\n";
+    out << "  LAYER  SIZE        OVERWRITTEN  CHMOD/CHOWN  DELETED      HIDDEN       REPEATED     REPLACES\n";
+    for (size_t i = 0; i < report.layers.size(); ++i) {
+        const LayerEfficiency &l = report.layers[i];
+        out << "  " << cell(QString::number(i), 5) << cell(formatBytes(l.sizeBytes), 10);
+        for (qint64 v : {l.overwrittenBytes, l.metadataChangedBytes, l.deletedBytes, l.hiddenBytes, l.shadowedBytes})
+            out << cell(formatBytes(v), 11);
+        out << formatBytes(l.supersedesBytes) << '\n';
+    }
+    out.flush();
+    return text.toUtf8();
+}
+
+QJsonObject copyJson(const PathCopy &copy)
+{
+    QJsonObject o;
+    o[QStringLiteral("layer")] = copy.layer;
+    o[QStringLiteral("type")] = copy.whiteout ? QStringLiteral("whiteout") : QString(QLatin1Char(fileTypeLetter(copy.type)));
+    o[QStringLiteral("size")] = copy.size;
+    o[QStringLiteral("diveSize")] = copy.diveSize;
+    if (!copy.whiteout) {
+        o[QStringLiteral("mode")] = QString::number(copy.mode, 8);
+        o[QStringLiteral("uid")] = qint64(copy.uid);
+        o[QStringLiteral("gid")] = qint64(copy.gid);
+    }
+    o[QStringLiteral("fate")] = QLatin1String(copyFateName(copy.fate));
+    if (copy.fateLayer >= 0)
+        o[QStringLiteral("fateLayer")] = copy.fateLayer;
+    return o;
+}
+
+QJsonValue ratioJson(double value)
+{
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+QByteArray efficiencyJson(const ImageInfo &image, const EfficiencyReport &report)
+{
+    QJsonObject dive; // dive's own key names (dive --json), plus the two figures it prints in --ci
+    dive[QStringLiteral("efficiencyScore")] = report.efficiency;
+    dive[QStringLiteral("sizeBytes")] = report.sizeBytes;
+    dive[QStringLiteral("userSizeBytes")] = report.userSizeBytes;
+    dive[QStringLiteral("inefficientBytes")] = report.wastedBytes;
+    dive[QStringLiteral("userWastedPercent")] = ratioJson(report.userWastedPercent);
+    QJsonArray references;
+    for (const InefficientPath *path : report.diveInefficientPaths()) {
+        QJsonObject o;
+        o[QStringLiteral("count")] = path->count;
+        o[QStringLiteral("sizeBytes")] = path->cumulativeSize;
+        o[QStringLiteral("file")] = slashed(path->path);
+        references.append(o);
+    }
+    dive[QStringLiteral("fileReference")] = references;
+
+    QJsonArray paths;
+    for (const InefficientPath &path : report.paths) {
+        QJsonObject o;
+        o[QStringLiteral("path")] = slashed(path.path);
+        o[QStringLiteral("count")] = path.count;
+        o[QStringLiteral("cumulativeSize")] = path.cumulativeSize;
+        o[QStringLiteral("minSize")] = path.minSize;
+        o[QStringLiteral("diveListed")] = path.diveListed;
+        o[QStringLiteral("reclaimableBytes")] = path.reclaimableBytes;
+        QJsonArray copies;
+        for (const PathCopy &copy : path.copies)
+            copies.append(copyJson(copy));
+        o[QStringLiteral("copies")] = copies;
+        paths.append(o);
+    }
+    QJsonArray layers;
+    for (size_t i = 0; i < report.layers.size(); ++i) {
+        const LayerEfficiency &l = report.layers[i];
+        QJsonObject o;
+        o[QStringLiteral("index")] = int(i);
+        o[QStringLiteral("sizeBytes")] = l.sizeBytes;
+        o[QStringLiteral("overwrittenBytes")] = l.overwrittenBytes;
+        o[QStringLiteral("metadataChangedBytes")] = l.metadataChangedBytes;
+        o[QStringLiteral("deletedBytes")] = l.deletedBytes;
+        o[QStringLiteral("hiddenBytes")] = l.hiddenBytes;
+        o[QStringLiteral("shadowedBytes")] = l.shadowedBytes;
+        o[QStringLiteral("wastedBytes")] = l.wastedBytes();
+        o[QStringLiteral("supersedesBytes")] = l.supersedesBytes;
+        layers.append(o);
+    }
+    QJsonObject root;
+    root[QStringLiteral("image")] = image.displayName();
+    root[QStringLiteral("id")] = image.id;
+    root[QStringLiteral("layerCount")] = report.layerCount;
+    root[QStringLiteral("dive")] = dive;
+    root[QStringLiteral("reclaimableBytes")] = report.reclaimableBytes;
+    root[QStringLiteral("finalBytes")] = report.finalBytes;
+    root[QStringLiteral("paths")] = paths;
+    root[QStringLiteral("layers")] = layers;
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QByteArray ciText(const ImageInfo &image, const EfficiencyReport &report, const CiEvaluation &evaluation,
+                  const QString &configFile)
+{
+    QString text;
+    QTextStream out(&text);
+    out << "Image: " << image.displayName() << "  " << image.id << '\n';
+    out << "Rules: " << (configFile.isEmpty() ? QStringLiteral("defaults and flags") : configFile) << "\n\n";
+    out << "Analysis:\n";
+    out << "  efficiency:        " << percent(report.efficiency) << '\n';
+    out << "  wastedBytes:       " << report.wastedBytes << " bytes";
+    if (report.wastedBytes > 0)
+        out << " (" << formatBytes(report.wastedBytes) << ')';
+    out << '\n';
+    out << "  userWastedPercent: " << (report.wastedBytes > 0 ? percent(report.userWastedPercent) : QStringLiteral("0 %"))
+        << '\n';
+    out << "  reclaimableBytes:  " << bytesWithUnit(report.reclaimableBytes) << "  (Strata)\n\n";
+    const auto inefficient = report.diveInefficientPaths();
+    out << "Inefficient Files:";
+    if (inefficient.empty()) {
+        out << " (None)\n";
+    } else {
+        out << "\n  Count  Wasted Space  File Path\n";
+        for (const InefficientPath *path : inefficient) {
+            out << "  " << cell(QString::number(path->count), 5) << cell(formatBytes(path->cumulativeSize), 12)
+                << slashed(path->path) << '\n';
+        }
+    }
+    out << "\nEvaluation:\n";
+    int passed = 0, failed = 0, skipped = 0;
+    for (const CiRuleResult &result : evaluation.results) {
+        out << "  " << ciStatusName(result.status) << "  " << result.key << " (" << result.message << ")\n";
+        (result.status == CiStatus::Pass ? passed : result.status == CiStatus::Fail ? failed : skipped)++;
+    }
+    out << '\n' << (evaluation.pass() ? "PASS" : "FAIL") << " [";
+    QStringList tally;
+    if (passed)
+        tally << QStringLiteral("pass:%1").arg(passed);
+    if (failed)
+        tally << QStringLiteral("fail:%1").arg(failed);
+    if (skipped)
+        tally << QStringLiteral("skip:%1").arg(skipped);
+    out << tally.join(QLatin1Char(' ')) << "]\n";
+    out.flush();
+    return text.toUtf8();
+}
+
+struct RuleOption
+{
+    QString CiConfig::*field;
+    QString name;   // also the rule's key
+    QString legacy; // dive's flag spelling
+    QString help;
+};
+
+const std::vector<RuleOption> &ruleOptions()
+{
+    static const std::vector<RuleOption> options = {
+        {&CiConfig::lowestEfficiency, QStringLiteral("lowest-efficiency"), QStringLiteral("lowestEfficiency"),
+         QStringLiteral("Fail when the efficiency is lower (a ratio 0-1; default 0.9).")},
+        {&CiConfig::highestWastedBytes, QStringLiteral("highest-wasted-bytes"), QStringLiteral("highestWastedBytes"),
+         QStringLiteral("Fail when dive's wasted bytes are more (20MB, 512KiB, 1000000; default disabled).")},
+        {&CiConfig::highestUserWastedPercent, QStringLiteral("highest-user-wasted-percent"),
+         QStringLiteral("highestUserWastedPercent"),
+         QStringLiteral("Fail when wasted bytes / user layer bytes is more (a ratio 0-1; default 0.1).")},
+    };
+    return options;
+}
+
+} // namespace
+
+int runEfficiency(const QStringList &arguments)
+{
+    LoadedImage command;
+    command.parser.addOption({QStringLiteral("format"), QStringLiteral("text or json."), QStringLiteral("format"), QStringLiteral("text")});
+    QString usageError;
+    if (!command.parse(arguments, &usageError))
+        return fail(usageError);
+    const QString format = command.parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("json") && format != QLatin1String("text"))
+        return fail(QStringLiteral("unknown --format \"%1\" (text or json)").arg(format));
+    Error error;
+    if (!command.load(&error))
+        return fail(error.toString());
+    const EfficiencyReport report = analyzeEfficiency(command.info(), command.layers);
+    writeOut(format == QLatin1String("json") ? efficiencyJson(command.info(), report)
+                                             : efficiencyText(command.info(), report));
+    return command.reportProblems();
+}
+
+int runCi(const QStringList &arguments)
+{
+    LoadedImage command;
+    command.parser.addOption({QStringLiteral("config"),
+                              QStringLiteral("dive's .dive-ci YAML with the rules (default: ./.dive-ci if present)."),
+                              QStringLiteral("file")});
+    for (const RuleOption &option : ruleOptions())
+        command.parser.addOption({{option.name, option.legacy}, option.help, QStringLiteral("value")});
+    QString usageError;
+    if (!command.parse(arguments, &usageError))
+        return fail(usageError);
+
+    // Rules before the image: a broken configuration fails fast, whatever the image.
+    CiConfig config;
+    QString configFile = command.parser.value(QStringLiteral("config"));
+    if (configFile.isEmpty() && QFileInfo::exists(QStringLiteral(".dive-ci")))
+        configFile = QStringLiteral(".dive-ci");
+    QString configError;
+    if (!configFile.isEmpty() && !readDiveCiFile(configFile, &config, &configError))
+        return fail(configError);
+    QStringList fromFlags;
+    for (const RuleOption &option : ruleOptions()) {
+        if (command.parser.isSet(option.name)) {
+            config.*option.field = command.parser.value(option.name);
+            fromFlags << option.name;
+        }
+    }
+    std::vector<CiRule> rules;
+    QString badKey;
+    if (!parseCiRules(config, &rules, &configError, &badKey)) {
+        if (fromFlags.contains(badKey) || configFile.isEmpty())
+            return fail(configError);
+        return fail(configFile + QStringLiteral(": ") + configError);
+    }
+
+    Error error;
+    if (!command.load(&error))
+        return fail(error.toString());
+    const EfficiencyReport report = analyzeEfficiency(command.info(), command.layers);
+    const CiEvaluation evaluation = evaluateCiRules(rules, report);
+    writeOut(ciText(command.info(), report, evaluation, configFile));
+    const int problems = command.reportProblems();
+    if (problems != Ok)
+        return problems;
+    if (!evaluation.pass())
+        return fail(QStringLiteral("failed rules: %1").arg(evaluation.failedRules().join(QStringLiteral(", "))),
+                    CheckFailed);
+    return Ok;
+}
+
+} // namespace strata::cli

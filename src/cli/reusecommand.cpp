@@ -1,0 +1,134 @@
+#include "reusecommand.h"
+
+#include "clicommands.h"
+#include "imagearchive.h"
+#include "layerreuse.h"
+#include "reusereport.h"
+
+#include <QCommandLineParser>
+#include <QSet>
+
+#include <cstdio>
+
+namespace strata::cli {
+
+namespace {
+
+void writeOut(const QByteArray &bytes)
+{
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    fflush(stdout);
+}
+
+int fail(const QString &message)
+{
+    fprintf(stderr, "strata-cli: %s\n", message.toLocal8Bit().constData());
+    return BadInput;
+}
+
+// Damaged layers and inconsistent manifests do not stop the report (their blob sizes stand
+// in), but they are named, once each, and the command exits 2.
+int reportProblems(const std::vector<ReuseInput> &inputs)
+{
+    int code = Ok;
+    QSet<const LayerTree *> reported;
+    for (const ReuseInput &input : inputs) {
+        for (const Error &problem : input.image.problems) {
+            fail(problem.toString());
+            code = BadInput;
+        }
+        for (const auto &layer : input.layers) {
+            if (!layer || reported.contains(layer.get()))
+                continue;
+            reported.insert(layer.get());
+            if (layer->error) {
+                fail(layer->error.toString());
+                code = BadInput;
+            }
+            for (const QString &rejected : layer->rejected)
+                fprintf(stderr, "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
+                        rejected.toLocal8Bit().constData());
+        }
+    }
+    return code;
+}
+
+} // namespace
+
+int runReuse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Which layers the images share, and what they cost stored once. Every image of every "
+                       "ARCHIVE is included (other-platform alternatives of an OCI index are left out)."));
+    parser.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("Image archives or directories."),
+                                 QStringLiteral("ARCHIVE..."));
+    parser.addOption({QStringLiteral("format"), QStringLiteral("text or json."), QStringLiteral("format"),
+                      QStringLiteral("text")});
+    parser.addOption({QStringLiteral("containers"),
+                      QStringLiteral("Illustrative containers to add on each image (default 0)."), QStringLiteral("n"),
+                      QStringLiteral("0")});
+    parser.addOption({QStringLiteral("container-size"),
+                      QStringLiteral("Assumed size of each container's read-write layer: 4000, 4kB, 1.5MB, 4KiB "
+                                     "(default 4kB)."),
+                      QStringLiteral("size"), QStringLiteral("4kB")});
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(parser.helpText().toLocal8Bit());
+        return Ok;
+    }
+    const QStringList paths = parser.positionalArguments();
+    if (paths.isEmpty())
+        return fail(QStringLiteral("expected at least one ARCHIVE (see --help)"));
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("json") && format != QLatin1String("text"))
+        return fail(QStringLiteral("unknown --format \"%1\" (text or json)").arg(format));
+    bool ok = false;
+    const int perImage = parser.value(QStringLiteral("containers")).toInt(&ok);
+    if (!ok || perImage < 0 || perImage > 1000)
+        return fail(QStringLiteral("--containers must be a number from 0 to 1000"));
+    qint64 containerSize = 0;
+    if (!parseByteSize(parser.value(QStringLiteral("container-size")), &containerSize))
+        return fail(QStringLiteral("--container-size \"%1\" is not a size (4000, 4kB, 1.5MB, 4KiB)")
+                        .arg(parser.value(QStringLiteral("container-size"))));
+
+    std::vector<std::shared_ptr<ImageArchive>> archives;
+    std::vector<ReuseInput> inputs;
+    std::vector<size_t> archiveOf; // per input
+    for (const QString &path : paths) {
+        Error error;
+        auto archive = ImageArchive::open(path, &error);
+        if (!archive)
+            return fail(error.toString());
+        for (ReuseInput &input : reuseInputs(*archive)) {
+            inputs.push_back(std::move(input));
+            archiveOf.push_back(archives.size());
+        }
+        archives.push_back(std::move(archive));
+    }
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        Error error;
+        inputs[i].layers = archives[archiveOf[i]]->loadLayers(inputs[i].imageIndex, LoadObserver{}, &error);
+        if (error)
+            return fail(error.toString());
+    }
+
+    // N containers on each image: an image given twice (same ID) still gets N.
+    std::vector<ContainerSpec> containers;
+    QSet<QString> seen;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        const QString &id = inputs[i].image.id;
+        if (!id.isEmpty() && seen.contains(id))
+            continue;
+        seen.insert(id);
+        for (int n = 0; n < perImage; ++n)
+            containers.push_back(ContainerSpec{int(i), containerSize, {}});
+    }
+    const ReuseAnalysis analysis = analyzeReuse(inputs, containers);
+    writeOut(format == QLatin1String("json") ? reuseJson(analysis) : reuseText(analysis));
+    return reportProblems(inputs);
+}
+
+} // namespace strata::cli
