@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
+
+#include <cstring>
 #include <QtGlobal>
 
 #include <memory>
@@ -47,6 +50,33 @@ private:
     int m_fd = -1;
     qint64 m_offset = 0;
     qint64 m_length = 0;
+};
+
+// Bytes already in memory (tests, fuzzers, small blobs). Does not copy: `data` must outlive it.
+class BufferSource final : public ByteSource
+{
+public:
+    explicit BufferSource(QByteArrayView data)
+        : m_data(data)
+    {
+    }
+    qint64 read(char *buffer, qint64 max) override
+    {
+        const qint64 n = qMin(max, qint64(m_data.size()) - m_position);
+        memcpy(buffer, m_data.data() + m_position, size_t(qMax<qint64>(0, n)));
+        m_position += qMax<qint64>(0, n);
+        return qMax<qint64>(0, n);
+    }
+    qint64 skip(qint64 count) override
+    {
+        const qint64 n = qMin(count, qint64(m_data.size()) - m_position);
+        m_position += n;
+        return n;
+    }
+    qint64 size() const override { return m_data.size(); }
+
+private:
+    QByteArrayView m_data;
 };
 
 // The data of the current member of a libarchive reader (which must outlive this source).

@@ -6,8 +6,7 @@ namespace strata::imagewriter::detail {
 
 QString sha256Hex(const QByteArray &data)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
 }
 
 QString sha256Digest(const QByteArray &data)

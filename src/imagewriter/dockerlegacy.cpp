@@ -73,8 +73,8 @@ Members dockerLegacyMembers(const std::vector<PreparedImage> &images)
         const QStringList tags = repoTags(image);
         OrderedJsonObject entry;
         entry.add(u"Config", configName);
-        entry.add(u"RepoTags", tags.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                              : QJsonArray::fromStringList(tags));
+        entry.add(u"RepoTags",
+                  tags.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonArray::fromStringList(tags));
         entry.add(u"Layers", layerPaths.isEmpty() ? QJsonValue(QJsonValue::Null)
                                                   : QJsonArray::fromStringList(layerPaths));
         manifest.append(entry.toJson());

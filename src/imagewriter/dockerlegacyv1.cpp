@@ -73,8 +73,8 @@ Members dockerLegacyV1Members(const std::vector<PreparedImage> &images)
         const std::vector<Step> steps = stepsOf(p);
         QString parent;
         for (const Step &step : steps) {
-            const QString created = step.history.created.isEmpty() ? image.created
-                                                                   : step.history.created;
+            const QString created =
+                step.history.created.isEmpty() ? image.created : step.history.created;
             V1Image v1;
             v1.parent = parent;
             v1.comment = step.history.comment;

@@ -33,12 +33,13 @@ Entry Entry::symlink(std::string path, std::string target)
     return e;
 }
 
-Entry Entry::hardlink(std::string path, std::string target)
+Entry Entry::hardlink(std::string path, std::string target, uint32_t mode)
 {
     Entry e;
     e.type = Type::Hardlink;
     e.path = std::move(path);
     e.linkTarget = std::move(target);
+    e.mode = mode;
     return e;
 }
 
@@ -65,7 +66,8 @@ Entry Entry::charDevice(std::string path, uint32_t major, uint32_t minor, uint32
 Entry Entry::whiteout(const std::string &path)
 {
     const auto slash = path.rfind('/');
-    const std::string parent = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+    const std::string parent =
+        slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
     const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
     return file(parent + ".wh." + name, {}, 0644);
 }

@@ -25,7 +25,15 @@ inline constexpr const char *kFixedCreated = "2024-01-15T10:00:00Z";
 // (including setuid/setgid/sticky); the type says what kind of file it is.
 struct Entry
 {
-    enum class Type { File, Dir, Symlink, Hardlink, Fifo, CharDevice };
+    enum class Type
+    {
+        File,
+        Dir,
+        Symlink,
+        Hardlink,
+        Fifo,
+        CharDevice
+    };
 
     Type type = Type::File;
     std::string path;
@@ -41,7 +49,7 @@ struct Entry
     static Entry file(std::string path, QByteArray content, uint32_t mode = 0644);
     static Entry dir(std::string path, uint32_t mode = 0755);
     static Entry symlink(std::string path, std::string target);
-    static Entry hardlink(std::string path, std::string target);
+    static Entry hardlink(std::string path, std::string target, uint32_t mode = 0644);
     static Entry fifo(std::string path, uint32_t mode = 0644);
     static Entry charDevice(std::string path, uint32_t major, uint32_t minor, uint32_t mode = 0666);
     // "a/b" deleted: the empty regular file "a/.wh.b", as Docker and buildkit write it.
@@ -81,7 +89,8 @@ struct Image
     QJsonObject config;
 };
 
-enum class Layout {
+enum class Layout
+{
     // docker save up to Docker 24: manifest.json, repositories, <v1id>/{VERSION,json,layer.tar},
     // <config-hex>.json; a layer already saved under another id becomes a layer.tar symlink.
     DockerLegacy,
@@ -101,7 +110,13 @@ enum class Layout {
     OciArchive,
 };
 
-enum class Compression { None, Gzip, Zstd, Xz };
+enum class Compression
+{
+    None,
+    Gzip,
+    Zstd,
+    Xz
+};
 
 struct WriteOptions
 {

@@ -51,13 +51,13 @@ void describe(archive_entry *ae, const Entry &e)
 
 QByteArray layerTar(const Layer &layer, QString *error)
 {
+    const Utf8LocaleScope utf8;
     QByteArray out;
     ArchiveWriter a = newArchiveWriter();
     // PAX only where ustar cannot hold a member (long or non-ASCII names, big ids), which is
     // what Go's archive/tar in Docker, buildkit and containers/image does too.
-    if (archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK
-        || archive_write_set_options(a.get(), "hdrcharset=UTF-8") != ARCHIVE_OK
-        || !openToByteArray(a.get(), &out, error)) {
+    if (archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK ||
+        !openToByteArray(a.get(), &out, error)) {
         if (error && error->isEmpty())
             *error = archiveError(a.get(), "cannot set up the layer writer");
         return {};
@@ -68,14 +68,13 @@ QByteArray layerTar(const Layer &layer, QString *error)
         describe(ae.get(), e);
         if (archive_write_header(a.get(), ae.get()) < ARCHIVE_WARN) {
             if (error)
-                *error = archiveError(a.get(), "cannot write a layer entry")
-                         + QStringLiteral(" (") + QString::fromStdString(e.path) + u')';
+                *error = archiveError(a.get(), "cannot write a layer entry") +
+                         QStringLiteral(" (") + QString::fromStdString(e.path) + u')';
             return {};
         }
-        if (e.type == Entry::Type::File && !e.content.isEmpty()
-            && archive_write_data(a.get(), e.content.constData(),
-                                  static_cast<size_t>(e.content.size()))
-                   != e.content.size()) {
+        if (e.type == Entry::Type::File && !e.content.isEmpty() &&
+            archive_write_data(a.get(), e.content.constData(),
+                               static_cast<size_t>(e.content.size())) != e.content.size()) {
             if (error)
                 *error = archiveError(a.get(), "cannot write layer data");
             return {};
@@ -101,8 +100,8 @@ QByteArray compress(const QByteArray &data, Compression compression, QString *er
     QByteArray out;
     ArchiveWriter a = newArchiveWriter();
     // The "raw" format writes one member's bytes with no framing: only the filter remains.
-    if (archive_write_set_format_raw(a.get()) != ARCHIVE_OK
-        || !addFilter(a.get(), compression, error) || !openToByteArray(a.get(), &out, error)) {
+    if (archive_write_set_format_raw(a.get()) != ARCHIVE_OK ||
+        !addFilter(a.get(), compression, error) || !openToByteArray(a.get(), &out, error)) {
         if (error && error->isEmpty())
             *error = archiveError(a.get(), "cannot set up compression");
         return {};
@@ -111,11 +110,10 @@ QByteArray compress(const QByteArray &data, Compression compression, QString *er
     archive_entry_set_pathname(ae.get(), "blob");
     archive_entry_set_filetype(ae.get(), AE_IFREG);
     archive_entry_set_size(ae.get(), data.size());
-    if (archive_write_header(a.get(), ae.get()) != ARCHIVE_OK
-        || (!data.isEmpty()
-            && archive_write_data(a.get(), data.constData(), static_cast<size_t>(data.size()))
-                   != data.size())
-        || archive_write_close(a.get()) != ARCHIVE_OK) {
+    if (archive_write_header(a.get(), ae.get()) != ARCHIVE_OK ||
+        (!data.isEmpty() && archive_write_data(a.get(), data.constData(),
+                                               static_cast<size_t>(data.size())) != data.size()) ||
+        archive_write_close(a.get()) != ARCHIVE_OK) {
         if (error)
             *error = archiveError(a.get(), "cannot compress");
         return {};

@@ -15,7 +15,8 @@ namespace strata::imagewriter::detail {
 Members dockerLegacyMembers(const std::vector<PreparedImage> &images);
 Members dockerLegacyV1Members(const std::vector<PreparedImage> &images);
 Members podmanDockerArchiveMembers(const std::vector<PreparedImage> &images);
-Members docker25Members(const std::vector<PreparedImage> &images);
+// `containerdStore`: what Docker's containerd image store writes (compressed layers kept).
+Members docker25Members(const std::vector<PreparedImage> &images, bool containerdStore);
 Members ociLayoutMembers(const std::vector<PreparedImage> &images);
 
 // The "repositories" file: {"name": {"tag": id}} for every tag of every image.

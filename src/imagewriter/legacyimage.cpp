@@ -18,8 +18,8 @@ QByteArray V1Image::toJson() const
     if (!comment.isEmpty())
         o.add(u"comment", comment);
     o.add(u"created", created);
-    o.addRaw(u"container_config", containerConfig.isEmpty() ? zeroContainerConfig()
-                                                            : containerConfig);
+    o.addRaw(u"container_config",
+             containerConfig.isEmpty() ? zeroContainerConfig() : containerConfig);
     if (!dockerVersion.isEmpty())
         o.add(u"docker_version", dockerVersion);
     if (!author.isEmpty())

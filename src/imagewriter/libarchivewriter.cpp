@@ -9,6 +9,20 @@ void ArchiveEntryFree::operator()(archive_entry *e) const
     archive_entry_free(e);
 }
 
+Utf8LocaleScope::Utf8LocaleScope() : m_utf8(newlocale(LC_ALL_MASK, "C.UTF-8", nullptr))
+{
+    if (m_utf8)
+        m_previous = uselocale(m_utf8);
+}
+
+Utf8LocaleScope::~Utf8LocaleScope()
+{
+    if (m_utf8) {
+        uselocale(m_previous);
+        freelocale(m_utf8);
+    }
+}
+
 ArchiveWriter newArchiveWriter()
 {
     ArchiveWriter a(archive_write_new());
@@ -20,8 +34,8 @@ ArchiveWriter newArchiveWriter()
 QString archiveError(archive *a, const char *what)
 {
     const char *message = archive_error_string(a);
-    return QString::fromUtf8(what) + QStringLiteral(": ")
-           + (message ? QString::fromUtf8(message) : QStringLiteral("libarchive error"));
+    return QString::fromUtf8(what) + QStringLiteral(": ") +
+           (message ? QString::fromUtf8(message) : QStringLiteral("libarchive error"));
 }
 
 bool addFilter(archive *a, Compression compression, QString *error)
@@ -55,8 +69,8 @@ namespace {
 
 la_ssize_t appendToByteArray(archive *, void *clientData, const void *buffer, size_t length)
 {
-    static_cast<QByteArray *>(clientData)->append(static_cast<const char *>(buffer),
-                                                  static_cast<qsizetype>(length));
+    static_cast<QByteArray *>(clientData)
+        ->append(static_cast<const char *>(buffer), static_cast<qsizetype>(length));
     return static_cast<la_ssize_t>(length);
 }
 

@@ -6,6 +6,7 @@
 
 #include <archive.h>
 
+#include <locale.h>
 #include <memory>
 
 namespace strata::imagewriter::detail {
@@ -33,5 +34,22 @@ bool addFilter(archive *a, Compression compression, QString *error);
 bool openToByteArray(archive *a, QByteArray *out, QString *error);
 
 QString archiveError(archive *a, const char *what);
+
+// Makes this thread use the C.UTF-8 locale while it lives. libarchive converts UTF-8 names
+// through the current locale: under "C" it cannot (and 3.6 crashes writing a PAX header for a
+// non-ASCII name), and under other locales the bytes would differ. Create it before the
+// archive object, which caches the locale's charset.
+class Utf8LocaleScope
+{
+public:
+    Utf8LocaleScope();
+    ~Utf8LocaleScope();
+    Utf8LocaleScope(const Utf8LocaleScope &) = delete;
+    Utf8LocaleScope &operator=(const Utf8LocaleScope &) = delete;
+
+private:
+    locale_t m_utf8 = nullptr;
+    locale_t m_previous = nullptr;
+};
 
 } // namespace strata::imagewriter::detail

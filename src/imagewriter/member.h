@@ -9,13 +9,19 @@
 #include <QString>
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace strata::imagewriter::detail {
 
 struct Member
 {
-    enum class Kind { File, Dir, Symlink };
+    enum class Kind
+    {
+        File,
+        Dir,
+        Symlink
+    };
 
     Kind kind = Kind::File;
     QString path; // relative, no trailing '/'

@@ -26,9 +26,10 @@ void sortInWalkOrder(Members &members)
 bool writeMembersToTar(const QString &path, const Members &members, Compression outer,
                        QString *error)
 {
+    const Utf8LocaleScope utf8;
     ArchiveWriter a = newArchiveWriter();
-    if (archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK
-        || !addFilter(a.get(), outer, error)) {
+    if (archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK ||
+        !addFilter(a.get(), outer, error)) {
         if (error && error->isEmpty())
             *error = archiveError(a.get(), "cannot set up the archive writer");
         return false;
@@ -57,11 +58,10 @@ bool writeMembersToTar(const QString &path, const Members &members, Compression 
             archive_entry_set_symlink_utf8(ae.get(), m.linkTarget.toUtf8().constData());
             break;
         }
-        if (archive_write_header(a.get(), ae.get()) != ARCHIVE_OK
-            || (!m.content.isEmpty()
-                && archive_write_data(a.get(), m.content.constData(),
-                                      static_cast<size_t>(m.content.size()))
-                       != m.content.size())) {
+        if (archive_write_header(a.get(), ae.get()) != ARCHIVE_OK ||
+            (!m.content.isEmpty() &&
+             archive_write_data(a.get(), m.content.constData(),
+                                static_cast<size_t>(m.content.size())) != m.content.size())) {
             if (error)
                 *error = archiveError(a.get(), "cannot write ") + m.path;
             return false;

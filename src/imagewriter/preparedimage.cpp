@@ -47,11 +47,11 @@ QByteArray historyJson(const HistoryStep &step, const QString &imageCreated)
 QByteArray runtimeConfigJson(const QJsonObject &config)
 {
     static constexpr std::array<const char16_t *, 25> dockerOrder = {
-        u"Hostname",   u"Domainname",   u"User",       u"AttachStdin", u"AttachStdout",
-        u"AttachStderr", u"ExposedPorts", u"Tty",      u"OpenStdin",   u"StdinOnce",
-        u"Env",        u"Cmd",          u"Healthcheck", u"ArgsEscaped", u"Image",
-        u"Volumes",    u"WorkingDir",   u"Entrypoint", u"NetworkDisabled", u"MacAddress",
-        u"OnBuild",    u"Labels",       u"StopSignal", u"StopTimeout", u"Shell"};
+        u"Hostname",     u"Domainname",   u"User",        u"AttachStdin",     u"AttachStdout",
+        u"AttachStderr", u"ExposedPorts", u"Tty",         u"OpenStdin",       u"StdinOnce",
+        u"Env",          u"Cmd",          u"Healthcheck", u"ArgsEscaped",     u"Image",
+        u"Volumes",      u"WorkingDir",   u"Entrypoint",  u"NetworkDisabled", u"MacAddress",
+        u"OnBuild",      u"Labels",       u"StopSignal",  u"StopTimeout",     u"Shell"};
     OrderedJsonObject o;
     QJsonObject rest = config;
     for (const char16_t *key : dockerOrder) {

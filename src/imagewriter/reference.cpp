@@ -16,9 +16,8 @@ QString Reference::normalized() const
     const qsizetype slash = name.indexOf(u'/');
     const QString first = slash < 0 ? QString() : name.left(slash);
     // Docker's rule: a first component with a dot or a port, or "localhost", is a registry.
-    const bool hasRegistry = !first.isEmpty()
-                             && (first.contains(u'.') || first.contains(u':')
-                                 || first == QLatin1String("localhost"));
+    const bool hasRegistry = !first.isEmpty() && (first.contains(u'.') || first.contains(u':') ||
+                                                  first == QLatin1String("localhost"));
     if (hasRegistry)
         return familiar();
     if (slash < 0)

@@ -46,10 +46,9 @@ ToolResult runTool(const QString &program, const QStringList &args, const QByteA
 
 std::vector<TarMember> tarListing(const QString &path, QString *error)
 {
-    const ToolResult r = runTool(QStringLiteral("tar"),
-                                 {QStringLiteral("--numeric-owner"),
-                                  QStringLiteral("--quoting-style=literal"), QStringLiteral("-tvf"),
-                                  path});
+    const ToolResult r = runTool(QStringLiteral("tar"), {QStringLiteral("--numeric-owner"),
+                                                         QStringLiteral("--quoting-style=literal"),
+                                                         QStringLiteral("-tvf"), path});
     if (!r.ok()) {
         *error = QString::fromUtf8(r.diagnostics());
         return {};
@@ -96,8 +95,8 @@ QStringList namesOf(const std::vector<TarMember> &members)
 
 bool tarExtract(const QString &archive, const QString &dir, QString *error)
 {
-    const ToolResult r = runTool(QStringLiteral("tar"),
-                                 {QStringLiteral("-xf"), archive, QStringLiteral("-C"), dir});
+    const ToolResult r =
+        runTool(QStringLiteral("tar"), {QStringLiteral("-xf"), archive, QStringLiteral("-C"), dir});
     if (!r.ok())
         *error = QString::fromUtf8(r.diagnostics());
     return r.ok();
@@ -115,6 +114,13 @@ QByteArray readFile(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString readLink(const QString &path)
+{
+    char buffer[4096];
+    const ssize_t n = ::readlink(QFile::encodeName(path).constData(), buffer, sizeof buffer);
+    return n < 0 ? QString() : QFile::decodeName(QByteArray(buffer, n));
 }
 
 bool writeFile(const QString &path, const QByteArray &data)

@@ -29,7 +29,7 @@ ToolResult runTool(const QString &program, const QStringList &args, const QByteA
 // One line of `tar -tv`.
 struct TarMember
 {
-    QChar type; // '-', 'd', 'l', 'h', 'p', 'c'
+    QChar type;          // '-', 'd', 'l', 'h', 'p', 'c'
     QString permissions; // "rwxr-xr-x"
     QString owner;       // "uid/gid"
     QString size;        // bytes, or "major,minor" for devices
@@ -48,6 +48,8 @@ bool tarExtract(const QString &archive, const QString &dir, QString *error);
 QByteArray decompressWith(const QString &tool, const QByteArray &data, QString *error);
 
 QByteArray readFile(const QString &path);
+// A symlink's target as stored (QFileInfo::readSymLink needs Qt 6.6).
+QString readLink(const QString &path);
 bool writeFile(const QString &path, const QByteArray &data);
 
 // umoci needs --rootless unless it runs as root.

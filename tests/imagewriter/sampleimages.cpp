@@ -12,7 +12,8 @@ using imagewriter::Layer;
 const std::string kLongPath =
     "opt/a-directory-name-long-enough-to-need-pax/another-directory-name-just-as-long/"
     "file-beyond-the-ustar-name-field.txt";
-const std::string kNonAsciiPath = "opt/donn\xc3\xa9" "es/caf\xc3\xa9 \xe2\x98\x95.txt";
+const std::string kNonAsciiPath = "opt/donn\xc3\xa9"
+                                  "es/caf\xc3\xa9 \xe2\x98\x95.txt";
 
 namespace {
 
@@ -44,11 +45,13 @@ Image sampleImage()
         notes,
         Entry::dir("opt"),
         Entry::dir("opt/a-directory-name-long-enough-to-need-pax"),
-        Entry::dir("opt/a-directory-name-long-enough-to-need-pax/another-directory-name-just-as-long"),
+        Entry::dir(
+            "opt/a-directory-name-long-enough-to-need-pax/another-directory-name-just-as-long"),
         Entry::file(kLongPath, "long name\n"),
         Entry::dir("opt/app"),
         Entry::file("opt/app/old.txt", "old\n"),
-        Entry::dir("opt/donn\xc3\xa9" "es"),
+        Entry::dir("opt/donn\xc3\xa9"
+                   "es"),
         Entry::file(kNonAsciiPath, "caf\xc3\xa9\n"),
         Entry::dir("usr"),
         Entry::dir("usr/share"),
@@ -81,8 +84,8 @@ Image sampleImage()
         step("/bin/sh -c #(nop)  CMD [\"/bin/run\"]", true),
     };
     image.config = QJsonObject{
-        {QStringLiteral("Env"), QJsonArray{QStringLiteral("PATH=/usr/bin:/bin"),
-                                           QStringLiteral("A=b")}},
+        {QStringLiteral("Env"),
+         QJsonArray{QStringLiteral("PATH=/usr/bin:/bin"), QStringLiteral("A=b")}},
         {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("/bin/run")}},
         {QStringLiteral("WorkingDir"), QStringLiteral("/opt/app")},
         {QStringLiteral("User"), QStringLiteral("1000")},
