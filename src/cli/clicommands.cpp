@@ -1,5 +1,6 @@
 #include "clicommands.h"
 
+#include "demoimage.h"
 #include "imagearchive.h"
 #include "imagereport.h"
 #include "overlaymerge.h"
@@ -41,6 +42,7 @@ const char *usage =
     "  tree ARCHIVE [--image REF] [--layer N] [--diff] [--format tsv|json]\n"
     "  verify ARCHIVE [--image REF]   check every layer's SHA-256 against its digests\n"
     "\n"
+    "Without ARCHIVE the built-in demo image is used.\n"
     "ARCHIVE is a docker save / podman save / OCI archive (plain or compressed) or a directory\n"
     "holding an OCI layout or an unpacked docker save. REF is a name (nginx:latest), an image ID\n"
     "prefix, a platform (linux/arm64) or @N for the N-th image.\n"
@@ -68,12 +70,13 @@ struct ImageCommand
             return false;
         }
         const QStringList positional = parser.positionalArguments();
-        if (positional.size() != 1) {
+        if (positional.size() > 1) {
             error = Error::make(Error::Kind::None, QStringLiteral("strata-cli"),
-                                QStringLiteral("expected exactly one ARCHIVE (see --help)"));
+                                QStringLiteral("expected one ARCHIVE (see --help)"));
             return false;
         }
-        archive = ImageArchive::open(positional.first(), &error);
+        const QString path = positional.isEmpty() ? demoImagePath() : positional.first();
+        archive = ImageArchive::open(path, &error);
         if (!archive)
             return false;
         image = archive->findImage(parser.value(QStringLiteral("image")), &error);

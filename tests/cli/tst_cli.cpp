@@ -1,0 +1,123 @@
+// strata-cli as a user runs it: the built binary (STRATA_CLI), its output and exit codes.
+#include "fixtures.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(qEnvironmentVariable("STRATA_CLI"), arguments);
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void demoWithoutArgument()
+    {
+        const Run run = cli({"inspect", "--format", "json"});
+        QCOMPARE(run.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(o["names"].toArray().first().toString(), QStringLiteral("strata-demo/nginx:1.0"));
+        QCOMPARE(o["layers"].toArray().size(), 4);
+        QVERIFY(o["history"].toArray().size() > 4);
+    }
+
+    void treeTsv()
+    {
+        const Run run = cli({"tree", fixturePath("google_go-containerregistry/whiteout_dir.tar")});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out, QByteArray("a\td\t0\t755\t\t3\n"
+                                     "a/baz\tf\t0\t644\t\t3\n"
+                                     "b\td\t0\t755\t\t1\n"
+                                     "b/bar\tf\t0\t644\t\t1\n"));
+        QVERIFY(run.err.isEmpty());
+    }
+
+    void treeAtLayerAndDiff()
+    {
+        const QString file = fixturePath("google_go-containerregistry/whiteout_dir.tar");
+        QCOMPARE(cli({"tree", file, "--layer", "0"}).out, QByteArray("a\td\t0\t755\t\t0\na/foo\tf\t0\t644\t\t0\n"));
+        QCOMPARE(cli({"tree", file, "--layer", "2", "--diff"}).out, QByteArray("a\td\t0\t755\t\t0\tdeleted\n"));
+        const Run json = cli({"tree", file, "--format", "json"});
+        QCOMPARE(QJsonDocument::fromJson(json.out).array().size(), 4);
+        const Run bad = cli({"tree", file, "--layer", "9"});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("--layer"));
+    }
+
+    void historyNewestFirst()
+    {
+        const Run run = cli({"history", fixturePath("GitGuardian_ggshield/docker-example.tar.xz")});
+        QCOMPARE(run.code, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 6);
+        QVERIFY(lines[0].startsWith("LAYER\tCREATED"));
+        // Newest first: the last COPY made layer 2; WORKDIR made layer 0 (this image has no base).
+        QVERIFY(lines[1].startsWith("2\t") && lines[1].contains("COPY multi:"));
+        QVERIFY(lines[4].startsWith("0\t") && lines[4].contains("WORKDIR /app"));
+        QVERIFY(lines.last().startsWith("-\t") && lines.last().contains("ENV SOME_SECRET="));
+    }
+
+    // Bad input: one line on stderr naming the file and the problem, exit code 2.
+    void badInput_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("missing") << "no/such.tar" << "no such file";
+        QTest::newRow("not an image") << "snyk_snyk-docker-plugin/docker-oci-archives/unsupported-image.tar" << "not a container image";
+        QTest::newRow("null manifest") << "google_go-containerregistry/null_manifest.tar" << "manifest.json";
+        QTest::newRow("ambiguous") << "containers_podman/docker-two-images.tar.xz" << "holds 2 images";
+        QTest::newRow("placeholder layers") << "aboutcode-org_container-inspector/images.tar.gz" << "not a tar archive";
+    }
+    void badInput()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, problem);
+        QStringList args = {"inspect", fixturePath(file)};
+        if (file.contains("images.tar.gz"))
+            args << "--image" << "@0";
+        const Run run = cli(args);
+        QCOMPARE(run.code, 2);
+        const QString err = QString::fromLocal8Bit(run.err);
+        QVERIFY2(err.contains(fixturePath(file)), qPrintable(err));
+        QVERIFY2(err.contains(problem), qPrintable(err));
+        QVERIFY(!err.trimmed().split('\n').isEmpty());
+    }
+
+    void verifyFindsMismatch()
+    {
+        QCOMPARE(cli({"verify", fixturePath("dive/test-docker-image.tar")}).code, 0);
+        const Run run = cli({"verify", fixturePath("snyk_snyk-docker-plugin/oci-archives/nginx.tar")});
+        QCOMPARE(run.code, 2);
+        QVERIFY(run.out.contains("MISMATCH"));
+        QVERIFY(run.err.contains("digest mismatch"));
+    }
+
+    void usage()
+    {
+        QCOMPARE(cli({}).code, 2);
+        QCOMPARE(cli({"--help"}).code, 0);
+        QCOMPARE(cli({"frobnicate"}).code, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
