@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan+UBSan) and runs each for SECONDS (default 60),
+# seeded with the shared fixtures: whole archives for fuzz_archive, their layer blobs for
+# fuzz_layer, their configs for fuzz_config. Findings land in build-fuzz/findings/.
+# Usage: fuzz/run.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+fixtures=${STRATA_FIXTURES_DIR:-$(pwd)/../shared/fixtures}
+build=build-fuzz
+flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
+CXX=clang++ CC=clang cmake -S . -B "$build" -G Ninja -DSTRATA_CORE_ONLY=ON -DSTRATA_BUILD_TESTS=OFF \
+  -DSTRATA_BUILD_FUZZERS=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" >/dev/null
+cmake --build "$build" -j"$(nproc)" --target fuzz_archive fuzz_layer fuzz_config
+
+corpus=$build/corpus
+mkdir -p "$corpus"/{archive,layer,config} "$build/findings"
+if [ -z "$(ls -A "$corpus/archive")" ]; then
+  find "$fixtures" -maxdepth 4 -type f -name '*.tar*' -size -2M -exec cp {} "$corpus/archive/" \;
+  work=$(mktemp -d)
+  for a in "$fixtures"/peer/dive/test-docker-image.tar "$fixtures"/peer/snyk_cli/*-test-oci.tar \
+           "$fixtures"/peer/google_go-containerregistry/whiteout_dir.tar; do
+    tar -xf "$a" -C "$work" 2>/dev/null || true
+  done
+  find "$work" -type f -size -512k | while read -r f; do
+    case "$(head -c1 "$f")" in
+      '{') cp "$f" "$corpus/config/$(basename "$f").json" ;;
+      *) cp "$f" "$corpus/layer/$(basename "$(dirname "$f")")-$(basename "$f")" ;;
+    esac
+  done
+  rm -rf "$work"
+fi
+
+for target in archive layer config; do
+  echo "== fuzz_$target for ${seconds}s"
+  ASAN_OPTIONS=detect_leaks=1 "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=2048 \
+    -timeout=20 -artifact_prefix="$build/findings/$target-" -print_final_stats=1 \
+    "$corpus/$target" >"$build/fuzz_$target.log" 2>&1 || true
+  grep -E '^stat::number_of_executed_units|^#[0-9]+ *DONE|ERROR|SUMMARY' "$build/fuzz_$target.log" || true
+  if ls "$build/findings/$target-"* >/dev/null 2>&1; then
+    echo "fuzz_$target found a crash: $(ls "$build/findings/$target-"*)"
+    exit 1
+  fi
+done
+echo "fuzz: 3 passed, 0 failed"
