@@ -1,6 +1,8 @@
 #include "clicommands.h"
 
 #include "demoimage.h"
+#include "diffcommand.h"
+#include "efficiencycommands.h"
 #include "imagearchive.h"
 #include "imagereport.h"
 #include "overlaymerge.h"
@@ -40,7 +42,12 @@ const char *usage =
     "  inspect ARCHIVE [--image REF] [--format json|text]\n"
     "  history ARCHIVE [--image REF]\n"
     "  tree ARCHIVE [--image REF] [--layer N] [--diff] [--format tsv|json]\n"
+    "  efficiency ARCHIVE [--image REF] [--format text|json]\n"
+    "  ci ARCHIVE [--image REF] [--lowest-efficiency R] [--highest-wasted-bytes N]\n"
+    "     [--highest-user-wasted-percent R] [--config FILE]   (dive's CI gate; reads ./.dive-ci)\n"
     "  verify ARCHIVE [--image REF]   check every layer's SHA-256 against its digests\n"
+    "  diff A B [--image-a REF] [--image-b REF] [--layer-a N] [--layer-b N] [--content]\n"
+    "       [--limit N] [--format text|json|markdown]\n"
     "\n"
     "Without ARCHIVE the built-in demo image is used.\n"
     "ARCHIVE is a docker save / podman save / OCI archive (plain or compressed) or a directory\n"
@@ -230,6 +237,12 @@ int run(const QStringList &arguments)
         return runTree(rest);
     if (command == QLatin1String("verify"))
         return runVerify(rest);
+    if (command == QLatin1String("diff"))
+        return runDiff(rest);
+    if (command == QLatin1String("efficiency"))
+        return runEfficiency(rest);
+    if (command == QLatin1String("ci"))
+        return runCi(rest);
     return fail(QStringLiteral("unknown command \"%1\"\n%2").arg(command, QString::fromLatin1(usage)));
 }
 

@@ -139,12 +139,12 @@ ContentComparison compareContent(const TreeDiff &diff, const ImageArchive &archi
     ContentComparison result;
     SideHasher sideA(archiveA, imageA);
     SideHasher sideB(archiveB, imageB);
-    std::vector<std::pair<size_t, size_t>> slots;
+    std::vector<std::pair<size_t, size_t>> requested;
     const std::vector<uint32_t> candidates = diff.contentCandidates();
     for (uint32_t index : candidates) {
         const DiffEntry &e = diff.entry(index);
         const std::string path = diff.path(index);
-        slots.emplace_back(sideA.request(diff.treeA().node(e.nodeA).layer, path),
+        requested.emplace_back(sideA.request(diff.treeA().node(e.nodeA).layer, path),
                            sideB.request(diff.treeB().node(e.nodeB).layer, path));
     }
     int done = 0;
@@ -152,8 +152,8 @@ ContentComparison compareContent(const TreeDiff &diff, const ImageArchive &archi
     if (!sideA.run(observer, &done, total, &result.error) || !sideB.run(observer, &done, total, &result.error))
         return result;
     for (size_t k = 0; k < candidates.size(); ++k) {
-        const Digest &da = sideA.digest(slots[k].first);
-        const Digest &db = sideB.digest(slots[k].second);
+        const Digest &da = sideA.digest(requested[k].first);
+        const Digest &db = sideB.digest(requested[k].second);
         if (da.isEmpty() || db.isEmpty())
             continue;
         result.entries.push_back(candidates[k]);

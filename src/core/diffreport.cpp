@@ -63,8 +63,8 @@ QString changesText(const TreeDiff &files, uint32_t index)
     const DiffEntry &e = files.entry(index);
     QStringList names = diffChangeNames(e.changes);
     if (e.changes & DiffChange::Type) {
-        names[0] = QStringLiteral("type %1>%2").arg(QLatin1Char(fileTypeLetter(files.typeA(index))),
-                                                    QLatin1Char(fileTypeLetter(files.typeB(index))));
+        names[0] = QStringLiteral("type ") + QLatin1Char(fileTypeLetter(files.typeA(index))) + QLatin1Char('>')
+                   + QLatin1Char(fileTypeLetter(files.typeB(index)));
     }
     return names.join(QLatin1Char(','));
 }
@@ -113,6 +113,12 @@ QString configName(const ConfigDiffRow &row)
 bool worthShowing(const ConfigDiffRow &row)
 {
     return !row.equal() || !row.key.isEmpty() || !row.a.isEmpty();
+}
+
+QString configHeadline(const ConfigDiff &config)
+{
+    const int different = config.differences();
+    return QStringLiteral("%1 different, %2 same").arg(different).arg(int(config.rows.size()) - different);
 }
 
 const HistoryEntry *step(const DiffSide &side, int index)
@@ -165,12 +171,13 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
             b = layerLabel(c.b.info().layers[i]);
             bSize = formatBytes(layerSize(c.b, i));
         }
-        out << "  " << QString::number(i).leftJustified(4) << a.leftJustified(14) << aSize.leftJustified(11)
-            << b.leftJustified(14) << bSize.leftJustified(11) << layerNote(l, i);
-        out << '\n';
+        const QString line = QStringLiteral("  ") + QString::number(i).leftJustified(4) + a.leftJustified(14)
+                             + aSize.leftJustified(11) + b.leftJustified(14) + bSize.leftJustified(11)
+                             + layerNote(l, i);
+        out << line.trimmed().prepend(QStringLiteral("  ")) << '\n';
     }
 
-    out << "\nConfig: " << c.config.differences() << " differences\n";
+    out << "\nConfig: " << configHeadline(c.config) << '\n';
     for (const ConfigDiffRow &r : c.config.rows) {
         if (!worthShowing(r))
             continue;
@@ -249,7 +256,7 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
         out << layerNote(l, i) << " |\n";
     }
 
-    out << "\n## Config\n\n" << c.config.differences() << " differences.\n\n";
+    out << "\n## Config\n\n" << configHeadline(c.config) << ".\n\n";
     out << "| | Setting | A | B |\n|---|---|---|---|\n";
     for (const ConfigDiffRow &r : c.config.rows) {
         if (worthShowing(r)) {

@@ -63,13 +63,13 @@ struct Fate
     int layer;
 };
 
-// The first thing a layer above `below` does to the copy of `parts` that layer `below` holds:
-// write the path again, delete it (or a directory above it), or hide it behind an opaque
-// directory. Nothing (nullopt) means the copy is what the top layer's filesystem shows.
-std::optional<Fate> fateAbove(LayerList layers, int below, const std::vector<std::string_view> &parts,
+// The first thing a layer above `below`, up to `top`, does to the copy of `parts` that layer
+// `below` holds: write the path again, delete it (or a directory above it), or hide it behind
+// an opaque directory. Nothing (nullopt) means the copy is what the filesystem of `top` shows.
+std::optional<Fate> fateAbove(LayerList layers, int below, int top, const std::vector<std::string_view> &parts,
                               const FileNode &copy)
 {
-    for (int m = below + 1; m < int(layers.size()); ++m) {
+    for (int m = below + 1; m <= top; ++m) {
         if (!layers[m])
             continue;
         const FileTree &tree = layers[m]->tree;
@@ -228,7 +228,6 @@ private:
         std::vector<uint32_t> inTop(tree.nodeCount(), kNoNode); // node -> node of m_top
         at[0] = 0;
         inTop[0] = 0;
-        std::optional<FileTree> lower; // merged layers below, built when a whiteout needs them
         qint64 treeBytes = 0;
         std::vector<std::pair<uint32_t, uint32_t>> crossings; // (path, node) reaching count 2
 
@@ -250,13 +249,8 @@ private:
             qint64 diveSize = 0;
             if (n.isWhiteout()) {
                 // dive: a whiteout of a directory weighs what it deletes, of a file nothing.
-                if (l > 0 && m_index.wasDirectory[path]) {
-                    if (!lower)
-                        lower = mergeLayers(m_layers, l - 1);
-                    const uint32_t below = lower->find(tree.path(i));
-                    if (below != kNoNode && lower->node(below).isDir())
-                        diveSize = qint64(lower->totalSize(below));
-                }
+                if (l > 0 && m_index.wasDirectory[path])
+                    diveSize = mergedSubtreeBytes(tree.path(i), l - 1);
             } else if (n.type == FileType::Regular) {
                 diveSize = qint64(n.size);
             }
@@ -282,6 +276,42 @@ private:
                 m_index.wasDirectory[at[i]] = 1;
         }
         layer->shadowedBytes = qMax<qint64>(0, m_layers[l]->contentSize - treeBytes);
+    }
+
+    // The bytes of the regular files below `dir` in the merged filesystem of layer `top`: every
+    // copy below it that no layer up to `top` overwrites, deletes or hides. Cheaper than merging
+    // the whole image again when a whiteout deletes a small directory.
+    qint64 mergedSubtreeBytes(const std::string &dir, int top) const
+    {
+        const std::vector<std::string_view> dirParts = components(dir);
+        qint64 total = 0;
+        std::vector<std::string_view> parts;
+        std::vector<std::pair<uint32_t, size_t>> stack; // (node, depth below dir)
+        for (int k = 0; k <= top; ++k) {
+            if (!m_layers[k])
+                continue;
+            const FileTree &tree = m_layers[k]->tree;
+            const uint32_t root = tree.find(dir);
+            if (root == kNoNode || !tree.node(root).isDir())
+                continue;
+            parts = dirParts;
+            stack.assign(1, {root, 0});
+            while (!stack.empty()) {
+                const auto [node, depth] = stack.back();
+                stack.pop_back();
+                const FileNode &n = tree.node(node);
+                parts.resize(dirParts.size() + depth);
+                if (depth > 0)
+                    parts.back() = tree.name(node);
+                if (n.isWhiteout())
+                    continue;
+                if (n.type == FileType::Regular && n.size > 0 && !fateAbove(m_layers, k, top, parts, n))
+                    total += qint64(n.size);
+                for (uint32_t c = n.firstChild; c < n.firstChild + n.childCount; ++c)
+                    stack.emplace_back(c, depth + 1);
+            }
+        }
+        return total;
     }
 
     // Where dive appends the path to its list: at its second leaf. When this layer holds both
@@ -411,7 +441,7 @@ private:
             } else if (!leaf.survives || n.isDir()) {
                 // Directories: their merged node may name another layer although this entry
                 // stays, so ask the layers above directly.
-                const std::optional<Fate> fate = fateAbove(m_layers, leaf.layer, parts, n);
+                const std::optional<Fate> fate = fateAbove(m_layers, leaf.layer, int(m_layers.size()) - 1, parts, n);
                 if (fate) {
                     copy.fate = fate->fate;
                     copy.fateLayer = fate->layer;

@@ -108,13 +108,20 @@ QList<HistoryEntry> historyUpTo(const ImageInfo &image, int top)
     return step < 0 ? image.history : image.history.mid(0, step + 1);
 }
 
-ImageComparison compareImages(DiffSide a, DiffSide b)
+ImageComparison compareImages(DiffSide a, DiffSide b, std::shared_ptr<const FileTree> mergedA,
+                              std::shared_ptr<const FileTree> mergedB)
 {
     ImageComparison c;
     const int topA = a.topLayer(), topB = b.topLayer();
-    QFuture<FileTree> mergingA = QtConcurrent::run([&a, topA] { return mergeLayers(a.layers, topA); });
-    auto mergedB = std::make_shared<const FileTree>(mergeLayers(b.layers, topB));
-    auto mergedA = std::make_shared<const FileTree>(mergingA.result());
+    if (!mergedB && mergedA && a.archive == b.archive && a.image == b.image && topA == topB)
+        mergedB = mergedA; // an image against itself
+    QFuture<FileTree> mergingA;
+    if (!mergedA)
+        mergingA = QtConcurrent::run([&a, topA] { return mergeLayers(a.layers, topA); });
+    if (!mergedB)
+        mergedB = std::make_shared<const FileTree>(mergeLayers(b.layers, topB));
+    if (!mergedA)
+        mergedA = std::make_shared<const FileTree>(mergingA.result());
 
     c.summary.a = summarize(a, *mergedA);
     c.summary.b = summarize(b, *mergedB);

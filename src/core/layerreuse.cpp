@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QHash>
+#include <QMap>
 
 #include <algorithm>
 #include <climits>
@@ -104,6 +105,7 @@ public:
         mergeImages();
         for (size_t i = 0; i < m_result.images.size(); ++i)
             addLayersOf(int(i));
+        noteSubstituteChains();
         sumImages();
         groupSameDiffs();
         placeColumns();
@@ -129,8 +131,6 @@ private:
                 }
                 if (!image.archives.contains(m_inputs[i].archivePath))
                     image.archives << m_inputs[i].archivePath;
-                m_result.notes << QStringLiteral("%1 was given more than once (image %2): counted once")
-                                      .arg(image.name, shortDigest(info.id));
                 continue;
             }
             ReuseImage image;
@@ -143,6 +143,12 @@ private:
                 byId.insert(info.id, int(m_result.images.size()));
             m_result.images.push_back(image);
             m_inputOfImage.push_back(int(i));
+        }
+        for (const ReuseImage &image : m_result.images) {
+            if (image.inputs.size() > 1)
+                m_result.notes << QStringLiteral("%1 (image %2) was given %3 times: counted once")
+                                      .arg(image.name, shortDigest(image.id))
+                                      .arg(image.inputs.size());
         }
     }
 
@@ -198,15 +204,21 @@ private:
             }
             image.layers << index;
         }
-        if (weakest != LayerMatch::ChainId) {
-            const QString basis = weakest == LayerMatch::V1Id       ? QStringLiteral("their v1 layer ids")
-                                  : weakest == LayerMatch::BlobDigest ? QStringLiteral("their blob digests")
-                                                                      : QStringLiteral("their place in the archive");
-            m_result.notes << QStringLiteral("%1 has no diff_ids (docker save before 1.10?): its layers are matched by "
-                                             "%2 instead of chain IDs")
-                                  .arg(image.name, basis);
-        }
+        if (weakest != LayerMatch::ChainId)
+            m_withoutDiffIds[weakest] << image.name;
         m_result.maxDepth = std::max(m_result.maxDepth, int(layers.size()));
+    }
+
+    void noteSubstituteChains()
+    {
+        for (auto it = m_withoutDiffIds.cbegin(); it != m_withoutDiffIds.cend(); ++it) {
+            const QString basis = it.key() == LayerMatch::V1Id         ? QStringLiteral("their v1 layer ids")
+                                  : it.key() == LayerMatch::BlobDigest ? QStringLiteral("their blob digests")
+                                                                       : QStringLiteral("their place in the archive");
+            m_result.notes << QStringLiteral("no diff_ids (docker save before 1.10?) in %1: layers matched by %2 "
+                                             "instead of chain IDs; a same diff on another chain is not recognised")
+                                  .arg(it.value().join(QStringLiteral(", ")), basis);
+        }
     }
 
     void sumImages()
@@ -390,6 +402,7 @@ private:
     std::vector<int> m_inputOfImage;      // the first input of each image: its metadata is used
     QHash<QString, int> m_layerByKey;
     std::vector<ContentKey> m_contentKeys; // parallel to m_result.layers
+    QMap<LayerMatch, QStringList> m_withoutDiffIds; // image names by the weakest identity used
 };
 
 } // namespace

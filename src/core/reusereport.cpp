@@ -91,9 +91,10 @@ QString centered(const QString &text, qsizetype width, QChar fill)
 // The stacks side by side, top layer first: a shared layer is one box across its columns.
 void writeDiagram(QTextStream &out, const ReuseAnalysis &a)
 {
+    const auto caption = [&](int image) -> QString { return imageLabel(image) + QLatin1Char(' ') + a.images[size_t(image)].name; };
     qsizetype width = 12;
-    for (const ReuseImage &image : a.images)
-        width = std::max(width, std::min<qsizetype>(image.name.size(), 24));
+    for (size_t i = 0; i < a.images.size(); ++i)
+        width = std::max(width, std::min<qsizetype>(caption(int(i)).size(), 30));
     const auto cells = [&](int first, int last) { return (last - first + 1) * (width + 1) - 1; };
     const int columns = int(a.columns.size());
 
@@ -133,9 +134,7 @@ void writeDiagram(QTextStream &out, const ReuseAnalysis &a)
     }
     line = QStringLiteral("  ");
     for (int c = 0; c < columns; ++c) {
-        const int image = a.columns[c];
-        line += centered(imageLabel(image) + QLatin1Char(' ') + a.images[size_t(image)].name, width, QLatin1Char(' '))
-                + QLatin1Char(' ');
+        line += centered(caption(a.columns[c]), width, QLatin1Char(' ')) + QLatin1Char(' ');
     }
     out << rightTrimmed(line) << '\n';
     out << "  (=== shared by the images below it, --- one image only, * same diff stored again on another chain)\n";
@@ -181,6 +180,8 @@ QByteArray reuseText(const ReuseAnalysis &a)
                     users.join(QLatin1Char(' ')) + (layer.isShared() ? QStringLiteral("  (shared)") : QString())});
     }
     layers.write(out);
+    if (std::any_of(a.layers.begin(), a.layers.end(), [](const ReuseLayer &l) { return l.chainId.isEmpty(); }))
+        out << "  ~ marks a substitute chain: the image gives no diff_ids (see the notes).\n";
 
     out << "\nStacks (top layer first)\n";
     writeDiagram(out, a);
@@ -218,13 +219,12 @@ QByteArray reuseText(const ReuseAnalysis &a)
                     .arg(t.storedLayers)
                     .arg(t.sharedLayers)});
     totals.add({QStringLiteral("Saved by sharing layers:"),
-                QStringLiteral("%1 (%2%)").arg(exactBytes(t.saved), QString::number(t.savedPercent, 'f', 1))});
+                QStringLiteral("%1, %2% of the sum").arg(exactBytes(t.saved), QString::number(t.savedPercent, 'f', 1))});
     if (t.containers > 0) {
         totals.add({QStringLiteral("%1 container(s) add (assumed):").arg(t.containers),
-                    QStringLiteral("%1: %2 thin layer(s), not %2 image copies (%3)")
-                        .arg(exactBytes(t.containersSize))
+                    QStringLiteral("%1 thin layer(s), %2; not %1 image copies, %3")
                         .arg(t.containers)
-                        .arg(exactBytes(t.containersIfCopied))});
+                        .arg(exactBytes(t.containersSize), exactBytes(t.containersIfCopied))});
         totals.add({QStringLiteral("Stored with the containers:"), exactBytes(t.storedWithContainers)});
     }
     totals.write(out);

@@ -81,6 +81,7 @@ TreeDiff TreeDiff::compare(std::shared_ptr<const FileTree> treeA, std::shared_pt
     const FileTree &b = *diff.m_b;
     std::vector<DiffEntry> &entries = diff.m_entries;
     entries.reserve(size_t(std::max(a.nodeCount(), b.nodeCount())) + 1024);
+    entries[0].sizeDelta = int64_t(b.totalSize(0)) - int64_t(a.totalSize(0));
 
     // Breadth first, like FileTree::freeze(): one entry's children are appended together, so
     // they are contiguous and, merged from two sorted ranges, sorted.
@@ -272,23 +273,40 @@ std::vector<uint32_t> TreeDiff::changeList() const
 }
 
 namespace {
+// Sorts by delta, keeping the list's order among equal deltas; computes each key once and
+// sorts only as far as `limit` reaches.
 template<typename Key>
 void sortByDelta(std::vector<uint32_t> &list, DeltaOrder order, size_t limit, Key key)
 {
-    auto before = [&](uint32_t x, uint32_t y) {
-        const int64_t kx = key(x), ky = key(y);
-        if (order == DeltaOrder::Magnitude) {
-            const uint64_t ax = kx < 0 ? uint64_t(-kx) : uint64_t(kx);
-            const uint64_t ay = ky < 0 ? uint64_t(-ky) : uint64_t(ky);
-            if (ax != ay)
-                return ax > ay;
-            return kx > ky; // growth before shrinkage of the same size
-        }
-        return kx > ky;
+    struct Item
+    {
+        uint64_t magnitude;
+        int64_t delta;
+        uint32_t position;
+        uint32_t entry;
     };
-    std::stable_sort(list.begin(), list.end(), before);
-    if (list.size() > limit)
-        list.resize(limit);
+    std::vector<Item> items(list.size());
+    for (size_t i = 0; i < list.size(); ++i) {
+        const int64_t delta = key(list[i]);
+        items[i] = {order == DeltaOrder::Magnitude ? (delta < 0 ? uint64_t(-delta) : uint64_t(delta)) : 0, delta,
+                    uint32_t(i), list[i]};
+    }
+    // Larger magnitude first, then growth before shrinkage, then the list's order.
+    auto before = [](const Item &x, const Item &y) {
+        if (x.magnitude != y.magnitude)
+            return x.magnitude > y.magnitude;
+        if (x.delta != y.delta)
+            return x.delta > y.delta;
+        return x.position < y.position;
+    };
+    const size_t keep = std::min(limit, items.size());
+    if (keep < items.size())
+        std::partial_sort(items.begin(), items.begin() + ptrdiff_t(keep), items.end(), before);
+    else
+        std::sort(items.begin(), items.end(), before);
+    list.resize(keep);
+    for (size_t i = 0; i < keep; ++i)
+        list[i] = items[i].entry;
 }
 } // namespace
 

@@ -1,0 +1,141 @@
+#include "diffcommand.h"
+
+#include "clicommands.h"
+#include "contentdiff.h"
+#include "diffreport.h"
+#include "imagediff.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace strata::cli {
+
+namespace {
+void writeOut(const QByteArray &bytes)
+{
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    fflush(stdout);
+}
+
+int fail(const QString &message)
+{
+    fprintf(stderr, "strata-cli: %s\n", message.toLocal8Bit().constData());
+    return BadInput;
+}
+
+int fail(const Error &error)
+{
+    return fail(error.toString());
+}
+
+// "--layer-a": a layer index of the image, or -1 (the top) when the option is not set.
+bool layerOption(const QCommandLineParser &parser, const QString &name, const ImageInfo &image, int *layer,
+                 QString *message)
+{
+    *layer = -1;
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int count = int(image.layers.size());
+    *layer = parser.value(name).toInt(&ok);
+    if (ok && *layer >= 0 && *layer < count)
+        return true;
+    *message = QStringLiteral("--%1 must be a number from 0 to %2").arg(name).arg(count - 1);
+    return false;
+}
+
+// Loads one side; a damaged layer is reported (and makes the exit code 2) but compared as
+// far as it was read, like the other commands do.
+bool loadSide(DiffSide *side, bool *damaged, Error *error)
+{
+    side->layers = side->archive->loadLayers(side->image, LoadObserver{}, error);
+    if (*error)
+        return false;
+    for (const auto &layer : side->layers) {
+        if (layer && layer->error) {
+            fail(layer->error);
+            *damaged = true;
+        }
+        if (layer) {
+            for (const QString &rejected : layer->rejected)
+                fprintf(stderr, "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
+                        rejected.toLocal8Bit().constData());
+        }
+    }
+    return true;
+}
+} // namespace
+
+int runDiff(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("a"), QStringLiteral("The first image archive or directory."));
+    parser.addPositionalArgument(QStringLiteral("b"), QStringLiteral("The second image archive or directory."));
+    parser.addOption({QStringLiteral("image-a"), QStringLiteral("Which image of A."), QStringLiteral("ref")});
+    parser.addOption({QStringLiteral("image-b"), QStringLiteral("Which image of B."), QStringLiteral("ref")});
+    parser.addOption({QStringLiteral("layer-a"), QStringLiteral("Compare A as of this layer, 0 = bottom (default: top)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("layer-b"), QStringLiteral("Compare B as of this layer (default: top)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("content"), QStringLiteral("Read files of equal size to compare their bytes.")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("Changes listed in text and markdown (default 50)."), QStringLiteral("n"), QStringLiteral("50")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("text, json or markdown."), QStringLiteral("format"), QStringLiteral("text")});
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return fail(QStringLiteral("expected two archives A and B (see --help)"));
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("markdown"))
+        return fail(QStringLiteral("unknown --format \"%1\" (text, json or markdown)").arg(format));
+    bool limitOk = false;
+    const int limit = parser.value(QStringLiteral("limit")).toInt(&limitOk);
+    if (!limitOk || limit < 0)
+        return fail(QStringLiteral("--limit must be a number from 0"));
+
+    Error error;
+    DiffSide a, b;
+    a.archive = ImageArchive::open(positional[0], &error);
+    if (!a.archive)
+        return fail(error);
+    // The same archive twice (two images of it): open and read its layers once.
+    const QFileInfo fa(positional[0]), fb(positional[1]);
+    if (fa.canonicalFilePath() == fb.canonicalFilePath())
+        b.archive = a.archive;
+    else if (!(b.archive = ImageArchive::open(positional[1], &error)))
+        return fail(error);
+    // findImage() speaks of --image; here each side has its own option.
+    a.image = a.archive->findImage(parser.value(QStringLiteral("image-a")), &error);
+    if (a.image < 0)
+        return fail(error.toString() + QStringLiteral(" (for A: --image-a)"));
+    b.image = b.archive->findImage(parser.value(QStringLiteral("image-b")), &error);
+    if (b.image < 0)
+        return fail(error.toString() + QStringLiteral(" (for B: --image-b)"));
+    QString message;
+    if (!layerOption(parser, QStringLiteral("layer-a"), a.info(), &a.top, &message)
+        || !layerOption(parser, QStringLiteral("layer-b"), b.info(), &b.top, &message))
+        return fail(message);
+
+    bool damaged = false;
+    if (!loadSide(&a, &damaged, &error) || !loadSide(&b, &damaged, &error))
+        return fail(error);
+    ImageComparison comparison = compareImages(std::move(a), std::move(b));
+    if (parser.isSet(QStringLiteral("content"))) {
+        const ContentComparison content = compareContent(comparison.files, *comparison.a.archive, comparison.a.image,
+                                                         *comparison.b.archive, comparison.b.image);
+        if (content.error)
+            return fail(content.error);
+        comparison.files.applyContent(content.entries, content.different);
+    }
+
+    if (format == QLatin1String("json"))
+        writeOut(diffJson(comparison));
+    else if (format == QLatin1String("markdown"))
+        writeOut(diffMarkdown(comparison, {limit}));
+    else
+        writeOut(diffText(comparison, {limit}));
+    return damaged ? BadInput : Ok;
+}
+
+} // namespace strata::cli
