@@ -37,6 +37,16 @@ public:
     // turning a non-directory in the way into one (a later entry wins).
     uint32_t directory(std::string_view dir)
     {
+        // Tars list a directory's entries together: remember the last one looked up.
+        if (m_cachedDirNode != kNoNode && dir == m_cachedDir)
+            return m_cachedDirNode;
+        m_cachedDir.assign(dir);
+        m_cachedDirNode = walk(dir);
+        return m_cachedDirNode;
+    }
+
+    uint32_t walk(std::string_view dir)
+    {
         uint32_t node = TreeBuilder::root();
         size_t pos = 0;
         while (pos < dir.size()) {
@@ -87,6 +97,10 @@ public:
         }
         attrs.name = m_builder.pool().intern(base);
         const uint32_t existing = m_builder.child(parent, attrs.name);
+        // Replacing this path replaces its subtree: the cached directory may be inside it.
+        if (std::string_view(m_cachedDir).starts_with(path)
+            && (m_cachedDir.size() == path.size() || m_cachedDir[path.size()] == '/'))
+            m_cachedDirNode = kNoNode;
         if (existing != kNoNode && attrs.isDir() && m_builder.node(existing).isDir()) {
             // A directory listed again (or after its children): update it, keep its children.
             FileNode &n = m_builder.node(existing);
@@ -108,11 +122,38 @@ public:
 private:
     uint16_t m_layer;
     TreeBuilder m_builder;
+    std::string m_cachedDir;
+    uint32_t m_cachedDirNode = kNoNode;
 };
+} // namespace
+
+namespace {
+// Most names are already clean ("usr/bin/ls", "usr/bin/"): no "", "." or ".." components.
+bool isClean(std::string_view name)
+{
+    if (name.ends_with('/'))
+        name.remove_suffix(1);
+    if (name.empty())
+        return false;
+    size_t start = 0;
+    for (size_t i = 0; i <= name.size(); ++i) {
+        if (i < name.size() && name[i] != '/')
+            continue;
+        const std::string_view part = name.substr(start, i - start);
+        if (part.empty() || part == "." || part == "..")
+            return false;
+        start = i + 1;
+    }
+    return true;
+}
 } // namespace
 
 bool cleanLayerPath(std::string_view name, std::string *out)
 {
+    if (isClean(name)) {
+        out->assign(name.ends_with('/') ? name.substr(0, name.size() - 1) : name);
+        return true;
+    }
     std::vector<std::string_view> parts;
     size_t pos = 0;
     while (pos <= name.size()) {
