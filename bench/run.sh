@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Runs every benchmark case beside its baseline, REPS times each, and prints the medians and
+# ratios as a Markdown table (docs/benchmarks.md keeps the last run).
+# Usage: bench/run.sh [DEMO_DIR] [REPS]
+#   DEMO_DIR: output of make-demo-images.sh (nginx-demo.*); its cases are left out when absent.
+#   SMOKE=1: tiny synthetic images and one repetition, for a quick check that everything runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+demo=${1:-}
+reps=${2:-5}
+[ "${SMOKE:-0}" = 1 ] && reps=1
+build=build-bench
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTRATA_CORE_ONLY=ON -DSTRATA_BUILD_TESTS=OFF \
+  -DSTRATA_BUILD_BENCH=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" --target strata-cli strata-bench-load strata-bench-synthetic strata-bench-micro >/dev/null
+load=$build/bench/strata-bench-load
+cli=$build/src/cli/strata-cli
+data=$build/bench-data
+mkdir -p "$data"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# Seconds a shell command takes, median of $reps runs.
+timeit() { for _ in $(seq "$reps"); do /usr/bin/time -f %e -o "$data/t" bash -c "$1" >/dev/null 2>&1; cat "$data/t"; done | median; }
+# Strata's own "every layer indexed and every layer's merged tree ready", in seconds.
+strata() { for _ in $(seq "$reps"); do "$load" "$1" | awk '{print $4/1000}'; done | median; }
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+
+# The layers of an archive as members, for the baselines.
+members() { tar -tf "$1" | grep -E '(layer\.tar|\.tar|blobs/sha256/[0-9a-f]+)$' | while read -r m; do
+  [ "$(tar -xOf "$1" "$m" 2>/dev/null | head -c 1 | od -An -c | tr -d ' ')" = "{" ] || echo "$m"; done; }
+
+rows=()
+row() { rows+=("| $1 | $2 | $3 s | $4 s | $(awk -v a="$3" -v b="$4" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}') | $5 |"); }
+
+case_plain() { # name archive
+  local list; list=$(members "$2" | tr '\n' ' ')
+  local base; base=$(timeit "for m in $list; do tar -xOf '$2' \$m | tar -tv; done")
+  row "$1" "GNU tar listing every layer" "$(strata "$2")" "$base" "≤ 0.3"
+}
+case_gzip() {
+  local list; list=$(members "$2" | tr '\n' ' ')
+  local base; base=$(timeit "for m in $list; do tar -xOf '$2' \$m | gzip -dc; done")
+  row "$1" "gzip -dc of every layer, serially" "$(strata "$2")" "$base" "≤ 0.5"
+}
+case_zstd() {
+  local list; list=$(members "$2" | tr '\n' ' ')
+  local base; base=$(timeit "for m in $list; do tar -xOf '$2' \$m | zstd -dc; done")
+  row "$1" "zstd -dc of every layer, serially" "$(strata "$2")" "$base" "≤ 0.7"
+}
+
+if [ -n "$demo" ] && [ -f "$demo/nginx-demo.docker.tar" ]; then
+  case_plain "nginx-demo docker-archive" "$demo/nginx-demo.docker.tar"
+  case_gzip "nginx-demo OCI gzip" "$demo/nginx-demo.oci.tar"
+  case_zstd "nginx-demo OCI zstd" "$demo/nginx-demo.zstd.oci.tar"
+fi
+
+sizes=(10000 100000 1000000)
+[ "${SMOKE:-0}" = 1 ] && sizes=(2000)
+scaling=()
+for n in "${sizes[@]}"; do
+  for c in none gzip zstd; do
+    f=$data/synthetic-$n-$c.tar
+    [ -f "$f" ] || "$build/bench/strata-bench-synthetic" "$f" "$n" 10 "$c" oci
+  done
+  case_plain "synthetic $n paths, plain" "$data/synthetic-$n-none.tar"
+  case_gzip "synthetic $n paths, gzip" "$data/synthetic-$n-gzip.tar"
+  case_zstd "synthetic $n paths, zstd" "$data/synthetic-$n-zstd.tar"
+  empty=$(peak "$cli" --version)
+  rss=$(peak "$cli" tree "$data/synthetic-$n-gzip.tar")
+  scaling+=("| $n | $(strata "$data/synthetic-$n-gzip.tar") s | $(( (rss - empty) * 1024 / n )) B | $(( (rss - empty) / 1024 )) MB |")
+done
+
+echo "Strata $(git rev-parse --short HEAD), $(nproc) cores, median of $reps runs, $(date -u +%F)"
+echo
+echo "| case | baseline | Strata | baseline time | ratio | target |"
+echo "|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "Growth with the number of paths (synthetic, 10 gzip layers; memory: peak RSS of \`strata-cli tree\` above an empty \`strata-cli\`):"
+echo
+echo "| paths | load + every merge | memory per path | memory |"
+echo "|---|---|---|---|"
+printf '%s\n' "${scaling[@]}"
+if [ "${SMOKE:-0}" != 1 ]; then
+  echo
+  echo '```'
+  "$build/bench/strata-bench-micro" --benchmark_min_time=0.2 2>/dev/null | grep -E '^BM_'
+  echo '```'
+fi
