@@ -39,6 +39,7 @@ const char *usage =
     "Usage: strata-cli COMMAND [OPTIONS] ARCHIVE\n"
     "\n"
     "Commands:\n"
+    "  images ARCHIVE                 every image of the archive, like docker images\n"
     "  inspect ARCHIVE [--image REF] [--format json|text]\n"
     "  history ARCHIVE [--image REF]\n"
     "  tree ARCHIVE [--image REF] [--layer N] [--diff] [--format tsv|json]\n"
@@ -186,6 +187,41 @@ int runTree(const QStringList &arguments)
     return reportLayerErrors(command.archive->images().at(size_t(command.image)), layers);
 }
 
+// Like `docker images`: one line per image, the platform alternatives of an index marked.
+int runImages(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("The image archive or directory."));
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail(QStringLiteral("expected one ARCHIVE (see --help)"));
+    Error error;
+    const auto archive = ImageArchive::open(positional.isEmpty() ? demoImagePath() : positional.first(), &error);
+    if (!archive)
+        return fail(error);
+    QByteArray out = "REF\tREPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tPLATFORM\n";
+    for (size_t i = 0; i < archive->images().size(); ++i) {
+        const ImageInfo &image = archive->images()[i];
+        const QStringList names = image.names.isEmpty() ? QStringList{QString()} : image.names;
+        for (const QString &name : names) {
+            const qsizetype colon = name.lastIndexOf(QLatin1Char(':'));
+            const bool hasTag = colon > name.lastIndexOf(QLatin1Char('/'));
+            const QString repository = name.isEmpty() ? QStringLiteral("<none>") : hasTag ? name.left(colon) : name;
+            const QString tag = name.isEmpty() || !hasTag ? QStringLiteral("<none>") : name.mid(colon + 1);
+            out += (QLatin1Char('@') + QString::number(i) + QLatin1Char('\t') + repository + QLatin1Char('\t') + tag
+                    + QLatin1Char('\t') + image.shortId() + QLatin1Char('\t') + image.created + QLatin1Char('\t')
+                    + formatBytes(image.totalBlobSize()) + QLatin1Char('\t') + image.platform.toString()
+                    + (image.otherPlatform ? QStringLiteral(" (other platform)") : QString()) + QLatin1Char('\n'))
+                       .toUtf8();
+        }
+    }
+    writeOut(out);
+    return Ok;
+}
+
 int runVerify(const QStringList &arguments)
 {
     ImageCommand command;
@@ -229,6 +265,8 @@ int run(const QStringList &arguments)
     const QString command = arguments.at(1);
     QStringList rest = arguments;
     rest.removeAt(1); // QCommandLineParser expects the program name first
+    if (command == QLatin1String("images"))
+        return runImages(rest);
     if (command == QLatin1String("inspect"))
         return runInspect(rest);
     if (command == QLatin1String("history"))

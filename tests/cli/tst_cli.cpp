@@ -102,6 +102,20 @@ private slots:
         QVERIFY(!err.trimmed().split('\n').isEmpty());
     }
 
+    void imagesLikeDocker()
+    {
+        const Run run = cli({"images", fixturePath("containers_podman/docker-two-images.tar.xz")});
+        QCOMPARE(run.code, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[1].startsWith("@0\texample.com/empty\tlatest\t"));
+        QVERIFY(lines[2].startsWith("@1\texample.com/empty/but\tdifferent\t"));
+        // An index offering several platforms lists them all, this machine's unmarked.
+        const Run oci = cli({"images", fixturePath("regclient_regclient/testrepo")});
+        QVERIFY(oci.out.contains("linux/arm64 (other platform)"));
+        QVERIFY(oci.out.contains("linux/amd64\n"));
+    }
+
     void verifyFindsMismatch()
     {
         QCOMPARE(cli({"verify", fixturePath("dive/test-docker-image.tar")}).code, 0);
