@@ -5,6 +5,10 @@
 
 #include "imagearchive.h"
 #include "overlaymerge.h"
+#include "treereport.h"
+
+#include <QDirIterator>
+#include <QSet>
 
 #include <QtTest>
 
@@ -114,6 +118,58 @@ private slots:
         QVERIFY2(archive, qPrintable(error.toString()));
         QCOMPARE(int(archive->images().size()), images);
         QCOMPARE(int(archive->format()), format);
+    }
+
+    // Every archive in the fixtures folder, found by walking it: the ones known to be no image
+    // fail with a message naming the file; every other one opens, every image loads, each
+    // layer reads to its end or says why, and the merged tree can be printed.
+    void everyFixture()
+    {
+        const QSet<QString> notImages = {
+            "google_go-containerregistry/null_manifest.tar", "google_osv-scalibr/layerscanning/empty.tar",
+            "snyk_snyk-docker-plugin/docker-oci-archives/unsupported-image.tar",
+            "dive/test-uncompressed-image.tar", "dive/test-gzip-image.tar", "dive/test-estargz-image.tar",
+            "dive/test-zstd-image.tar",
+        };
+        // Layers that are damaged on purpose (minimized by their authors).
+        const QSet<QString> damagedLayers = {"aboutcode-org_container-inspector/images.tar.gz"};
+        const QString root = fixturePath(QString());
+        QStringList archives;
+        QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (path.contains(QStringLiteral("/blobs/")) || path.endsWith(QStringLiteral(".json"))
+                || path.endsWith(QStringLiteral(".md")) || path.endsWith(QStringLiteral("oci-layout")))
+                continue;
+            archives << path;
+        }
+        archives << root + QStringLiteral("regclient_regclient/testrepo");
+        QVERIFY(archives.size() >= 60);
+        int images = 0;
+        for (const QString &path : archives) {
+            const QString relative = path.mid(root.size());
+            Error error;
+            const auto archive = ImageArchive::open(path, &error);
+            if (notImages.contains(relative)) {
+                QVERIFY2(!archive && error.toString().startsWith(path), qPrintable(relative));
+                continue;
+            }
+            QVERIFY2(archive, qPrintable(error.toString()));
+            for (int i = 0; i < int(archive->images().size()); ++i) {
+                ++images;
+                const Layers layers = archive->loadLayers(i, LoadObserver{}, &error);
+                QVERIFY2(!error, qPrintable(error.toString()));
+                for (const auto &layer : layers) {
+                    if (damagedLayers.contains(relative))
+                        QVERIFY2(layer->error, qPrintable(relative));
+                    else if (layer->error)
+                        QVERIFY2(layer->error.toString().startsWith(path), qPrintable(layer->error.toString()));
+                }
+                const FileTree merged = mergeLayers(layers, int(layers.size()) - 1);
+                QCOMPARE(mergedTreeTsv(merged).count('\n'), qsizetype(merged.nodeCount() - 1));
+            }
+        }
+        QVERIFY(images >= 80);
     }
 
     // ggcr TestExtractWhiteout: the flattened FS has no path containing "foo".
