@@ -22,7 +22,8 @@ Builder builderOf(const HistoryEntry &step)
 {
     if (step.buildkit || step.comment.startsWith(QLatin1String("buildkit.")))
         return Builder::Buildkit;
-    if (step.createdByRaw.startsWith(QLatin1String("/bin/sh -c ")) || step.createdByRaw.startsWith(QLatin1String("cmd /S /C ")))
+    const QString &raw = step.createdByRaw;
+    if (raw.startsWith(QLatin1String("/bin/sh -c ")) || raw.startsWith(QLatin1String("cmd /S /C ")))
         return Builder::Classic;
     return Builder::Unknown;
 }

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QStackedWidget;
+
+namespace strata {
+
+class ImageArchive;
+class ImageChooser;
+class ImageLoader;
+class ImagePage;
+class LoadProgressBar;
+class MessageBar;
+
+// One tab of the main window: one archive (or directory) and, once chosen, one image of it.
+// Shows the loading progress with Cancel, errors inline, the `docker images`-like chooser
+// for multi-image archives, and the ImagePage.
+class ArchiveTab final : public QWidget
+{
+    Q_OBJECT
+public:
+    // Opens `path`.
+    explicit ArchiveTab(const QString &path, QWidget *parent = nullptr);
+    // Shows image `image` of an archive another tab has opened.
+    ArchiveTab(std::shared_ptr<ImageArchive> archive, int image, QWidget *parent = nullptr);
+    ~ArchiveTab() override;
+
+    QString path() const { return m_path; }
+    // "nginx.tar", or "two.tar: example.com/a:v1" for one image of several.
+    QString title() const;
+    bool isLoaded() const;
+    // The archive holds several images (this tab shows the chooser or one of them).
+    bool isMultiImage() const { return m_multiImage; }
+    void openImage(int image);
+    void cancel();
+    void reload();
+
+    ImageLoader *loader() const { return m_loader; }
+    ImagePage *page() const { return m_page; }
+    ImageChooser *chooser() const { return m_chooser; }
+    MessageBar *messageBar() const { return m_message; }
+    LoadProgressBar *progressBar() const { return m_progress; }
+
+signals:
+    void titleChanged();
+    // The archive opened: worth a place in Open Recent.
+    void archiveOpened(const QString &path);
+    void openInTabsRequested(std::shared_ptr<strata::ImageArchive> archive, const QList<int> &images);
+
+private:
+    void setUp();
+    void onArchiveOpened();
+    void onFailed();
+    void onCancelled();
+
+    QString m_path;
+    bool m_multiImage = false;
+    ImageLoader *m_loader;
+    MessageBar *m_message;
+    LoadProgressBar *m_progress;
+    QStackedWidget *m_stack;
+    QLabel *m_placeholder;
+    ImageChooser *m_chooser;
+    ImagePage *m_page;
+};
+
+} // namespace strata

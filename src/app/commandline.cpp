@@ -1,0 +1,46 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace strata {
+
+CommandLine parseCommandLine(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "strata::CommandLine",
+        "Strata shows what is inside container images: their layers, the Dockerfile history "
+        "and the merged filesystem at any layer. Without a file it opens a demo image."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("paths"),
+        QCoreApplication::translate("strata::CommandLine",
+                                    "Image archives (docker save, podman save, OCI) or "
+                                    "image layout directories to open."),
+        QStringLiteral("[FILE|DIR...]"));
+    const QCommandLineOption compare(
+        QStringLiteral("compare"),
+        QCoreApplication::translate("strata::CommandLine", "Open two images side by side."),
+        QStringLiteral("A"));
+    parser.addOption(compare);
+    parser.process(app);
+
+    CommandLine result;
+    result.paths = parser.positionalArguments();
+    if (parser.isSet(compare)) {
+        // --compare A B: A is the option's value, B the first positional argument.
+        result.compare << parser.value(compare);
+        if (!result.paths.isEmpty())
+            result.compare << result.paths.takeFirst();
+        if (result.compare.size() != 2) {
+            result.ok = false;
+            result.errorText = QCoreApplication::translate("strata::CommandLine",
+                                                           "--compare needs two images: A B");
+        }
+    }
+    return result;
+}
+
+} // namespace strata

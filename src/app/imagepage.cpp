@@ -1,0 +1,203 @@
+#include "imagepage.h"
+
+#include "dockerfileview.h"
+#include "entrydetailspane.h"
+#include "filetreepane.h"
+#include "historyview.h"
+#include "imageloader.h"
+#include "layerdetailsview.h"
+#include "layerstackview.h"
+
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace strata {
+
+ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
+    : QWidget(parent)
+    , m_loader(loader)
+    , m_stack(new LayerStackView)
+    , m_stackScroll(new QScrollArea)
+    , m_history(new HistoryView)
+    , m_dockerfile(new DockerfileView)
+    , m_leftTabs(new QTabWidget)
+    , m_tree(new FileTreePane)
+    , m_entry(new EntryDetailsPane)
+    , m_layerDetails(new LayerDetailsView)
+    , m_detailTabs(new QTabWidget)
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+{
+    m_stack->setObjectName(QStringLiteral("layerStack"));
+    m_stackScroll->setWidget(m_stack);
+    m_stackScroll->setWidgetResizable(true);
+    m_stackScroll->setFrameShape(QFrame::NoFrame);
+    m_history->setObjectName(QStringLiteral("history"));
+    m_dockerfile->setObjectName(QStringLiteral("dockerfile"));
+    m_leftTabs->setObjectName(QStringLiteral("leftTabs"));
+    m_leftTabs->setDocumentMode(true);
+    m_leftTabs->addTab(m_history, tr("History"));
+    m_leftTabs->addTab(m_dockerfile, tr("Dockerfile"));
+
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(m_stackScroll);
+    left->addWidget(m_leftTabs);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+    left->setSizes({520, 340});
+    left->setChildrenCollapsible(false);
+
+    m_detailTabs->setObjectName(QStringLiteral("detailTabs"));
+    m_detailTabs->setDocumentMode(true);
+    m_detailTabs->addTab(m_entry, tr("File"));
+    m_detailTabs->addTab(m_layerDetails, tr("Layer"));
+
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_detailTabs);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setStretchFactor(2, 3);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({360, 640, 400});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 4);
+    layout->addWidget(m_splitter);
+
+    connect(m_loader, &ImageLoader::metadataReady, this, &ImagePage::onMetadataReady);
+    connect(m_loader, &ImageLoader::layerReady, this, &ImagePage::onLayerReady);
+    connect(m_loader, &ImageLoader::treesReady, this, &ImagePage::onTreesReady);
+    connect(m_loader, &ImageLoader::cancelled, this, &ImagePage::onCancelledOrFailed);
+    connect(m_loader, &ImageLoader::failed, this, &ImagePage::onCancelledOrFailed);
+
+    connect(m_stack, &LayerStackView::layerSelected, this, &ImagePage::onLayerSelected);
+    connect(m_stack, &LayerStackView::stepSelected, this, &ImagePage::onStepSelected);
+    connect(m_history, &HistoryView::layerSelected, this, &ImagePage::onLayerSelected);
+    connect(m_history, &HistoryView::stepSelected, this, &ImagePage::onStepSelected);
+    connect(m_tree, &FileTreePane::currentEntryChanged, this,
+            [this](const TreeSnapshot &snapshot, uint32_t node, const QString &path) {
+                m_entry->showEntry(snapshot, node, path);
+                if (!path.isEmpty() && node != kNoNode)
+                    m_detailTabs->setCurrentWidget(m_entry);
+            });
+}
+
+void ImagePage::onMetadataReady()
+{
+    const ImageInfo &info = m_loader->imageInfo();
+    m_layer = -1;
+    m_stack->setImage(info);
+    m_history->setImage(info);
+    m_dockerfile->setImage(info);
+    m_layerDetails->setImage(info);
+    m_entry->setImage(nullptr, -1, {});
+    m_tree->showPlaceholder(tr("Reading the layers…"));
+    QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
+}
+
+void ImagePage::onLayerReady()
+{
+    // Sizes and file counts of each layer as it is read: the stack grows into shape.
+    m_stack->setLayerTrees(m_loader->layers());
+    m_history->setLayerTrees(m_loader->layers());
+}
+
+void ImagePage::onTreesReady()
+{
+    const auto &layers = m_loader->layers();
+    m_stack->setLayerTrees(layers);
+    m_history->setLayerTrees(layers);
+    m_layerDetails->setLayerTrees(layers);
+    QStringList errors;
+    for (const auto &layer : layers)
+        errors << (layer && layer->error ? layer->error.toString() : QString());
+    m_stack->setLayerErrors(errors);
+    m_entry->setImage(m_loader->archive(), m_loader->image(), layers);
+    const int top = int(layers.size()) - 1;
+    m_layer = top;
+    m_tree->setLayers(layers, top);
+    m_syncing = true;
+    m_stack->setCurrentLayer(top);
+    m_history->selectLayer(top);
+    m_layerDetails->setLayer(top);
+    m_syncing = false;
+    QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
+    reportDamagedLayers();
+    emit layerChanged(top);
+}
+
+void ImagePage::onCancelledOrFailed()
+{
+    if (m_loader->state() == ImageLoader::State::Cancelled)
+        m_tree->showPlaceholder(tr("Loading was cancelled."));
+    else
+        m_tree->showPlaceholder(tr("The layers could not be read."));
+}
+
+void ImagePage::reportDamagedLayers()
+{
+    QStringList damaged;
+    const auto &layers = m_loader->layers();
+    for (size_t i = 0; i < layers.size(); ++i) {
+        if (!layers[i])
+            damaged << tr("layer %1 is missing").arg(i);
+        else if (layers[i]->error)
+            damaged << tr("layer %1: %2").arg(i).arg(layers[i]->error.toString());
+    }
+    if (damaged.isEmpty())
+        return;
+    emit message(MessageBar::Kind::Warning,
+                 tr("%n layer(s) could not be read completely; the rest of the image can be "
+                    "browsed.",
+                    nullptr, int(damaged.size())) +
+                     QLatin1Char('\n') + damaged.join(QLatin1Char('\n')));
+}
+
+void ImagePage::selectLayer(int layer)
+{
+    m_stack->setCurrentLayer(layer);
+    onLayerSelected(layer);
+}
+
+void ImagePage::onLayerSelected(int layer)
+{
+    if (m_syncing || layer < 0)
+        return;
+    m_syncing = true;
+    m_stack->setCurrentLayer(layer);
+    m_history->selectLayer(layer);
+    m_layerDetails->setLayer(layer);
+    m_syncing = false;
+    if (layer == m_layer)
+        return;
+    m_layer = layer;
+    m_tree->showLayer(layer);
+    m_detailTabs->setCurrentWidget(m_layerDetails);
+    emit layerChanged(layer);
+}
+
+void ImagePage::onStepSelected(int historyIndex)
+{
+    m_dockerfile->selectStep(historyIndex);
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    m_history->selectStep(historyIndex);
+    m_stack->setCurrentStep(historyIndex);
+    m_syncing = false;
+    // An empty step (ENV, CMD...) leaves the filesystem as the layer below it made it.
+    const ImageInfo &info = m_loader->imageInfo();
+    if (historyIndex >= 0 && historyIndex < info.history.size()) {
+        const HistoryEntry &step = info.history[historyIndex];
+        if (step.emptyLayer && step.layer >= 0 && step.layer != m_layer) {
+            m_layer = step.layer;
+            m_tree->showLayer(step.layer);
+            m_layerDetails->setLayer(step.layer);
+            emit layerChanged(step.layer);
+        }
+    }
+}
+
+} // namespace strata

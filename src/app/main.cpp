@@ -1,0 +1,37 @@
+#include "commandline.h"
+#include "language.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QIcon>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Strata"));
+    QApplication::setOrganizationDomain(QStringLiteral("strata.github.io"));
+    QApplication::setApplicationName(QStringLiteral("Strata"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
+    QApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.strata.Strata"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/strata.svg")));
+    strata::language::install(&app, strata::language::storedChoice());
+
+    const strata::CommandLine command = strata::parseCommandLine(app);
+    if (!command.ok) {
+        std::fprintf(stderr, "strata: %s\n", qPrintable(command.errorText));
+        return 2;
+    }
+
+    strata::MainWindow window;
+    QStringList paths = command.paths;
+    paths += command.compare; // side-by-side comparison is not there yet: tabs meanwhile
+    if (paths.isEmpty())
+        window.openDemo();
+    for (const QString &path : std::as_const(paths))
+        window.openPath(path);
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QActionGroup;
+class QMenu;
+class QStackedWidget;
+class QTabWidget;
+
+namespace strata {
+
+class ArchiveTab;
+class ImageArchive;
+class PresentationZoom;
+class RecentFiles;
+
+// The main window: one tab per opened archive or image, File / View / Language / Help menus,
+// Open Recent, drag and drop of files and directories, presentation zoom.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens an archive or image directory in a new tab (or shows its tab if it is open).
+    ArchiveTab *openPath(const QString &path, bool remember = true);
+    void openDemo();
+
+    int tabCount() const;
+    ArchiveTab *tab(int index) const;
+    ArchiveTab *currentTab() const;
+    QTabWidget *tabWidget() const { return m_tabs; }
+    PresentationZoom *zoom() const { return m_zoom; }
+    RecentFiles *recentFiles() const { return m_recent; }
+    QMenu *recentMenu() const { return m_recentMenu; }
+
+public slots:
+    void showOpenFileDialog();
+    void showOpenDirectoryDialog();
+    void closeCurrentTab();
+    void closeTab(int index);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createMenus();
+    void addTab(ArchiveTab *tab);
+    void openImagesInTabs(const std::shared_ptr<ImageArchive> &archive, const QList<int> &images);
+    void updateTitle();
+    void chooseLanguage(const QString &code);
+    void showAbout();
+
+    QStackedWidget *m_central;
+    QWidget *m_welcome;
+    QTabWidget *m_tabs;
+    PresentationZoom *m_zoom;
+    RecentFiles *m_recent;
+    QMenu *m_recentMenu = nullptr;
+    QActionGroup *m_languages = nullptr;
+};
+
+} // namespace strata

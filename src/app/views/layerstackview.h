@@ -1,0 +1,112 @@
+#pragma once
+
+#include "layerstackscene.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QScrollArea;
+
+namespace strata {
+
+struct ImageInfo;
+struct LayerTree;
+
+// The image's layers as a stack of blocks, the bottom layer at the bottom, each as tall as
+// the log of its size; the history's empty steps (ENV, CMD...) as thin markers between them;
+// the base image's layers set apart when the history tells where it ends; and the container's
+// read-write layer on top. Meant to live in a QScrollArea with widgetResizable set.
+class LayerStackView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LayerStackView(QWidget *parent = nullptr);
+    ~LayerStackView() override;
+
+    void setImage(const ImageInfo &image);
+    void clear();
+    // Per-layer results of indexing (sizes of the files, file counts, read errors); trees may
+    // be null for layers not read yet.
+    void setLayerTrees(const std::vector<std::shared_ptr<const LayerTree>> &trees);
+    // One message per layer; a non-empty one marks that layer as damaged.
+    void setLayerErrors(const QStringList &errors);
+    // A fraction 0..1 per layer, drawn as a band from the block's right edge; `meaning` names
+    // it in tooltips ("wasted bytes").
+    void setLayerShades(const QList<double> &fractions, const QString &meaning = {});
+
+    int layerCount() const;
+    int currentLayer() const;  // -1 when none, or when an empty step is current
+    int currentStep() const;   // history index of the current layer or step, -1 when none
+    qreal zoom() const { return m_zoom; }
+
+    // Where a layer block or a step marker is drawn, in widget coordinates; empty if nowhere.
+    QRect layerRect(int layer) const;
+    QRect stepRect(int historyIndex) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+    // The whole stack (not only what is scrolled into view), current selection included.
+    QSize exportSize() const;
+    QImage renderImage() const;
+    bool exportPng(const QString &path) const;
+    bool exportSvg(const QString &path) const;
+
+    static constexpr qreal kMinZoom = 0.2;
+    static constexpr qreal kMaxZoom = 8.0;
+
+public Q_SLOTS:
+    void setCurrentLayer(int layer);
+    void setCurrentStep(int historyIndex);
+    void setZoom(qreal zoom);
+    void zoomIn();
+    void zoomOut();
+    void fit(); // the zoom at which the whole stack fits the scroll area's height
+
+Q_SIGNALS:
+    // Emitted when the current layer changes to a valid layer, by the user or by a slot.
+    void layerSelected(int layer);
+    // Emitted when the current item changes to one with a history step (a layer that history
+    // explains, or an empty step).
+    void stepSelected(int historyIndex);
+    void zoomChanged(qreal zoom);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void relayout();
+    void dataChanged();
+    qreal offsetY() const;   // the stack rests on the widget's bottom edge
+    int itemAt(const QPoint &pos) const;
+    void setCurrentItem(int item);
+    void moveCurrent(int layerDelta);
+    void pageCurrent(int direction);
+    void ensureCurrentVisible();
+    QScrollArea *scrollArea() const;
+    QString toolTipFor(int item) const;
+    QString layerToolTip(int layer) const;
+    QString stepToolTip(int historyIndex) const;
+    void paintInto(QPainter &painter, bool withState) const;
+
+    LayerStackScene m_scene;
+    qreal m_zoom = 1.0;
+    int m_currentItem = -1;
+    int m_hoverItem = -1;
+    QString m_shadeMeaning;
+};
+
+} // namespace strata

@@ -1,0 +1,1092 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>ImageChooser</name>
+    <message>
+        <source>This archive holds several images. Choose the one to open:</source>
+        <translation>В этом архиве несколько образов. Выберите, какой открыть:</translation>
+    </message>
+    <message>
+        <source>Open Each in Its Own &amp;Tab</source>
+        <translation>Открыть каждый в отдельной &amp;вкладке</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ArchiveTab</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открытие %1…</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.</source>
+        <translation>Не удалось открыть %1.</translation>
+    </message>
+    <message>
+        <source>Loading %1 was cancelled.</source>
+        <translation>Загрузка %1 отменена.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Загрузить заново</translation>
+    </message>
+    <message>
+        <source>Opening was cancelled.</source>
+        <translation>Открытие отменено.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CommandLine</name>
+    <message>
+        <source>Strata shows what is inside container images: their layers, the Dockerfile history and the merged filesystem at any layer. Without a file it opens a demo image.</source>
+        <translation>Strata показывает, из чего состоят образы контейнеров: их слои, историю Dockerfile и объединённую файловую систему на любом слое. Без указания файла открывается демонстрационный образ.</translation>
+    </message>
+    <message>
+        <source>Image archives (docker save, podman save, OCI) or image layout directories to open.</source>
+        <translation>Архивы образов (docker save, podman save, OCI) или каталоги с образами для открытия.</translation>
+    </message>
+    <message>
+        <source>Open two images side by side.</source>
+        <translation>Открыть два образа рядом для сравнения.</translation>
+    </message>
+    <message>
+        <source>--compare needs two images: A B</source>
+        <translation>Для --compare нужны два образа: A B</translation>
+    </message>
+</context>
+<context>
+    <name>strata::DataSize</name>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 Б</translation>
+    </message>
+</context>
+<context>
+    <name>strata::DockerfileView</name>
+    <message>
+        <source>Dockerfile reconstructed from the history</source>
+        <translation>Dockerfile, восстановленный по истории</translation>
+    </message>
+</context>
+<context>
+    <name>strata::EntryDetailsPane</name>
+    <message>
+        <source>Type:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Размер:</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Права:</translation>
+    </message>
+    <message>
+        <source>Owner (uid:gid):</source>
+        <translation>Владелец (uid:gid):</translation>
+    </message>
+    <message>
+        <source>Modified:</source>
+        <translation>Изменён:</translation>
+    </message>
+    <message>
+        <source>Link target:</source>
+        <translation>Цель ссылки:</translation>
+    </message>
+    <message>
+        <source>From layer:</source>
+        <translation>Из слоя:</translation>
+    </message>
+    <message>
+        <source>At this layer:</source>
+        <translation>На этом слое:</translation>
+    </message>
+    <message>
+        <source>Select a file or directory in the tree to see its details, the layers that hold it and its content.</source>
+        <translation>Выберите файл или каталог в дереве, чтобы увидеть его свойства, слои, в которых он есть, и его содержимое.</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Наложение</translation>
+    </message>
+    <message>
+        <source>How overlayfs would mount the image at the selected layer: the selected layer is the upper directory, the layers below are lower directories, and the merged view shows the topmost copy unless a whiteout deletes it.</source>
+        <translation>Как overlayfs смонтировала бы образ на выбранном слое: выбранный слой — верхний каталог (upperdir), слои под ним — нижние каталоги (lowerdir), а объединённое представление показывает самую верхнюю копию, если её не удаляет whiteout.</translation>
+    </message>
+    <message>
+        <source>Not in the filesystem at layer %1</source>
+        <translation>Отсутствует в файловой системе на слое %1</translation>
+    </message>
+    <message>
+        <source>Whiteout (deletes the path below)</source>
+        <translation>Whiteout (удаляет путь из нижних слоёв)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n entries</source>
+        <translation>
+            <numerusform>%1 в %n элементе</numerusform>
+            <numerusform>%1 в %n элементах</numerusform>
+            <numerusform>%1 в %n элементах</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A directory: select a file to see its content.</source>
+        <translation>Это каталог: выберите файл, чтобы увидеть его содержимое.</translation>
+    </message>
+    <message>
+        <source>A symbolic link to %1; Strata never follows links inside images.</source>
+        <translation>Символическая ссылка на %1; Strata никогда не переходит по ссылкам внутри образов.</translation>
+    </message>
+    <message>
+        <source>A whiteout has no content: it deletes the path from the layers below.</source>
+        <translation>У whiteout нет содержимого: он удаляет путь из нижних слоёв.</translation>
+    </message>
+    <message>
+        <source>This kind of entry has no content to show.</source>
+        <translation>У элементов такого типа нет содержимого для показа.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FilePreview</name>
+    <message>
+        <source>Save As…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Extract this file from its layer to a file of your choice</source>
+        <translation>Извлечь этот файл из его слоя в выбранный вами файл</translation>
+    </message>
+    <message>
+        <source>Reading the file from layer %1…</source>
+        <translation>Чтение файла из слоя %1…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Не удалось прочитать файл: %1</translation>
+    </message>
+    <message>
+        <source>Binary file, %1 — the first bytes:</source>
+        <translation>Двоичный файл, %1 — первые байты:</translation>
+    </message>
+    <message>
+        <source>Text file, %1 — the first %2:</source>
+        <translation>Текстовый файл, %1 — первые %2:</translation>
+    </message>
+    <message>
+        <source>Text file, %1</source>
+        <translation>Текстовый файл, %1</translation>
+    </message>
+    <message>
+        <source>Save File As</source>
+        <translation>Сохранить файл как</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation>Сохранено: %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FileTreeModel</name>
+    <message>
+        <source>whiteout</source>
+        <translation>whiteout</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n entries</source>
+        <translation>
+            <numerusform>%1 в %n элементе</numerusform>
+            <numerusform>%1 в %n элементах</numerusform>
+            <numerusform>%1 в %n элементах</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This entry comes from layer %1</source>
+        <translation>Этот элемент взят из слоя %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Mode / Owner</source>
+        <translation>Права / владелец</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Слой</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>File size; for a directory, the total of the files below it</source>
+        <translation>Размер файла; для каталога — суммарный размер файлов в нём</translation>
+    </message>
+    <message>
+        <source>The layer the visible copy of the entry comes from</source>
+        <translation>Слой, из которого взята видимая копия элемента</translation>
+    </message>
+    <message>
+        <source>What the selected layer does to the entry</source>
+        <translation>Что выбранный слой делает с элементом</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FileTreePane</name>
+    <message>
+        <source>Changed only</source>
+        <translation>Только изменённые</translation>
+    </message>
+    <message>
+        <source>Changes in this layer only</source>
+        <translation>Только изменения этого слоя</translation>
+    </message>
+    <message>
+        <source>Filter by name (text or glob: *.conf)</source>
+        <translation>Фильтр по имени (текст или шаблон: *.conf)</translation>
+    </message>
+    <message>
+        <source>Shows entries whose name contains the text, or matches the glob pattern when it holds *, ? or [ ]; the contents of a matching directory are shown too.</source>
+        <translation>Показывает элементы, имя которых содержит текст или подходит под шаблон, если в нём есть *, ? или [ ]; содержимое подходящего каталога тоже показывается.</translation>
+    </message>
+    <message>
+        <source>Show only what the selected layer added, modified or deleted</source>
+        <translation>Показывать только то, что выбранный слой добавил, изменил или удалил</translation>
+    </message>
+    <message>
+        <source>Show the entries of the selected layer&apos;s own archive, deletions (whiteouts) included, instead of the merged filesystem</source>
+        <translation>Показывать собственные элементы выбранного слоя, включая удаления (whiteout), вместо объединённой файловой системы</translation>
+    </message>
+    <message>
+        <source>Expand All</source>
+        <translation>Развернуть всё</translation>
+    </message>
+    <message>
+        <source>Expand every directory (large trees: only the first levels)</source>
+        <translation>Развернуть все каталоги (у больших деревьев — только первые уровни)</translation>
+    </message>
+    <message>
+        <source>Collapse All</source>
+        <translation>Свернуть всё</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 entries are too many to expand at once; expanded %n level(s).</source>
+        <translation>
+            <numerusform>%1 элементов — слишком много, чтобы развернуть всё сразу; развёрнут %n уровень.</numerusform>
+            <numerusform>%1 элементов — слишком много, чтобы развернуть всё сразу; развёрнуто %n уровня.</numerusform>
+            <numerusform>%1 элементов — слишком много, чтобы развернуть всё сразу; развёрнуто %n уровней.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing the filesystem at layer %1…</source>
+        <translation>Вычисление файловой системы на слое %1…</translation>
+    </message>
+    <message>
+        <source>Layer %1 only: its own entries</source>
+        <translation>Только слой %1: его собственные элементы</translation>
+    </message>
+    <message>
+        <source>Merged filesystem at layer %1</source>
+        <translation>Объединённая файловая система на слое %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 entries match</source>
+        <translation>%1 — подходят %2 из %3 элементов</translation>
+    </message>
+    <message>
+        <source>%1 — %2 entries</source>
+        <translation>%1 — элементов: %2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::HistoryModel</name>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>Created By</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>(not in the history)</source>
+        <translation>(нет в истории)</translation>
+    </message>
+    <message>
+        <source>The history does not say when this step ran.</source>
+        <translation>История не сообщает, когда выполнялся этот шаг.</translation>
+    </message>
+    <message>
+        <source>Layer %1 is not described by any step of the history.</source>
+        <translation>Слой %1 не описан ни одним шагом истории.</translation>
+    </message>
+    <message>
+        <source>Made layer %1.</source>
+        <translation>Создал слой %1.</translation>
+    </message>
+    <message>
+        <source>Made no layer: this step only changed the image&apos;s configuration.</source>
+        <translation>Не создал слоя: этот шаг изменил только конфигурацию образа.</translation>
+    </message>
+    <message>
+        <source>The history says this step made a layer, but the image has no layer left for it.</source>
+        <translation>По истории этот шаг создал слой, но в образе для него не осталось слоя.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 байт</translation>
+    </message>
+    <message>
+        <source>Stored: %1</source>
+        <translation>Хранится: %1</translation>
+    </message>
+    <message>
+        <source>in the future</source>
+        <translation>в будущем</translation>
+    </message>
+    <message>
+        <source>seconds ago</source>
+        <translation>несколько секунд назад</translation>
+    </message>
+    <message>
+        <source>a minute ago</source>
+        <translation>минуту назад</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes ago</source>
+        <translation>
+            <numerusform>%n минуту назад</numerusform>
+            <numerusform>%n минуты назад</numerusform>
+            <numerusform>%n минут назад</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an hour ago</source>
+        <translation>час назад</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>%n час назад</numerusform>
+            <numerusform>%n часа назад</numerusform>
+            <numerusform>%n часов назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n день назад</numerusform>
+            <numerusform>%n дня назад</numerusform>
+            <numerusform>%n дней назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weeks ago</source>
+        <translation>
+            <numerusform>%n неделю назад</numerusform>
+            <numerusform>%n недели назад</numerusform>
+            <numerusform>%n недель назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>%n месяц назад</numerusform>
+            <numerusform>%n месяца назад</numerusform>
+            <numerusform>%n месяцев назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>%n год назад</numerusform>
+            <numerusform>%n года назад</numerusform>
+            <numerusform>%n лет назад</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::HistoryView</name>
+    <message>
+        <source>Image history</source>
+        <translation>История образа</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImageChooser</name>
+    <message numerus="yes">
+        <source>This archive holds %n images. Choose the one to open:</source>
+        <translation>
+            <numerusform>В этом архиве %n образ. Выберите, какой открыть:</numerusform>
+            <numerusform>В этом архиве %n образа. Выберите, какой открыть:</numerusform>
+            <numerusform>В этом архиве %n образов. Выберите, какой открыть:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImageListModel</name>
+    <message>
+        <source>Bytes of the layer blobs as stored in the archive: %1</source>
+        <translation>Объём блобов слоёв в том виде, в каком они хранятся в архиве: %1</translation>
+    </message>
+    <message>
+        <source>An image for another platform of the same reference</source>
+        <translation>Образ для другой платформы с той же ссылкой</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Репозиторий</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Тег</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>ID образа</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Платформа</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImageLoader</name>
+    <message>
+        <source>The archive could not be opened.</source>
+        <translation>Не удалось открыть архив.</translation>
+    </message>
+    <message>
+        <source>The archive holds no image.</source>
+        <translation>В архиве нет ни одного образа.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>Загрузка отменена.</translation>
+    </message>
+    <message>
+        <source>Reading the archive…</source>
+        <translation>Чтение архива…</translation>
+    </message>
+    <message>
+        <source>Reading layer %1 of %2</source>
+        <translation>Чтение слоя %1 из %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImagePage</name>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Dockerfile</source>
+        <translation>Dockerfile</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Слой</translation>
+    </message>
+    <message>
+        <source>Reading the layers…</source>
+        <translation>Чтение слоёв…</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>Загрузка отменена.</translation>
+    </message>
+    <message>
+        <source>The layers could not be read.</source>
+        <translation>Не удалось прочитать слои.</translation>
+    </message>
+    <message>
+        <source>layer %1 is missing</source>
+        <translation>слой %1 отсутствует</translation>
+    </message>
+    <message>
+        <source>layer %1: %2</source>
+        <translation>слой %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) could not be read completely; the rest of the image can be browsed.</source>
+        <translation>
+            <numerusform>%n слой не удалось прочитать полностью; остальную часть образа можно просматривать.</numerusform>
+            <numerusform>%n слоя не удалось прочитать полностью; остальную часть образа можно просматривать.</numerusform>
+            <numerusform>%n слоёв не удалось прочитать полностью; остальную часть образа можно просматривать.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::LayerDetailsView</name>
+    <message>
+        <source>Copy JSON</source>
+        <translation>Копировать JSON</translation>
+    </message>
+    <message>
+        <source>diff_id:</source>
+        <translation>diff_id:</translation>
+    </message>
+    <message>
+        <source>Blob digest:</source>
+        <translation>Дайджест блоба:</translation>
+    </message>
+    <message>
+        <source>Chain ID:</source>
+        <translation>Chain ID:</translation>
+    </message>
+    <message>
+        <source>Media type:</source>
+        <translation>Тип данных:</translation>
+    </message>
+    <message>
+        <source>Compression:</source>
+        <translation>Сжатие:</translation>
+    </message>
+    <message>
+        <source>Blob size:</source>
+        <translation>Размер блоба:</translation>
+    </message>
+    <message>
+        <source>Tar size:</source>
+        <translation>Размер tar:</translation>
+    </message>
+    <message>
+        <source>Content size:</source>
+        <translation>Размер содержимого:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Файлы:</translation>
+    </message>
+    <message>
+        <source>Tar entries:</source>
+        <translation>Записей в tar:</translation>
+    </message>
+    <message>
+        <source>Stored as:</source>
+        <translation>Хранится как:</translation>
+    </message>
+    <message>
+        <source>Legacy layer id:</source>
+        <translation>Устаревший id слоя:</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Проблема:</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Манифест</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Конфигурация</translation>
+    </message>
+    <message>
+        <source>Layer json</source>
+        <translation>json слоя</translation>
+    </message>
+    <message>
+        <source>The per-layer json file of the legacy docker save format</source>
+        <translation>Файл json каждого слоя в устаревшем формате docker save</translation>
+    </message>
+    <message>
+        <source>Copy the JSON shown to the clipboard</source>
+        <translation>Скопировать показанный JSON в буфер обмена</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>пока неизвестно</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 байт)</translation>
+    </message>
+    <message>
+        <source>No layer</source>
+        <translation>Нет слоя</translation>
+    </message>
+    <message>
+        <source>No layer selected</source>
+        <translation>Слой не выбран</translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2</source>
+        <translation>Слой %1 из %2</translation>
+    </message>
+    <message>
+        <source>(none declared: docker save layer)</source>
+        <translation>(не указан: слой docker save)</translation>
+    </message>
+</context>
+<context>
+    <name>strata::LayerStackScene</name>
+    <message>
+        <source>this image</source>
+        <translation>этот образ</translation>
+    </message>
+    <message>
+        <source>base image</source>
+        <translation>базовый образ</translation>
+    </message>
+    <message>
+        <source>(the history does not say which step made it)</source>
+        <translation>(история не сообщает, какой шаг его создал)</translation>
+    </message>
+    <message>
+        <source>container layer (read-write), added by docker run</source>
+        <translation>слой контейнера (чтение и запись), добавляется docker run</translation>
+    </message>
+    <message>
+        <source>base image ends here</source>
+        <translation>здесь заканчивается базовый образ</translation>
+    </message>
+    <message>
+        <source>(no command recorded)</source>
+        <translation>(команда не записана)</translation>
+    </message>
+    <message>
+        <source>layer %1 · %2</source>
+        <translation>слой %1 · %2</translation>
+    </message>
+    <message>
+        <source>damaged · layer %1 · %2</source>
+        <translation>повреждён · слой %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::LayerStackView</name>
+    <message>
+        <source>Layer stack</source>
+        <translation>Стопка слоёв</translation>
+    </message>
+    <message>
+        <source>Layers of %1</source>
+        <translation>Слои %1</translation>
+    </message>
+    <message>
+        <source>The layer stack of a container image, drawn by Strata</source>
+        <translation>Стопка слоёв образа контейнера, нарисованная Strata</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Container layer (read-write)&lt;/b&gt;&lt;br&gt;This layer is not in the image. When you start a container (&lt;code&gt;docker run&lt;/code&gt;), it gets a thin writable layer on top of these read-only layers: files the container creates, changes or deletes live there, copied up from below on first write. The image&apos;s layers never change, which is why many containers can share them. The writable layer is lost when the container is removed, unless it is saved with &lt;code&gt;docker commit&lt;/code&gt;.</source>
+        <translation>&lt;b&gt;Слой контейнера (чтение и запись)&lt;/b&gt;&lt;br&gt;Этого слоя нет в образе. Когда вы запускаете контейнер (&lt;code&gt;docker run&lt;/code&gt;), он получает тонкий записываемый слой поверх этих слоёв, доступных только для чтения: в нём живут файлы, которые контейнер создаёт, изменяет или удаляет, — при первой записи они копируются туда снизу. Слои образа никогда не меняются, поэтому их могут совместно использовать многие контейнеры. Записываемый слой теряется при удалении контейнера, если не сохранить его командой &lt;code&gt;docker commit&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Base image&lt;/b&gt;&lt;br&gt;The layers and steps below probably come from the image named in &lt;code&gt;FROM&lt;/code&gt;. A history does not record FROM, so this is a guess: the step below is a CMD or ENTRYPOINT (how base images end) followed by a step made much later, or the builder that wrote the history changes here.</source>
+        <translation>&lt;b&gt;Базовый образ&lt;/b&gt;&lt;br&gt;Слои и шаги ниже, вероятно, взяты из образа, указанного в &lt;code&gt;FROM&lt;/code&gt;. История не записывает FROM, поэтому это догадка: шаг ниже — CMD или ENTRYPOINT (так заканчиваются базовые образы), за которым следует шаг, сделанный намного позже, или здесь меняется сборщик, записавший историю.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layer %1&lt;/b&gt; of %2</source>
+        <translation>&lt;b&gt;Слой %1&lt;/b&gt; из %2</translation>
+    </message>
+    <message>
+        <source>from the base image</source>
+        <translation>из базового образа</translation>
+    </message>
+    <message>
+        <source>this image&apos;s own</source>
+        <translation>собственный слой этого образа</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Размер: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Stored in the archive: %1</source>
+        <translation>Хранится в архиве: %1</translation>
+    </message>
+    <message>
+        <source>Files: %1</source>
+        <translation>Файлов: %1</translation>
+    </message>
+    <message>
+        <source>diff_id: %1</source>
+        <translation>diff_id: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2%</source>
+        <translation>%1: %2%</translation>
+    </message>
+    <message>
+        <source>Damaged: %1</source>
+        <translation>Повреждён: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step %1&lt;/b&gt; (no layer)</source>
+        <translation>&lt;b&gt;Шаг %1&lt;/b&gt; (без слоя)</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Создан: %1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Комментарий: %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;This step changed no files, so it made no layer: it only set metadata in the image&apos;s configuration.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Этот шаг не изменил ни одного файла, поэтому не создал слоя: он лишь задал метаданные в конфигурации образа.&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>strata::LoadProgressBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>strata::MainWindow</name>
+    <message>
+        <source>Strata</source>
+        <translation>Strata</translation>
+    </message>
+    <message>
+        <source>Open a container image — an archive written by &lt;tt&gt;docker save&lt;/tt&gt;, &lt;tt&gt;podman save&lt;/tt&gt; or &lt;tt&gt;skopeo&lt;/tt&gt;, or an OCI image layout directory — or drop one on this window.</source>
+        <translation>Откройте образ контейнера — архив, записанный &lt;tt&gt;docker save&lt;/tt&gt;, &lt;tt&gt;podman save&lt;/tt&gt; или &lt;tt&gt;skopeo&lt;/tt&gt;, или каталог с образом OCI, — или перетащите его в это окно.</translation>
+    </message>
+    <message>
+        <source>Open Archive…</source>
+        <translation>Открыть архив…</translation>
+    </message>
+    <message>
+        <source>Open Directory…</source>
+        <translation>Открыть каталог…</translation>
+    </message>
+    <message>
+        <source>Open the Demo Image</source>
+        <translation>Открыть демонстрационный образ</translation>
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <translation>Масштаб: %1%</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <source>Open an image archive (docker save, podman save, OCI archive)</source>
+        <translation>Открыть архив образа (docker save, podman save, архив OCI)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Directory…</source>
+        <translation>Открыть &amp;каталог…</translation>
+    </message>
+    <message>
+        <source>Open an OCI image layout or an unpacked docker save directory</source>
+        <translation>Открыть каталог образа OCI или распакованный docker save</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние файлы</translation>
+    </message>
+    <message>
+        <source>Open the D&amp;emo Image</source>
+        <translation>Открыть &amp;демонстрационный образ</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Уменьшить</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Исходный размер</translation>
+    </message>
+    <message>
+        <source>Presentation zoom: scales all text of the window</source>
+        <translation>Масштаб для презентаций: увеличивает весь текст окна</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>&amp;Язык системы</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About Strata</source>
+        <translation>&amp;О программе Strata</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>О &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time Strata starts.</source>
+        <translation>Новый язык будет использоваться при следующем запуске Strata.</translation>
+    </message>
+    <message>
+        <source>About Strata</source>
+        <translation>О программе Strata</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Strata %1&lt;/h3&gt;&lt;p&gt;See what container images are made of: their layers as a stack, the Dockerfile history beside each layer, and the merged filesystem at any layer.&lt;/p&gt;&lt;p&gt;Strata reads archives written by &lt;tt&gt;docker save&lt;/tt&gt;, &lt;tt&gt;podman save&lt;/tt&gt;, &lt;tt&gt;skopeo&lt;/tt&gt; and OCI image layouts, without Docker and without unpacking them.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Strata %1&lt;/h3&gt;&lt;p&gt;Посмотрите, из чего состоят образы контейнеров: их слои в виде стопки, история Dockerfile рядом с каждым слоем и объединённая файловая система на любом слое.&lt;/p&gt;&lt;p&gt;Strata читает архивы, записанные &lt;tt&gt;docker save&lt;/tt&gt;, &lt;tt&gt;podman save&lt;/tt&gt;, &lt;tt&gt;skopeo&lt;/tt&gt;, и каталоги образов OCI — без Docker и без распаковки.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open Image Archive</source>
+        <translation>Открыть архив образа</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst *.tar.bz2 *.oci);;All files (*)</source>
+        <translation>Архивы образов (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst *.tar.bz2 *.oci);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Open Image Directory</source>
+        <translation>Открыть каталог образа</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Files</source>
+        <translation>&amp;Фильтр файлов</translation>
+    </message>
+    <message>
+        <source>Demo Image</source>
+        <translation>Демонстрационный образ</translation>
+    </message>
+    <message>
+        <source>The demo image could not be written to the cache folder.</source>
+        <translation>Не удалось записать демонстрационный образ в папку кэша.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Закрыть это сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>strata::OverlayModel</name>
+    <message>
+        <source>whiteout</source>
+        <translation>whiteout</translation>
+    </message>
+    <message>
+        <source>(implied by its contents)</source>
+        <translation>(существует благодаря своему содержимому)</translation>
+    </message>
+    <message>
+        <source>(opaque)</source>
+        <translation>(непрозрачный)</translation>
+    </message>
+    <message>
+        <source>Visible: this copy wins</source>
+        <translation>Видна: побеждает эта копия</translation>
+    </message>
+    <message>
+        <source>Deletes the path from the layers below</source>
+        <translation>Удаляет путь из нижних слоёв</translation>
+    </message>
+    <message>
+        <source>Deleted by the whiteout in layer %1</source>
+        <translation>Удалён whiteout в слое %1</translation>
+    </message>
+    <message>
+        <source>Hidden by an opaque directory in layer %1</source>
+        <translation>Скрыт непрозрачным каталогом в слое %1</translation>
+    </message>
+    <message>
+        <source>Shadowed by the copy in layer %1</source>
+        <translation>Перекрыт копией в слое %1</translation>
+    </message>
+    <message>
+        <source>Hidden: a layer above deletes or replaces a parent directory</source>
+        <translation>Скрыт: слой выше удаляет или заменяет родительский каталог</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>merged</translation>
+    </message>
+    <message>
+        <source>Shows the copy of layer %1</source>
+        <translation>Показывает копию из слоя %1</translation>
+    </message>
+    <message>
+        <source>Absent at layer %1</source>
+        <translation>Отсутствует на слое %1</translation>
+    </message>
+    <message>
+        <source>upperdir</source>
+        <translation>upperdir</translation>
+    </message>
+    <message>
+        <source>lowerdir</source>
+        <translation>lowerdir</translation>
+    </message>
+    <message>
+        <source>The selected layer: overlayfs&apos; upper directory</source>
+        <translation>Выбранный слой: верхний каталог overlayfs</translation>
+    </message>
+    <message>
+        <source>A layer below the selected one: a lower directory</source>
+        <translation>Слой ниже выбранного: нижний каталог</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Наложение</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Слой</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Элемент</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Действие</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RecentFiles</name>
+    <message>
+        <source>No Recent Files</source>
+        <translation>Нет недавних файлов</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Очистить меню</translation>
+    </message>
+</context>
+<context>
+    <name>strata::format</name>
+    <message numerus="yes">
+        <source>%n B</source>
+        <translation>
+            <numerusform>%n Б</numerusform>
+            <numerusform>%n Б</numerusform>
+            <numerusform>%n Б</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 байт</translation>
+    </message>
+    <message>
+        <source>Regular file</source>
+        <translation>Обычный файл</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Каталог</translation>
+    </message>
+    <message>
+        <source>Symbolic link</source>
+        <translation>Символическая ссылка</translation>
+    </message>
+    <message>
+        <source>Hard link</source>
+        <translation>Жёсткая ссылка</translation>
+    </message>
+    <message>
+        <source>Character device</source>
+        <translation>Символьное устройство</translation>
+    </message>
+    <message>
+        <source>Block device</source>
+        <translation>Блочное устройство</translation>
+    </message>
+    <message>
+        <source>Named pipe (FIFO)</source>
+        <translation>Именованный канал (FIFO)</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Без изменений</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Изменён</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалён</translation>
+    </message>
+</context>
+</TS>
