@@ -83,16 +83,21 @@ QString OverlayModel::statusText(size_t i) const
         return tr("Visible: this copy wins");
     if (o.whiteout)
         return tr("Deletes the path from the layers below");
-    // The nearest occurrence above this one (the list runs top first) explains why it is hidden.
-    if (i > 0) {
-        const PathOccurrence &above = m_occurrences[i - 1];
-        if (above.whiteout)
-            return tr("Deleted by the whiteout in layer %1").arg(above.layer);
-        if (above.opaqueParent)
-            return tr("Hidden by an opaque directory in layer %1").arg(above.layer);
-        return tr("Shadowed by the copy in layer %1").arg(above.layer);
+    switch (o.hiddenBy) {
+    case PathOccurrence::HiddenBy::NewerCopy:
+        return tr("Shadowed by the copy in layer %1").arg(o.hiddenByLayer);
+    case PathOccurrence::HiddenBy::Whiteout:
+        return tr("Deleted by the whiteout in layer %1").arg(o.hiddenByLayer);
+    case PathOccurrence::HiddenBy::ParentWhiteout:
+        return tr("Deleted with its parent directory by the whiteout in layer %1").arg(o.hiddenByLayer);
+    case PathOccurrence::HiddenBy::OpaqueParent:
+        return tr("Hidden by an opaque directory in layer %1").arg(o.hiddenByLayer);
+    case PathOccurrence::HiddenBy::ParentReplaced:
+        return tr("Gone: layer %1 replaces a parent directory with a file").arg(o.hiddenByLayer);
+    case PathOccurrence::HiddenBy::Nothing:
+        break;
     }
-    return tr("Hidden: a layer above deletes or replaces a parent directory");
+    return tr("Hidden by a layer above");
 }
 
 QVariant OverlayModel::data(const QModelIndex &index, int role) const

@@ -152,16 +152,25 @@ std::vector<ChangeKind> classifyLayerChanges(const FileTree &layer, const FileTr
 
 std::vector<PathOccurrence> pathOccurrences(LayerList layers, int top, std::string_view path)
 {
+    using HiddenBy = PathOccurrence::HiddenBy;
     std::vector<PathOccurrence> result;
     int winner = -1; // index into result of the copy visible so far
+    // Marks every copy below that nothing has hidden yet as hidden by `layer`.
+    auto hideLower = [&](int layer, HiddenBy how) {
+        for (PathOccurrence &o : result) {
+            if (o.hiddenBy == HiddenBy::Nothing && !o.whiteout) {
+                o.hiddenBy = how;
+                o.hiddenByLayer = layer;
+            }
+        }
+    };
     for (int l = 0; l <= top && l < int(layers.size()); ++l) {
         if (!layers[l])
             continue;
         const FileTree &tree = layers[l]->tree;
         // Walk the path's ancestors in this layer: a whiteout of one, an opaque one, or one
         // turned into a non-directory hides every lower copy of the path.
-        bool hidesLower = tree.node(0).flags & NodeFlag::Opaque;
-        bool opaqueParent = hidesLower;
+        HiddenBy hides = (tree.node(0).flags & NodeFlag::Opaque) ? HiddenBy::OpaqueParent : HiddenBy::Nothing;
         uint32_t node = 0;
         size_t pos = 0;
         bool whiteout = false;
@@ -172,28 +181,34 @@ std::vector<PathOccurrence> pathOccurrences(LayerList layers, int top, std::stri
             const std::string_view part = path.substr(pos, slash - pos);
             const bool last = slash == path.size();
             if (tree.child(node, part, true) != kNoNode) {
-                hidesLower = true;
                 whiteout = last;
+                hides = last ? HiddenBy::Whiteout : HiddenBy::ParentWhiteout;
             }
             node = tree.child(node, part);
             if (node != kNoNode && !last) {
                 const FileNode &n = tree.node(node);
-                if (!n.isDir())
-                    hidesLower = true, node = kNoNode;
-                else if (n.flags & NodeFlag::Opaque)
-                    hidesLower = opaqueParent = true;
+                if (!n.isDir()) {
+                    hides = HiddenBy::ParentReplaced;
+                    node = kNoNode;
+                } else if (n.flags & NodeFlag::Opaque) {
+                    hides = HiddenBy::OpaqueParent;
+                }
             }
             pos = slash + 1;
         }
-        if (hidesLower)
+        if (hides != HiddenBy::Nothing) {
+            hideLower(l, hides);
             winner = -1;
+        }
         const bool present = node != kNoNode && !(tree.node(node).flags & NodeFlag::Implied);
         if (present || whiteout) {
+            if (present)
+                hideLower(l, HiddenBy::NewerCopy);
             PathOccurrence occ;
             occ.layer = l;
-            occ.node = present ? node : tree.find(path);
+            occ.node = present ? node : kNoNode;
             occ.whiteout = whiteout && !present;
-            occ.opaqueParent = opaqueParent;
+            occ.opaqueParent = hides == HiddenBy::OpaqueParent;
             result.push_back(occ);
             if (present)
                 winner = int(result.size()) - 1;

@@ -34,6 +34,10 @@ struct PathOccurrence
     bool whiteout = false;     // this layer deletes the path
     bool opaqueParent = false; // this layer hides lower copies through an opaque directory
     bool visible = false;      // this is the copy the merged tree (as of `top`) shows
+    // For a copy that is not visible: the layer above that hid it first, and how.
+    enum class HiddenBy : uint8_t { Nothing, NewerCopy, Whiteout, ParentWhiteout, OpaqueParent, ParentReplaced };
+    HiddenBy hiddenBy = HiddenBy::Nothing;
+    int hiddenByLayer = -1;
 };
 std::vector<PathOccurrence> pathOccurrences(LayerList layers, int top, std::string_view path);
 

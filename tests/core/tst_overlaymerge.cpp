@@ -206,6 +206,27 @@ private slots:
         QVERIFY(asOf1[1].visible);
         const auto asOf2 = pathOccurrences(m.layers, 2, "etc/conf");
         QVERIFY(std::none_of(asOf2.begin(), asOf2.end(), [](const PathOccurrence &o) { return o.visible; }));
+        QCOMPARE(occ[0].hiddenBy, PathOccurrence::HiddenBy::NewerCopy);
+        QCOMPARE(occ[0].hiddenByLayer, 1);
+        QCOMPARE(occ[1].hiddenBy, PathOccurrence::HiddenBy::Whiteout);
+        QCOMPARE(occ[1].hiddenByLayer, 2);
+    }
+
+    // A layer that deletes, hides or replaces a parent directory hides the path too, and says so.
+    void pathOccurrencesHiddenByParent()
+    {
+        QTemporaryDir dir;
+        const Merged m = writeAndMerge(dir, imageOf({
+            {Entry::file("a/x", "1"), Entry::file("b/y", "2"), Entry::file("c/z", "3")},
+            {Entry::whiteout("a"), Entry::opaque("b"), Entry::file("c", "now a file")},
+        }));
+        const auto a = pathOccurrences(m.layers, 1, "a/x");
+        QCOMPARE(a.size(), size_t(1));
+        QCOMPARE(a[0].hiddenBy, PathOccurrence::HiddenBy::ParentWhiteout);
+        QCOMPARE(a[0].hiddenByLayer, 1);
+        QCOMPARE(pathOccurrences(m.layers, 1, "b/y")[0].hiddenBy, PathOccurrence::HiddenBy::OpaqueParent);
+        QCOMPARE(pathOccurrences(m.layers, 1, "c/z")[0].hiddenBy, PathOccurrence::HiddenBy::ParentReplaced);
+        QCOMPARE(pathOccurrences(m.layers, 0, "c/z")[0].hiddenBy, PathOccurrence::HiddenBy::Nothing);
     }
 
     void changeKinds()
