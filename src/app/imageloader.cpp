@@ -97,9 +97,12 @@ void ImageLoader::openArchive(const QString &path)
 
     auto channel = m_channel;
     const quint64 generation = m_generation;
-    (void)QtConcurrent::run(backgroundPool(), [channel, generation, path] {
+    // Scanning a big compressed archive takes a while: Cancel stops it, not just its result.
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    auto cancel = m_cancel;
+    (void)QtConcurrent::run(backgroundPool(), [channel, generation, path, cancel] {
         Error error;
-        std::shared_ptr<ImageArchive> archive = ImageArchive::open(path, &error);
+        std::shared_ptr<ImageArchive> archive = ImageArchive::open(path, &error, cancel.get());
         channel->post(generation, [archive, error](ImageLoader *loader) {
             loader->onOpened(archive, error);
         });

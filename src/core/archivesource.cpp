@@ -71,7 +71,8 @@ Error ArchiveSource::fail(Error::Kind kind, const QString &message, const QStrin
     return Error::make(kind, m_path, message, member);
 }
 
-std::unique_ptr<ArchiveSource> ArchiveSource::open(const QString &path, Error *error)
+std::unique_ptr<ArchiveSource> ArchiveSource::open(const QString &path, Error *error,
+                                                   const std::atomic_bool *cancel)
 {
     std::unique_ptr<ArchiveSource> source(new ArchiveSource);
     source->m_path = path;
@@ -94,12 +95,12 @@ std::unique_ptr<ArchiveSource> ArchiveSource::open(const QString &path, Error *e
         *error = source->fail(Error::Kind::NotAnArchive, QStringLiteral("the file is empty"));
         return nullptr;
     }
-    if (!source->scanTar(error))
+    if (!source->scanTar(error, cancel))
         return nullptr;
     return source;
 }
 
-bool ArchiveSource::scanTar(Error *error)
+bool ArchiveSource::scanTar(Error *error, const std::atomic_bool *cancel)
 {
     FileRangeSource file(m_path, 0, -1);
     if (!file.isOpen()) {
@@ -123,6 +124,11 @@ bool ArchiveSource::scanTar(Error *error)
     int status;
     while ((status = archive_read_next_header(a, &entry)) == ARCHIVE_OK
            || status == ARCHIVE_WARN) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            *error = fail(Error::Kind::Cancelled, QStringLiteral("opening was cancelled"));
+            archive_read_free(a);
+            return false;
+        }
         if (m_members.size() >= kMaxMembers) {
             *error = fail(Error::Kind::LimitExceeded,
                           QStringLiteral("more than %1 members").arg(kMaxMembers));

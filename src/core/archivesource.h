@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -34,7 +35,9 @@ class ArchiveSource
 public:
     enum class Kind { PlainTar, CompressedTar, Directory };
 
-    static std::unique_ptr<ArchiveSource> open(const QString &path, Error *error);
+    // `cancel` is polled while a tar is scanned (a compressed one is read to its end).
+    static std::unique_ptr<ArchiveSource> open(const QString &path, Error *error,
+                                               const std::atomic_bool *cancel = nullptr);
 
     Kind kind() const { return m_kind; }
     QString path() const { return m_path; }
@@ -66,7 +69,7 @@ public:
 
 private:
     ArchiveSource() = default;
-    bool scanTar(Error *error);
+    bool scanTar(Error *error, const std::atomic_bool *cancel);
     bool scanDirectory(Error *error);
     Error fail(Error::Kind kind, const QString &message, const QString &member = {}) const;
 

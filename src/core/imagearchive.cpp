@@ -37,10 +37,11 @@ struct ImageArchive::Cache
 
 ImageArchive::~ImageArchive() = default;
 
-std::shared_ptr<ImageArchive> ImageArchive::open(const QString &path, Error *error)
+std::shared_ptr<ImageArchive> ImageArchive::open(const QString &path, Error *error,
+                                                 const std::atomic_bool *cancel)
 {
     *error = {};
-    auto source = ArchiveSource::open(path, error);
+    auto source = ArchiveSource::open(path, error, cancel);
     if (!source)
         return nullptr;
     ParsedArchive parsed;

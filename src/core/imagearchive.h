@@ -51,7 +51,8 @@ class ImageArchive
 {
 public:
     ~ImageArchive();
-    static std::shared_ptr<ImageArchive> open(const QString &path, Error *error);
+    static std::shared_ptr<ImageArchive> open(const QString &path, Error *error,
+                                              const std::atomic_bool *cancel = nullptr);
 
     QString path() const { return m_path; }
     ArchiveFormat format() const { return m_format; }

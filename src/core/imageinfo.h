@@ -52,7 +52,8 @@ struct LayerInfo
     QByteArray v1Json;      // that directory's `json`, when there is one
     qint64 blobSize = -1;   // bytes as stored in the archive
     qint64 declaredSize = -1; // size the manifest declares, -1 when it declares none
-    // Filled in once the layer has been indexed:
+    // What indexing finds (sizes, counts, compression) is in each LayerTree, not here:
+    // ImageInfo stays as parsed, so threads can share it. Unused here, kept -1:
     qint64 tarSize = -1;    // bytes of the uncompressed tar stream
     qint64 contentSize = -1; // sum of the sizes of the regular files the layer holds
     qint64 entryCount = -1; // tar entries, whiteouts included
