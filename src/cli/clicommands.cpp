@@ -1,5 +1,7 @@
 #include "clicommands.h"
 
+#include "clisupport.h"
+
 #include "demoimage.h"
 #include "diffcommand.h"
 #include "efficiencycommands.h"
@@ -17,23 +19,6 @@
 namespace strata::cli {
 
 namespace {
-
-void writeOut(const QByteArray &bytes)
-{
-    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    fflush(stdout);
-}
-
-int fail(const QString &message, int code = BadInput)
-{
-    fprintf(stderr, "strata-cli: %s\n", message.toLocal8Bit().constData());
-    return code;
-}
-
-int fail(const Error &error)
-{
-    return fail(error.toString());
-}
 
 const char *usage =
     "Usage: strata-cli COMMAND [OPTIONS] ARCHIVE\n"
@@ -56,113 +41,53 @@ const char *usage =
     "prefix, a platform (linux/arm64) or @N for the N-th image.\n"
     "Exit codes: 0 success, 1 a failed check, 2 bad input.\n";
 
-// What every command that reads one image shares: the parser, the archive and the image.
-struct ImageCommand
-{
-    QCommandLineParser parser;
-    std::shared_ptr<ImageArchive> archive;
-    int image = -1;
-    Error error;
-
-    ImageCommand()
-    {
-        parser.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("The image archive or directory."));
-        parser.addOption({QStringLiteral("image"), QStringLiteral("Which image of the archive."), QStringLiteral("ref")});
-        parser.addHelpOption();
-    }
-
-    bool open(const QStringList &arguments)
-    {
-        if (!parser.parse(arguments)) {
-            error = Error::make(Error::Kind::None, QStringLiteral("strata-cli"), parser.errorText());
-            return false;
-        }
-        const QStringList positional = parser.positionalArguments();
-        if (positional.size() > 1) {
-            error = Error::make(Error::Kind::None, QStringLiteral("strata-cli"),
-                                QStringLiteral("expected one ARCHIVE (see --help)"));
-            return false;
-        }
-        const QString path = positional.isEmpty() ? demoImagePath() : positional.first();
-        archive = ImageArchive::open(path, &error);
-        if (!archive)
-            return false;
-        image = archive->findImage(parser.value(QStringLiteral("image")), &error);
-        return image >= 0;
-    }
-
-    std::vector<std::shared_ptr<const LayerTree>> loadLayers(Error *loadError)
-    {
-        return archive->loadLayers(image, LoadObserver{}, loadError);
-    }
-};
-
-// A damaged layer or an inconsistent manifest does not stop a report, but the command says so
-// and exits 2.
-int reportLayerErrors(const ImageInfo &image, const std::vector<std::shared_ptr<const LayerTree>> &layers)
-{
-    int code = Ok;
-    for (const Error &problem : image.problems) {
-        fail(problem);
-        code = BadInput;
-    }
-    for (const auto &layer : layers) {
-        if (layer && layer->error) {
-            fail(layer->error);
-            code = BadInput;
-        }
-        if (layer) {
-            for (const QString &rejected : layer->rejected)
-                fprintf(stderr, "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
-                        rejected.toLocal8Bit().constData());
-        }
-    }
-    return code;
-}
-
 int runInspect(const QStringList &arguments)
 {
-    ImageCommand command;
+    LoadedImage command;
     command.parser.addOption({QStringLiteral("format"), QStringLiteral("json or text."), QStringLiteral("format"), QStringLiteral("text")});
-    if (!command.open(arguments))
-        return fail(command.error);
+    QString usageError;
+    if (!command.parse(arguments, &usageError))
+        return fail(usageError);
     const QString format = command.parser.value(QStringLiteral("format"));
     if (format != QLatin1String("json") && format != QLatin1String("text"))
         return fail(QStringLiteral("unknown --format \"%1\" (json or text)").arg(format));
     Error error;
-    const auto layers = command.loadLayers(&error);
-    if (error)
+    if (!command.load(&error))
         return fail(error);
-    writeOut(format == QLatin1String("json") ? inspectJson(*command.archive, command.image, layers)
-                                             : inspectText(*command.archive, command.image, layers));
-    return reportLayerErrors(command.archive->images().at(size_t(command.image)), layers);
+    writeOut(format == QLatin1String("json") ? inspectJson(*command.archive, command.image, command.layers)
+                                             : inspectText(*command.archive, command.image, command.layers));
+    return command.reportProblems();
 }
 
 int runHistory(const QStringList &arguments)
 {
-    ImageCommand command;
-    if (!command.open(arguments))
-        return fail(command.error);
+    LoadedImage command;
+    QString usageError;
+    if (!command.parse(arguments, &usageError))
+        return fail(usageError);
     Error error;
-    const auto layers = command.loadLayers(&error);
-    if (error)
+    if (!command.load(&error))
         return fail(error);
-    writeOut(historyText(command.archive->images().at(size_t(command.image)), layers));
-    return reportLayerErrors(command.archive->images().at(size_t(command.image)), layers);
+    writeOut(historyText(command.info(), command.layers));
+    return command.reportProblems();
 }
 
 int runTree(const QStringList &arguments)
 {
-    ImageCommand command;
+    LoadedImage command;
     command.parser.addOption({QStringLiteral("layer"), QStringLiteral("Layer index, 0 = bottom (default: top)."), QStringLiteral("n")});
     command.parser.addOption({QStringLiteral("diff"), QStringLiteral("Only the changes the layer makes.")});
     command.parser.addOption({QStringLiteral("format"), QStringLiteral("tsv or json."), QStringLiteral("format"), QStringLiteral("tsv")});
-    if (!command.open(arguments))
-        return fail(command.error);
+    QString usageError;
+    if (!command.parse(arguments, &usageError))
+        return fail(usageError);
     const QString format = command.parser.value(QStringLiteral("format"));
     if (format != QLatin1String("json") && format != QLatin1String("tsv"))
         return fail(QStringLiteral("unknown --format \"%1\" (tsv or json)").arg(format));
-    const int count = int(command.archive->images().at(size_t(command.image)).layers.size());
+    Error error;
+    if (!command.open(&error))
+        return fail(error);
+    const int count = int(command.info().layers.size());
     int layer = count - 1;
     if (command.parser.isSet(QStringLiteral("layer"))) {
         bool ok = false;
@@ -170,10 +95,9 @@ int runTree(const QStringList &arguments)
         if (!ok || layer < 0 || layer >= count)
             return fail(QStringLiteral("--layer must be a number from 0 to %1").arg(count - 1));
     }
-    Error error;
-    const auto layers = command.loadLayers(&error);
-    if (error)
+    if (!command.load(&error))
         return fail(error);
+    const auto &layers = command.layers;
     const bool json = format == QLatin1String("json");
     if (command.parser.isSet(QStringLiteral("diff"))) {
         const FileTree lower = layer > 0 ? mergeLayers(layers, layer - 1) : FileTree();
@@ -184,20 +108,17 @@ int runTree(const QStringList &arguments)
         const FileTree merged = mergeLayers(layers, layer);
         writeOut(json ? mergedTreeJson(merged, layers, layer) : mergedTreeTsv(merged));
     }
-    return reportLayerErrors(command.archive->images().at(size_t(command.image)), layers);
+    return command.reportProblems();
 }
 
 // Like `docker images`: one line per image, the platform alternatives of an index marked.
 int runImages(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("The image archive or directory."));
-    parser.addHelpOption();
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1)
-        return fail(QStringLiteral("expected one ARCHIVE (see --help)"));
+    LoadedImage command;
+    QString usageError;
+    if (!command.parse(arguments, &usageError))
+        return fail(usageError);
+    const QStringList positional = command.parser.positionalArguments();
     Error error;
     const auto archive = ImageArchive::open(positional.isEmpty() ? demoImagePath() : positional.first(), &error);
     if (!archive)
@@ -224,10 +145,14 @@ int runImages(const QStringList &arguments)
 
 int runVerify(const QStringList &arguments)
 {
-    ImageCommand command;
-    if (!command.open(arguments))
-        return fail(command.error);
-    const ImageInfo &image = command.archive->images().at(size_t(command.image));
+    LoadedImage command;
+    QString usageError;
+    if (!command.parse(arguments, &usageError))
+        return fail(usageError);
+    Error error;
+    if (!command.open(&error))
+        return fail(error);
+    const ImageInfo &image = command.info();
     const std::vector<LayerDigestCheck> checks = command.archive->verifyLayers(command.image);
     int code = Ok;
     QByteArray out;

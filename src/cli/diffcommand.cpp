@@ -1,6 +1,6 @@
 #include "diffcommand.h"
 
-#include "clicommands.h"
+#include "clisupport.h"
 #include "contentdiff.h"
 #include "diffreport.h"
 #include "imagediff.h"
@@ -13,23 +13,6 @@
 namespace strata::cli {
 
 namespace {
-void writeOut(const QByteArray &bytes)
-{
-    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    fflush(stdout);
-}
-
-int fail(const QString &message)
-{
-    fprintf(stderr, "strata-cli: %s\n", message.toLocal8Bit().constData());
-    return BadInput;
-}
-
-int fail(const Error &error)
-{
-    return fail(error.toString());
-}
-
 // "--layer-a": a layer index of the image, or -1 (the top) when the option is not set.
 bool layerOption(const QCommandLineParser &parser, const QString &name, const ImageInfo &image, int *layer,
                  QString *message)

@@ -1,6 +1,6 @@
 #include "efficiencycommands.h"
 
-#include "clicommands.h"
+#include "clisupport.h"
 #include "diveci.h"
 #include "efficiency.h"
 #include "imagearchive.h"
@@ -20,79 +20,6 @@
 namespace strata::cli {
 
 namespace {
-
-void writeOut(const QByteArray &bytes)
-{
-    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    fflush(stdout);
-}
-
-int fail(const QString &message, int code = BadInput)
-{
-    fprintf(stderr, "strata-cli: %s\n", message.toLocal8Bit().constData());
-    return code;
-}
-
-// The archive, the image and its layers: what both commands start from.
-struct LoadedImage
-{
-    QCommandLineParser parser;
-    std::shared_ptr<ImageArchive> archive;
-    int image = -1;
-    std::vector<std::shared_ptr<const LayerTree>> layers;
-
-    LoadedImage()
-    {
-        parser.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("The image archive or directory."));
-        parser.addOption({QStringLiteral("image"), QStringLiteral("Which image of the archive."), QStringLiteral("ref")});
-        parser.addHelpOption();
-    }
-
-    const ImageInfo &info() const { return archive->images().at(size_t(image)); }
-
-    // Parses the arguments; false with *error set on a usage error.
-    bool parse(const QStringList &arguments, QString *error)
-    {
-        if (!parser.parse(arguments)) {
-            *error = parser.errorText();
-            return false;
-        }
-        if (parser.positionalArguments().size() != 1) {
-            *error = QStringLiteral("expected exactly one ARCHIVE (see --help)");
-            return false;
-        }
-        return true;
-    }
-
-    bool load(Error *error)
-    {
-        archive = ImageArchive::open(parser.positionalArguments().first(), error);
-        if (!archive)
-            return false;
-        image = archive->findImage(parser.value(QStringLiteral("image")), error);
-        if (image < 0)
-            return false;
-        layers = archive->loadLayers(image, LoadObserver{}, error);
-        return !error->isError();
-    }
-
-    // A damaged layer or an inconsistent manifest makes every figure doubtful: said, and exit 2.
-    int reportProblems() const
-    {
-        int code = Ok;
-        for (const Error &problem : info().problems) {
-            fail(problem.toString());
-            code = BadInput;
-        }
-        for (const auto &layer : layers) {
-            if (layer && layer->error) {
-                fail(layer->error.toString());
-                code = BadInput;
-            }
-        }
-        return code;
-    }
-};
 
 QString slashed(const std::string &path)
 {
