@@ -1,6 +1,8 @@
 #include "imagepage.h"
 
+#include "backgroundpool.h"
 #include "dockerfileview.h"
+#include "imagearchive.h"
 #include "entrydetailspane.h"
 #include "filetreepane.h"
 #include "historyview.h"
@@ -8,7 +10,10 @@
 #include "layerdetailsview.h"
 #include "layerstackview.h"
 
+#include <QFuture>
+#include <QPointer>
 #include <QScrollArea>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -84,6 +89,12 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
             });
 }
 
+ImagePage::~ImagePage()
+{
+    if (m_digestCancel)
+        m_digestCancel->store(true);
+}
+
 void ImagePage::onMetadataReady()
 {
     const ImageInfo &info = m_loader->imageInfo();
@@ -126,6 +137,49 @@ void ImagePage::onTreesReady()
     QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
     reportDamagedLayers();
     emit layerChanged(top);
+    startDigestCheck();
+}
+
+// Every byte of every layer through SHA-256, after the trees are on screen: slow on big
+// images, so it never holds up browsing; a mismatch marks the layer and says so.
+void ImagePage::startDigestCheck()
+{
+    if (m_digestCancel)
+        m_digestCancel->store(true);
+    m_digestCancel = std::make_shared<std::atomic_bool>(false);
+    const std::shared_ptr<ImageArchive> archive = m_loader->archive();
+    if (!archive)
+        return;
+    const int image = m_loader->image();
+    auto cancel = m_digestCancel;
+    QPointer<ImagePage> page(this);
+    QtConcurrent::run(backgroundPool(), [archive, image, cancel] { return archive->verifyLayers(image, cancel.get()); })
+        .then(this, [page, archive, cancel](const std::vector<LayerDigestCheck> &checks) {
+            if (page && !cancel->load() && page->m_loader->archive() == archive)
+                page->showDigestCheck(checks);
+        });
+}
+
+void ImagePage::showDigestCheck(const std::vector<LayerDigestCheck> &checks)
+{
+    const auto &layers = m_loader->layers();
+    QStringList errors;
+    QStringList mismatches;
+    for (size_t i = 0; i < layers.size(); ++i) {
+        QString error = layers[i] && layers[i]->error ? layers[i]->error.toString() : QString();
+        if (i < checks.size() && checks[i].status == LayerDigestCheck::Status::Mismatch) {
+            error = tr("Digest mismatch: %1").arg(checks[i].error.message);
+            mismatches << tr("layer %1: %2").arg(i).arg(checks[i].error.toString());
+        }
+        errors << error;
+    }
+    m_stack->setLayerErrors(errors);
+    if (!mismatches.isEmpty())
+        emit message(MessageBar::Kind::Warning,
+                     tr("%n layer(s) do not match their digests: the archive was changed or damaged "
+                        "after it was written.",
+                        nullptr, int(mismatches.size()))
+                         + QLatin1Char('\n') + mismatches.join(QLatin1Char('\n')));
 }
 
 void ImagePage::onCancelledOrFailed()

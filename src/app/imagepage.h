@@ -1,8 +1,13 @@
 #pragma once
 
+#include "digestcheck.h"
 #include "messagebar.h"
 
 #include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <vector>
 
 class QScrollArea;
 class QSplitter;
@@ -28,6 +33,7 @@ class ImagePage final : public QWidget
     Q_OBJECT
 public:
     explicit ImagePage(ImageLoader *loader, QWidget *parent = nullptr);
+    ~ImagePage() override;
 
     int currentLayer() const { return m_layer; }
     void selectLayer(int layer);
@@ -52,10 +58,14 @@ private:
     void onLayerSelected(int layer);
     void onStepSelected(int historyIndex);
     void reportDamagedLayers();
+    void startDigestCheck();
+    void showDigestCheck(const std::vector<LayerDigestCheck> &checks);
 
     ImageLoader *m_loader;
     int m_layer = -1;
     bool m_syncing = false;
+    // The background SHA-256 check of the layers; set to stop it when the page goes away.
+    std::shared_ptr<std::atomic_bool> m_digestCancel;
 
     LayerStackView *m_stack;
     QScrollArea *m_stackScroll;

@@ -376,6 +376,22 @@ private slots:
                  qPrintable(tab->messageBar()->text()));
     }
 
+    // The digests are checked in the background once the trees are shown: the minimized snyk
+    // nginx.tar holds blobs that match no digest, and the window says so without blocking.
+    void digestMismatchShown()
+    {
+        const QString path = fixturePath(QStringLiteral("snyk_snyk-docker-plugin/oci-archives/nginx.tar"));
+        REQUIRE_FIXTURE(path);
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(path);
+        QVERIFY(QTest::qWaitFor([&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
+        QVERIFY(QTest::qWaitFor([&] {
+            return tab->messageBar()->isVisible() && tab->messageBar()->text().contains(QStringLiteral("digest"));
+        }, kTimeout));
+        QVERIFY2(tab->messageBar()->text().startsWith(QStringLiteral("4 layer")), qPrintable(tab->messageBar()->text()));
+    }
+
     void recentFilesAndDrop()
     {
         QSettings().clear();
