@@ -4,6 +4,7 @@
 #include "demoimage.h"
 #include "filetreepane.h"
 #include "imagepage.h"
+#include "layerstackview.h"
 #include "language.h"
 #include "presentationzoom.h"
 #include "recentfiles.h"
@@ -126,6 +127,21 @@ void MainWindow::createMenus()
     connect(m_recent, &RecentFiles::changed, this, [this] { m_recent->populate(m_recentMenu); });
     file->addAction(tr("Open the D&emo Image"), this, &MainWindow::openDemo);
     file->addSeparator();
+    QAction *exportStack = file->addAction(tr("&Export Layer Stack…"), this, [this] {
+        if (!currentTab())
+            return;
+        QString selected;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Layer Stack"), QDir::homePath() + QStringLiteral("/layers.svg"),
+            tr("SVG image (*.svg);;PNG image (*.png)"), &selected);
+        if (path.isEmpty())
+            return;
+        if (!exportLayerStack(path))
+            QMessageBox::warning(this, tr("Export Layer Stack"), tr("%1 could not be written.").arg(path));
+    });
+    exportStack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportStack->setStatusTip(tr("Save the layer diagram as an image for slides (SVG or PNG)"));
+    file->addSeparator();
     QAction *close = file->addAction(tr("&Close"), this, &MainWindow::closeCurrentTab);
     close->setShortcut(QKeySequence::Close);
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -141,6 +157,19 @@ void MainWindow::createMenus()
     zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     for (QAction *a : {zoomIn, zoomOut, zoomReset})
         a->setStatusTip(tr("Presentation zoom: scales all text of the window"));
+    view->addSeparator();
+    auto stackAction = [this](void (LayerStackView::*slot)()) {
+        return [this, slot] {
+            if (ArchiveTab *tab = currentTab())
+                (tab->page()->layerStack()->*slot)();
+        };
+    };
+    QAction *stackIn = view->addAction(tr("Zoom Layer Stack In"), this, stackAction(&LayerStackView::zoomIn));
+    stackIn->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Plus));
+    QAction *stackOut = view->addAction(tr("Zoom Layer Stack Out"), this, stackAction(&LayerStackView::zoomOut));
+    stackOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Minus));
+    QAction *stackFit = view->addAction(tr("Fit Layer Stack"), this, stackAction(&LayerStackView::fit));
+    stackFit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_0));
     view->addSeparator();
     QAction *filter = view->addAction(tr("&Filter Files"), this, [this] {
         if (ArchiveTab *tab = currentTab())
@@ -283,6 +312,16 @@ int MainWindow::tabCount() const
 ArchiveTab *MainWindow::tab(int index) const
 {
     return qobject_cast<ArchiveTab *>(m_tabs->widget(index));
+}
+
+bool MainWindow::exportLayerStack(const QString &path)
+{
+    ArchiveTab *tab = currentTab();
+    if (!tab)
+        return false;
+    LayerStackView *stack = tab->page()->layerStack();
+    return path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) ? stack->exportPng(path)
+                                                                     : stack->exportSvg(path);
 }
 
 ArchiveTab *MainWindow::currentTab() const

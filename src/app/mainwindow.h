@@ -28,6 +28,8 @@ public:
     // Opens an archive or image directory in a new tab (or shows its tab if it is open).
     ArchiveTab *openPath(const QString &path, bool remember = true);
     void openDemo();
+    // Writes the current image's layer stack as PNG or SVG (by the file's suffix).
+    bool exportLayerStack(const QString &path);
 
     int tabCount() const;
     ArchiveTab *tab(int index) const;

@@ -392,6 +392,25 @@ private slots:
         QVERIFY2(tab->messageBar()->text().startsWith(QStringLiteral("4 layer")), qPrintable(tab->messageBar()->text()));
     }
 
+    void exportLayerStack()
+    {
+        const QString path = fixturePath(QStringLiteral("google_go-containerregistry/whiteout_dir.tar"));
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(path);
+        QVERIFY(QTest::qWaitFor([&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
+        QTemporaryDir dir;
+        QVERIFY(window.exportLayerStack(dir.filePath(QStringLiteral("stack.svg"))));
+        QFile svg(dir.filePath(QStringLiteral("stack.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("container layer"));
+        QVERIFY(window.exportLayerStack(dir.filePath(QStringLiteral("stack.png"))));
+        QImage png(dir.filePath(QStringLiteral("stack.png")));
+        QVERIFY(!png.isNull() && png.height() > 100);
+    }
+
     void recentFilesAndDrop()
     {
         QSettings().clear();
