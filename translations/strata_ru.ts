@@ -561,6 +561,18 @@
             <numerusform>%n слоёв не удалось прочитать полностью; остальную часть образа можно просматривать.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Digest mismatch: %1</source>
+        <translation>Несовпадение дайджеста: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) do not match their digests: the archive was changed or damaged after it was written.</source>
+        <translation>
+            <numerusform>%n слой не совпадает со своим дайджестом: архив изменён или повреждён после записи.</numerusform>
+            <numerusform>%n слоя не совпадают со своими дайджестами: архив изменён или повреждён после записи.</numerusform>
+            <numerusform>%n слоёв не совпадают со своими дайджестами: архив изменён или повреждён после записи.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>strata::LayerDetailsView</name>
@@ -928,6 +940,38 @@
         <source>The demo image could not be written to the cache folder.</source>
         <translation>Не удалось записать демонстрационный образ в папку кэша.</translation>
     </message>
+    <message>
+        <source>&amp;Export Layer Stack…</source>
+        <translation>&amp;Экспорт стопки слоёв…</translation>
+    </message>
+    <message>
+        <source>Export Layer Stack</source>
+        <translation>Экспорт стопки слоёв</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg);;PNG image (*.png)</source>
+        <translation>Изображение SVG (*.svg);;Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>Не удалось записать %1.</translation>
+    </message>
+    <message>
+        <source>Save the layer diagram as an image for slides (SVG or PNG)</source>
+        <translation>Сохранить схему слоёв как изображение для слайдов (SVG или PNG)</translation>
+    </message>
+    <message>
+        <source>Zoom Layer Stack In</source>
+        <translation>Увеличить стопку слоёв</translation>
+    </message>
+    <message>
+        <source>Zoom Layer Stack Out</source>
+        <translation>Уменьшить стопку слоёв</translation>
+    </message>
+    <message>
+        <source>Fit Layer Stack</source>
+        <translation>Вписать стопку слоёв</translation>
+    </message>
 </context>
 <context>
     <name>strata::MessageBar</name>
@@ -969,10 +1013,6 @@
     <message>
         <source>Shadowed by the copy in layer %1</source>
         <translation>Перекрыт копией в слое %1</translation>
-    </message>
-    <message>
-        <source>Hidden: a layer above deletes or replaces a parent directory</source>
-        <translation>Скрыт: слой выше удаляет или заменяет родительский каталог</translation>
     </message>
     <message>
         <source>merged</source>
@@ -1017,6 +1057,18 @@
     <message>
         <source>Effect</source>
         <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Deleted with its parent directory by the whiteout in layer %1</source>
+        <translation>Удалён вместе с родительским каталогом whiteout-файлом в слое %1</translation>
+    </message>
+    <message>
+        <source>Gone: layer %1 replaces a parent directory with a file</source>
+        <translation>Исчез: слой %1 заменяет родительский каталог файлом</translation>
+    </message>
+    <message>
+        <source>Hidden by a layer above</source>
+        <translation>Скрыт слоем выше</translation>
     </message>
 </context>
 <context>
