@@ -5,6 +5,7 @@
 #include "demoimage.h"
 #include "diffcommand.h"
 #include "efficiencycommands.h"
+#include "reusecommand.h"
 #include "imagearchive.h"
 #include "imagereport.h"
 #include "overlaymerge.h"
@@ -31,6 +32,8 @@ const char *usage =
     "  efficiency ARCHIVE [--image REF] [--format text|json]\n"
     "  ci ARCHIVE [--image REF] [--lowest-efficiency R] [--highest-wasted-bytes N]\n"
     "     [--highest-user-wasted-percent R] [--config FILE]   (dive's CI gate; reads ./.dive-ci)\n"
+    "  reuse ARCHIVE... [--format text|json] [--containers N] [--container-size SIZE]\n"
+    "       which layers the images share, and what they cost stored once\n"
     "  verify ARCHIVE [--image REF]   check every layer's SHA-256 against its digests\n"
     "  diff A B [--image-a REF] [--image-b REF] [--layer-a N] [--layer-b N] [--content]\n"
     "       [--limit N] [--format text|json|markdown]\n"
@@ -206,6 +209,8 @@ int run(const QStringList &arguments)
         return runEfficiency(rest);
     if (command == QLatin1String("ci"))
         return runCi(rest);
+    if (command == QLatin1String("reuse"))
+        return runReuse(rest);
     return fail(QStringLiteral("unknown command \"%1\"\n%2").arg(command, QString::fromLatin1(usage)));
 }
 

@@ -1,6 +1,6 @@
 #include "reusecommand.h"
 
-#include "clicommands.h"
+#include "clisupport.h"
 #include "imagearchive.h"
 #include "layerreuse.h"
 #include "reusereport.h"
@@ -13,18 +13,6 @@
 namespace strata::cli {
 
 namespace {
-
-void writeOut(const QByteArray &bytes)
-{
-    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    fflush(stdout);
-}
-
-int fail(const QString &message)
-{
-    fprintf(stderr, "strata-cli: %s\n", message.toLocal8Bit().constData());
-    return BadInput;
-}
 
 // Damaged layers and inconsistent manifests do not stop the report (their blob sizes stand
 // in), but they are named, once each, and the command exits 2.
