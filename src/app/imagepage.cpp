@@ -2,6 +2,7 @@
 
 #include "backgroundpool.h"
 #include "dockerfileview.h"
+#include "efficiencypanel.h"
 #include "imagearchive.h"
 #include "entrydetailspane.h"
 #include "filetreepane.h"
@@ -28,6 +29,7 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     , m_history(new HistoryView)
     , m_dockerfile(new DockerfileView)
     , m_leftTabs(new QTabWidget)
+    , m_efficiency(new EfficiencyPanel)
     , m_tree(new FileTreePane)
     , m_entry(new EntryDetailsPane)
     , m_layerDetails(new LayerDetailsView)
@@ -44,6 +46,7 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     m_leftTabs->setDocumentMode(true);
     m_leftTabs->addTab(m_history, tr("History"));
     m_leftTabs->addTab(m_dockerfile, tr("Dockerfile"));
+    m_leftTabs->addTab(m_efficiency, tr("Efficiency"));
 
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_stackScroll);
@@ -81,6 +84,11 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     connect(m_stack, &LayerStackView::stepSelected, this, &ImagePage::onStepSelected);
     connect(m_history, &HistoryView::layerSelected, this, &ImagePage::onLayerSelected);
     connect(m_history, &HistoryView::stepSelected, this, &ImagePage::onStepSelected);
+    connect(m_efficiency, &EfficiencyPanel::pathActivated, this, [this](const QString &path, int layer) {
+        selectLayer(layer);
+        m_tree->selectPath(path);
+    });
+    connect(m_efficiency, &EfficiencyPanel::layerShadesChanged, m_stack, &LayerStackView::setLayerShades);
     connect(m_tree, &FileTreePane::currentEntryChanged, this,
             [this](const TreeSnapshot &snapshot, uint32_t node, const QString &path) {
                 m_entry->showEntry(snapshot, node, path);
@@ -104,6 +112,7 @@ void ImagePage::onMetadataReady()
     m_dockerfile->setImage(info);
     m_layerDetails->setImage(info);
     m_entry->setImage(nullptr, -1, {});
+    m_efficiency->clear();
     m_tree->showPlaceholder(tr("Reading the layers…"));
     QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
 }
@@ -126,6 +135,7 @@ void ImagePage::onTreesReady()
         errors << (layer && layer->error ? layer->error.toString() : QString());
     m_stack->setLayerErrors(errors);
     m_entry->setImage(m_loader->archive(), m_loader->image(), layers);
+    m_efficiency->setImage(m_loader->imageInfo(), layers);
     const int top = int(layers.size()) - 1;
     m_layer = top;
     m_tree->setLayers(layers, top);

@@ -16,6 +16,7 @@ class QTabWidget;
 namespace strata {
 
 class DockerfileView;
+class EfficiencyPanel;
 class EntryDetailsPane;
 class FileTreePane;
 class HistoryView;
@@ -41,6 +42,7 @@ public:
     LayerStackView *layerStack() const { return m_stack; }
     HistoryView *historyView() const { return m_history; }
     DockerfileView *dockerfileView() const { return m_dockerfile; }
+    EfficiencyPanel *efficiencyPanel() const { return m_efficiency; }
     LayerDetailsView *layerDetails() const { return m_layerDetails; }
     FileTreePane *treePane() const { return m_tree; }
     EntryDetailsPane *entryDetails() const { return m_entry; }
@@ -72,6 +74,7 @@ private:
     HistoryView *m_history;
     DockerfileView *m_dockerfile;
     QTabWidget *m_leftTabs;
+    EfficiencyPanel *m_efficiency;
     FileTreePane *m_tree;
     EntryDetailsPane *m_entry;
     LayerDetailsView *m_layerDetails;

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "efficiency.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace strata {
+
+class EfficiencyModel;
+
+// "Which bytes does this image carry for nothing?": dive's efficiency score and wasted bytes,
+// Strata's reclaimable bytes, and the paths behind them. Computed off the GUI thread whenever
+// the image's layers change; selecting a path tells the page which path and layers to show.
+class EfficiencyPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EfficiencyPanel(QWidget *parent = nullptr);
+
+    void setImage(const ImageInfo &image, std::vector<std::shared_ptr<const LayerTree>> layers);
+    void clear();
+
+    std::shared_ptr<const EfficiencyReport> report() const { return m_report; }
+    EfficiencyModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QCheckBox *shadeCheckBox() const { return m_shade; }
+    // The shading the stack should show now (empty: none), and what it means.
+    QList<double> currentShades() const;
+
+signals:
+    void reportReady();
+    // A path was chosen in the list: show it in the tree as of `layer` (the top layer, or
+    // the last layer holding it when no copy survives).
+    void pathActivated(const QString &path, int layer);
+    // Per layer shading for LayerStackView::setLayerShades (empty list: no shading).
+    void layerShadesChanged(const QList<double> &shades, const QString &meaning);
+
+private:
+    void showReport(std::shared_ptr<const EfficiencyReport> report);
+    void onCurrentRowChanged();
+    void emitShades();
+
+    quint64 m_generation = 0;
+    std::shared_ptr<const EfficiencyReport> m_report;
+    QLabel *m_score;
+    QLabel *m_figures;
+    QCheckBox *m_shade;
+    EfficiencyModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+};
+
+} // namespace strata
