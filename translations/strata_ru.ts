@@ -81,6 +81,108 @@
     </message>
 </context>
 <context>
+    <name>strata::EfficiencyModel</name>
+    <message>
+        <source>survives</source>
+        <translation>сохраняется</translation>
+    </message>
+    <message>
+        <source>overwritten in layer %1</source>
+        <translation>перезаписан в слое %1</translation>
+    </message>
+    <message>
+        <source>copied again in layer %1 only to change mode or owner</source>
+        <translation>скопирован заново в слое %1 только ради смены прав или владельца</translation>
+    </message>
+    <message>
+        <source>deleted in layer %1</source>
+        <translation>удалён в слое %1</translation>
+    </message>
+    <message>
+        <source>hidden by an opaque directory in layer %1</source>
+        <translation>скрыт непрозрачным каталогом в слое %1</translation>
+    </message>
+    <message>
+        <source>whiteout</source>
+        <translation>whiteout-файл</translation>
+    </message>
+    <message>
+        <source>layer %1: %2</source>
+        <translation>слой %1: %2</translation>
+    </message>
+    <message>
+        <source>layer %1: %2, %3</source>
+        <translation>слой %1: %2, %3</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Путь</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Копии</translation>
+    </message>
+    <message>
+        <source>Wasted (dive)</source>
+        <translation>Потеряно (dive)</translation>
+    </message>
+    <message>
+        <source>Reclaimable</source>
+        <translation>Можно сэкономить</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>Every copy of a path dive lists, the surviving one included, as dive counts it</source>
+        <translation>Все копии пути из списка dive, включая оставшуюся, — так считает dive</translation>
+    </message>
+    <message>
+        <source>The bytes of the copies the final filesystem does not show</source>
+        <translation>Байты копий, которых не видно в итоговой файловой системе</translation>
+    </message>
+</context>
+<context>
+    <name>strata::EfficiencyPanel</name>
+    <message>
+        <source>Shade layers by the bytes later layers waste</source>
+        <translation>Затенять слои по байтам, которые теряются в верхних слоях</translation>
+    </message>
+    <message>
+        <source>dive&apos;s efficiency: the smallest copy of each path over all its copies, summed over every path. 100 % means no layer carries a file a later layer throws away.</source>
+        <translation>Эффективность по dive: наименьшая копия каждого пути, делённая на все его копии, по всем путям. 100 % значит, что ни один слой не несёт файл, который верхний слой выбрасывает.</translation>
+    </message>
+    <message>
+        <source>Efficiency: …</source>
+        <translation>Эффективность: …</translation>
+    </message>
+    <message>
+        <source>Efficiency %1 %</source>
+        <translation>Эффективность %1 %</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>н/д</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wasted (dive):&lt;/b&gt; %1 (%2 bytes), %3 of the layers above the base&lt;br&gt;&lt;b&gt;Reclaimable:&lt;/b&gt; %4 (%5 bytes) of %6 shipped</source>
+        <translation>&lt;b&gt;Потеряно (dive):&lt;/b&gt; %1 (%2 байт), %3 от слоёв над базовым образом&lt;br&gt;&lt;b&gt;Можно сэкономить:&lt;/b&gt; %4 (%5 байт) из %6 в образе</translation>
+    </message>
+    <message>
+        <source>dive counts every copy of a path it lists, the surviving one included. Reclaimable bytes are what a better build would not ship: every copy but the one the final filesystem shows, deleted files in full, with opaque directories taken into account.</source>
+        <translation>dive учитывает все копии пути из своего списка, включая оставшуюся. «Можно сэкономить» — то, что лучшая сборка не поставляла бы: все копии, кроме видимой в итоговой файловой системе, удалённые файлы целиком, с учётом непрозрачных каталогов.</translation>
+    </message>
+    <message>
+        <source>share of the layer&apos;s bytes that a later layer deletes, overwrites or hides</source>
+        <translation>доля байтов слоя, которые верхний слой удаляет, перезаписывает или скрывает</translation>
+    </message>
+    <message>
+        <source>layers holding a copy of /%1</source>
+        <translation>слои с копией /%1</translation>
+    </message>
+</context>
+<context>
     <name>strata::EntryDetailsPane</name>
     <message>
         <source>Type:</source>
@@ -572,6 +674,10 @@
             <numerusform>%n слоя не совпадают со своими дайджестами: архив изменён или повреждён после записи.</numerusform>
             <numerusform>%n слоёв не совпадают со своими дайджестами: архив изменён или повреждён после записи.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>Эффективность</translation>
     </message>
 </context>
 <context>
