@@ -54,8 +54,8 @@
         <translation>Архивы образов (docker save, podman save, OCI) или каталоги с образами для открытия.</translation>
     </message>
     <message>
-        <source>Open two images side by side.</source>
-        <translation>Открыть два образа рядом для сравнения.</translation>
+        <source>Open images A and B to compare them, each in its own tab.</source>
+        <translation>Открыть образы A и B для сравнения, каждый в своей вкладке.</translation>
     </message>
     <message>
         <source>--compare needs two images: A B</source>
