@@ -163,16 +163,9 @@ std::string_view TreeDiff::name(uint32_t index) const
 
 std::string TreeDiff::path(uint32_t index) const
 {
-    std::vector<uint32_t> chain;
-    for (uint32_t i = index; i != 0 && i != kNoNode; i = m_entries[i].parent)
-        chain.push_back(i);
-    std::string result;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        if (!result.empty())
-            result += '/';
-        result += name(*it);
-    }
-    return result;
+    // An entry sits at the same path as the node it stands for, on either side.
+    const DiffEntry &e = m_entries[index];
+    return e.inB() ? m_b->path(e.nodeB) : m_a->path(e.nodeA);
 }
 
 const FileNode &TreeDiff::node(uint32_t index) const
