@@ -16,9 +16,10 @@
 
 namespace strata {
 
-ArchiveTab::ArchiveTab(const QString &path, QWidget *parent)
+ArchiveTab::ArchiveTab(const QString &path, bool multiImage, QWidget *parent)
     : QWidget(parent)
     , m_path(path)
+    , m_multiImage(multiImage)
     , m_loader(new ImageLoader(this))
     , m_message(new MessageBar(this))
     , m_progress(new LoadProgressBar(this))
@@ -28,23 +29,18 @@ ArchiveTab::ArchiveTab(const QString &path, QWidget *parent)
     , m_page(new ImagePage(m_loader, this))
 {
     setUp();
+}
+
+ArchiveTab::ArchiveTab(const QString &path, QWidget *parent)
+    : ArchiveTab(path, false, parent)
+{
     m_progress->showBusy(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     m_loader->openArchive(path);
 }
 
 ArchiveTab::ArchiveTab(std::shared_ptr<ImageArchive> archive, int image, QWidget *parent)
-    : QWidget(parent)
-    , m_path(archive->path())
-    , m_multiImage(true)
-    , m_loader(new ImageLoader(this))
-    , m_message(new MessageBar(this))
-    , m_progress(new LoadProgressBar(this))
-    , m_stack(new QStackedWidget(this))
-    , m_placeholder(new QLabel(this))
-    , m_chooser(new ImageChooser(this))
-    , m_page(new ImagePage(m_loader, this))
+    : ArchiveTab(archive->path(), true, parent)
 {
-    setUp();
     m_stack->setCurrentWidget(m_page);
     m_loader->loadImage(std::move(archive), image);
     m_progress->showProgress(m_loader->progress());

@@ -52,6 +52,8 @@ signals:
     void openInTabsRequested(std::shared_ptr<strata::ImageArchive> archive, const QList<int> &images);
 
 private:
+    // What both public constructors share: the widgets, before any loading starts.
+    ArchiveTab(const QString &path, bool multiImage, QWidget *parent);
     void setUp();
     void onArchiveOpened();
     void onFailed();
