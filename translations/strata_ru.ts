@@ -54,12 +54,107 @@
         <translation>Архивы образов (docker save, podman save, OCI) или каталоги с образами для открытия.</translation>
     </message>
     <message>
-        <source>Open images A and B to compare them, each in its own tab.</source>
-        <translation>Открыть образы A и B для сравнения, каждый в своей вкладке.</translation>
-    </message>
-    <message>
         <source>--compare needs two images: A B</source>
         <translation>Для --compare нужны два образа: A B</translation>
+    </message>
+    <message>
+        <source>Compare images A and B side by side.</source>
+        <translation>Сравнить образы A и B бок о бок.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CompareWindow</name>
+    <message>
+        <source>Changes only</source>
+        <translation>Только изменения</translation>
+    </message>
+    <message>
+        <source>Largest change first</source>
+        <translation>Сначала крупнейшие изменения</translation>
+    </message>
+    <message>
+        <source>Compare Contents</source>
+        <translation>Сравнить содержимое</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Путь</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Параметр</translation>
+    </message>
+    <message>
+        <source>Compare Images — Strata</source>
+        <translation>Сравнение образов — Strata</translation>
+    </message>
+    <message>
+        <source>Reading both images…</source>
+        <translation>Чтение обоих образов…</translation>
+    </message>
+    <message>
+        <source>Read the files whose sizes are equal on both sides and compare their bytes</source>
+        <translation>Прочитать файлы одинакового размера с обеих сторон и сравнить их байты</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Largest Changes</source>
+        <translation>Крупнейшие изменения</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Конфигурация</translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2 — Strata</source>
+        <translation>%1 ↔ %2 — Strata</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Сравнение…</translation>
+    </message>
+    <message>
+        <source>shared with the other image (same chain ID)</source>
+        <translation>общий с другим образом (тот же chain ID)</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;A: %1&lt;/th&gt;&lt;th&gt;B: %2&lt;/th&gt;&lt;th&gt;Change&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Size&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Layers&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;%9 shared&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Files&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;td&gt;%12 added, %13 removed, %14 changed&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;A: %1&lt;/th&gt;&lt;th&gt;B: %2&lt;/th&gt;&lt;th&gt;Изменение&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Размер&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Слои&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;общих: %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Файлы&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;td&gt;добавлено %12, удалено %13, изменено %14&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Comparing Contents…</source>
+        <translation>Сравнение содержимого…</translation>
+    </message>
+    <message>
+        <source>Contents Compared</source>
+        <translation>Содержимое сравнено</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1173,22 @@
         <source>Fit Layer Stack</source>
         <translation>Вписать стопку слоёв</translation>
     </message>
+    <message>
+        <source>Co&amp;mpare With…</source>
+        <translation>&amp;Сравнить с…</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>Сравнить с</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;All files (*)</source>
+        <translation>Архивы образов (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Compare the current image with another: layers, files, history and config</source>
+        <translation>Сравнить текущий образ с другим: слои, файлы, история и конфигурация</translation>
+    </message>
 </context>
 <context>
     <name>strata::MessageBar</name>
@@ -1186,6 +1297,53 @@
     <message>
         <source>&amp;Clear Menu</source>
         <translation>&amp;Очистить меню</translation>
+    </message>
+</context>
+<context>
+    <name>strata::TreeDiffModel</name>
+    <message>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Удалён</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Изменён</translation>
+    </message>
+    <message>
+        <source>Changes inside</source>
+        <translation>Изменения внутри</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Без изменений</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <source>Size A</source>
+        <translation>Размер A</translation>
+    </message>
+    <message>
+        <source>Size B</source>
+        <translation>Размер B</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
     </message>
 </context>
 <context>

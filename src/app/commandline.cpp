@@ -22,7 +22,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         QStringLiteral("[FILE|DIR...]"));
     const QCommandLineOption compare(
         QStringLiteral("compare"),
-        QCoreApplication::translate("strata::CommandLine", "Open images A and B to compare them, each in its own tab."),
+        QCoreApplication::translate("strata::CommandLine", "Compare images A and B side by side."),
         QStringLiteral("A"));
     parser.addOption(compare);
     parser.process(app);

@@ -26,11 +26,14 @@ int main(int argc, char *argv[])
     }
 
     strata::MainWindow window;
-    QStringList paths = command.paths;
-    paths += command.compare; // side-by-side comparison is not there yet: tabs meanwhile
-    if (paths.isEmpty())
+    if (command.compare.size() == 2) {
+        window.openComparison(command.compare.at(0), command.compare.at(1));
+        for (const QString &path : command.compare)
+            window.openPath(path);
+    } else if (command.paths.isEmpty()) {
         window.openDemo();
-    for (const QString &path : std::as_const(paths))
+    }
+    for (const QString &path : command.paths)
         window.openPath(path);
     window.show();
     return app.exec();

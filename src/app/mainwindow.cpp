@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "archivetab.h"
+#include "comparewindow.h"
+#include "imageloader.h"
 #include "demoimage.h"
 #include "filetreepane.h"
 #include "imagepage.h"
@@ -127,6 +129,23 @@ void MainWindow::createMenus()
     connect(m_recent, &RecentFiles::changed, this, [this] { m_recent->populate(m_recentMenu); });
     file->addAction(tr("Open the D&emo Image"), this, &MainWindow::openDemo);
     file->addSeparator();
+    QAction *compare = file->addAction(tr("Co&mpare With…"), this, [this] {
+        ArchiveTab *tab = currentTab();
+        if (!tab || !tab->loader()->archive())
+            return;
+        const QString other = QFileDialog::getOpenFileName(
+            this, tr("Compare With"), QFileInfo(tab->loader()->archive()->path()).absolutePath(),
+            tr("Image archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;All files (*)"));
+        if (other.isEmpty())
+            return;
+        auto *window = new CompareWindow(this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->setWindowFlag(Qt::Window);
+        window->compareWithFile(tab->loader()->archive(), tab->loader()->image(), other);
+        window->show();
+    });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    compare->setStatusTip(tr("Compare the current image with another: layers, files, history and config"));
     QAction *exportStack = file->addAction(tr("&Export Layer Stack…"), this, [this] {
         if (!currentTab())
             return;
@@ -312,6 +331,16 @@ int MainWindow::tabCount() const
 ArchiveTab *MainWindow::tab(int index) const
 {
     return qobject_cast<ArchiveTab *>(m_tabs->widget(index));
+}
+
+CompareWindow *MainWindow::openComparison(const QString &a, const QString &b)
+{
+    auto *window = new CompareWindow(this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowFlag(Qt::Window);
+    window->openFiles(a, b);
+    window->show();
+    return window;
 }
 
 bool MainWindow::exportLayerStack(const QString &path)

@@ -11,6 +11,8 @@ class QTabWidget;
 
 namespace strata {
 
+class CompareWindow;
+
 class ArchiveTab;
 class ImageArchive;
 class PresentationZoom;
@@ -30,6 +32,8 @@ public:
     void openDemo();
     // Writes the current image's layer stack as PNG or SVG (by the file's suffix).
     bool exportLayerStack(const QString &path);
+    // A window comparing the images of two archives (their only or first image).
+    CompareWindow *openComparison(const QString &a, const QString &b);
 
     int tabCount() const;
     ArchiveTab *tab(int index) const;
