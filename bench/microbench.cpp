@@ -3,6 +3,7 @@
 #include "imagewriter.h"
 #include "layerindexer.h"
 #include "overlaymerge.h"
+#include "treediff.h"
 
 #include <benchmark/benchmark.h>
 
@@ -47,8 +48,31 @@ void BM_Merge(benchmark::State &state)
     }
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
+// Issue #5's bound: two merged trees of 500k paths compared in well under a second.
+void BM_TreeDiff(benchmark::State &state)
+{
+    auto tree = [&](int changedEvery) {
+        iw::Layer layer;
+        for (int i = 0; i < int(state.range(0)); ++i)
+            layer.entries.push_back(iw::Entry::file("usr/lib/d" + std::to_string(i % 512) + "/f" + std::to_string(i),
+                                                    i % changedEvery == 0 ? "changed" : "x"));
+        const QByteArray blob = iw::layerTar(layer);
+        BufferSource source(blob);
+        std::vector<std::shared_ptr<const LayerTree>> layers{
+            std::make_shared<const LayerTree>(indexLayer(source, LayerIndexOptions{}, {}, {}))};
+        return std::make_shared<const FileTree>(mergeLayers(layers, 0));
+    };
+    const auto a = tree(1'000'000'000);
+    const auto b = tree(20);
+    for (auto _ : state) {
+        TreeDiff diff = TreeDiff::compare(a, b);
+        benchmark::DoNotOptimize(diff.entryCount());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
 } // namespace
 
+BENCHMARK(BM_TreeDiff)->Arg(500'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IndexPlain)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IndexGzip)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IndexZstd)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
