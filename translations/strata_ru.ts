@@ -1189,6 +1189,14 @@
         <source>Compare the current image with another: layers, files, history and config</source>
         <translation>Сравнить текущий образ с другим: слои, файлы, история и конфигурация</translation>
     </message>
+    <message>
+        <source>Another archive…</source>
+        <translation>Другой архив…</translation>
+    </message>
+    <message>
+        <source>Compare %1 with:</source>
+        <translation>Сравнить %1 с:</translation>
+    </message>
 </context>
 <context>
     <name>strata::MessageBar</name>

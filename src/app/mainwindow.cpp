@@ -19,6 +19,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -133,15 +134,44 @@ void MainWindow::createMenus()
         ArchiveTab *tab = currentTab();
         if (!tab || !tab->loader()->archive())
             return;
-        const QString other = QFileDialog::getOpenFileName(
-            this, tr("Compare With"), QFileInfo(tab->loader()->archive()->path()).absolutePath(),
-            tr("Image archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;All files (*)"));
-        if (other.isEmpty())
-            return;
+        // The images open in the other tabs first, then any archive on disk.
+        QStringList choices;
+        QList<ArchiveTab *> others;
+        for (int i = 0; i < tabCount(); ++i) {
+            ArchiveTab *other = this->tab(i);
+            if (other != tab && other->loader()->archive() && other->loader()->image() >= 0) {
+                choices << other->loader()->imageInfo().displayName() + QStringLiteral(" (")
+                               + QFileInfo(other->loader()->archive()->path()).fileName() + QLatin1Char(')');
+                others << other;
+            }
+        }
+        int picked = -1;
+        if (!choices.isEmpty()) {
+            const QString another = tr("Another archive…");
+            bool ok = false;
+            const QString choice = QInputDialog::getItem(this, tr("Compare With"),
+                                                         tr("Compare %1 with:").arg(tab->loader()->imageInfo().displayName()),
+                                                         choices + QStringList{another}, 0, false, &ok);
+            if (!ok)
+                return;
+            picked = int(choices.indexOf(choice));
+        }
         auto *window = new CompareWindow(this);
         window->setAttribute(Qt::WA_DeleteOnClose);
         window->setWindowFlag(Qt::Window);
-        window->compareWithFile(tab->loader()->archive(), tab->loader()->image(), other);
+        if (picked >= 0) {
+            ImageLoader *other = others[picked]->loader();
+            window->compare(tab->loader()->archive(), tab->loader()->image(), other->archive(), other->image());
+        } else {
+            const QString file = QFileDialog::getOpenFileName(
+                this, tr("Compare With"), QFileInfo(tab->loader()->archive()->path()).absolutePath(),
+                tr("Image archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;All files (*)"));
+            if (file.isEmpty()) {
+                delete window;
+                return;
+            }
+            window->compareWithFile(tab->loader()->archive(), tab->loader()->image(), file);
+        }
         window->show();
     });
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
