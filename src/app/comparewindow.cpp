@@ -221,6 +221,8 @@ void CompareWindow::showComparison(std::shared_ptr<ImageComparison> comparison)
     m_b.layers = m_comparison->b.layers;
     m_diff = std::make_shared<TreeDiff>(m_comparison->files);
     m_model->setDiff(m_diff);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(TreeDiffModel::NameColumn, QHeaderView::Stretch);
 
     m_stackA->setLayerTrees(m_a.layers);
