@@ -8,9 +8,10 @@
 
 namespace strata {
 
-QString demoImagePath()
+namespace {
+QString cachedResource(const QString &name)
 {
-    QFile resource(QStringLiteral(":/demo/strata-demo.tar"));
+    QFile resource(QStringLiteral(":/demo/") + name);
     if (!resource.open(QIODevice::ReadOnly))
         return {};
     QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
@@ -18,7 +19,7 @@ QString demoImagePath()
         dir = QDir::tempPath();
     dir += QStringLiteral("/strata");
     QDir().mkpath(dir);
-    const QString path = dir + QStringLiteral("/strata-demo.tar");
+    const QString path = dir + QLatin1Char('/') + name;
     const QByteArray data = resource.readAll();
     QFile existing(path);
     if (existing.open(QIODevice::ReadOnly) && existing.readAll() == data)
@@ -27,6 +28,17 @@ QString demoImagePath()
     if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
         return {};
     return path;
+}
+} // namespace
+
+QString demoImagePath()
+{
+    return cachedResource(QStringLiteral("strata-demo.tar"));
+}
+
+QString demoReuseArchivePath()
+{
+    return cachedResource(QStringLiteral("strata-demo-reuse.tar"));
 }
 
 } // namespace strata

@@ -10,4 +10,8 @@ namespace strata {
 // folder and that path returned; empty when it cannot be written.
 QString demoImagePath();
 
+// The Reuse demo (resources/demo/strata-demo-reuse.tar): three images saved together, two of
+// them built on the demo image and one FROM its base, for the classroom view of layer reuse.
+QString demoReuseArchivePath();
+
 } // namespace strata

@@ -27,6 +27,8 @@ private slots:
     void isSmall();
     void skopeoReadsItsLayersAndHistory();
     void mergedFilesystemShowsEveryLayersWork();
+    void reuseDemoCommittedCopyIsWhatTheGeneratorWrites();
+    void reuseDemoImagesShareLayersAsSkopeoSeesThem();
 
 private:
     QTemporaryDir m_dir;
@@ -120,6 +122,47 @@ void TestDemoImage::mergedFilesystemShowsEveryLayersWork()
     QCOMPARE(QDir(root + QStringLiteral("usr/share/doc/nginx"))
                  .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{QStringLiteral("README")});
+}
+
+void TestDemoImage::reuseDemoCommittedCopyIsWhatTheGeneratorWrites()
+{
+    const QString written = m_dir.filePath(QStringLiteral("strata-demo-reuse.tar"));
+    QString error;
+    QVERIFY2(writeArchive(written, strata::demo::demoReuseImages(), {Layout::DockerLegacy}, &error),
+             qPrintable(error));
+    const QByteArray committed = readFile(QStringLiteral(STRATA_DEMO_REUSE_ARCHIVE));
+    QVERIFY2(!committed.isEmpty(), "resources/demo/strata-demo-reuse.tar is missing");
+    // If this fails after changing the demo, regenerate both archives:
+    //   strata-make-demo-image resources/demo/strata-demo.tar resources/demo/strata-demo-reuse.tar
+    QVERIFY2(committed == readFile(written),
+             "resources/demo/strata-demo-reuse.tar is out of date: run strata-make-demo-image");
+    QVERIFY(committed.size() < 400 * 1024);
+}
+
+void TestDemoImage::reuseDemoImagesShareLayersAsSkopeoSeesThem()
+{
+    const QString archive = QStringLiteral(STRATA_DEMO_REUSE_ARCHIVE);
+    auto layersOf = [&](const char *tag) {
+        const ToolResult r = runTool(QStringLiteral("skopeo"),
+                                     {QStringLiteral("inspect"),
+                                      QStringLiteral("docker-archive:") + archive + u':' + QString::fromLatin1(tag)});
+        if (!r.ok())
+            qWarning("%s", r.diagnostics().constData());
+        QStringList layers;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).object().value(u"Layers").toArray())
+            layers << v.toString();
+        return layers;
+    };
+    const QStringList nginx = layersOf(strata::demo::kDemoTag);
+    const QStringList debug = layersOf(strata::demo::kDemoDebugTag);
+    const QStringList php = layersOf(strata::demo::kDemoPhpTag);
+    QCOMPARE(nginx.size(), 4);
+    QCOMPARE(debug.size(), 5);
+    QCOMPARE(php.size(), 3);
+    QCOMPARE(debug.mid(0, 4), nginx);           // the debug variant is nginx plus one layer
+    QCOMPARE(php.first(), nginx.first());       // the same base
+    QCOMPARE(php.at(2), nginx.at(2));           // the same entrypoint content...
+    QVERIFY(php.at(1) != nginx.at(1));          // ...on another layer below it
 }
 
 QTEST_GUILESS_MAIN(TestDemoImage)

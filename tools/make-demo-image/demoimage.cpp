@@ -249,6 +249,36 @@ Layer slimLayer()
         "2023-03-14T09:12:40Z");
 }
 
+// `apt-get install curl procps` for the debugging variant of the image.
+Layer debugToolsLayer()
+{
+    return stamped(
+        {
+            Entry::dir("usr"),
+            Entry::dir("usr/bin"),
+            Entry::file("usr/bin/curl", standInBinary("/usr/bin/curl", "Transfers a URL.", 900), 0755),
+            Entry::file("usr/bin/ps", standInBinary("/usr/bin/ps", "Reports the processes.", 400), 0755),
+            Entry::file("usr/bin/top", standInBinary("/usr/bin/top", "Shows the processes.", 500), 0755),
+        },
+        "2023-03-20T10:02:11Z");
+}
+
+// `apt-get install php-fpm` on the same base: another image of the same family.
+Layer phpLayer()
+{
+    return stamped(
+        {
+            Entry::dir("etc"),
+            Entry::dir("etc/php"),
+            Entry::file("etc/php/php.ini", "[PHP]\nengine = On\nmemory_limit = 128M\n"),
+            Entry::dir("usr"),
+            Entry::dir("usr/sbin"),
+            Entry::file("usr/sbin/php-fpm", standInBinary("/usr/sbin/php-fpm", "The PHP FastCGI process manager.", 2600),
+                        0755),
+        },
+        "2023-02-10T08:30:00Z");
+}
+
 HistoryStep step(const char *created, const QString &createdBy, bool empty = false)
 {
     HistoryStep s;
@@ -323,6 +353,43 @@ Image demoImage()
         {QStringLiteral("StopSignal"), QStringLiteral("SIGQUIT")},
     };
     return image;
+}
+
+std::vector<Image> demoReuseImages()
+{
+    const Image nginx = demoImage();
+
+    // The same image with debugging tools on top: every layer of nginx:1.0 is shared.
+    Image debug = nginx;
+    debug.tags = {QString::fromLatin1(kDemoDebugTag)};
+    debug.layers.push_back(debugToolsLayer());
+    debug.history.push_back(step("2023-03-20T10:02:11Z",
+                                 QStringLiteral("/bin/sh -c apt-get update && apt-get install -y curl procps "
+                                                "&& rm -rf /var/lib/apt/lists/*")));
+    debug.created = QStringLiteral("2023-03-20T10:02:11Z");
+
+    // Another image FROM the same base. Its entrypoint layer has the very bytes of nginx's, but
+    // sits on another chain: the engine stores that content twice.
+    Image php;
+    php.tags = {QString::fromLatin1(kDemoPhpTag)};
+    php.layers = {nginx.layers[0], phpLayer(), nginx.layers[2]};
+    const QString copyHash = imagewriter::diffId(php.layers[2]).mid(7);
+    php.history = {
+        nginx.history[0],
+        nginx.history[1],
+        step("2023-02-10T08:30:00Z",
+             QStringLiteral("/bin/sh -c apt-get update && apt-get install -y --no-install-recommends php-fpm "
+                            "&& rm -rf /var/lib/apt/lists/*")),
+        step("2023-02-10T08:30:01Z", QStringLiteral("/bin/sh -c #(nop) COPY file:") + copyHash + QStringLiteral(" in / ")),
+        step("2023-02-10T08:30:01Z", nop("ENTRYPOINT [\"/docker-entrypoint.sh\"]"), true),
+        step("2023-02-10T08:30:01Z", nop("CMD [\"php-fpm\"]"), true),
+    };
+    php.created = QStringLiteral("2023-02-10T08:30:01Z");
+    php.config = QJsonObject{
+        {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("php-fpm")}},
+        {QStringLiteral("Entrypoint"), QJsonArray{QStringLiteral("/docker-entrypoint.sh")}},
+    };
+    return {nginx, debug, php};
 }
 
 } // namespace strata::demo
