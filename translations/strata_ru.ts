@@ -61,6 +61,10 @@
         <source>Compare images A and B side by side.</source>
         <translation>Сравнить образы A и B бок о бок.</translation>
     </message>
+    <message>
+        <source>Show which layers the images of the given archives share.</source>
+        <translation>Показать, какие слои общие у образов из указанных архивов.</translation>
+    </message>
 </context>
 <context>
     <name>strata::CompareWindow</name>
@@ -1197,6 +1201,34 @@
         <source>Compare %1 with:</source>
         <translation>Сравнить %1 с:</translation>
     </message>
+    <message>
+        <source>Layer Reuse Demo</source>
+        <translation>Демо общих слоёв</translation>
+    </message>
+    <message>
+        <source>Open the Re&amp;use Demo</source>
+        <translation>Открыть демо &amp;общих слоёв</translation>
+    </message>
+    <message>
+        <source>Three small images that share layers, in the Layer Reuse window</source>
+        <translation>Три небольших образа с общими слоями в окне «Общие слои»</translation>
+    </message>
+    <message>
+        <source>Layer &amp;Reuse…</source>
+        <translation>Общие &amp;слои…</translation>
+    </message>
+    <message>
+        <source>Show which layers the open images share, and what containers add</source>
+        <translation>Показать, какие слои общие у открытых образов и что добавляют контейнеры</translation>
+    </message>
+    <message>
+        <source>Reuse Demo</source>
+        <translation>Демо общих слоёв</translation>
+    </message>
+    <message>
+        <source>The demo archive could not be written to the cache folder.</source>
+        <translation>Не удалось записать демо-архив в папку кэша.</translation>
+    </message>
 </context>
 <context>
     <name>strata::MessageBar</name>
@@ -1264,10 +1296,6 @@
         <translation>Выбранный слой: верхний каталог overlayfs</translation>
     </message>
     <message>
-        <source>A layer below the selected one: a lower directory</source>
-        <translation>Слой ниже выбранного: нижний каталог</translation>
-    </message>
-    <message>
         <source>Overlay</source>
         <translation>Наложение</translation>
     </message>
@@ -1295,6 +1323,22 @@
         <source>Hidden by a layer above</source>
         <translation>Скрыт слоем выше</translation>
     </message>
+    <message>
+        <source>(nothing written)</source>
+        <translation>(ничего не записано)</translation>
+    </message>
+    <message>
+        <source>The container&apos;s read-write layer: a write here would win over every layer below</source>
+        <translation>Слой контейнера для записи: записанное сюда перекроет все слои ниже</translation>
+    </message>
+    <message>
+        <source>Each container gets its own empty upper directory; the image&apos;s layers below are shared, read-only</source>
+        <translation>Каждый контейнер получает свой пустой верхний каталог; слои образа ниже общие и только для чтения</translation>
+    </message>
+    <message>
+        <source>A read-only layer below: a lower directory</source>
+        <translation>Слой ниже, только для чтения: нижний каталог</translation>
+    </message>
 </context>
 <context>
     <name>strata::RecentFiles</name>
@@ -1305,6 +1349,414 @@
     <message>
         <source>&amp;Clear Menu</source>
         <translation>&amp;Очистить меню</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReuseDiagram</name>
+    <message>
+        <source>Layer reuse diagram</source>
+        <translation>Диаграмма общих слоёв</translation>
+    </message>
+    <message>
+        <source>Add Container on %1</source>
+        <translation>Добавить контейнер из %1</translation>
+    </message>
+    <message>
+        <source>Layer reuse</source>
+        <translation>Общие слои</translation>
+    </message>
+    <message>
+        <source>Container image layers shared between images, drawn by Strata</source>
+        <translation>Слои образов контейнеров, общие для нескольких образов; нарисовано Strata</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReuseScene</name>
+    <message>
+        <source>layer %1 · %2</source>
+        <translation>слой %1 · %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <source>%1 has the same diff as %2, but is not shared: at position %3, %4 has %5 where %6 has %7. Another chain below means another chain ID, so the engine stores this content a second time.</source>
+        <translation>У %1 тот же diff, что у %2, но слой не общий: на позиции %3 у %4 лежит %5, а у %6 — %7. Другая цепочка ниже даёт другой chain ID, поэтому движок хранит это содержимое второй раз.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n other layer(s) with this content sit on a different chain and store it again.</source>
+        <translation>
+            <numerusform>%1: ещё %n слой с тем же содержимым лежит на другой цепочке и хранит его снова.</numerusform>
+            <numerusform>%1: ещё %n слоя с тем же содержимым лежат на другой цепочке и хранят его снова.</numerusform>
+            <numerusform>%1: ещё %n слоёв с тем же содержимым лежат на другой цепочке и хранят его снова.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n layer(s)</source>
+        <translation>
+            <numerusform>%1 · %n слой</numerusform>
+            <numerusform>%1 · %n слоя</numerusform>
+            <numerusform>%1 · %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>shared %1 · unique %2</source>
+        <translation>общие %1 · свои %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>shared by %n image(s)</source>
+        <translation>
+            <numerusform>общий для %n образа</numerusform>
+            <numerusform>общий для %n образов</numerusform>
+            <numerusform>общий для %n образов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>same diff, not shared</source>
+        <translation>тот же diff, не общий</translation>
+    </message>
+    <message numerus="yes">
+        <source>docker images: %1 in %n image(s)</source>
+        <translation>
+            <numerusform>docker images: %1 в %n образе</numerusform>
+            <numerusform>docker images: %1 в %n образах</numerusform>
+            <numerusform>docker images: %1 в %n образах</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stored once: %1</source>
+        <translation>хранится один раз: %1</translation>
+    </message>
+    <message>
+        <source>saved: %1 (%2 %)</source>
+        <translation>экономия: %1 (%2 %)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) stored for %1 layer references; %2 shared</source>
+        <translation>
+            <numerusform>хранится %n слой на %1 ссылок на слои; общих %2</numerusform>
+            <numerusform>хранится %n слоя на %1 ссылок на слои; общих %2</numerusform>
+            <numerusform>хранится %n слоёв на %1 ссылок на слои; общих %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) add %1 of read-write layers; as copies of their images they would take %2</source>
+        <translation>
+            <numerusform>%n контейнер добавляет %1 в слоях для записи; копии образов заняли бы %2</numerusform>
+            <numerusform>%n контейнера добавляют %1 в слоях для записи; копии образов заняли бы %2</numerusform>
+            <numerusform>%n контейнеров добавляют %1 в слоях для записи; копии образов заняли бы %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>~ blob size: that layer has not been read yet</source>
+        <translation>~ размер blob: этот слой ещё не прочитан</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Размер: %1</translation>
+    </message>
+    <message>
+        <source>counted from its files, as docker does</source>
+        <translation>посчитан по файлам, как у docker</translation>
+    </message>
+    <message>
+        <source>its blob as stored: the layer has not been read</source>
+        <translation>размер хранимого blob: слой не прочитан</translation>
+    </message>
+    <message>
+        <source>diff_id: %1</source>
+        <translation>diff_id: %1</translation>
+    </message>
+    <message>
+        <source>chain ID: %1</source>
+        <translation>chain ID: %1</translation>
+    </message>
+    <message>
+        <source>No diff_ids in this image: matched by %1</source>
+        <translation>В образе нет diff_id: сопоставлено по %1</translation>
+    </message>
+    <message>
+        <source>Used by: %1</source>
+        <translation>Используют: %1</translation>
+    </message>
+    <message>
+        <source>A container of %1: it shares every layer of the image and adds one thin read-write layer.</source>
+        <translation>Контейнер из %1: использует все слои образа и добавляет один тонкий слой для записи.</translation>
+    </message>
+    <message>
+        <source>Assumed size of that layer: %1 (an illustration: no engine is asked)</source>
+        <translation>Предполагаемый размер этого слоя: %1 (иллюстрация, движок не опрашивается)</translation>
+    </message>
+    <message>
+        <source>Image ID: %1</source>
+        <translation>ID образа: %1</translation>
+    </message>
+    <message>
+        <source>Size as docker images lists it: %1</source>
+        <translation>Размер, как в docker images: %1</translation>
+    </message>
+    <message>
+        <source>In layers other images use too: %1; its own: %2</source>
+        <translation>В слоях, которые используют и другие образы: %1; только свои: %2</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Откуда: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer reuse across %n image(s)</source>
+        <translation>
+            <numerusform>Общие слои %n образа</numerusform>
+            <numerusform>Общие слои %n образов</numerusform>
+            <numerusform>Общие слои %n образов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>shared: stored once</source>
+        <translation>общий: хранится один раз</translation>
+    </message>
+    <message>
+        <source>one image only</source>
+        <translation>только у одного образа</translation>
+    </message>
+    <message>
+        <source>container layer (assumed size)</source>
+        <translation>слой контейнера (предполагаемый размер)</translation>
+    </message>
+    <message>
+        <source>%1 assumed</source>
+        <translation>примерно %1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReuseWindow</name>
+    <message>
+        <source>Image</source>
+        <translation>Образ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>Свои</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Слои</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Контейнеры</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Контейнер</translation>
+    </message>
+    <message>
+        <source>Assumed size</source>
+        <translation>Предполагаемый размер</translation>
+    </message>
+    <message>
+        <source>Layer Reuse — Strata</source>
+        <translation>Общие слои — Strata</translation>
+    </message>
+    <message>
+        <source>Double-click a name or a size to change it; sizes like 4kB, 12MB or 1.5GiB</source>
+        <translation>Дважды щёлкните имя или размер, чтобы изменить; размеры вида 4kB, 12MB или 1.5GiB</translation>
+    </message>
+    <message>
+        <source>A path in the image, e.g. etc/os-release</source>
+        <translation>Путь в образе, например etc/os-release</translation>
+    </message>
+    <message>
+        <source>Offered first: the paths that several layers write or delete</source>
+        <translation>Сначала предлагаются пути, которые записывают или удаляют несколько слоёв</translation>
+    </message>
+    <message>
+        <source>Click a layer, a container or an image name.</source>
+        <translation>Щёлкните слой, контейнер или имя образа.</translation>
+    </message>
+    <message>
+        <source>A container shares every layer of its image and adds one thin read-write layer. The sizes here are assumptions for the illustration: no engine is asked.</source>
+        <translation>Контейнер использует все слои своего образа и добавляет один тонкий слой для записи. Размеры здесь — предположения для иллюстрации: движок не опрашивается.</translation>
+    </message>
+    <message>
+        <source>Add Container</source>
+        <translation>Добавить контейнер</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Mounted:</source>
+        <translation>Смонтировано:</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>Путь:</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Overlay</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading layers: %n job(s) left…</source>
+        <translation>
+            <numerusform>Чтение слоёв: осталась %n задача…</numerusform>
+            <numerusform>Чтение слоёв: осталось %n задачи…</numerusform>
+            <numerusform>Чтение слоёв: осталось %n задач…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every layer read: sizes are counted from the files</source>
+        <translation>Все слои прочитаны: размеры посчитаны по файлам</translation>
+    </message>
+    <message>
+        <source>“%1” is not a size: write it like 4kB, 12MB or 1.5GiB.</source>
+        <translation>«%1» — не размер: пишите, например, 4kB, 12MB или 1.5GiB.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Add Archive…</source>
+        <translation>&amp;Добавить архив…</translation>
+    </message>
+    <message>
+        <source>Add the images of another archive to the comparison</source>
+        <translation>Добавить к сравнению образы ещё одного архива</translation>
+    </message>
+    <message>
+        <source>&amp;Export Diagram…</source>
+        <translation>&amp;Экспорт диаграммы…</translation>
+    </message>
+    <message>
+        <source>Save the reuse diagram as an image for slides (SVG or PNG)</source>
+        <translation>Сохранить диаграмму общих слоёв как картинку для слайдов (SVG или PNG)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>&amp;Containers</source>
+        <translation>&amp;Контейнеры</translation>
+    </message>
+    <message>
+        <source>&amp;Add Container</source>
+        <translation>&amp;Добавить контейнер</translation>
+    </message>
+    <message>
+        <source>Run the selected image once more: one thin read-write layer on top of it</source>
+        <translation>Запустить выбранный образ ещё раз: один тонкий слой для записи поверх него</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>У&amp;меньшить</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Исходный размер</translation>
+    </message>
+    <message>
+        <source>Presentation zoom: scales all text of the window</source>
+        <translation>Масштаб для презентации: меняет размер всего текста окна</translation>
+    </message>
+    <message>
+        <source>Enlarge Diagram</source>
+        <translation>Увеличить диаграмму</translation>
+    </message>
+    <message>
+        <source>Shrink Diagram</source>
+        <translation>Уменьшить диаграмму</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Diagram</source>
+        <translation>&amp;Вписать диаграмму</translation>
+    </message>
+    <message>
+        <source>Make the diagram as large as the window allows</source>
+        <translation>Сделать диаграмму такой большой, как позволяет окно</translation>
+    </message>
+    <message>
+        <source>Reuse</source>
+        <translation>Общие слои</translation>
+    </message>
+    <message>
+        <source>Same diff, not shared</source>
+        <translation>Тот же diff, не общий</translation>
+    </message>
+    <message>
+        <source>Add archives (File &gt; Add Archive… or drop them here) to see which layers their images share.</source>
+        <translation>Добавьте архивы (Файл &gt; Добавить архив… или перетащите их сюда), чтобы увидеть, какие слои общие у их образов.</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>образ %1</translation>
+    </message>
+    <message>
+        <source>%1 (container of %2)</source>
+        <translation>%1 (контейнер из %2)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s read-write layer</source>
+        <translation>слой для записи %1</translation>
+    </message>
+    <message>
+        <source>How overlayfs mounts it</source>
+        <translation>Как это монтирует overlayfs</translation>
+    </message>
+    <message>
+        <source>The lowerdirs are read-only and the first one listed is on top; what the container writes goes to the upperdir; the merged view shows the topmost copy of each path unless a whiteout above deletes it.</source>
+        <translation>Каталоги lowerdir только для чтения, первый в списке — верхний; всё, что пишет контейнер, попадает в upperdir; объединённый вид показывает самую верхнюю копию каждого пути, если её не удаляет whiteout выше.</translation>
+    </message>
+    <message>
+        <source>Add Archive</source>
+        <translation>Добавить архив</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;All files (*)</source>
+        <translation>Архивы образов (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Export Diagram</source>
+        <translation>Экспорт диаграммы</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg);;PNG image (*.png)</source>
+        <translation>Изображение SVG (*.svg);;Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>Не удалось записать %1.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReuseWorkspace</name>
+    <message>
+        <source>container %1</source>
+        <translation>контейнер %1</translation>
     </message>
 </context>
 <context>

@@ -25,10 +25,16 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         QCoreApplication::translate("strata::CommandLine", "Compare images A and B side by side."),
         QStringLiteral("A"));
     parser.addOption(compare);
+    const QCommandLineOption reuse(
+        QStringLiteral("reuse"),
+        QCoreApplication::translate("strata::CommandLine",
+                                    "Show which layers the images of the given archives share."));
+    parser.addOption(reuse);
     parser.process(app);
 
     CommandLine result;
     result.paths = parser.positionalArguments();
+    result.reuse = parser.isSet(reuse);
     if (parser.isSet(compare)) {
         // --compare A B: A is the option's value, B the first positional argument.
         result.compare << parser.value(compare);

@@ -10,7 +10,8 @@ namespace strata {
 struct CommandLine
 {
     QStringList paths;   // archives and directories to open, each in a tab
-    QStringList compare; // --compare A B (not implemented yet: opens both)
+    QStringList compare; // --compare A B
+    bool reuse = false;  // --reuse: the Reuse window over every path given
     bool ok = true;
     QString errorText;   // when !ok
 };

@@ -36,5 +36,7 @@ int main(int argc, char *argv[])
     for (const QString &path : command.paths)
         window.openPath(path);
     window.show();
+    if (command.reuse)
+        window.openReuse(command.paths);
     return app.exec();
 }

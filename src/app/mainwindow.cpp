@@ -2,14 +2,16 @@
 
 #include "archivetab.h"
 #include "comparewindow.h"
-#include "imageloader.h"
 #include "demoimage.h"
 #include "filetreepane.h"
+#include "imageloader.h"
 #include "imagepage.h"
-#include "layerstackview.h"
 #include "language.h"
+#include "layerstackview.h"
 #include "presentationzoom.h"
 #include "recentfiles.h"
+#include "reusewindow.h"
+#include "reuseworkspace.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -55,12 +57,15 @@ QWidget *createWelcome(MainWindow *window)
     auto *demo = new QPushButton(MainWindow::tr("Open the Demo Image"));
     QObject::connect(open, &QPushButton::clicked, window, &MainWindow::showOpenFileDialog);
     QObject::connect(openDir, &QPushButton::clicked, window, &MainWindow::showOpenDirectoryDialog);
+    auto *reuseDemo = new QPushButton(MainWindow::tr("Layer Reuse Demo"));
     QObject::connect(demo, &QPushButton::clicked, window, &MainWindow::openDemo);
+    QObject::connect(reuseDemo, &QPushButton::clicked, window, &MainWindow::openReuseDemo);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(open);
     buttons->addWidget(openDir);
     buttons->addWidget(demo);
+    buttons->addWidget(reuseDemo);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(page);
     layout->addStretch(2);
@@ -129,6 +134,8 @@ void MainWindow::createMenus()
     m_recent->populate(m_recentMenu);
     connect(m_recent, &RecentFiles::changed, this, [this] { m_recent->populate(m_recentMenu); });
     file->addAction(tr("Open the D&emo Image"), this, &MainWindow::openDemo);
+    file->addAction(tr("Open the Re&use Demo"), this, &MainWindow::openReuseDemo)
+        ->setStatusTip(tr("Three small images that share layers, in the Layer Reuse window"));
     file->addSeparator();
     QAction *compare = file->addAction(tr("Co&mpare With…"), this, [this] {
         ArchiveTab *tab = currentTab();
@@ -176,6 +183,9 @@ void MainWindow::createMenus()
     });
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     compare->setStatusTip(tr("Compare the current image with another: layers, files, history and config"));
+    QAction *reuse = file->addAction(tr("Layer &Reuse…"), this, [this] { openReuse(); });
+    reuse->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    reuse->setStatusTip(tr("Show which layers the open images share, and what containers add"));
     QAction *exportStack = file->addAction(tr("&Export Layer Stack…"), this, [this] {
         if (!currentTab())
             return;
@@ -361,6 +371,44 @@ int MainWindow::tabCount() const
 ArchiveTab *MainWindow::tab(int index) const
 {
     return qobject_cast<ArchiveTab *>(m_tabs->widget(index));
+}
+
+ReuseWindow *MainWindow::openReuseDemo()
+{
+    const QString path = demoReuseArchivePath();
+    if (path.isEmpty()) {
+        QMessageBox::warning(this, tr("Reuse Demo"), tr("The demo archive could not be written to the cache folder."));
+        return nullptr;
+    }
+    return openReuse({path});
+}
+
+ReuseWindow *MainWindow::openReuse(const QStringList &paths)
+{
+    auto *window = new ReuseWindow(this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowFlag(Qt::Window);
+    // Every archive once, with the layers its tabs have already read.
+    std::vector<std::shared_ptr<ImageArchive>> archives;
+    std::vector<std::vector<std::pair<int, std::vector<std::shared_ptr<const LayerTree>>>>> loaded;
+    for (int i = 0; i < tabCount(); ++i) {
+        const ImageLoader *loader = tab(i)->loader();
+        if (!loader->archive())
+            continue;
+        auto found = std::find(archives.begin(), archives.end(), loader->archive());
+        if (found == archives.end()) {
+            archives.push_back(loader->archive());
+            loaded.emplace_back();
+            found = archives.end() - 1;
+        }
+        if (loader->state() == ImageLoader::State::Loaded)
+            loaded[size_t(found - archives.begin())].emplace_back(loader->image(), loader->layers());
+    }
+    for (size_t i = 0; i < archives.size(); ++i)
+        window->workspace()->addArchive(archives[i], loaded[i]);
+    window->addPaths(paths);
+    window->show();
+    return window;
 }
 
 CompareWindow *MainWindow::openComparison(const QString &a, const QString &b)

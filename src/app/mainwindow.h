@@ -12,6 +12,7 @@ class QTabWidget;
 namespace strata {
 
 class CompareWindow;
+class ReuseWindow;
 
 class ArchiveTab;
 class ImageArchive;
@@ -34,6 +35,11 @@ public:
     bool exportLayerStack(const QString &path);
     // A window comparing the images of two archives (their only or first image).
     CompareWindow *openComparison(const QString &a, const QString &b);
+    // The Reuse window over every image open in the tabs (all images of their archives),
+    // plus the archives at `paths`.
+    ReuseWindow *openReuse(const QStringList &paths = {});
+    // The Reuse window over the built-in multi-image demo.
+    ReuseWindow *openReuseDemo();
 
     int tabCount() const;
     ArchiveTab *tab(int index) const;

@@ -16,11 +16,12 @@ OverlayModel::OverlayModel(QObject *parent)
 }
 
 void OverlayModel::setPath(std::vector<std::shared_ptr<const LayerTree>> layers, int top,
-                           const QString &path)
+                           const QString &path, const QString &container)
 {
     beginResetModel();
     m_layers = std::move(layers);
     m_top = top;
+    m_container = container;
     const QByteArray utf8 = path.toUtf8();
     m_occurrences = pathOccurrences(LayerList(m_layers), top,
                                     std::string_view(utf8.constData(), size_t(utf8.size())));
@@ -40,6 +41,7 @@ void OverlayModel::clear()
     m_occurrences.clear();
     m_top = -1;
     m_visibleLayer = -1;
+    m_container.clear();
     endResetModel();
 }
 
@@ -47,7 +49,30 @@ int OverlayModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid() || m_top < 0)
         return 0;
-    return int(m_occurrences.size()) + 1; // + the merged row
+    // + the merged row, + the container's read-write layer
+    return int(m_occurrences.size()) + 1 + (m_container.isEmpty() ? 0 : 1);
+}
+
+bool OverlayModel::isUpper(const PathOccurrence &o) const
+{
+    return m_container.isEmpty() && o.layer == m_top;
+}
+
+QVariant OverlayModel::containerData(const QModelIndex &index, int role) const
+{
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case RoleColumn: return tr("upperdir");
+        case LayerColumn: return m_container;
+        case EntryColumn: return tr("(nothing written)");
+        case StatusColumn: return tr("The container's read-write layer: a write here would win over every layer below");
+        }
+    }
+    if (role == Qt::ToolTipRole)
+        return tr("Each container gets its own empty upper directory; the image's layers below are shared, read-only");
+    if (role == Qt::ForegroundRole)
+        return QApplication::palette().color(QPalette::PlaceholderText);
+    return {};
 }
 
 int OverlayModel::columnCount(const QModelIndex &parent) const
@@ -129,14 +154,16 @@ QVariant OverlayModel::data(const QModelIndex &index, int role) const
         }
         return {};
     }
-    const size_t i = size_t(row - 1);
+    if (!m_container.isEmpty() && row == 1)
+        return containerData(index, role);
+    const size_t i = size_t(row - 1 - (m_container.isEmpty() ? 0 : 1));
     if (i >= m_occurrences.size())
         return {};
     const PathOccurrence &o = m_occurrences[i];
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case RoleColumn: return o.layer == m_top ? tr("upperdir") : tr("lowerdir");
+        case RoleColumn: return isUpper(o) ? tr("upperdir") : tr("lowerdir");
         case LayerColumn: return QString::number(o.layer);
         case EntryColumn: return entryText(o);
         case StatusColumn: return statusText(i);
@@ -157,8 +184,8 @@ QVariant OverlayModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == RoleColumn)
-            return o.layer == m_top ? tr("The selected layer: overlayfs' upper directory")
-                                    : tr("A layer below the selected one: a lower directory");
+            return isUpper(o) ? tr("The selected layer: overlayfs' upper directory")
+                              : tr("A read-only layer below: a lower directory");
         return statusText(i);
     }
     return {};

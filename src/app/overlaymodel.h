@@ -21,8 +21,10 @@ public:
 
     explicit OverlayModel(QObject *parent = nullptr);
 
+    // `container`: when set, the image runs as that container: its (empty) read-write layer is
+    // the upperdir and every image layer up to `top` a lowerdir, as docker's overlay2 mounts it.
     void setPath(std::vector<std::shared_ptr<const LayerTree>> layers, int top,
-                 const QString &path);
+                 const QString &path, const QString &container = {});
     void clear();
     // The layer whose copy the merged view shows, or -1 when the path is absent.
     int visibleLayer() const { return m_visibleLayer; }
@@ -37,11 +39,14 @@ public:
 private:
     QString entryText(const PathOccurrence &occurrence) const;
     QString statusText(size_t index) const;
+    QVariant containerData(const QModelIndex &index, int role) const;
+    bool isUpper(const PathOccurrence &occurrence) const;
 
     std::vector<std::shared_ptr<const LayerTree>> m_layers;
     std::vector<PathOccurrence> m_occurrences; // top layer first
     int m_top = -1;
     int m_visibleLayer = -1;
+    QString m_container;
 };
 
 } // namespace strata

@@ -1,0 +1,451 @@
+#include "reusescene.h"
+
+#include "historytext.h"
+#include "sizetext.h"
+#include "viewcolors.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPalette>
+
+#include <algorithm>
+#include <cmath>
+
+namespace strata {
+
+namespace {
+
+// Blocks grow with log10 of their size in KiB, as in the single-image stack, so that a 70 MB
+// layer is taller than a 4 kB one without dwarfing it.
+constexpr qreal kMinBlockLines = 2.4;
+constexpr qreal kLinesPerDecade = 0.7;
+constexpr qreal kContainerLines = 1.6;
+
+qreal logSize(qint64 bytes)
+{
+    return bytes > 0 ? std::log10(1.0 + double(bytes) / 1024.0) : 0.0;
+}
+
+QString oneLine(const QString &text)
+{
+    return cleanCreatedBy(text).text.simplified();
+}
+
+} // namespace
+
+void ReuseScene::setAnalysis(ReuseAnalysis analysis)
+{
+    m_analysis = std::move(analysis);
+    m_sharedHue.assign(m_analysis.layers.size(), -1);
+    int hue = 0;
+    for (size_t i = 0; i < m_analysis.layers.size(); ++i) {
+        if (m_analysis.layers[i].isShared())
+            m_sharedHue[i] = hue++;
+    }
+}
+
+QString ReuseScene::layerTitle(int layer) const
+{
+    const ReuseLayer &l = m_analysis.layers[size_t(layer)];
+    return tr("layer %1 · %2").arg(l.position).arg(shortDigest(l.diffId.isEmpty() ? l.key : l.diffId));
+}
+
+QString ReuseScene::divergenceText(int layer) const
+{
+    const ReuseLayer &l = m_analysis.layers[size_t(layer)];
+    if (l.sameDiffGroup < 0)
+        return {};
+    const ReuseSameDiff &group = m_analysis.sameDiff[size_t(l.sameDiffGroup)];
+    for (const ReuseDivergence &d : group.divergences) {
+        if (d.layer != layer)
+            continue;
+        // What each stack holds where they part: the first image of each layer tells.
+        const ReuseImage &here = m_analysis.images[size_t(l.images.first())];
+        const ReuseImage &there = m_analysis.images[size_t(m_analysis.layers[size_t(d.reference)].images.first())];
+        auto below = [this](const ReuseImage &image, int position) {
+            const int index = image.layers.value(position, -1);
+            return index < 0 ? tr("nothing") : layerTitle(index);
+        };
+        return tr("%1 has the same diff as %2, but is not shared: at position %3, %4 has %5 "
+                  "where %6 has %7. Another chain below means another chain ID, so the engine "
+                  "stores this content a second time.")
+            .arg(layerTitle(layer), layerTitle(d.reference))
+            .arg(d.divergesAt)
+            .arg(here.name, below(here, d.divergesAt), there.name, below(there, d.divergesAt));
+    }
+    return tr("%1: %n other layer(s) with this content sit on a different chain and store it again.",
+              nullptr, int(group.layers.size()) - 1)
+        .arg(layerTitle(layer));
+}
+
+void ReuseScene::layout(const QFont &baseFont, const QPaintDevice *device, qreal zoom)
+{
+    QFont font = baseFont;
+    if (baseFont.pointSizeF() > 0)
+        font.setPointSizeF(baseFont.pointSizeF() * zoom);
+    else // a font sized in pixels
+        font.setPixelSize(std::max(1, int(std::lround(baseFont.pixelSize() * zoom))));
+    const QFontMetricsF metrics(font, const_cast<QPaintDevice *>(device));
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetricsF boldMetrics(bold, const_cast<QPaintDevice *>(device));
+    m_font = font;
+    m_line = metrics.lineSpacing();
+    const qreal em = metrics.horizontalAdvance(QLatin1Char('M'));
+    const qreal margin = m_line;
+    const qreal gap = m_line * 0.8;
+    const ReuseAnalysis &a = m_analysis;
+
+    // Image labels, to size the columns.
+    const auto columns = a.columns.size();
+    m_images.assign(a.images.size(), {});
+    qreal columnWidth = 13 * em;
+    for (size_t i = 0; i < a.images.size(); ++i) {
+        const ReuseImage &image = a.images[i];
+        Block &label = m_images[i];
+        label.head = image.name;
+        label.tail = tr("%1 · %n layer(s)", nullptr, int(image.layers.size())).arg(formatDataSize(image.size));
+        label.body = tr("shared %1 · unique %2").arg(formatDataSize(image.sharedSize), formatDataSize(image.uniqueSize));
+        columnWidth = std::max({columnWidth, boldMetrics.horizontalAdvance(label.head) + em,
+                                metrics.horizontalAdvance(label.body) + em});
+    }
+    columnWidth = std::min(columnWidth, 26 * em);
+
+    // Row heights: the largest layer at each position decides.
+    std::vector<qreal> rowHeight(size_t(std::max(0, a.maxDepth)), m_line * kMinBlockLines);
+    for (const ReuseLayer &layer : a.layers) {
+        qreal &h = rowHeight[size_t(layer.position)];
+        h = std::max(h, m_line * (kMinBlockLines + kLinesPerDecade * logSize(layer.size)));
+    }
+    std::vector<qreal> rowTop(rowHeight.size() + 1, 0); // from the top of the rows
+    qreal rowsHeight = 0;
+    for (qreal h : rowHeight)
+        rowsHeight += h;
+    {
+        qreal y = rowsHeight;
+        for (size_t p = 0; p < rowHeight.size(); ++p) {
+            y -= rowHeight[p];
+            rowTop[p] = y;
+        }
+        rowTop[rowHeight.size()] = 0;
+    }
+
+    // Containers stack on their image's top layer; room above the rows only where the image
+    // is as tall as the tallest.
+    const qreal containerHeight = m_line * kContainerLines;
+    qreal containersRoom = 0;
+    for (const ReuseImage &image : a.images) {
+        const qreal free = rowTop[size_t(image.layers.size())];
+        containersRoom = std::max(containersRoom, image.containers.size() * (containerHeight + gap / 2) - free);
+    }
+
+    const qreal width = 2 * margin + columns * columnWidth + (columns > 0 ? (columns - 1) * gap : 0);
+    qreal y = margin;
+    m_title = QRectF(margin, y, width - 2 * margin, m_line * 1.5);
+    y += m_line * 1.7;
+    m_legend = QRectF(margin, y, width - 2 * margin, m_line);
+    y += m_line * 1.8 + containersRoom;
+    const qreal rowsY = y;
+    auto columnX = [&](int column) { return margin + column * (columnWidth + gap); };
+
+    m_layers.assign(a.layers.size(), {});
+    for (size_t i = 0; i < a.layers.size(); ++i) {
+        const ReuseLayer &layer = a.layers[i];
+        Block &block = m_layers[i];
+        const qreal left = columnX(layer.firstColumn);
+        const qreal right = columnX(layer.lastColumn) + columnWidth;
+        const size_t p = size_t(layer.position);
+        block.rect = QRectF(left, rowsY + rowTop[p] + 1, right - left, rowHeight[p] - 2);
+        block.head = (layer.sizeSource == SizeSource::Blob ? QStringLiteral("~") : QString()) + formatDataSize(layer.size);
+        block.tail = shortDigest(layer.diffId.isEmpty() ? layer.key : layer.diffId);
+        if (layer.isShared())
+            block.tail = tr("shared by %n image(s)", nullptr, int(layer.images.size())) + QStringLiteral(" · ") + block.tail;
+        else if (layer.sameDiffGroup >= 0)
+            block.tail = tr("same diff, not shared") + QStringLiteral(" · ") + block.tail;
+        block.body = oneLine(layer.createdBy);
+    }
+
+    m_containers.assign(a.containers.size(), {});
+    for (const ReuseImage &image : a.images) {
+        const qreal left = columnX(image.column);
+        qreal bottom = rowsY + rowTop[size_t(image.layers.size())] - gap / 2;
+        for (int c : image.containers) {
+            const ReuseContainer &container = a.containers[size_t(c)];
+            Block &block = m_containers[size_t(c)];
+            block.rect = QRectF(left, bottom - containerHeight, columnWidth, containerHeight);
+            block.head = container.name;
+            block.tail = tr("%1 assumed").arg(formatDataSize(container.size));
+            bottom -= containerHeight + gap / 2;
+        }
+    }
+
+    y = rowsY + rowsHeight + gap;
+    for (size_t i = 0; i < a.images.size(); ++i)
+        m_images[i].rect = QRectF(columnX(a.images[i].column), y, columnWidth, m_line * 3.2);
+    y += m_line * 3.2 + gap;
+
+    const ReuseTotals &t = a.totals;
+    m_totalsLines.clear();
+    m_totalsLines << tr("docker images: %1 in %n image(s)", nullptr, int(a.images.size())).arg(formatDataSize(t.imagesSum))
+                         + QStringLiteral("  ·  ") + tr("stored once: %1").arg(formatDataSize(t.storedOnce))
+                         + QStringLiteral("  ·  ")
+                         + tr("saved: %1 (%2 %)").arg(formatDataSize(t.saved)).arg(t.savedPercent, 0, 'f', 1);
+    m_totalsLines << tr("%n layer(s) stored for %1 layer references; %2 shared", nullptr, t.storedLayers)
+                         .arg(t.layerReferences).arg(t.sharedLayers);
+    if (t.containers > 0)
+        m_totalsLines << tr("%n container(s) add %1 of read-write layers; as copies of their images they would take %2",
+                            nullptr, t.containers)
+                             .arg(formatDataSize(t.containersSize), formatDataSize(t.containersIfCopied));
+    if (t.estimated)
+        m_totalsLines << tr("~ blob size: that layer has not been read yet");
+    qreal totalsWidth = 0;
+    for (const QString &line : m_totalsLines)
+        totalsWidth = std::max(totalsWidth, metrics.horizontalAdvance(line));
+    m_totals = QRectF(margin, y, totalsWidth, m_line * m_totalsLines.size());
+    y += m_totals.height() + margin;
+
+    // The legend's swatches and labels, laid out as paint() draws them.
+    const qreal swatch = m_line * 0.8;
+    qreal legendWidth = 2 * margin;
+    for (const QString &text : legendTexts())
+        legendWidth += swatch * 1.6 + swatch / 2 + metrics.horizontalAdvance(text) + swatch * 1.5;
+    m_size = QSizeF(std::max({width, totalsWidth + 2 * margin, legendWidth}), y);
+}
+
+QStringList ReuseScene::legendTexts()
+{
+    return {tr("shared: stored once"), tr("one image only"), tr("same diff, not shared"),
+            tr("container layer (assumed size)")};
+}
+
+QRectF ReuseScene::layerRect(int layer) const
+{
+    return layer >= 0 && size_t(layer) < m_layers.size() ? m_layers[size_t(layer)].rect : QRectF();
+}
+
+QRectF ReuseScene::containerRect(int container) const
+{
+    return container >= 0 && size_t(container) < m_containers.size() ? m_containers[size_t(container)].rect : QRectF();
+}
+
+QRectF ReuseScene::imageRect(int image) const
+{
+    return image >= 0 && size_t(image) < m_images.size() ? m_images[size_t(image)].rect : QRectF();
+}
+
+ReuseScene::Hit ReuseScene::hitAt(const QPointF &point) const
+{
+    for (size_t i = 0; i < m_containers.size(); ++i) {
+        if (m_containers[i].rect.contains(point))
+            return {Kind::Container, int(i)};
+    }
+    for (size_t i = 0; i < m_layers.size(); ++i) {
+        if (m_layers[i].rect.contains(point))
+            return {Kind::Layer, int(i)};
+    }
+    for (size_t i = 0; i < m_images.size(); ++i) {
+        if (m_images[i].rect.contains(point))
+            return {Kind::Image, int(i)};
+    }
+    return {};
+}
+
+QString ReuseScene::toolTip(const Hit &hit) const
+{
+    const ReuseAnalysis &a = m_analysis;
+    QStringList lines;
+    switch (hit.kind) {
+    case Kind::Layer: {
+        const ReuseLayer &l = a.layers[size_t(hit.index)];
+        QStringList owners;
+        for (int image : l.images)
+            owners << a.images[size_t(image)].name.toHtmlEscaped();
+        lines << QStringLiteral("<b>%1</b>").arg(layerTitle(hit.index).toHtmlEscaped());
+        lines << tr("Size: %1").arg(formatDataSize(l.size))
+                     + QStringLiteral(" — ")
+                     + (l.sizeSource == SizeSource::Files ? tr("counted from its files, as docker does")
+                                                          : tr("its blob as stored: the layer has not been read"));
+        if (!l.diffId.isEmpty())
+            lines << tr("diff_id: %1").arg(l.diffId);
+        if (!l.chainId.isEmpty())
+            lines << tr("chain ID: %1").arg(l.chainId);
+        if (l.matchedBy != LayerMatch::ChainId)
+            lines << tr("No diff_ids in this image: matched by %1").arg(layerMatchName(l.matchedBy));
+        lines << tr("Used by: %1").arg(owners.join(QStringLiteral(", ")));
+        if (!l.createdBy.isEmpty())
+            lines << oneLine(l.createdBy).toHtmlEscaped();
+        if (l.sameDiffGroup >= 0)
+            lines << divergenceText(hit.index).toHtmlEscaped();
+        break;
+    }
+    case Kind::Container: {
+        const ReuseContainer &c = a.containers[size_t(hit.index)];
+        lines << QStringLiteral("<b>%1</b>").arg(c.name.toHtmlEscaped());
+        lines << tr("A container of %1: it shares every layer of the image and adds one thin "
+                    "read-write layer.").arg(a.images[size_t(c.image)].name.toHtmlEscaped());
+        lines << tr("Assumed size of that layer: %1 (an illustration: no engine is asked)").arg(formatDataSize(c.size));
+        break;
+    }
+    case Kind::Image: {
+        const ReuseImage &image = a.images[size_t(hit.index)];
+        lines << QStringLiteral("<b>%1</b>").arg(image.name.toHtmlEscaped());
+        if (!image.id.isEmpty())
+            lines << tr("Image ID: %1").arg(image.id);
+        lines << tr("Size as docker images lists it: %1").arg(formatDataSize(image.size));
+        lines << tr("In layers other images use too: %1; its own: %2")
+                     .arg(formatDataSize(image.sharedSize), formatDataSize(image.uniqueSize));
+        lines << tr("From: %1").arg(image.archives.join(QStringLiteral(", ")).toHtmlEscaped());
+        break;
+    }
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QColor ReuseScene::layerColor(int layer, const QPalette &palette) const
+{
+    const bool dark = isDarkPalette(palette);
+    const int hueIndex = m_sharedHue[size_t(layer)];
+    if (hueIndex < 0)
+        return mixColors(palette.color(QPalette::Base), palette.color(QPalette::Text), dark ? 0.16 : 0.07);
+    // Hues 137.5° apart (the golden angle): neighbours never look alike however many there are.
+    const int hue = int(std::lround(200 + hueIndex * 137.5)) % 360;
+    return dark ? QColor::fromHsv(hue, 120, 120) : QColor::fromHsv(hue, 70, 245);
+}
+
+void ReuseScene::paintBlock(QPainter &painter, const Block &block, const QColor &fill, bool dashed,
+                            bool hatched, bool current, const QPalette &palette) const
+{
+    const AccentColors accents = accentColors(palette);
+    const QRectF r = block.rect.adjusted(0.5, 0.5, -0.5, -0.5);
+    painter.setBrush(fill);
+    QPen border(current ? palette.color(QPalette::Highlight) : mixColors(fill, palette.color(QPalette::Text), 0.45),
+                current ? 3 : 1, dashed ? Qt::DashLine : Qt::SolidLine);
+    painter.setPen(border);
+    painter.drawRoundedRect(r, 4, 4);
+    if (hatched) {
+        painter.setBrush(QBrush(mixColors(fill, accents.damaged, 0.5), Qt::BDiagPattern));
+        painter.setPen(Qt::NoPen);
+        painter.drawRoundedRect(r, 4, 4);
+    }
+
+    painter.save();
+    painter.setClipRect(r.adjusted(2, 1, -2, -1));
+    const qreal pad = m_line * 0.4;
+    const QRectF text = r.adjusted(pad, pad / 2, -pad, -pad / 2);
+    QFont bold = painter.font();
+    bold.setBold(true);
+    const QFontMetricsF boldMetrics(bold, painter.device());
+    const QFontMetricsF metrics(painter.font(), painter.device());
+    const qreal headWidth = std::min(text.width(), boldMetrics.horizontalAdvance(block.head) + pad);
+    painter.setPen(palette.color(QPalette::Text));
+    painter.save();
+    painter.setFont(bold);
+    painter.drawText(QRectF(text.left(), text.top(), headWidth, m_line), Qt::AlignLeft | Qt::AlignVCenter,
+                     boldMetrics.elidedText(block.head, Qt::ElideRight, headWidth));
+    painter.restore();
+    painter.setPen(accents.dimText);
+    const qreal tailWidth = text.width() - headWidth;
+    painter.drawText(QRectF(text.left() + headWidth, text.top(), tailWidth, m_line), Qt::AlignRight | Qt::AlignVCenter,
+                     metrics.elidedText(block.tail, Qt::ElideMiddle, tailWidth));
+    if (!block.body.isEmpty() && text.height() >= 2 * m_line) {
+        painter.setPen(palette.color(QPalette::Text));
+        painter.drawText(QRectF(text.left(), text.top() + m_line, text.width(), m_line), Qt::AlignLeft | Qt::AlignVCenter,
+                         metrics.elidedText(block.body, Qt::ElideRight, text.width()));
+    }
+    painter.restore();
+}
+
+void ReuseScene::paint(QPainter &painter, const QPalette &palette, const Selection &selection) const
+{
+    const AccentColors accents = accentColors(palette);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QFont font = m_font;
+    painter.setFont(font);
+    QFont bold = font;
+    bold.setBold(true);
+    const ReuseAnalysis &a = m_analysis;
+
+    // The selected image's column, faintly, so that its layers read as one stack.
+    if (selection.image >= 0 && size_t(selection.image) < m_images.size()) {
+        const QRectF label = m_images[size_t(selection.image)].rect;
+        const QRectF column(label.left() - 4, m_legend.bottom() + m_line * 0.4, label.width() + 8,
+                            label.bottom() - m_legend.bottom());
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(mixColors(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.12));
+        painter.drawRoundedRect(column, 6, 6);
+    }
+
+    painter.setPen(palette.color(QPalette::Text));
+    QFont title = bold;
+    if (bold.pointSizeF() > 0)
+        title.setPointSizeF(bold.pointSizeF() * 1.2);
+    else
+        title.setPixelSize(int(std::lround(bold.pixelSize() * 1.2)));
+    painter.setFont(title);
+    painter.drawText(m_title, Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("Layer reuse across %n image(s)", nullptr, int(a.images.size())));
+    painter.setFont(font);
+
+    // Legend: one swatch per kind of block.
+    {
+        qreal x = m_legend.left();
+        const qreal s = m_line * 0.8;
+        auto swatch = [&](const QBrush &brush, Qt::PenStyle style, const QString &text) {
+            const QRectF box(x, m_legend.center().y() - s / 2, s * 1.6, s);
+            painter.setBrush(brush);
+            painter.setPen(QPen(palette.color(QPalette::Text), 1, style));
+            painter.drawRect(box);
+            painter.setPen(palette.color(QPalette::Text));
+            const qreal w = QFontMetricsF(font, painter.device()).horizontalAdvance(text);
+            painter.drawText(QRectF(box.right() + s / 2, m_legend.top(), w + 1, m_legend.height()),
+                             Qt::AlignLeft | Qt::AlignVCenter, text);
+            x = box.right() + s / 2 + w + s * 1.5;
+        };
+        const QColor shared = isDarkPalette(palette) ? QColor::fromHsv(200, 120, 120) : QColor::fromHsv(200, 70, 245);
+        const QStringList texts = legendTexts();
+        swatch(shared, Qt::SolidLine, texts[0]);
+        swatch(mixColors(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.07), Qt::SolidLine, texts[1]);
+        swatch(QBrush(accents.damaged, Qt::BDiagPattern), Qt::SolidLine, texts[2]);
+        swatch(palette.color(QPalette::Base), Qt::DashLine, texts[3]);
+    }
+
+    for (size_t i = 0; i < m_layers.size(); ++i) {
+        const bool current = selection.current.kind == Kind::Layer && selection.current.index == int(i);
+        paintBlock(painter, m_layers[i], layerColor(int(i), palette), false, a.layers[i].sameDiffGroup >= 0,
+                   current, palette);
+    }
+    for (size_t i = 0; i < m_containers.size(); ++i) {
+        const bool current = selection.current.kind == Kind::Container && selection.current.index == int(i);
+        paintBlock(painter, m_containers[i], palette.color(QPalette::Base), true, false, current, palette);
+    }
+
+    const QFontMetricsF metrics(font, painter.device());
+    const QFontMetricsF boldMetrics(bold, painter.device());
+    for (size_t i = 0; i < m_images.size(); ++i) {
+        const Block &label = m_images[i];
+        const bool current = selection.current.kind == Kind::Image && selection.current.index == int(i);
+        painter.setFont(bold);
+        painter.setPen(current ? palette.color(QPalette::Highlight) : palette.color(QPalette::Text));
+        const QRectF r = label.rect;
+        painter.drawText(QRectF(r.left(), r.top(), r.width(), m_line), Qt::AlignHCenter | Qt::AlignVCenter,
+                         boldMetrics.elidedText(label.head, Qt::ElideMiddle, r.width()));
+        painter.setFont(font);
+        painter.setPen(palette.color(QPalette::Text));
+        painter.drawText(QRectF(r.left(), r.top() + m_line, r.width(), m_line), Qt::AlignHCenter | Qt::AlignVCenter,
+                         metrics.elidedText(label.tail, Qt::ElideRight, r.width()));
+        painter.setPen(accents.dimText);
+        painter.drawText(QRectF(r.left(), r.top() + 2 * m_line, r.width(), m_line), Qt::AlignHCenter | Qt::AlignVCenter,
+                         metrics.elidedText(label.body, Qt::ElideRight, r.width()));
+    }
+
+    painter.setPen(palette.color(QPalette::Text));
+    for (int i = 0; i < m_totalsLines.size(); ++i) {
+        painter.setFont(i == 0 ? bold : font);
+        painter.drawText(QRectF(m_totals.left(), m_totals.top() + i * m_line, m_size.width(), m_line),
+                         Qt::AlignLeft | Qt::AlignVCenter, m_totalsLines[i]);
+    }
+    painter.setFont(font);
+}
+
+} // namespace strata
