@@ -17,7 +17,7 @@ void storeChoice(const QString &code);
 // The locale the choice stands for.
 QLocale localeFor(const QString &code);
 // Installs the translators for `code` on the application; returns false when Strata has no
-// translation for that language (English needs none).
+// translation for that language and stays in English (whose plural forms it installs).
 bool install(QCoreApplication *app, const QString &code);
 // Languages with a translation, besides English: {"ru"}.
 QStringList translatedLanguages();

@@ -38,9 +38,34 @@ private slots:
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Отмена"));
     }
 
-    void englishNeedsNoTranslator()
+    // English: every plural of the app has its "one" and "other" forms in strata_en.ts.
+    void englishPluralsAreComplete()
+    {
+        QFile ru(QStringLiteral(STRATA_TS_FILE));
+        QFile en(QStringLiteral(STRATA_PLURALS_TS_FILE));
+        QVERIFY(ru.open(QIODevice::ReadOnly) && en.open(QIODevice::ReadOnly));
+        const QString english = QString::fromUtf8(en.readAll());
+        const QRegularExpression numerus(QStringLiteral("<message numerus=\"yes\">\\s*<source>([^<]*)</source>"));
+        int plurals = 0;
+        for (const auto &match : numerus.globalMatch(QString::fromUtf8(ru.readAll()))) {
+            ++plurals;
+            QVERIFY2(english.contains(QStringLiteral("<source>") + match.captured(1) + QStringLiteral("</source>")),
+                     qPrintable(QStringLiteral("strata_en.ts lacks: ") + match.captured(1)));
+        }
+        QVERIFY(plurals > 10);
+        QCOMPARE(english.count(QStringLiteral("type=\"unfinished\"")), 0);
+        QCOMPARE(english.count(QStringLiteral("<numerusform></numerusform>")), 0);
+    }
+
+    void englishSaysOneLayer()
     {
         QVERIFY(language::install(QCoreApplication::instance(), QStringLiteral("en")));
+        QCOMPARE(QCoreApplication::translate("strata::ReuseScene", "%1 · %n layer(s)", nullptr, 1),
+                 QStringLiteral("%1 · 1 layer"));
+        QCOMPARE(QCoreApplication::translate("strata::ReuseScene", "%1 · %n layer(s)", nullptr, 3),
+                 QStringLiteral("%1 · 3 layers"));
+        QCOMPARE(QCoreApplication::translate("strata::HistoryModel", "%n minutes ago", nullptr, 1),
+                 QStringLiteral("1 minute ago"));
     }
 };
 

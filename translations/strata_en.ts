@@ -1,0 +1,178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>strata::EntryDetailsPane</name>
+    <message numerus="yes">
+        <source>%1 in %n entries</source>
+        <translation>
+            <numerusform>%1 in %n entry</numerusform>
+            <numerusform>%1 in %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::FileTreeModel</name>
+    <message numerus="yes">
+        <source>%1 in %n entries</source>
+        <translation>
+            <numerusform>%1 in %n entry</numerusform>
+            <numerusform>%1 in %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::FileTreePane</name>
+    <message numerus="yes">
+        <source>%1 entries are too many to expand at once; expanded %n level(s).</source>
+        <translation>
+            <numerusform>%1 entries are too many to expand at once; expanded %n level.</numerusform>
+            <numerusform>%1 entries are too many to expand at once; expanded %n levels.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::HistoryModel</name>
+    <message numerus="yes">
+        <source>%n minutes ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weeks ago</source>
+        <translation>
+            <numerusform>%n week ago</numerusform>
+            <numerusform>%n weeks ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImageChooser</name>
+    <message numerus="yes">
+        <source>This archive holds %n images. Choose the one to open:</source>
+        <translation>
+            <numerusform>This archive holds %n image. Choose the one to open:</numerusform>
+            <numerusform>This archive holds %n images. Choose the one to open:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImagePage</name>
+    <message numerus="yes">
+        <source>%n layer(s) do not match their digests: the archive was changed or damaged after it was written.</source>
+        <translation>
+            <numerusform>%n layer does not match its digests: the archive was changed or damaged after it was written.</numerusform>
+            <numerusform>%n layers do not match their digests: the archive was changed or damaged after it was written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) could not be read completely; the rest of the image can be browsed.</source>
+        <translation>
+            <numerusform>%n layer could not be read completely; the rest of the image can be browsed.</numerusform>
+            <numerusform>%n layers could not be read completely; the rest of the image can be browsed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReuseScene</name>
+    <message numerus="yes">
+        <source>%1: %n other layer(s) with this content sit on a different chain and store it again.</source>
+        <translation>
+            <numerusform>%1: %n other layer with this content sits on a different chain and stores it again.</numerusform>
+            <numerusform>%1: %n other layers with this content sit on a different chain and store it again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n layer(s)</source>
+        <translation>
+            <numerusform>%1 · %n layer</numerusform>
+            <numerusform>%1 · %n layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>shared by %n image(s)</source>
+        <translation>
+            <numerusform>shared by %n image</numerusform>
+            <numerusform>shared by %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>docker images: %1 in %n image(s)</source>
+        <translation>
+            <numerusform>docker images: %1 in %n image</numerusform>
+            <numerusform>docker images: %1 in %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) stored for %1 layer references; %2 shared</source>
+        <translation>
+            <numerusform>%n layer stored for %1 layer references; %2 shared</numerusform>
+            <numerusform>%n layers stored for %1 layer references; %2 shared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) add %1 of read-write layers; as copies of their images they would take %2</source>
+        <translation>
+            <numerusform>%n container adds %1 of read-write layer; as a copy of its image it would take %2</numerusform>
+            <numerusform>%n containers add %1 of read-write layers; as copies of their images they would take %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer reuse across %n image(s)</source>
+        <translation>
+            <numerusform>Layer reuse across %n image</numerusform>
+            <numerusform>Layer reuse across %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReuseWindow</name>
+    <message numerus="yes">
+        <source>Reading layers: %n job(s) left…</source>
+        <translation>
+            <numerusform>Reading layers: %n job left…</numerusform>
+            <numerusform>Reading layers: %n jobs left…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::format</name>
+    <message numerus="yes">
+        <source>%n B</source>
+        <translation>
+            <numerusform>%n B</numerusform>
+            <numerusform>%n B</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
