@@ -3,6 +3,7 @@
 #include "archivesource.h"
 #include "imageparsers.h"
 #include "layerindexer.h"
+#include "workerpool.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -239,7 +240,7 @@ ImageArchive::loadLayers(int image, const LoadObserver &observer, Error *error)
         // Largest first, so one big layer does not start last and run alone.
         std::sort(todo.begin(), todo.end(),
                   [](const Blob &a, const Blob &b) { return a.member->size > b.member->size; });
-        QtConcurrent::blockingMap(todo, [&](const Blob &blob) {
+        QtConcurrent::blockingMap(workerPool(), todo, [&](const Blob &blob) {
             Error openError;
             auto stream = m_source->openMember(*blob.member, &openError);
             if (!stream) {

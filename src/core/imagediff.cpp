@@ -1,6 +1,7 @@
 #include "imagediff.h"
 
 #include "overlaymerge.h"
+#include "workerpool.h"
 
 #include <QHash>
 #include <QtConcurrent/QtConcurrentRun>
@@ -117,7 +118,7 @@ ImageComparison compareImages(DiffSide a, DiffSide b, std::shared_ptr<const File
         mergedB = mergedA; // an image against itself
     QFuture<FileTree> mergingA;
     if (!mergedA)
-        mergingA = QtConcurrent::run([&a, topA] { return mergeLayers(a.layers, topA); });
+        mergingA = QtConcurrent::run(workerPool(), [&a, topA] { return mergeLayers(a.layers, topA); });
     if (!mergedB)
         mergedB = std::make_shared<const FileTree>(mergeLayers(b.layers, topB));
     if (!mergedA)
