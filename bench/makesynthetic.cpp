@@ -1,6 +1,8 @@
 // Writes a synthetic image for the benchmarks: PATHS paths spread over LAYERS layers, many small
 // files in deep trees, each upper layer overwriting and deleting some lower paths (whiteouts and
-// an opaque directory), in the chosen layout and layer compression.
+// an opaque directory), in the chosen layout and layer compression. The first tenth of the files
+// share one directory, var/wide (100,000 entries in the 1M-path image), for the GUI's "expand a
+// huge directory" case.
 // Usage: strata-bench-synthetic OUT PATHS LAYERS none|gzip|zstd [docker|oci|podman|docker25]
 #include "imagewriter.h"
 
@@ -31,14 +33,16 @@ iw::Image synthesize(int paths, int layers)
         layer.entries.reserve(size_t(perLayer) + 64);
         for (int i = 0; i < perLayer; ++i, ++next) {
             const int n = next;
-            layer.entries.push_back(iw::Entry::file(dirFor(n) + "/file" + std::to_string(n) + ".txt",
+            const std::string dir = n < paths / 10 ? std::string("var/wide") : dirFor(n);
+            layer.entries.push_back(iw::Entry::file(dir + "/file" + std::to_string(n) + ".txt",
                                                     QByteArray(n % 7 == 0 ? 300 : 40, char('a' + n % 26))));
         }
         if (l > 0) {
             // Overwrite and delete a few of the previous layer's files, and hide one directory.
             for (int k = 0; k < 50; ++k) {
                 const int victim = (l - 1) * perLayer + k * 13 % perLayer;
-                const std::string path = dirFor(victim) + "/file" + std::to_string(victim) + ".txt";
+                const std::string dir = victim < paths / 10 ? std::string("var/wide") : dirFor(victim);
+                const std::string path = dir + "/file" + std::to_string(victim) + ".txt";
                 layer.entries.push_back(k % 2 ? iw::Entry::whiteout(path) : iw::Entry::file(path, "changed"));
             }
             layer.entries.push_back(iw::Entry::opaque("usr/share/d" + std::to_string(l % 32) + "/e31"));

@@ -4,6 +4,8 @@
 # Usage: bench/run.sh [DEMO_DIR] [REPS]
 #   DEMO_DIR: output of make-demo-images.sh (nginx-demo.*); its cases are left out when absent.
 #   SMOKE=1: tiny synthetic images and one repetition, for a quick check that everything runs.
+#   GUI_BUILD=DIR: a configured build with the app and STRATA_BUILD_BENCH=ON to take the GUI
+#   benchmark from (default: build-bench-gui, configured here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 demo=${1:-}
@@ -13,6 +15,11 @@ build=build-bench
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTRATA_CORE_ONLY=ON -DSTRATA_BUILD_TESTS=OFF \
   -DSTRATA_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j"$(nproc)" --target strata-cli strata-bench-load strata-bench-synthetic strata-bench-micro >/dev/null
+gui_build=${GUI_BUILD:-build-bench-gui}
+[ -n "${GUI_BUILD:-}" ] || cmake -S . -B "$gui_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTRATA_BUILD_TESTS=OFF \
+  -DSTRATA_BUILD_BENCH=ON >/dev/null
+cmake --build "$gui_build" -j"$(nproc)" --target strata-bench-gui >/dev/null
+gui=$gui_build/bench/strata-bench-gui
 load=$build/bench/strata-bench-load
 cli=$build/src/cli/strata-cli
 data=$build/bench-data
@@ -30,6 +37,13 @@ members() { tar -tf "$1" | grep -E '(layer\.tar|\.tar|blobs/sha256/[0-9a-f]+)$' 
   [ "$(tar -xOf "$1" "$m" 2>/dev/null | head -c 1 | od -An -c | tr -d ' ')" = "{" ] || echo "$m"; done; }
 
 rows=()
+# The app, on a real main window: the median of each figure strata-bench-gui prints.
+gui_rows=()
+gui_case() { # name archive [paths]
+  local out; out=$(for _ in $(seq "$reps"); do STRATA_BENCH_SETTLE_MS=${SETTLE_MS:-0} "$gui" "$2" "${3:-}" 2>/dev/null; done)
+  m() { echo "$out" | awk -v k="$1" '$1 == k {print $2}' | median; }
+  gui_rows+=("| $1 | $(m first_paint_ms) ms | $(m tree_ready_ms) ms | $(m load_max_gap_ms) ms | $(m expand_ms) ms ($(m expand_rows) rows) | $(m switch_layer_ms) ms | $(m filter_ms) ms | $(m bytes_per_path) B |")
+}
 row() { rows+=("| $1 | $2 | $3 s | $4 s | $(awk -v a="$3" -v b="$4" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}') | $5 |"); }
 
 case_plain() { # name archive
@@ -52,6 +66,7 @@ if [ -n "$demo" ] && [ -f "$demo/nginx-demo.docker.tar" ]; then
   case_plain "nginx-demo docker-archive" "$demo/nginx-demo.docker.tar"
   case_gzip "nginx-demo OCI gzip" "$demo/nginx-demo.oci.tar"
   case_zstd "nginx-demo OCI zstd" "$demo/nginx-demo.zstd.oci.tar"
+  gui_case "nginx-demo docker-archive" "$demo/nginx-demo.docker.tar"
 fi
 
 sizes=(10000 100000 1000000)
@@ -59,15 +74,16 @@ sizes=(10000 100000 1000000)
 scaling=()
 for n in "${sizes[@]}"; do
   for c in none gzip zstd; do
-    f=$data/synthetic-$n-$c.tar
+    f=$data/synthetic-v2-$n-$c.tar
     [ -f "$f" ] || "$build/bench/strata-bench-synthetic" "$f" "$n" 10 "$c" oci
   done
-  case_plain "synthetic $n paths, plain" "$data/synthetic-$n-none.tar"
-  case_gzip "synthetic $n paths, gzip" "$data/synthetic-$n-gzip.tar"
-  case_zstd "synthetic $n paths, zstd" "$data/synthetic-$n-zstd.tar"
+  case_plain "synthetic $n paths, plain" "$data/synthetic-v2-$n-none.tar"
+  case_gzip "synthetic $n paths, gzip" "$data/synthetic-v2-$n-gzip.tar"
+  case_zstd "synthetic $n paths, zstd" "$data/synthetic-v2-$n-zstd.tar"
   empty=$(peak "$cli" --version)
-  rss=$(peak "$cli" tree "$data/synthetic-$n-gzip.tar")
-  scaling+=("| $n | $(strata "$data/synthetic-$n-gzip.tar") s | $(( (rss - empty) * 1024 / n )) B | $(( (rss - empty) / 1024 )) MB |")
+  rss=$(peak "$cli" tree "$data/synthetic-v2-$n-gzip.tar")
+  scaling+=("| $n | $(strata "$data/synthetic-v2-$n-gzip.tar") s | $(( (rss - empty) * 1024 / n )) B | $(( (rss - empty) / 1024 )) MB |")
+  gui_case "synthetic $n paths, gzip" "$data/synthetic-v2-$n-gzip.tar" "$n"
 done
 
 echo "Strata $(git rev-parse --short HEAD), $(nproc) cores, median of $reps runs, $(date -u +%F)"
@@ -81,6 +97,13 @@ echo
 echo "| paths | load + every merge | memory per path | memory |"
 echo "|---|---|---|---|"
 printf '%s\n' "${scaling[@]}"
+echo
+echo "The app (strata-bench-gui: a main window opening the archive; the GUI thread's longest gap"
+echo "between two ticks of a 5 ms timer while loading; memory: peak RSS growth per path):"
+echo
+echo "| image | first paint | tree ready | longest GUI gap | expand var/wide | switch layer | filter | memory per path |"
+echo "|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${gui_rows[@]}"
 if [ "${SMOKE:-0}" != 1 ]; then
   echo
   echo '```'

@@ -12,7 +12,7 @@ trap 'rm -f "$log"' EXIT
 count() { grep -Eo 'tests failed out of [0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+$'; }
 passed=0
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTRATA_BUILD_BENCH=ON
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j"$jobs") | tee "$log"
 passed=$((passed + $(count)))
@@ -29,7 +29,7 @@ fuzz/run.sh 10
 passed=$((passed + 3))
 
 # The benchmarks on tiny images, once: they still build and run.
-SMOKE=1 bench/run.sh >/dev/null
+SMOKE=1 GUI_BUILD=build bench/run.sh >/dev/null
 passed=$((passed + 1))
 
 echo "all: $passed passed, 0 failed"
