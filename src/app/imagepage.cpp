@@ -14,10 +14,11 @@
 #include <QFuture>
 #include <QPointer>
 #include <QScrollArea>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QThread>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace strata {
 
@@ -135,7 +136,6 @@ void ImagePage::onTreesReady()
         errors << (layer && layer->error ? layer->error.toString() : QString());
     m_stack->setLayerErrors(errors);
     m_entry->setImage(m_loader->archive(), m_loader->image(), layers);
-    m_efficiency->setImage(m_loader->imageInfo(), layers);
     const int top = int(layers.size()) - 1;
     m_layer = top;
     m_tree->setLayers(layers, top);
@@ -147,7 +147,13 @@ void ImagePage::onTreesReady()
     QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
     reportDamagedLayers();
     emit layerChanged(top);
-    startDigestCheck();
+    // The merged tree comes first: the efficiency analysis and the digest check start once it
+    // is on screen, so that on a machine with few cores they do not slow it down, and their
+    // memory peaks do not add up with the merge's.
+    connect(m_tree, &FileTreePane::snapshotShown, this, [this] {
+        m_efficiency->setImage(m_loader->imageInfo(), m_loader->layers());
+        startDigestCheck();
+    }, Qt::SingleShotConnection);
 }
 
 // Every byte of every layer through SHA-256, after the trees are on screen: slow on big
@@ -163,7 +169,13 @@ void ImagePage::startDigestCheck()
     const int image = m_loader->image();
     auto cancel = m_digestCancel;
     QPointer<ImagePage> page(this);
-    QtConcurrent::run(backgroundPool(), [archive, image, cancel] { return archive->verifyLayers(image, cancel.get()); })
+    QtConcurrent::run(backgroundPool(), [archive, image, cancel] {
+        // Only when nothing else wants the CPU (SCHED_IDLE on Linux): browsing stays quick.
+        QThread::currentThread()->setPriority(QThread::IdlePriority);
+        auto checks = archive->verifyLayers(image, cancel.get());
+        QThread::currentThread()->setPriority(QThread::NormalPriority);
+        return checks;
+    })
         .then(this, [page, archive, cancel](const std::vector<LayerDigestCheck> &checks) {
             if (page && !cancel->load() && page->m_loader->archive() == archive)
                 page->showDigestCheck(checks);
