@@ -347,6 +347,10 @@ void MainWindow::addTab(ArchiveTab *tab)
         updateTitle();
     });
     connect(tab, &ArchiveTab::openInTabsRequested, this, &MainWindow::openImagesInTabs);
+    connect(tab->loader(), &ImageLoader::archiveOpened, this, [this, tab] {
+        if (m_reuse)
+            m_reuse->workspace()->addArchive(tab->loader()->archive());
+    });
     const int index = m_tabs->addTab(tab, tab->title());
     m_tabs->setTabToolTip(index, QDir::toNativeSeparators(tab->path()));
     m_tabs->setCurrentIndex(index);
@@ -385,9 +389,14 @@ ReuseWindow *MainWindow::openReuseDemo()
 
 ReuseWindow *MainWindow::openReuse(const QStringList &paths)
 {
-    auto *window = new ReuseWindow(this);
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->setWindowFlag(Qt::Window);
+    // One Reuse window: asked again, it comes to the front with what it has (its containers
+    // included), and it takes in every archive opened in a tab while it is open.
+    if (!m_reuse) {
+        m_reuse = new ReuseWindow(this);
+        m_reuse->setAttribute(Qt::WA_DeleteOnClose);
+        m_reuse->setWindowFlag(Qt::Window);
+    }
+    ReuseWindow *window = m_reuse;
     // Every archive once, with the layers its tabs have already read.
     std::vector<std::shared_ptr<ImageArchive>> archives;
     std::vector<std::vector<std::pair<int, std::vector<std::shared_ptr<const LayerTree>>>>> loaded;
@@ -408,6 +417,8 @@ ReuseWindow *MainWindow::openReuse(const QStringList &paths)
         window->workspace()->addArchive(archives[i], loaded[i]);
     window->addPaths(paths);
     window->show();
+    window->raise();
+    window->activateWindow();
     return window;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -36,7 +37,7 @@ public:
     // A window comparing the images of two archives (their only or first image).
     CompareWindow *openComparison(const QString &a, const QString &b);
     // The Reuse window over every image open in the tabs (all images of their archives),
-    // plus the archives at `paths`.
+    // plus the archives at `paths`; the one already open, if there is one.
     ReuseWindow *openReuse(const QStringList &paths = {});
     // The Reuse window over the built-in multi-image demo.
     ReuseWindow *openReuseDemo();
@@ -74,6 +75,7 @@ private:
     RecentFiles *m_recent;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_languages = nullptr;
+    QPointer<ReuseWindow> m_reuse;
 };
 
 } // namespace strata

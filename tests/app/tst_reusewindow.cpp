@@ -312,6 +312,15 @@ private slots:
         QCOMPARE(a.totals.imagesSum, 2 * 1008 + 300 + 700);
         QCOMPARE(a.totals.storedOnce, 1008 + 300 + 700);
         QCOMPARE(a.totals.saved, 1008);
+
+        // An archive opened in a tab while the window is open joins it; asking again raises
+        // the same window.
+        const QString z = writeImage(dir, QStringLiteral("z"), {base});
+        main.openPath(z, false);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(*window, 3), kTimeout);
+        QCOMPARE(window->workspace()->analysis().totals.sharedLayers, 1);
+        QCOMPARE(window->workspace()->analysis().layers[0].images.size(), 3);
+        QCOMPARE(main.openReuse(), window);
         window->close();
     }
 
