@@ -1070,22 +1070,6 @@
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <source>Zoom &amp;In</source>
-        <translation>&amp;Увеличить</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>&amp;Уменьшить</translation>
-    </message>
-    <message>
-        <source>&amp;Actual Size</source>
-        <translation>&amp;Исходный размер</translation>
-    </message>
-    <message>
-        <source>Presentation zoom: scales all text of the window</source>
-        <translation>Масштаб для презентаций: увеличивает весь текст окна</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -1338,6 +1322,25 @@
     <message>
         <source>A read-only layer below: a lower directory</source>
         <translation>Слой ниже, только для чтения: нижний каталог</translation>
+    </message>
+</context>
+<context>
+    <name>strata::PresentationZoom</name>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>У&amp;меньшить</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Исходный размер</translation>
+    </message>
+    <message>
+        <source>Presentation zoom: scales all text of the window</source>
+        <translation>Масштаб для презентаций: увеличивает весь текст окна</translation>
     </message>
 </context>
 <context>
@@ -1666,22 +1669,6 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>&amp;Увеличить</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>У&amp;меньшить</translation>
-    </message>
-    <message>
-        <source>&amp;Actual Size</source>
-        <translation>&amp;Исходный размер</translation>
-    </message>
-    <message>
-        <source>Presentation zoom: scales all text of the window</source>
-        <translation>Масштаб для презентации: меняет размер всего текста окна</translation>
     </message>
     <message>
         <source>Enlarge Diagram</source>

@@ -208,14 +208,7 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), m_zoom, &PresentationZoom::zoomIn);
-    zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
-    QAction *zoomOut = view->addAction(tr("Zoom &Out"), m_zoom, &PresentationZoom::zoomOut);
-    zoomOut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
-    QAction *zoomReset = view->addAction(tr("&Actual Size"), m_zoom, &PresentationZoom::reset);
-    zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    for (QAction *a : {zoomIn, zoomOut, zoomReset})
-        a->setStatusTip(tr("Presentation zoom: scales all text of the window"));
+    m_zoom->addActions(view);
     view->addSeparator();
     auto stackAction = [this](void (LayerStackView::*slot)()) {
         return [this, slot] {

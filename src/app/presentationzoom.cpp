@@ -1,6 +1,8 @@
 #include "presentationzoom.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QMenu>
 #include <QSettings>
 #include <QWidget>
 
@@ -29,6 +31,20 @@ PresentationZoom::PresentationZoom(QWidget *window)
     }
     if (m_step != kDefaultStep)
         apply();
+}
+
+PresentationZoom::Actions PresentationZoom::addActions(QMenu *menu)
+{
+    Actions actions;
+    actions.zoomIn = menu->addAction(tr("Zoom &In"), this, &PresentationZoom::zoomIn);
+    actions.zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    actions.zoomOut = menu->addAction(tr("Zoom &Out"), this, &PresentationZoom::zoomOut);
+    actions.zoomOut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
+    actions.reset = menu->addAction(tr("&Actual Size"), this, &PresentationZoom::reset);
+    actions.reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    for (QAction *a : {actions.zoomIn, actions.zoomOut, actions.reset})
+        a->setStatusTip(tr("Presentation zoom: scales all text of the window"));
+    return actions;
 }
 
 int PresentationZoom::percent() const

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QPointer>
 
+class QAction;
+class QMenu;
 class QWidget;
 
 namespace strata {
@@ -21,6 +23,15 @@ public:
     void zoomOut();
     void reset();
     void setStep(int step);
+
+    // Zoom In (Ctrl+=), Zoom Out (Ctrl+-) and Actual Size (Ctrl+0), added to `menu`.
+    struct Actions
+    {
+        QAction *zoomIn;
+        QAction *zoomOut;
+        QAction *reset;
+    };
+    Actions addActions(QMenu *menu);
 
 signals:
     void changed(int percent);

@@ -273,14 +273,7 @@ void ReuseWindow::createActions()
     addContainer->setStatusTip(tr("Run the selected image once more: one thin read-write layer on top of it"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), m_zoom, &PresentationZoom::zoomIn);
-    zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
-    QAction *zoomOut = view->addAction(tr("Zoom &Out"), m_zoom, &PresentationZoom::zoomOut);
-    zoomOut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
-    QAction *zoomReset = view->addAction(tr("&Actual Size"), m_zoom, &PresentationZoom::reset);
-    zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    for (QAction *a : {zoomIn, zoomOut, zoomReset})
-        a->setStatusTip(tr("Presentation zoom: scales all text of the window"));
+    const PresentationZoom::Actions zoom = m_zoom->addActions(view);
     view->addSeparator();
     view->addAction(tr("Enlarge Diagram"), m_diagram, &ReuseDiagram::zoomIn);
     view->addAction(tr("Shrink Diagram"), m_diagram, &ReuseDiagram::zoomOut);
@@ -296,8 +289,8 @@ void ReuseWindow::createActions()
     toolbar->addAction(addContainer);
     toolbar->addAction(exportDiagram);
     toolbar->addSeparator();
-    toolbar->addAction(zoomIn);
-    toolbar->addAction(zoomOut);
+    toolbar->addAction(zoom.zoomIn);
+    toolbar->addAction(zoom.zoomOut);
     toolbar->addAction(fit);
 }
 
