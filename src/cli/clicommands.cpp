@@ -107,9 +107,13 @@ int runTree(const QStringList &arguments)
         const FileTree &own = layers[size_t(layer)]->tree;
         writeOut(json ? layerChangesJson(own, layer, layer > 0 ? &lower : nullptr)
                       : layerChangesTsv(own, layer, layer > 0 ? &lower : nullptr));
+    } else if (json) {
+        writeOut(mergedTreeJson(mergeLayers(layers, layer), layers, layer));
     } else {
-        const FileTree merged = mergeLayers(layers, layer);
-        writeOut(json ? mergedTreeJson(merged, layers, layer) : mergedTreeTsv(merged));
+        // Streamed from the layer trees: a merged tree and every line at once would take
+        // several times the memory of the layers themselves.
+        writeMergedTreeTsv(layers, layer, [](std::string_view chunk) { fwrite(chunk.data(), 1, chunk.size(), stdout); });
+        fflush(stdout);
     }
     return command.reportProblems();
 }

@@ -1,5 +1,8 @@
 #include "overlaymerge.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace strata {
 
 namespace {
@@ -110,6 +113,190 @@ private:
     std::vector<uint32_t> m_nameMap;
     std::vector<uint32_t> m_lower;
 };
+
+// A directory of one layer's tree that gives a merged directory its children.
+struct Source
+{
+    uint32_t layer; // index into the LayerList
+    uint32_t node;
+};
+
+// The rules of Merger, worked out one merged directory at a time from the directories of the
+// layers that make it up: nothing but the layer trees is needed, and no lookup table.
+class Overlay
+{
+public:
+    Overlay(LayerList layers, int top)
+        : m_layers(layers)
+        , m_top(std::min(top, int(layers.size()) - 1))
+    {
+    }
+
+    const FileTree &tree(uint32_t layer) const { return m_layers[layer]->tree; }
+
+    // The root's sources: every layer's root from the last opaque one up.
+    void rootSources(std::vector<Source> &out) const
+    {
+        out.clear();
+        for (int l = 0; l <= m_top; ++l) {
+            if (!m_layers[size_t(l)])
+                continue;
+            if (tree(uint32_t(l)).node(0).flags & NodeFlag::Opaque)
+                out.clear();
+            out.push_back({uint32_t(l), 0});
+        }
+    }
+
+    // One name of a merged directory, applied layer by layer from the bottom: the entry the
+    // merge keeps and, for a directory, its sources (appended to `sources` past `mark`).
+    class Resolver
+    {
+    public:
+        Resolver(const Overlay &overlay, std::vector<Source> &sources)
+            : m_overlay(overlay)
+            , m_sources(sources)
+            , m_mark(sources.size())
+        {
+        }
+
+        // A whiteout deletes what the layers below have.
+        void whiteout()
+        {
+            m_entry = {};
+            m_sources.resize(m_mark);
+        }
+
+        void live(uint32_t layer, uint32_t node)
+        {
+            const FileTree &t = m_overlay.tree(layer);
+            const FileNode &n = t.node(node);
+            if (m_entry && n.isDir() && m_entry.attrs().isDir()) {
+                if (n.flags & NodeFlag::Opaque) { // the same directory without its lower children
+                    m_entry.layer = uint16_t(layer);
+                    m_entry.flags = NodeFlag::Replaced;
+                    m_sources.resize(m_mark);
+                }
+                if (!(n.flags & NodeFlag::Implied) && !sameDirectoryMetadata(m_entry.attrs(), n))
+                    m_entry = {&t, node, uint16_t(layer), NodeFlag::Replaced};
+                m_sources.push_back({layer, node});
+                return;
+            }
+            const uint8_t replaced = m_entry ? NodeFlag::Replaced : 0;
+            m_entry = {&t, node, uint16_t(layer), uint8_t((n.flags & NodeFlag::Implied) | replaced)};
+            m_sources.resize(m_mark);
+            if (n.isDir())
+                m_sources.push_back({layer, node});
+        }
+
+        const MergedEntry &entry() const { return m_entry; }
+        uint32_t sourceBegin() const { return uint32_t(m_mark); }
+        uint32_t sourceEnd() const { return uint32_t(m_sources.size()); }
+
+    private:
+        const Overlay &m_overlay;
+        std::vector<Source> &m_sources;
+        size_t m_mark;
+        MergedEntry m_entry;
+    };
+
+    // Calls visitChild(name, resolver) for every merged child of the directory made of `sources`
+    // (ascending layers), in name order. The children's own sources are appended to
+    // `childSources`; those of names the merge drops are removed again.
+    template <typename Visit>
+    void children(std::span<const Source> sources, std::vector<Source> &childSources, Visit &&visitChild) const
+    {
+        m_heads.resize(sources.size());
+        for (size_t j = 0; j < sources.size(); ++j) {
+            const FileTree &t = tree(sources[j].layer);
+            const FileNode &dir = t.node(sources[j].node);
+            m_heads[j] = {dir.firstChild, dir.firstChild + dir.childCount, {}};
+            if (dir.childCount)
+                m_heads[j].name = t.name(dir.firstChild);
+        }
+        for (;;) {
+            bool any = false;
+            std::string_view name;
+            for (const Head &h : m_heads) {
+                if (h.at < h.end && (!any || h.name < name)) {
+                    name = h.name;
+                    any = true;
+                }
+            }
+            if (!any)
+                return;
+            Resolver resolver(*this, childSources);
+            for (size_t j = 0; j < sources.size(); ++j) {
+                Head &h = m_heads[j];
+                if (h.at == h.end || h.name != name)
+                    continue;
+                const FileTree &t = tree(sources[j].layer);
+                uint32_t live = kNoNode;
+                bool whiteout = false;
+                for (; h.at < h.end && t.name(h.at) == name; ++h.at) {
+                    if (t.node(h.at).isWhiteout())
+                        whiteout = true;
+                    else
+                        live = h.at;
+                }
+                if (h.at < h.end)
+                    h.name = t.name(h.at);
+                // Whiteouts act on the layers below only: before this layer's own entry.
+                if (whiteout)
+                    resolver.whiteout();
+                if (live != kNoNode)
+                    resolver.live(sources[j].layer, live);
+            }
+            if (resolver.entry())
+                visitChild(name, resolver);
+            else
+                childSources.resize(resolver.sourceBegin());
+        }
+    }
+
+    // The merged child `name` of the directory made of `sources`; `childSources` is set to
+    // the child's own sources.
+    MergedEntry child(std::span<const Source> sources, std::string_view name, std::vector<Source> &childSources) const
+    {
+        m_scratch.clear();
+        Resolver resolver(*this, m_scratch);
+        for (const Source &s : sources) {
+            const FileTree &t = tree(s.layer);
+            if (t.child(s.node, name, true) != kNoNode)
+                resolver.whiteout();
+            const uint32_t live = t.child(s.node, name);
+            if (live != kNoNode)
+                resolver.live(s.layer, live);
+        }
+        childSources.assign(m_scratch.begin(), m_scratch.end());
+        return resolver.entry();
+    }
+
+private:
+    struct Head
+    {
+        uint32_t at, end;
+        std::string_view name;
+    };
+
+    LayerList m_layers;
+    int m_top;
+    mutable std::vector<Head> m_heads;
+    mutable std::vector<Source> m_scratch;
+};
+
+// Sorts a directory's entries and subtrees the way full paths sort bytewise: an entry by its
+// name, the subtree below a directory by its name plus "/" ("a" < "a-b" < "a/...").
+int compareSortKeys(std::string_view a, bool aSubtree, std::string_view b, bool bSubtree)
+{
+    const size_t common = std::min(a.size(), b.size());
+    if (const int c = common ? std::memcmp(a.data(), b.data(), common) : 0)
+        return c;
+    if (a.size() == b.size())
+        return int(aSubtree) - int(bSubtree);
+    if (a.size() < b.size())
+        return aSubtree ? int(uint8_t('/')) - int(uint8_t(b[common])) : -1;
+    return bSubtree ? int(uint8_t(a[common])) - int(uint8_t('/')) : 1;
+}
 } // namespace
 
 FileTree mergeLayers(LayerList layers, int top)
@@ -120,6 +307,97 @@ FileTree mergeLayers(LayerList layers, int top)
             merger.apply(layers[i]->tree, uint16_t(i));
     }
     return merger.finish();
+}
+
+void visitMergedTree(LayerList layers, int top,
+                     const std::function<void(std::string_view path, const MergedEntry &entry)> &visit)
+{
+    const Overlay overlay(layers, top);
+    // One directory on the current chain: its entries, and the subtrees of those that are
+    // directories, in the order their paths sort.
+    struct Item
+    {
+        std::string_view name;
+        MergedEntry entry;
+        uint32_t sourceBegin, sourceEnd; // into Level::sources, for a subtree
+        bool subtree;
+    };
+    struct Level
+    {
+        std::vector<Item> items;
+        std::vector<Source> sources;
+        size_t next = 0;
+        size_t pathSize = 0;
+    };
+    std::vector<Level> levels; // levels[0..depth) are in use; deeper ones keep their buffers
+    size_t depth = 0;
+    std::string path;
+    std::vector<Source> dirSources;
+
+    auto enter = [&](std::span<const Source> sources) {
+        if (levels.size() == depth)
+            levels.emplace_back();
+        Level &level = levels[depth++];
+        level.items.clear();
+        level.sources.clear();
+        level.next = 0;
+        level.pathSize = path.size();
+        overlay.children(sources, level.sources, [&](std::string_view name, const Overlay::Resolver &r) {
+            level.items.push_back({name, r.entry(), 0, 0, false});
+            if (r.sourceEnd() > r.sourceBegin())
+                level.items.push_back({name, r.entry(), r.sourceBegin(), r.sourceEnd(), true});
+        });
+        std::sort(level.items.begin(), level.items.end(), [](const Item &a, const Item &b) {
+            return compareSortKeys(a.name, a.subtree, b.name, b.subtree) < 0;
+        });
+    };
+
+    overlay.rootSources(dirSources);
+    if (dirSources.empty())
+        return;
+    enter(dirSources);
+    while (depth > 0) {
+        Level &level = levels[depth - 1];
+        if (level.next == level.items.size()) {
+            --depth;
+            continue;
+        }
+        const Item &item = level.items[level.next++];
+        path.resize(level.pathSize);
+        if (!path.empty())
+            path += '/';
+        path += item.name;
+        if (!item.subtree) {
+            visit(path, item.entry);
+            continue;
+        }
+        // `level` may move when levels grows: copy the sources out first.
+        dirSources.assign(level.sources.begin() + item.sourceBegin, level.sources.begin() + item.sourceEnd);
+        enter(dirSources);
+    }
+}
+
+MergedEntry findMerged(LayerList layers, int top, std::string_view path)
+{
+    const Overlay overlay(layers, top);
+    std::vector<Source> sources;
+    overlay.rootSources(sources);
+    MergedEntry entry;
+    size_t pos = 0;
+    while (pos < path.size()) {
+        size_t slash = path.find('/', pos);
+        if (slash == std::string_view::npos)
+            slash = path.size();
+        if (slash > pos) {
+            if (entry && !entry.attrs().isDir())
+                return {};
+            entry = overlay.child(sources, path.substr(pos, slash - pos), sources);
+            if (!entry)
+                return {};
+        }
+        pos = slash + 1;
+    }
+    return entry;
 }
 
 std::vector<ChangeKind> classifyLayerChanges(const FileTree &layer, const FileTree *lower)

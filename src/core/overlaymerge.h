@@ -3,6 +3,7 @@
 #include "filetree.h"
 #include "layertree.h"
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -19,6 +20,31 @@ using LayerList = std::span<const std::shared_ptr<const LayerTree>>;
 // Each node's `layer` is the layer its entry comes from; NodeFlag::Replaced marks entries
 // that replaced a lower copy. Layers whose LayerTree is null are skipped.
 FileTree mergeLayers(LayerList layers, int top);
+
+// One path of the merged tree as of some layer, seen without building the tree: the layer
+// node its attributes come from (type, size, mode, uid, gid, mtime, link) and the `layer` and
+// `flags` mergeLayers gives the merged node. Name and link are that layer's pool ids.
+struct MergedEntry
+{
+    const FileTree *tree = nullptr; // null: no such path
+    uint32_t node = kNoNode;
+    uint16_t layer = 0;
+    uint8_t flags = 0;
+
+    explicit operator bool() const { return tree != nullptr; }
+    const FileNode &attrs() const { return tree->node(node); }
+};
+
+// Walks the merged tree as of `top` in bytewise order of full paths ("a", "a-b", "a/c"), the
+// order of `strata-cli tree`, holding only the layer trees and the current directory chain in
+// memory; it visits exactly the nodes mergeLayers(layers, top) would build, root excepted.
+// `path` has no leading slash and is valid during the call only.
+void visitMergedTree(LayerList layers, int top,
+                     const std::function<void(std::string_view path, const MergedEntry &entry)> &visit);
+
+// The merged entry of `path` ("a/b/c") as of `top` without merging; empty when there is none
+// (and for the root, which has no entry of its own).
+MergedEntry findMerged(LayerList layers, int top, std::string_view path);
 
 enum class ChangeKind : uint8_t { Unchanged, Added, Modified, Deleted };
 

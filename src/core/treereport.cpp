@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <charconv>
 
 namespace strata {
 
@@ -120,6 +121,47 @@ QByteArray mergedTreeTsv(const FileTree &merged)
         out.append('\n');
     }
     return out;
+}
+
+void writeMergedTreeTsv(LayerList layers, int top, const std::function<void(std::string_view)> &write)
+{
+    constexpr size_t chunk = 64 * 1024;
+    std::string out;
+    out.reserve(chunk + 4096);
+    char number[32];
+    auto appendNumber = [&](uint64_t value, int base) {
+        const auto end = std::to_chars(number, number + sizeof number, value, base).ptr;
+        out.append(number, size_t(end - number));
+    };
+    visitMergedTree(layers, top, [&](std::string_view path, const MergedEntry &entry) {
+        const FileNode &n = entry.attrs();
+        const std::string_view link = entry.tree->linkTarget(entry.node);
+        uint64_t size = n.type == FileType::Regular ? n.size : 0;
+        if (n.type == FileType::Symlink) {
+            size = link.size(); // what lstat reports for a symlink
+        } else if (n.type == FileType::Hardlink) {
+            const MergedEntry target = findMerged(layers, top, link);
+            size = target && target.attrs().type == FileType::Regular ? target.attrs().size : 0;
+        }
+        out.append(path);
+        out += '\t';
+        out += fileTypeLetter(n.type);
+        out += '\t';
+        appendNumber(size, 10);
+        out += '\t';
+        appendNumber(effectiveMode(n), 8);
+        out += '\t';
+        out.append(link);
+        out += '\t';
+        appendNumber(entry.layer, 10);
+        out += '\n';
+        if (out.size() >= chunk) {
+            write(out);
+            out.clear();
+        }
+    });
+    if (!out.empty())
+        write(out);
 }
 
 QByteArray mergedTreeJson(const FileTree &merged, LayerList layers, int top)

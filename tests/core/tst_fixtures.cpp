@@ -167,6 +167,15 @@ private slots:
                 }
                 const FileTree merged = mergeLayers(layers, int(layers.size()) - 1);
                 QCOMPARE(mergedTreeTsv(merged).count('\n'), qsizetype(merged.nodeCount() - 1));
+                // The streamed listing is the merged tree's, byte for byte, at every layer.
+                for (int top = 0; top < int(layers.size()); ++top) {
+                    QByteArray streamed;
+                    writeMergedTreeTsv(layers, top, [&](std::string_view chunk) {
+                        streamed.append(chunk.data(), qsizetype(chunk.size()));
+                    });
+                    QVERIFY2(streamed == mergedTreeTsv(mergeLayers(layers, top)),
+                             qPrintable(relative + QStringLiteral(" layer ") + QString::number(top)));
+                }
             }
         }
         QVERIFY(images >= 80);
