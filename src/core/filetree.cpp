@@ -95,15 +95,21 @@ TreeBuilder::TreeBuilder()
 }
 
 TreeBuilder::TreeBuilder(std::shared_ptr<StringPool> pool)
-    : m_keys(1024, UINT64_MAX)
-    , m_values(1024, kNoNode)
+    : m_slots(1024, kEmpty)
     , m_pool(std::move(pool))
 {
     FileNode root;
     root.type = FileType::Directory;
     root.mode = 0755;
     root.flags = NodeFlag::Implied;
-    m_nodes.push_back(root);
+    append(root);
+}
+
+void TreeBuilder::append(const FileNode &n)
+{
+    if ((m_count & kChunkMask) == 0)
+        m_chunks.push_back(std::make_unique<FileNode[]>(size_t(1) << kChunkBits));
+    node(m_count++) = n;
     m_nextSibling.push_back(kNoNode);
     m_lastChild.push_back(kNoNode);
     m_alive.push_back(1);
@@ -113,124 +119,118 @@ size_t TreeBuilder::slotOf(uint64_t k) const
 {
     uint64_t h = k * 0x9E3779B97F4A7C15ull;
     h ^= h >> 32;
-    const size_t mask = m_keys.size() - 1;
+    const size_t mask = m_slots.size() - 1;
     size_t i = h & mask;
-    while (m_keys[i] != UINT64_MAX && m_keys[i] != k)
+    while (m_slots[i] != kEmpty && keyOf(m_slots[i]) != k)
         i = (i + 1) & mask;
     return i;
 }
 
 void TreeBuilder::growTable()
 {
-    std::vector<uint64_t> keys;
-    std::vector<uint32_t> values;
-    keys.swap(m_keys);
-    values.swap(m_values);
-    m_keys.assign(keys.size() * 2, UINT64_MAX);
-    m_values.assign(keys.size() * 2, kNoNode);
-    for (size_t i = 0; i < keys.size(); ++i) {
-        if (keys[i] == UINT64_MAX)
-            continue;
-        const size_t slot = slotOf(keys[i]);
-        m_keys[slot] = keys[i];
-        m_values[slot] = values[i];
+    std::vector<uint32_t> slots;
+    slots.swap(m_slots);
+    m_slots.assign(slots.size() * 2, kEmpty);
+    for (uint32_t index : slots) {
+        if (index != kEmpty)
+            m_slots[slotOf(keyOf(index))] = index;
     }
 }
 
 uint32_t TreeBuilder::child(uint32_t parent, uint32_t name, bool whiteout) const
 {
-    const size_t slot = slotOf(key(parent, name, whiteout));
-    return m_keys[slot] == UINT64_MAX ? kNoNode : m_values[slot];
+    const uint32_t index = m_slots[slotOf(key(parent, name, whiteout))];
+    return index != kEmpty && m_alive[index] ? index : kNoNode;
 }
 
 uint32_t TreeBuilder::setChild(uint32_t parent, const FileNode &attrs)
 {
-    const uint32_t index = uint32_t(m_nodes.size());
+    const uint32_t index = m_count;
     FileNode n = attrs;
     n.parent = parent;
     n.firstChild = 0;
     n.childCount = 0;
-    m_nodes.push_back(n);
-    m_nextSibling.push_back(kNoNode);
-    m_lastChild.push_back(kNoNode);
-    m_alive.push_back(1);
+    append(n);
 
-    const uint64_t k = key(parent, attrs.name, attrs.flags & NodeFlag::Whiteout);
-    size_t slot = slotOf(k);
-    if (m_keys[slot] == UINT64_MAX) {
-        m_keys[slot] = k;
+    const size_t slot = slotOf(keyOf(index));
+    if (m_slots[slot] == kEmpty)
         ++m_used;
-    } else if (m_values[slot] != kNoNode) {
-        m_alive[m_values[slot]] = 0; // replaced: its subtree becomes unreachable
-    }
-    m_values[slot] = index;
+    else
+        m_alive[m_slots[slot]] = 0; // replaced: its subtree becomes unreachable
+    m_slots[slot] = index;
     // Append to the parent's child list (kept in insertion order; freeze() sorts).
     if (m_lastChild[parent] == kNoNode)
-        m_nodes[parent].firstChild = index;
+        node(parent).firstChild = index;
     else
         m_nextSibling[m_lastChild[parent]] = index;
     m_lastChild[parent] = index;
-    m_nodes[parent].childCount = 1; // "has children"; recounted in freeze()
+    node(parent).childCount = 1; // "has children"; recounted in freeze()
 
-    if (m_used * 2 > m_keys.size())
+    if (m_used * 2 > m_slots.size())
         growTable();
     return index;
 }
 
 void TreeBuilder::removeChild(uint32_t parent, uint32_t name, bool whiteout)
 {
-    const size_t slot = slotOf(key(parent, name, whiteout));
-    if (m_keys[slot] == UINT64_MAX || m_values[slot] == kNoNode)
-        return;
-    m_alive[m_values[slot]] = 0;
-    m_values[slot] = kNoNode;
+    const uint32_t index = m_slots[slotOf(key(parent, name, whiteout))];
+    if (index != kEmpty)
+        m_alive[index] = 0; // the slot stays: its key is still that node's
 }
 
 FileTree TreeBuilder::freeze()
 {
-    FileTree tree;
-    tree.m_pool = m_pool;
-    tree.m_nodes.clear();
-    tree.m_nodes.reserve(m_nodes.size());
-    std::vector<uint32_t> source; // new index -> builder index
-    source.reserve(m_nodes.size());
-    source.push_back(0);
-    tree.m_nodes.push_back(m_nodes[0]);
-    tree.m_nodes[0].parent = kNoNode;
+    // The table is not needed to lay the tree out: release it before allocating the tree.
+    m_slots = {};
+    m_lastChild = {};
 
+    // Breadth first: each directory's children land next to each other, sorted. The layout
+    // is worked out in place (a node's parent, firstChild and childCount become the frozen
+    // tree's), then the nodes are copied once, in their new order.
+    std::vector<uint32_t> source; // new index -> builder index
+    source.reserve(m_count);
+    source.push_back(0);
     std::vector<uint32_t> kids;
     const StringPool &pool = *m_pool;
-    // Breadth first: each directory's children land next to each other, sorted.
-    for (uint32_t at = 0; at < tree.m_nodes.size(); ++at) {
-        const uint32_t from = source[at];
+    for (uint32_t at = 0; at < source.size(); ++at) {
+        FileNode &dir = node(source[at]);
         kids.clear();
-        if (m_nodes[from].childCount) {
-            for (uint32_t c = m_nodes[from].firstChild; c != kNoNode; c = m_nextSibling[c]) {
+        if (dir.childCount) {
+            for (uint32_t c = dir.firstChild; c != kNoNode; c = m_nextSibling[c]) {
                 if (m_alive[c])
                     kids.push_back(c);
             }
         }
         std::sort(kids.begin(), kids.end(), [&](uint32_t a, uint32_t b) {
-            const auto na = pool.view(m_nodes[a].name), nb = pool.view(m_nodes[b].name);
+            const FileNode &x = node(a), &y = node(b);
+            const auto na = pool.view(x.name), nb = pool.view(y.name);
             if (na != nb)
                 return na < nb;
-            return (m_nodes[a].flags & NodeFlag::Whiteout) < (m_nodes[b].flags & NodeFlag::Whiteout);
+            return (x.flags & NodeFlag::Whiteout) < (y.flags & NodeFlag::Whiteout);
         });
-        FileNode &dir = tree.m_nodes[at];
-        dir.firstChild = uint32_t(tree.m_nodes.size());
+        dir.firstChild = uint32_t(source.size());
         dir.childCount = uint32_t(kids.size());
         for (uint32_t k : kids) {
-            FileNode n = m_nodes[k];
-            n.parent = at;
-            n.firstChild = 0;
-            n.childCount = 0;
-            tree.m_nodes.push_back(n);
+            node(k).parent = at;
             source.push_back(k);
         }
     }
+    m_nextSibling = {};
+    m_alive = {};
+
+    FileTree tree;
+    tree.m_pool = m_pool;
+    const uint32_t count = uint32_t(source.size());
+    tree.m_nodes.resize(count);
+    for (uint32_t i = 0; i < count; ++i)
+        tree.m_nodes[i] = node(source[i]);
+    tree.m_nodes[0].parent = kNoNode;
+    source = {};
+    m_chunks.clear();
+    m_chunks.shrink_to_fit();
+    m_count = 0;
 
     // Totals bottom-up: children always have larger indexes than their parent.
-    const uint32_t count = uint32_t(tree.m_nodes.size());
     tree.m_totalSize.assign(count, 0);
     tree.m_totalCount.assign(count, 0);
     for (uint32_t i = count; i-- > 1;) {
@@ -240,14 +240,7 @@ FileTree TreeBuilder::freeze()
         tree.m_totalSize[n.parent] += tree.m_totalSize[i];
         tree.m_totalCount[n.parent] += tree.m_totalCount[i] + 1;
     }
-
-    // The builder is spent; release its memory now rather than with the builder.
-    m_nodes = {};
-    m_nextSibling = {};
-    m_lastChild = {};
-    m_alive = {};
-    m_keys = {};
-    m_values = {};
+    m_pool->releaseIndex();
     return tree;
 }
 

@@ -89,7 +89,8 @@ private:
 
 // Builds a FileTree entry by entry, with replacement and deletion, then freezes it. Children
 // are found through one open-addressing table keyed by (parent, name, whiteout), so building
-// costs O(1) per entry however wide a directory is.
+// costs O(1) per entry however wide a directory is. Nodes live in fixed-size chunks: growing
+// never copies them, and never holds twice their size.
 class TreeBuilder
 {
 public:
@@ -98,9 +99,9 @@ public:
 
     static constexpr uint32_t root() { return 0; }
     StringPool &pool() { return *m_pool; }
-    FileNode &node(uint32_t index) { return m_nodes[index]; }
-    const FileNode &node(uint32_t index) const { return m_nodes[index]; }
-    uint32_t nodeCount() const { return uint32_t(m_nodes.size()); }
+    FileNode &node(uint32_t index) { return m_chunks[index >> kChunkBits][index & kChunkMask]; }
+    const FileNode &node(uint32_t index) const { return m_chunks[index >> kChunkBits][index & kChunkMask]; }
+    uint32_t nodeCount() const { return m_count; }
 
     uint32_t child(uint32_t parent, uint32_t name, bool whiteout = false) const;
     // Adds `attrs` as the child `attrs.name` of `parent`; an existing child of that name (and
@@ -109,22 +110,35 @@ public:
     // Removes a child and its subtree; no-op when there is none.
     void removeChild(uint32_t parent, uint32_t name, bool whiteout = false);
 
+    // The tree, its node array exactly sized; the builder's own memory is released.
     FileTree freeze();
 
 private:
-    uint64_t key(uint32_t parent, uint32_t name, bool whiteout) const
+    static constexpr uint32_t kChunkBits = 10;
+    static constexpr uint32_t kChunkMask = (1u << kChunkBits) - 1;
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+
+    static uint64_t key(uint32_t parent, uint32_t name, bool whiteout)
     {
         return (uint64_t(parent) << 32) | name | (whiteout ? 0x80000000u : 0u);
     }
+    uint64_t keyOf(uint32_t index) const
+    {
+        const FileNode &n = node(index);
+        return key(n.parent, n.name, n.flags & NodeFlag::Whiteout);
+    }
     size_t slotOf(uint64_t key) const;
     void growTable();
+    void append(const FileNode &n);
 
-    std::vector<FileNode> m_nodes;        // firstChild/childCount unused until freeze
+    std::vector<std::unique_ptr<FileNode[]>> m_chunks; // firstChild/childCount unused until freeze
+    uint32_t m_count = 0;
     std::vector<uint32_t> m_nextSibling;  // insertion-ordered child lists
     std::vector<uint32_t> m_lastChild;
     std::vector<uint8_t> m_alive;
-    std::vector<uint64_t> m_keys;         // table; UINT64_MAX = empty
-    std::vector<uint32_t> m_values;
+    // The table holds node indexes; a slot's key is its node's (parent, name, whiteout), which
+    // never change. A slot whose node is no longer alive is a removed child.
+    std::vector<uint32_t> m_slots;
     size_t m_used = 0;
     std::shared_ptr<StringPool> m_pool;
 };

@@ -26,6 +26,13 @@ StringPool::StringPool()
 
 uint32_t StringPool::find(std::string_view text) const
 {
+    if (m_slots.empty()) {
+        for (uint32_t id = 0; id < count(); ++id) {
+            if (view(id) == text)
+                return id;
+        }
+        return UINT32_MAX;
+    }
     const size_t mask = m_slots.size() - 1;
     for (size_t i = hashBytes(text) & mask;; i = (i + 1) & mask) {
         const uint32_t slot = m_slots[i];
@@ -38,6 +45,8 @@ uint32_t StringPool::find(std::string_view text) const
 
 uint32_t StringPool::intern(std::string_view text)
 {
+    if (m_slots.empty())
+        rebuild(1024);
     size_t mask = m_slots.size() - 1;
     size_t i = hashBytes(text) & mask;
     for (;; i = (i + 1) & mask) {
@@ -58,7 +67,14 @@ uint32_t StringPool::intern(std::string_view text)
 
 void StringPool::grow()
 {
-    std::vector<uint32_t> slots(m_slots.size() * 2, 0);
+    rebuild(m_slots.size() * 2);
+}
+
+void StringPool::rebuild(size_t size)
+{
+    while (size < size_t(count()) * 2 + 2)
+        size *= 2;
+    std::vector<uint32_t> slots(size, 0);
     const size_t mask = slots.size() - 1;
     for (uint32_t id = 0; id < count(); ++id) {
         size_t i = hashBytes(view(id)) & mask;
@@ -67,6 +83,13 @@ void StringPool::grow()
         slots[i] = id + 1;
     }
     m_slots.swap(slots);
+}
+
+void StringPool::releaseIndex()
+{
+    m_slots = {};
+    m_arena.shrink_to_fit();
+    m_offsets.shrink_to_fit();
 }
 
 size_t StringPool::memoryBytes() const

@@ -23,9 +23,13 @@ public:
     uint32_t find(std::string_view text) const;
     uint32_t count() const { return uint32_t(m_offsets.size() - 1); }
     size_t memoryBytes() const;
+    // Drops the lookup table and spare capacity once no more strings are expected (a frozen
+    // tree's pool); intern() builds the table again if needed, find() scans without it.
+    void releaseIndex();
 
 private:
     void grow();
+    void rebuild(size_t slots);
 
     std::vector<char> m_arena;
     std::vector<uint32_t> m_offsets; // m_offsets[id]..m_offsets[id+1] is string `id`
