@@ -83,6 +83,25 @@ uint32_t FileTree::find(std::string_view path) const
     return node;
 }
 
+FileTree FileTree::fromNodes(std::vector<FileNode> nodes, std::shared_ptr<StringPool> pool)
+{
+    FileTree tree;
+    tree.m_pool = std::move(pool);
+    tree.m_nodes = std::move(nodes);
+    // Totals bottom-up: children always have larger indexes than their parent.
+    const uint32_t count = uint32_t(tree.m_nodes.size());
+    tree.m_totalSize.assign(count, 0);
+    tree.m_totalCount.assign(count, 0);
+    for (uint32_t i = count; i-- > 1;) {
+        const FileNode &n = tree.m_nodes[i];
+        if (n.type == FileType::Regular && !n.isWhiteout())
+            tree.m_totalSize[i] += n.size;
+        tree.m_totalSize[n.parent] += tree.m_totalSize[i];
+        tree.m_totalCount[n.parent] += tree.m_totalCount[i] + 1;
+    }
+    return tree;
+}
+
 size_t FileTree::memoryBytes() const
 {
     return m_nodes.capacity() * sizeof(FileNode) + m_totalSize.capacity() * sizeof(uint64_t)
@@ -218,28 +237,15 @@ FileTree TreeBuilder::freeze()
     m_nextSibling = {};
     m_alive = {};
 
-    FileTree tree;
-    tree.m_pool = m_pool;
-    const uint32_t count = uint32_t(source.size());
-    tree.m_nodes.resize(count);
-    for (uint32_t i = 0; i < count; ++i)
-        tree.m_nodes[i] = node(source[i]);
-    tree.m_nodes[0].parent = kNoNode;
+    std::vector<FileNode> nodes(source.size());
+    for (size_t i = 0; i < nodes.size(); ++i)
+        nodes[i] = node(source[i]);
+    nodes[0].parent = kNoNode;
     source = {};
     m_chunks.clear();
     m_chunks.shrink_to_fit();
     m_count = 0;
-
-    // Totals bottom-up: children always have larger indexes than their parent.
-    tree.m_totalSize.assign(count, 0);
-    tree.m_totalCount.assign(count, 0);
-    for (uint32_t i = count; i-- > 1;) {
-        const FileNode &n = tree.m_nodes[i];
-        if (n.type == FileType::Regular && !n.isWhiteout())
-            tree.m_totalSize[i] += n.size;
-        tree.m_totalSize[n.parent] += tree.m_totalSize[i];
-        tree.m_totalCount[n.parent] += tree.m_totalCount[i] + 1;
-    }
+    FileTree tree = FileTree::fromNodes(std::move(nodes), m_pool);
     m_pool->releaseIndex();
     return tree;
 }

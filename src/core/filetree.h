@@ -75,6 +75,10 @@ public:
     uint64_t totalSize(uint32_t index) const { return m_totalSize[index]; }
     uint32_t totalCount(uint32_t index) const { return m_totalCount[index]; }
 
+    // A tree from nodes already laid out as a frozen tree's are (node 0 the root, children
+    // contiguous, sorted and after their parent); computes the totals.
+    static FileTree fromNodes(std::vector<FileNode> nodes, std::shared_ptr<StringPool> pool);
+
     const StringPool &pool() const { return *m_pool; }
     std::shared_ptr<const StringPool> sharedPool() const { return m_pool; }
     size_t memoryBytes() const;

@@ -13,107 +13,6 @@ bool sameDirectoryMetadata(const FileNode &a, const FileNode &b)
     return a.mode == b.mode && a.uid == b.uid && a.gid == b.gid;
 }
 
-class Merger
-{
-public:
-    Merger()
-        : m_pool(std::make_shared<StringPool>())
-        , m_builder(m_pool)
-    {
-    }
-
-    void apply(const FileTree &layer, uint16_t index)
-    {
-        m_nameMap.assign(layer.pool().count(), kNoNode);
-        if (layer.node(0).flags & NodeFlag::Opaque)
-            m_builder = TreeBuilder(m_pool); // an opaque root hides everything below
-        removeLower(layer, index);
-        addEntries(layer, index);
-    }
-
-    FileTree finish() { return m_builder.freeze(); }
-
-private:
-    uint32_t translate(const FileTree &layer, uint32_t id)
-    {
-        uint32_t &mapped = m_nameMap[id];
-        if (mapped == kNoNode)
-            mapped = m_pool->intern(layer.pool().view(id));
-        return mapped;
-    }
-
-    // Phase 1: whiteouts and opaque markers act on the layers below only, so they are
-    // applied before any entry of their own layer, whatever the order inside the tar.
-    void removeLower(const FileTree &layer, uint16_t index)
-    {
-        m_lower.assign(layer.nodeCount(), kNoNode);
-        m_lower[0] = TreeBuilder::root();
-        for (uint32_t i = 1; i < layer.nodeCount(); ++i) {
-            const FileNode &n = layer.node(i);
-            const uint32_t parent = m_lower[n.parent];
-            if (parent == kNoNode)
-                continue;
-            const uint32_t name = translate(layer, n.name);
-            if (n.isWhiteout()) {
-                m_builder.removeChild(parent, name);
-                continue;
-            }
-            if (!n.isDir())
-                continue;
-            uint32_t below = m_builder.child(parent, name);
-            if (below == kNoNode || !m_builder.node(below).isDir())
-                continue;
-            if (n.flags & NodeFlag::Opaque) {
-                FileNode fresh = m_builder.node(below); // same directory, no lower children
-                fresh.layer = index;
-                fresh.flags = NodeFlag::Replaced;
-                below = m_builder.setChild(parent, fresh);
-            }
-            m_lower[i] = below;
-        }
-    }
-
-    // Phase 2: the layer's own entries, parents before children.
-    void addEntries(const FileTree &layer, uint16_t index)
-    {
-        std::vector<uint32_t> &target = m_lower; // reused: phase 1 is done with it
-        target.assign(layer.nodeCount(), kNoNode);
-        target[0] = TreeBuilder::root();
-        for (uint32_t i = 1; i < layer.nodeCount(); ++i) {
-            const FileNode &n = layer.node(i);
-            const uint32_t parent = target[n.parent];
-            if (n.isWhiteout() || parent == kNoNode)
-                continue;
-            const uint32_t name = translate(layer, n.name);
-            const uint32_t existing = m_builder.child(parent, name);
-            if (existing != kNoNode && n.isDir() && m_builder.node(existing).isDir()) {
-                FileNode &dir = m_builder.node(existing);
-                if (!(n.flags & NodeFlag::Implied) && !sameDirectoryMetadata(dir, n)) {
-                    dir.mode = n.mode;
-                    dir.uid = n.uid;
-                    dir.gid = n.gid;
-                    dir.mtime = n.mtime;
-                    dir.layer = index;
-                    dir.flags = NodeFlag::Replaced;
-                }
-                target[i] = existing;
-                continue;
-            }
-            FileNode entry = n;
-            entry.name = name;
-            entry.link = n.link ? translate(layer, n.link) : 0;
-            entry.layer = index;
-            entry.flags = (n.flags & NodeFlag::Implied) | (existing != kNoNode ? NodeFlag::Replaced : 0);
-            target[i] = m_builder.setChild(parent, entry);
-        }
-    }
-
-    std::shared_ptr<StringPool> m_pool;
-    TreeBuilder m_builder;
-    std::vector<uint32_t> m_nameMap;
-    std::vector<uint32_t> m_lower;
-};
-
 // A directory of one layer's tree that gives a merged directory its children.
 struct Source
 {
@@ -121,8 +20,9 @@ struct Source
     uint32_t node;
 };
 
-// The rules of Merger, worked out one merged directory at a time from the directories of the
-// layers that make it up: nothing but the layer trees is needed, and no lookup table.
+// The overlay rules (see mergeLayers), worked out one merged directory at a time from the
+// directories of the layers that make it up: nothing but the layer trees is needed, and no
+// lookup table. Whiteouts and opaque directories act before their own layer's entries.
 class Overlay
 {
 public:
@@ -177,12 +77,12 @@ public:
                     m_sources.resize(m_mark);
                 }
                 if (!(n.flags & NodeFlag::Implied) && !sameDirectoryMetadata(m_entry.attrs(), n))
-                    m_entry = {&t, node, uint16_t(layer), NodeFlag::Replaced};
+                    m_entry = {&t, node, uint16_t(layer), NodeFlag::Replaced, layer};
                 m_sources.push_back({layer, node});
                 return;
             }
             const uint8_t replaced = m_entry ? NodeFlag::Replaced : 0;
-            m_entry = {&t, node, uint16_t(layer), uint8_t((n.flags & NodeFlag::Implied) | replaced)};
+            m_entry = {&t, node, uint16_t(layer), uint8_t((n.flags & NodeFlag::Implied) | replaced), layer};
             m_sources.resize(m_mark);
             if (n.isDir())
                 m_sources.push_back({layer, node});
@@ -301,12 +201,89 @@ int compareSortKeys(std::string_view a, bool aSubtree, std::string_view b, bool 
 
 FileTree mergeLayers(LayerList layers, int top)
 {
-    Merger merger;
-    for (int i = 0; i <= top && i < int(layers.size()); ++i) {
-        if (layers[i])
-            merger.apply(layers[i]->tree, uint16_t(i));
+    const Overlay overlay(layers, top);
+    auto pool = std::make_shared<StringPool>();
+    // Per layer: its pool's ids -> the merged pool's, so each name is hashed once.
+    std::vector<std::vector<uint32_t>> nameMaps(layers.size());
+    auto translate = [&](uint32_t layer, uint32_t id) {
+        std::vector<uint32_t> &map = nameMaps[layer];
+        if (map.empty())
+            map.assign(overlay.tree(layer).pool().count(), kNoNode);
+        uint32_t &mapped = map[id];
+        if (mapped == kNoNode)
+            mapped = pool->intern(overlay.tree(layer).pool().view(id));
+        return mapped;
+    };
+
+    std::vector<FileNode> nodes(1);
+    nodes[0].type = FileType::Directory;
+    nodes[0].mode = 0755;
+    nodes[0].flags = NodeFlag::Implied;
+    nodes[0].parent = kNoNode;
+    // Breadth first, as TreeBuilder::freeze lays trees out: the directories still to fill, in
+    // node order, each with its sources (a range of `sources`).
+    struct Pending
+    {
+        uint32_t node;
+        uint32_t sourceBegin, sourceEnd;
+    };
+    std::vector<Pending> pending;
+    std::vector<Source> sources, childSources;
+    size_t done = 0;
+    overlay.rootSources(sources);
+    if (!sources.empty())
+        pending.push_back({0, 0, uint32_t(sources.size())});
+    while (done < pending.size()) {
+        const Pending dir = pending[done++];
+        nodes[dir.node].firstChild = uint32_t(nodes.size());
+        childSources.clear();
+        const size_t firstNew = pending.size();
+        const std::span<const Source> dirSources(sources.data() + dir.sourceBegin, dir.sourceEnd - dir.sourceBegin);
+        overlay.children(dirSources, childSources, [&](std::string_view, const Overlay::Resolver &r) {
+            const MergedEntry &e = r.entry();
+            FileNode n = e.attrs();
+            n.name = translate(e.treeLayer, n.name);
+            n.link = n.link ? translate(e.treeLayer, n.link) : 0;
+            n.parent = dir.node;
+            n.firstChild = 0;
+            n.childCount = 0;
+            n.layer = e.layer;
+            n.flags = e.flags;
+            if (r.sourceEnd() > r.sourceBegin()) // ranges of childSources until moved below
+                pending.push_back({uint32_t(nodes.size()), r.sourceBegin(), r.sourceEnd()});
+            nodes.push_back(n);
+        });
+        nodes[dir.node].childCount = uint32_t(nodes.size()) - nodes[dir.node].firstChild;
+        const uint32_t moved = uint32_t(sources.size());
+        sources.insert(sources.end(), childSources.begin(), childSources.end());
+        for (size_t p = firstNew; p < pending.size(); ++p) {
+            pending[p].sourceBegin += moved;
+            pending[p].sourceEnd += moved;
+        }
+        // Drop the sources of directories already filled once they are most of them.
+        if (done > 4096 && done < pending.size() && done * 2 > pending.size()) {
+            const uint32_t base = pending[done].sourceBegin;
+            sources.erase(sources.begin(), sources.begin() + base);
+            pending.erase(pending.begin(), pending.begin() + std::ptrdiff_t(done));
+            for (Pending &p : pending) {
+                p.sourceBegin -= base;
+                p.sourceEnd -= base;
+            }
+            done = 0;
+        }
     }
-    return merger.finish();
+    // A node without children points where its children would start, as freeze() leaves it.
+    uint32_t next = uint32_t(nodes.size());
+    for (uint32_t i = uint32_t(nodes.size()); i-- > 0;) {
+        if (nodes[i].childCount)
+            next = nodes[i].firstChild;
+        else
+            nodes[i].firstChild = next;
+    }
+    pool->releaseIndex();
+    if (nodes.capacity() - nodes.size() > nodes.size() / 8)
+        nodes.shrink_to_fit();
+    return FileTree::fromNodes(std::move(nodes), std::move(pool));
 }
 
 void visitMergedTree(LayerList layers, int top,

@@ -30,6 +30,7 @@ struct MergedEntry
     uint32_t node = kNoNode;
     uint16_t layer = 0;
     uint8_t flags = 0;
+    uint32_t treeLayer = 0; // the index of `tree` in the LayerList
 
     explicit operator bool() const { return tree != nullptr; }
     const FileNode &attrs() const { return tree->node(node); }
