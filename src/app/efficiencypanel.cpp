@@ -65,9 +65,18 @@ EfficiencyPanel::EfficiencyPanel(QWidget *parent)
     clear();
 }
 
+struct EfficiencyPanel::Pending
+{
+    ImageInfo image;
+    std::vector<std::shared_ptr<const LayerTree>> layers;
+};
+
+EfficiencyPanel::~EfficiencyPanel() = default;
+
 void EfficiencyPanel::clear()
 {
     ++m_generation;
+    m_pending.reset();
     m_report.reset();
     m_model->setReport(nullptr);
     m_score->setText(tr("Efficiency: …"));
@@ -77,9 +86,24 @@ void EfficiencyPanel::clear()
 void EfficiencyPanel::setImage(const ImageInfo &image, std::vector<std::shared_ptr<const LayerTree>> layers)
 {
     clear();
+    m_pending = std::make_unique<Pending>(Pending{image, std::move(layers)});
+    if (isVisible())
+        analyze();
+}
+
+void EfficiencyPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_pending)
+        analyze();
+}
+
+void EfficiencyPanel::analyze()
+{
+    const std::unique_ptr<Pending> pending = std::move(m_pending);
     const quint64 generation = m_generation;
     QPointer<EfficiencyPanel> panel(this);
-    QtConcurrent::run(backgroundPool(), [image, layers] {
+    QtConcurrent::run(backgroundPool(), [image = pending->image, layers = pending->layers] {
         return std::make_shared<const EfficiencyReport>(analyzeEfficiency(image, layers));
     }).then(this, [panel, generation](std::shared_ptr<const EfficiencyReport> report) {
         if (panel && panel->m_generation == generation)

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTabWidget>
 #include <QtTest>
 
 using namespace strata;
@@ -58,6 +59,7 @@ private slots:
         const Dive dive = loadDive();
         QVERIFY(dive.archive);
         EfficiencyPanel panel;
+        panel.show();
         QSignalSpy ready(&panel, &EfficiencyPanel::reportReady);
         panel.setImage(dive.archive->images().at(0), dive.layers);
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), kTimeout); // it may come before a wait() starts
@@ -76,6 +78,7 @@ private slots:
     {
         const Dive dive = loadDive();
         EfficiencyPanel panel;
+        panel.show();
         QSignalSpy ready(&panel, &EfficiencyPanel::reportReady);
         panel.setImage(dive.archive->images().at(0), dive.layers);
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), kTimeout); // it may come before a wait() starts
@@ -105,6 +108,7 @@ private slots:
     {
         const Dive dive = loadDive();
         EfficiencyPanel panel;
+        panel.show();
         QSignalSpy ready(&panel, &EfficiencyPanel::reportReady);
         panel.setImage(dive.archive->images().at(0), dive.layers);
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), kTimeout); // it may come before a wait() starts
@@ -128,6 +132,11 @@ private slots:
         ArchiveTab *tab = window.openPath(fixturePath(QStringLiteral("dive/test-docker-image.tar")));
         QVERIFY(QTest::qWaitFor([&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
         EfficiencyPanel *panel = tab->page()->efficiencyPanel();
+        // Nothing is analysed until the tab is looked at.
+        QVERIFY(QTest::qWaitFor([&] { return panel->isWaitingToBeShown(); }, kTimeout));
+        QVERIFY(!panel->report());
+        tab->page()->findChild<QTabWidget *>(QStringLiteral("leftTabs"))->setCurrentWidget(panel);
+        QVERIFY(!panel->isWaitingToBeShown());
         QVERIFY(QTest::qWaitFor([&] { return panel->report() != nullptr; }, kTimeout));
         QTableView *table = panel->table();
         for (int row = 0; row < table->model()->rowCount(); ++row) {
