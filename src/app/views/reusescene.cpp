@@ -5,6 +5,7 @@
 #include "viewcolors.h"
 
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
@@ -190,7 +191,7 @@ void ReuseScene::layout(const QFont &baseFont, const QPaintDevice *device, qreal
     m_totalsLines << tr("docker images: %1 in %n image(s)", nullptr, int(a.images.size())).arg(formatDataSize(t.imagesSum))
                          + QStringLiteral("  ·  ") + tr("stored once: %1").arg(formatDataSize(t.storedOnce))
                          + QStringLiteral("  ·  ")
-                         + tr("saved: %1 (%2 %)").arg(formatDataSize(t.saved)).arg(t.savedPercent, 0, 'f', 1);
+                         + tr("saved: %1 (%2 %)").arg(formatDataSize(t.saved), QLocale().toString(t.savedPercent, 'f', 1));
     m_totalsLines << tr("%n layer(s) stored for %1 layer references; %2 shared", nullptr, t.storedLayers)
                          .arg(t.layerReferences).arg(t.sharedLayers);
     if (t.containers > 0)
