@@ -41,8 +41,9 @@ rows=()
 gui_rows=()
 gui_case() { # name archive [paths]
   local out; out=$(for _ in $(seq "$reps"); do STRATA_BENCH_SETTLE_MS=${SETTLE_MS:-0} "$gui" "$2" "${3:-}" 2>/dev/null; done)
-  m() { echo "$out" | awk -v k="$1" '$1 == k {print $2}' | median; }
-  gui_rows+=("| $1 | $(m first_paint_ms) ms | $(m tree_ready_ms) ms | $(m load_max_gap_ms) ms | $(m expand_ms) ms ($(m expand_rows) rows) | $(m switch_layer_ms) ms | $(m filter_ms) ms | $(m bytes_per_path) B |")
+  # The median of one figure with its unit, or "–" when this image does not give it.
+  m() { local v; v=$(echo "$out" | awk -v k="$1" '$1 == k {print $2}'); [ -n "$v" ] && echo "$(echo "$v" | median) $2" || echo "–"; }
+  gui_rows+=("| $1 | $(m first_paint_ms ms) | $(m tree_ready_ms ms) | $(m load_max_gap_ms ms) | $(m expand_ms ms) | $(m switch_layer_ms ms) | $(m filter_ms ms) | $(m bytes_per_path B) |")
 }
 row() { rows+=("| $1 | $2 | $3 s | $4 s | $(awk -v a="$3" -v b="$4" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}') | $5 |"); }
 
@@ -101,7 +102,7 @@ echo
 echo "The app (strata-bench-gui: a main window opening the archive; the GUI thread's longest gap"
 echo "between two ticks of a 5 ms timer while loading; memory: peak RSS growth per path):"
 echo
-echo "| image | first paint | tree ready | longest GUI gap | expand var/wide | switch layer | filter | memory per path |"
+echo "| image | first paint | tree ready | longest GUI gap | expand var/wide (10 % of the paths) | switch layer | filter | memory per path |"
 echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${gui_rows[@]}"
 if [ "${SMOKE:-0}" != 1 ]; then
