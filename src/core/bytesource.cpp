@@ -4,6 +4,7 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -76,15 +77,22 @@ namespace {
 
 struct ReaderClient
 {
-    ByteSource *source;
-    char buffer[256 * 1024];
+    ByteSource *source = nullptr;
+    // After a skip the next bytes are most likely one tar header and a small file: read a
+    // little, and double the size while the reads go on (a compressed stream never skips).
+    // Reading 256 KiB every time copied a third of a plain image's data only to skip it.
+    static constexpr qint64 kSmallRead = 16 * 1024;
+    static constexpr qint64 kBufferSize = 256 * 1024;
+    qint64 nextRead = kBufferSize;
+    char buffer[kBufferSize];
 };
 
 la_ssize_t readCallback(struct archive *a, void *data, const void **buffer)
 {
     auto *client = static_cast<ReaderClient *>(data);
     *buffer = client->buffer;
-    const qint64 got = client->source->read(client->buffer, sizeof client->buffer);
+    const qint64 got = client->source->read(client->buffer, client->nextRead);
+    client->nextRead = std::min(client->nextRead * 2, ReaderClient::kBufferSize);
     if (got < 0) {
         archive_set_error(a, EIO, "%s", client->source->errorString().toUtf8().constData());
         return -1;
@@ -94,7 +102,9 @@ la_ssize_t readCallback(struct archive *a, void *data, const void **buffer)
 
 la_int64_t skipCallback(struct archive *, void *data, la_int64_t request)
 {
-    return static_cast<ReaderClient *>(data)->source->skip(request);
+    auto *client = static_cast<ReaderClient *>(data);
+    client->nextRead = ReaderClient::kSmallRead;
+    return client->source->skip(request);
 }
 
 int closeCallback(struct archive *, void *data)
@@ -112,7 +122,8 @@ struct archive *openArchiveReader(ByteSource *source, QString *error)
     archive_read_support_format_tar(a);
     archive_read_support_format_gnutar(a);
     archive_read_support_format_empty(a);
-    auto *client = new ReaderClient{source, {}};
+    auto *client = new ReaderClient;
+    client->source = source;
     archive_read_set_callback_data(a, client);
     archive_read_set_read_callback(a, readCallback);
     archive_read_set_skip_callback(a, skipCallback);
