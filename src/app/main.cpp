@@ -33,8 +33,11 @@ int main(int argc, char *argv[])
     } else if (command.paths.isEmpty()) {
         window.openDemo();
     }
-    for (const QString &path : command.paths)
-        window.openPath(path);
+    // --reuse reads the archives in the Reuse window only: tabs would read them a second time.
+    if (!command.reuse) {
+        for (const QString &path : command.paths)
+            window.openPath(path);
+    }
     window.show();
     if (command.reuse)
         window.openReuse(command.paths);

@@ -340,9 +340,12 @@ void MainWindow::addTab(ArchiveTab *tab)
         updateTitle();
     });
     connect(tab, &ArchiveTab::openInTabsRequested, this, &MainWindow::openImagesInTabs);
-    connect(tab->loader(), &ImageLoader::archiveOpened, this, [this, tab] {
+    // A tab's image joins the open Reuse window once the tab has read it, with its layers: the
+    // window does not read them a second time alongside the tab.
+    connect(tab->loader(), &ImageLoader::treesReady, this, [this, tab] {
+        const ImageLoader *loader = tab->loader();
         if (m_reuse)
-            m_reuse->workspace()->addArchive(tab->loader()->archive());
+            m_reuse->workspace()->addArchive(loader->archive(), {{loader->image(), loader->layers()}});
     });
     const int index = m_tabs->addTab(tab, tab->title());
     m_tabs->setTabToolTip(index, QDir::toNativeSeparators(tab->path()));
@@ -390,12 +393,13 @@ ReuseWindow *MainWindow::openReuse(const QStringList &paths)
         m_reuse->setWindowFlag(Qt::Window);
     }
     ReuseWindow *window = m_reuse;
-    // Every archive once, with the layers its tabs have already read.
+    // Every archive once, with the layers its tabs have read. Tabs still reading join when
+    // they are done (see addTab).
     std::vector<std::shared_ptr<ImageArchive>> archives;
     std::vector<std::vector<std::pair<int, std::vector<std::shared_ptr<const LayerTree>>>>> loaded;
     for (int i = 0; i < tabCount(); ++i) {
         const ImageLoader *loader = tab(i)->loader();
-        if (!loader->archive())
+        if (loader->state() != ImageLoader::State::Loaded)
             continue;
         auto found = std::find(archives.begin(), archives.end(), loader->archive());
         if (found == archives.end()) {
@@ -403,8 +407,7 @@ ReuseWindow *MainWindow::openReuse(const QStringList &paths)
             loaded.emplace_back();
             found = archives.end() - 1;
         }
-        if (loader->state() == ImageLoader::State::Loaded)
-            loaded[size_t(found - archives.begin())].emplace_back(loader->image(), loader->layers());
+        loaded[size_t(found - archives.begin())].emplace_back(loader->image(), loader->layers());
     }
     for (size_t i = 0; i < archives.size(); ++i)
         window->workspace()->addArchive(archives[i], loaded[i]);
