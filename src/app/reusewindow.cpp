@@ -251,6 +251,7 @@ ReuseWindow::ReuseWindow(QWidget *parent)
         updateOverlay();
     });
     connect(m_path, &QComboBox::currentTextChanged, this, &ReuseWindow::updateOverlay);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { suggestPaths(m_target->currentData().toPoint().x()); });
     refresh();
 }
 
@@ -433,11 +434,12 @@ void ReuseWindow::showCurrent(ReuseScene::Hit hit)
 }
 
 // Offers the paths worth looking at through the overlay: those that several layers of the
-// image write or delete (the efficiency analysis finds them), the most bytes first.
+// image write or delete (the efficiency analysis finds them), the most bytes first. Only while
+// the Overlay tab is shown: the analysis holds every path of every layer.
 void ReuseWindow::suggestPaths(int image)
 {
     const ReuseInput *input = m_workspace->inputOf(image);
-    if (!input)
+    if (!input || m_tabs->currentWidget() != m_overlayView->parentWidget())
         return;
     const bool loaded = !input->layers.empty()
                         && std::all_of(input->layers.begin(), input->layers.end(), [](const auto &l) { return l != nullptr; });

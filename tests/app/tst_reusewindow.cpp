@@ -19,6 +19,8 @@
 #include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -253,8 +255,11 @@ private slots:
         QVERIFY2(mount.indexOf(QStringLiteral("layer 3")) < mount.indexOf(QStringLiteral("layer 0")), qPrintable(mount));
         QCOMPARE(mount.count(QStringLiteral(" : ")), 3);
 
-        // The paths offered are those several layers write or delete: passwd (written by layers 0
-        // and 1), dash's copyright (deleted by layer 3), not the entrypoint (one copy).
+        // Shown the Overlay tab, it offers the paths several layers write or delete: passwd
+        // (written by layers 0 and 1), dash's copyright (deleted by layer 3), not the
+        // entrypoint (one copy).
+        QCOMPARE(window->overlayPath()->count(), 0); // not analysed while the tab is hidden
+        window->findChild<QTabWidget *>()->setCurrentWidget(window->findChild<QTableView *>(QStringLiteral("overlayTable"))->parentWidget());
         QTRY_VERIFY_WITH_TIMEOUT(window->overlayPath()->count() > 0, kTimeout);
         QVERIFY(window->overlayPath()->findText(QStringLiteral("etc/passwd")) >= 0);
         QVERIFY(window->overlayPath()->findText(QStringLiteral("usr/share/doc/dash/copyright")) >= 0);
