@@ -18,7 +18,7 @@ std::shared_ptr<const TreeFilterMask> computeFilterMask(const TreeSnapshot &snap
     const NameMatcher matcher(std::string_view(pattern.constData(), size_t(pattern.size())));
 
     // Names are interned: decide each distinct name once. 0 = unknown, 1 = no, 2 = yes.
-    std::vector<uint8_t> byName(matcher.isEmpty() ? 0 : tree.pool().count(), 0);
+    std::vector<uint8_t> byName(matcher.isEmpty() ? 0 : tree.nameKeyCount(), 0);
     std::vector<uint8_t> nameOk(count, 0);
 
     // Forward pass: children come after their parent in a frozen tree (filetree.cpp).
@@ -26,7 +26,7 @@ std::shared_ptr<const TreeFilterMask> computeFilterMask(const TreeSnapshot &snap
         const FileNode &n = tree.node(i);
         bool ok = true;
         if (!matcher.isEmpty()) {
-            uint8_t &known = byName[n.name];
+            uint8_t &known = byName[tree.nameKey(i)];
             if (!known)
                 known = matcher.matches(tree.name(i)) ? 2 : 1;
             ok = known == 2 || nameOk[n.parent];

@@ -18,22 +18,106 @@ char fileTypeLetter(FileType type)
     return '?';
 }
 
-FileTree::FileTree()
-    : m_pool(std::make_shared<StringPool>())
+namespace {
+// The root a merged tree shows: no entry of its own.
+FileNode impliedRoot()
 {
     FileNode root;
     root.type = FileType::Directory;
     root.mode = 0755;
     root.flags = NodeFlag::Implied;
-    m_nodes.push_back(root);
-    m_totalSize.push_back(0);
-    m_totalCount.push_back(0);
+    return root;
+}
+} // namespace
+
+FileTree::FileTree()
+{
+    FileNode root = impliedRoot();
+    root.firstChild = 1;
+    *this = fromNodes({root}, std::make_shared<StringPool>());
+}
+
+FileNode FileTree::node(uint32_t index) const
+{
+    FileNode n;
+    if (m_refs.empty()) {
+        const StoredNode &s = m_nodes[index];
+        n.name = s.name;
+        n.parent = s.parent;
+        n.firstChild = s.firstChild;
+        n.mtime = s.mtime;
+        n.mode = s.mode;
+        n.uid = s.uid;
+        n.gid = s.gid;
+        n.layer = s.layer;
+        n.type = s.type;
+        n.flags = s.flags;
+        if (!n.isDir()) {
+            n.size = s.size;
+            n.link = s.link;
+        }
+    } else {
+        const NodeRef &r = m_refs[index];
+        n = r.source == kNoNode ? impliedRoot() : sourceOf(r).node(r.source);
+        n.parent = r.parent;
+        n.firstChild = r.firstChild;
+        n.layer = r.layer;
+        n.flags = r.flags;
+    }
+    n.childCount = childEnd(index) - n.firstChild;
+    return n;
+}
+
+std::string_view FileTree::name(uint32_t index) const
+{
+    if (m_refs.empty())
+        return m_pool->view(m_nodes[index].name);
+    const NodeRef &r = m_refs[index];
+    return r.source == kNoNode ? std::string_view() : sourceOf(r).name(r.source);
+}
+
+std::string_view FileTree::linkTarget(uint32_t index) const
+{
+    if (m_refs.empty())
+        return m_nodes[index].type == FileType::Directory ? std::string_view() : m_pool->view(m_nodes[index].link);
+    const NodeRef &r = m_refs[index];
+    return r.source == kNoNode ? std::string_view() : sourceOf(r).linkTarget(r.source);
+}
+
+uint32_t FileTree::nameKey(uint32_t index) const
+{
+    if (m_refs.empty())
+        return m_nodes[index].name;
+    const NodeRef &r = m_refs[index];
+    return r.source == kNoNode ? 0 : m_nameKeyBase[r.sourceTree] + sourceOf(r).nameKey(r.source);
+}
+
+uint32_t FileTree::nameKeyCount() const
+{
+    return m_refs.empty() ? m_pool->count() : m_nameKeyBase.back();
+}
+
+uint64_t FileTree::totalSize(uint32_t index) const
+{
+    if (!m_refs.empty())
+        return m_totalSize[index];
+    const StoredNode &s = m_nodes[index];
+    return s.type == FileType::Regular && !(s.flags & NodeFlag::Whiteout) ? s.size
+           : s.type == FileType::Directory                                 ? s.size
+                                                                           : 0;
+}
+
+uint32_t FileTree::totalCount(uint32_t index) const
+{
+    if (!m_refs.empty())
+        return m_totalCount[index];
+    return m_nodes[index].type == FileType::Directory ? m_nodes[index].link : 0;
 }
 
 std::string FileTree::path(uint32_t index) const
 {
     std::vector<uint32_t> chain;
-    for (uint32_t i = index; i != 0 && i != kNoNode; i = m_nodes[i].parent)
+    for (uint32_t i = index; i != 0 && i != kNoNode; i = parent(i))
         chain.push_back(i);
     std::string result;
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
@@ -47,23 +131,27 @@ std::string FileTree::path(uint32_t index) const
 uint32_t FileTree::depth(uint32_t index) const
 {
     uint32_t d = 0;
-    for (uint32_t i = index; i != 0 && i != kNoNode; i = m_nodes[i].parent)
+    for (uint32_t i = index; i != 0 && i != kNoNode; i = parent(i))
         ++d;
     return d;
 }
 
 uint32_t FileTree::child(uint32_t dir, std::string_view childName, bool whiteout) const
 {
-    const FileNode &d = m_nodes[dir];
-    auto first = m_nodes.begin() + d.firstChild;
-    auto last = first + d.childCount;
     // Children are sorted by (name, whiteout): live entry first.
-    auto it = std::lower_bound(first, last, childName, [this](const FileNode &n, std::string_view key) {
-        return m_pool->view(n.name) < key;
-    });
-    for (; it != last && m_pool->view(it->name) == childName; ++it) {
-        if (it->isWhiteout() == whiteout)
-            return uint32_t(it - m_nodes.begin());
+    uint32_t lo = firstChildOf(dir), hi = childEnd(dir);
+    while (lo < hi) {
+        const uint32_t mid = lo + (hi - lo) / 2;
+        if (name(mid) < childName)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (const uint32_t end = childEnd(dir); lo < end && name(lo) == childName; ++lo) {
+        const bool isWhiteout = m_refs.empty() ? (m_nodes[lo].flags & NodeFlag::Whiteout)
+                                               : (m_refs[lo].flags & NodeFlag::Whiteout);
+        if (isWhiteout == whiteout)
+            return lo;
     }
     return kNoNode;
 }
@@ -85,27 +173,63 @@ uint32_t FileTree::find(std::string_view path) const
 
 FileTree FileTree::fromNodes(std::vector<FileNode> nodes, std::shared_ptr<StringPool> pool)
 {
-    FileTree tree;
+    FileTree tree(Empty{});
     tree.m_pool = std::move(pool);
-    tree.m_nodes = std::move(nodes);
-    // Totals bottom-up: children always have larger indexes than their parent.
-    const uint32_t count = uint32_t(tree.m_nodes.size());
-    tree.m_totalSize.assign(count, 0);
-    tree.m_totalCount.assign(count, 0);
-    for (uint32_t i = count; i-- > 1;) {
-        const FileNode &n = tree.m_nodes[i];
+    tree.m_count = uint32_t(nodes.size());
+    // Totals bottom-up (children always have larger indexes than their parent), kept in the
+    // input's size and link fields of directories until the nodes are packed.
+    for (FileNode &n : nodes) {
+        if (n.isDir()) {
+            n.size = 0;
+            n.link = 0;
+        }
+    }
+    for (uint32_t i = tree.m_count; i-- > 1;) {
+        FileNode &n = nodes[i];
+        FileNode &p = nodes[n.parent];
+        if (n.isDir())
+            p.size += n.size;
+        else if (n.type == FileType::Regular && !n.isWhiteout())
+            p.size += n.size;
+        p.link += (n.isDir() ? n.link : 0) + 1;
+    }
+    tree.m_nodes.resize(nodes.size());
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        const FileNode &n = nodes[i];
+        tree.m_nodes[i] = {n.name, n.parent, n.firstChild, n.uid, n.gid, n.link, n.size, n.mtime,
+                           uint16_t(n.mode), n.layer, n.type, n.flags};
+    }
+    return tree;
+}
+
+FileTree FileTree::fromRefs(std::vector<NodeRef> refs, std::vector<std::shared_ptr<const FileTree>> sources)
+{
+    FileTree tree(Empty{});
+    tree.m_pool = std::make_shared<StringPool>();
+    tree.m_count = uint32_t(refs.size());
+    tree.m_refs = std::move(refs);
+    tree.m_sources = std::move(sources);
+    tree.m_nameKeyBase.assign(tree.m_sources.size() + 1, 0);
+    for (size_t s = 0; s < tree.m_sources.size(); ++s)
+        tree.m_nameKeyBase[s + 1] = tree.m_nameKeyBase[s] + (tree.m_sources[s] ? tree.m_sources[s]->nameKeyCount() : 0);
+    tree.m_totalSize.assign(tree.m_count, 0);
+    tree.m_totalCount.assign(tree.m_count, 0);
+    for (uint32_t i = tree.m_count; i-- > 1;) {
+        const NodeRef &r = tree.m_refs[i];
+        const FileNode n = tree.sourceOf(r).node(r.source);
         if (n.type == FileType::Regular && !n.isWhiteout())
             tree.m_totalSize[i] += n.size;
-        tree.m_totalSize[n.parent] += tree.m_totalSize[i];
-        tree.m_totalCount[n.parent] += tree.m_totalCount[i] + 1;
+        tree.m_totalSize[r.parent] += tree.m_totalSize[i];
+        tree.m_totalCount[r.parent] += tree.m_totalCount[i] + 1;
     }
     return tree;
 }
 
 size_t FileTree::memoryBytes() const
 {
-    return m_nodes.capacity() * sizeof(FileNode) + m_totalSize.capacity() * sizeof(uint64_t)
-           + m_totalCount.capacity() * sizeof(uint32_t) + m_pool->memoryBytes();
+    return m_nodes.capacity() * sizeof(StoredNode) + m_refs.capacity() * sizeof(NodeRef)
+           + m_totalSize.capacity() * sizeof(uint64_t) + m_totalCount.capacity() * sizeof(uint32_t)
+           + (m_refs.empty() ? m_pool->memoryBytes() : 0);
 }
 
 TreeBuilder::TreeBuilder()

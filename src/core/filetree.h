@@ -27,7 +27,9 @@ enum : uint8_t {
 };
 }
 
-// One path of a tree. Plain data in a flat vector: no pointers, no QString, 56 bytes.
+// One path of a tree, as FileTree::node() hands it out (trees store their nodes more
+// compactly). `name` and `link` are ids in the pool of the tree that stores the entry: use
+// FileTree::name() and linkTarget() to read them.
 struct FileNode
 {
     uint32_t name = 0;            // StringPool id of the base name
@@ -40,7 +42,7 @@ struct FileNode
     uint32_t uid = 0;
     uint32_t gid = 0;
     uint32_t link = 0;            // symlink target or hardlink target path (StringPool id)
-    uint16_t layer = 0;           // merged trees: the layer this entry comes from
+    uint16_t layer = 0;           // the layer this entry comes from
     FileType type = FileType::Regular;
     uint8_t flags = 0;            // NodeFlag bits
 
@@ -48,19 +50,36 @@ struct FileNode
     bool isWhiteout() const { return flags & NodeFlag::Whiteout; }
 };
 
+// A merged tree's node: its place in the tree, and the node of a layer tree its entry comes
+// from (mergeLayers). Its own layer and flags can differ from that node's (overlaymerge.h).
+struct NodeRef
+{
+    uint32_t parent = kNoNode;
+    uint32_t firstChild = 0;  // as in FileNode; the child count follows from the next node's
+    uint32_t source = kNoNode; // node of sources[sourceTree]; kNoNode for the root
+    uint16_t layer = 0;
+    uint16_t sourceTree = 0;
+    uint8_t flags = 0;
+};
+
 // A frozen tree: node 0 is the root; every directory's children are contiguous and sorted
-// bytewise by name (whiteouts after a live entry of the same name). Immutable once built, so
+// bytewise by name (whiteouts after a live entry of the same name), and the tree is laid out
+// breadth first, so node i's children end where node i+1's begin. Immutable once built, so
 // several threads and models may read it at once.
+//
+// A tree either stores its nodes (a layer's own tree, 48 bytes a node) or refers to the nodes
+// of other trees (a merged tree, 32 bytes a node): a million merged paths cost a few tens of
+// megabytes on top of the layers they come from, and merging never copies a name.
 class FileTree
 {
 public:
     FileTree();
 
-    uint32_t nodeCount() const { return uint32_t(m_nodes.size()); }
-    const FileNode &node(uint32_t index) const { return m_nodes[index]; }
-    std::span<const FileNode> nodes() const { return m_nodes; }
-    std::string_view name(uint32_t index) const { return m_pool->view(m_nodes[index].name); }
-    std::string_view linkTarget(uint32_t index) const { return m_pool->view(m_nodes[index].link); }
+    uint32_t nodeCount() const { return m_count; }
+    FileNode node(uint32_t index) const;
+    uint32_t parent(uint32_t index) const { return m_refs.empty() ? m_nodes[index].parent : m_refs[index].parent; }
+    std::string_view name(uint32_t index) const;
+    std::string_view linkTarget(uint32_t index) const;
     // The path from the root without a leading slash ("" for the root).
     std::string path(uint32_t index) const;
     uint32_t depth(uint32_t index) const;
@@ -72,23 +91,68 @@ public:
 
     // Sum of regular file sizes below a directory (the file's own size for a file), and the
     // number of entries below it; computed once when the tree is frozen.
-    uint64_t totalSize(uint32_t index) const { return m_totalSize[index]; }
-    uint32_t totalCount(uint32_t index) const { return m_totalCount[index]; }
+    uint64_t totalSize(uint32_t index) const;
+    uint32_t totalCount(uint32_t index) const;
+
+    // The same key for two nodes exactly when their names are equal, below nameKeyCount():
+    // lets a pass over the tree decide something once per distinct name.
+    uint32_t nameKey(uint32_t index) const;
+    uint32_t nameKeyCount() const;
 
     // A tree from nodes already laid out as a frozen tree's are (node 0 the root, children
-    // contiguous, sorted and after their parent); computes the totals.
+    // contiguous, sorted, breadth first); computes the totals.
     static FileTree fromNodes(std::vector<FileNode> nodes, std::shared_ptr<StringPool> pool);
+    // A tree whose nodes refer to nodes of `sources` (laid out as for fromNodes), which it
+    // keeps alive; null sources are allowed where no node refers to them.
+    static FileTree fromRefs(std::vector<NodeRef> refs, std::vector<std::shared_ptr<const FileTree>> sources);
 
+    // The pool of a tree that stores its nodes (empty for a merged tree).
     const StringPool &pool() const { return *m_pool; }
-    std::shared_ptr<const StringPool> sharedPool() const { return m_pool; }
     size_t memoryBytes() const;
 
 private:
-    friend class TreeBuilder;
-    std::vector<FileNode> m_nodes;
+    struct Empty
+    {
+    };
+    explicit FileTree(Empty) {}
+
+    // A stored node: FileNode without the child count (it follows from the layout), with a
+    // 16-bit mode, and with a directory's totals in the size and link fields it does not use.
+    struct StoredNode
+    {
+        uint32_t name;
+        uint32_t parent;
+        uint32_t firstChild;
+        uint32_t uid;
+        uint32_t gid;
+        uint32_t link; // a directory's totalCount
+        uint64_t size; // a directory's totalSize
+        int64_t mtime;
+        uint16_t mode;
+        uint16_t layer;
+        FileType type;
+        uint8_t flags;
+    };
+    static_assert(sizeof(StoredNode) == 48);
+    static_assert(sizeof(NodeRef) == 20);
+
+    uint32_t firstChildOf(uint32_t index) const
+    {
+        return m_refs.empty() ? m_nodes[index].firstChild : m_refs[index].firstChild;
+    }
+    uint32_t childEnd(uint32_t index) const { return index + 1 < m_count ? firstChildOf(index + 1) : m_count; }
+    // The tree and node a merged node's entry comes from.
+    const FileTree &sourceOf(const NodeRef &ref) const { return *m_sources[ref.sourceTree]; }
+
+    uint32_t m_count = 0;
+    std::vector<StoredNode> m_nodes;
+    std::shared_ptr<StringPool> m_pool;
+    // Merged trees only.
+    std::vector<NodeRef> m_refs;
     std::vector<uint64_t> m_totalSize;
     std::vector<uint32_t> m_totalCount;
-    std::shared_ptr<StringPool> m_pool;
+    std::vector<std::shared_ptr<const FileTree>> m_sources;
+    std::vector<uint32_t> m_nameKeyBase; // per source: its first name key
 };
 
 // Builds a FileTree entry by entry, with replacement and deletion, then freezes it. Children

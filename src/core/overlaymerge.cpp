@@ -202,24 +202,8 @@ int compareSortKeys(std::string_view a, bool aSubtree, std::string_view b, bool 
 FileTree mergeLayers(LayerList layers, int top)
 {
     const Overlay overlay(layers, top);
-    auto pool = std::make_shared<StringPool>();
-    // Per layer: its pool's ids -> the merged pool's, so each name is hashed once.
-    std::vector<std::vector<uint32_t>> nameMaps(layers.size());
-    auto translate = [&](uint32_t layer, uint32_t id) {
-        std::vector<uint32_t> &map = nameMaps[layer];
-        if (map.empty())
-            map.assign(overlay.tree(layer).pool().count(), kNoNode);
-        uint32_t &mapped = map[id];
-        if (mapped == kNoNode)
-            mapped = pool->intern(overlay.tree(layer).pool().view(id));
-        return mapped;
-    };
-
-    std::vector<FileNode> nodes(1);
-    nodes[0].type = FileType::Directory;
-    nodes[0].mode = 0755;
+    std::vector<NodeRef> nodes(1);
     nodes[0].flags = NodeFlag::Implied;
-    nodes[0].parent = kNoNode;
     // Breadth first, as TreeBuilder::freeze lays trees out: the directories still to fill, in
     // node order, each with its sources (a range of `sources`).
     struct Pending
@@ -233,6 +217,7 @@ FileTree mergeLayers(LayerList layers, int top)
     overlay.rootSources(sources);
     if (!sources.empty())
         pending.push_back({0, 0, uint32_t(sources.size())});
+    nodes[0].firstChild = kNoNode;
     while (done < pending.size()) {
         const Pending dir = pending[done++];
         nodes[dir.node].firstChild = uint32_t(nodes.size());
@@ -241,19 +226,10 @@ FileTree mergeLayers(LayerList layers, int top)
         const std::span<const Source> dirSources(sources.data() + dir.sourceBegin, dir.sourceEnd - dir.sourceBegin);
         overlay.children(dirSources, childSources, [&](std::string_view, const Overlay::Resolver &r) {
             const MergedEntry &e = r.entry();
-            FileNode n = e.attrs();
-            n.name = translate(e.treeLayer, n.name);
-            n.link = n.link ? translate(e.treeLayer, n.link) : 0;
-            n.parent = dir.node;
-            n.firstChild = 0;
-            n.childCount = 0;
-            n.layer = e.layer;
-            n.flags = e.flags;
             if (r.sourceEnd() > r.sourceBegin()) // ranges of childSources until moved below
                 pending.push_back({uint32_t(nodes.size()), r.sourceBegin(), r.sourceEnd()});
-            nodes.push_back(n);
+            nodes.push_back({dir.node, kNoNode, e.node, e.layer, uint16_t(e.treeLayer), e.flags});
         });
-        nodes[dir.node].childCount = uint32_t(nodes.size()) - nodes[dir.node].firstChild;
         const uint32_t moved = uint32_t(sources.size());
         sources.insert(sources.end(), childSources.begin(), childSources.end());
         for (size_t p = firstNew; p < pending.size(); ++p) {
@@ -272,18 +248,22 @@ FileTree mergeLayers(LayerList layers, int top)
             done = 0;
         }
     }
-    // A node without children points where its children would start, as freeze() leaves it.
+    // A node never filled has no children: it points where they would start, as freeze()
+    // leaves it.
     uint32_t next = uint32_t(nodes.size());
     for (uint32_t i = uint32_t(nodes.size()); i-- > 0;) {
-        if (nodes[i].childCount)
+        if (nodes[i].firstChild != kNoNode)
             next = nodes[i].firstChild;
         else
             nodes[i].firstChild = next;
     }
-    pool->releaseIndex();
     if (nodes.capacity() - nodes.size() > nodes.size() / 8)
         nodes.shrink_to_fit();
-    return FileTree::fromNodes(std::move(nodes), std::move(pool));
+    std::vector<std::shared_ptr<const FileTree>> trees;
+    trees.reserve(layers.size());
+    for (const auto &layer : layers)
+        trees.push_back(layer ? std::shared_ptr<const FileTree>(layer, &layer->tree) : nullptr);
+    return FileTree::fromRefs(std::move(nodes), std::move(trees));
 }
 
 void visitMergedTree(LayerList layers, int top,

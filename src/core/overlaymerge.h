@@ -33,7 +33,7 @@ struct MergedEntry
     uint32_t treeLayer = 0; // the index of `tree` in the LayerList
 
     explicit operator bool() const { return tree != nullptr; }
-    const FileNode &attrs() const { return tree->node(node); }
+    FileNode attrs() const { return tree->node(node); }
 };
 
 // Walks the merged tree as of `top` in bytewise order of full paths ("a", "a-b", "a/c"), the

@@ -168,7 +168,7 @@ std::string TreeDiff::path(uint32_t index) const
     return e.inB() ? m_b->path(e.nodeB) : m_a->path(e.nodeA);
 }
 
-const FileNode &TreeDiff::node(uint32_t index) const
+FileNode TreeDiff::node(uint32_t index) const
 {
     const DiffEntry &e = m_entries[index];
     return e.inB() ? m_b->node(e.nodeB) : m_a->node(e.nodeA);

@@ -105,7 +105,7 @@ public:
     std::string_view name(uint32_t index) const;
     std::string path(uint32_t index) const; // without a leading slash; "" for the root
     // The node of the side that has the path (B when both do): type, mode... for display.
-    const FileNode &node(uint32_t index) const;
+    FileNode node(uint32_t index) const;
     FileType typeA(uint32_t index) const; // only when entry(index).inA()
     FileType typeB(uint32_t index) const;
     // Regular file bytes at or below the entry on each side (0 when absent).

@@ -307,8 +307,8 @@ private slots:
         QCOMPARE(image.platform.osVersion, QStringLiteral("10.0.19042.985"));
         QCOMPARE(image.layers.at(0).blobSize, 22016);
         int hardlinks = 0;
-        for (const FileNode &n : l.merged.nodes())
-            hardlinks += n.type == FileType::Hardlink;
+        for (uint32_t i = 0; i < l.merged.nodeCount(); ++i)
+            hardlinks += l.merged.node(i).type == FileType::Hardlink;
         QCOMPARE(hardlinks, 4);
     }
 
