@@ -68,10 +68,8 @@ FileNode FileTree::node(uint32_t index) const
     return n;
 }
 
-std::string_view FileTree::name(uint32_t index) const
+std::string_view FileTree::mergedName(uint32_t index) const
 {
-    if (m_refs.empty())
-        return m_pool->view(m_nodes[index].name);
     const NodeRef &r = m_refs[index];
     return r.source == kNoNode ? std::string_view() : sourceOf(r).name(r.source);
 }
@@ -84,10 +82,8 @@ std::string_view FileTree::linkTarget(uint32_t index) const
     return r.source == kNoNode ? std::string_view() : sourceOf(r).linkTarget(r.source);
 }
 
-uint32_t FileTree::nameKey(uint32_t index) const
+uint32_t FileTree::mergedNameKey(uint32_t index) const
 {
-    if (m_refs.empty())
-        return m_nodes[index].name;
     const NodeRef &r = m_refs[index];
     return r.source == kNoNode ? 0 : m_nameKeyBase[r.sourceTree] + sourceOf(r).nameKey(r.source);
 }
@@ -148,9 +144,7 @@ uint32_t FileTree::child(uint32_t dir, std::string_view childName, bool whiteout
             hi = mid;
     }
     for (const uint32_t end = childEnd(dir); lo < end && name(lo) == childName; ++lo) {
-        const bool isWhiteout = m_refs.empty() ? (m_nodes[lo].flags & NodeFlag::Whiteout)
-                                               : (m_refs[lo].flags & NodeFlag::Whiteout);
-        if (isWhiteout == whiteout)
+        if (bool(flags(lo) & NodeFlag::Whiteout) == whiteout)
             return lo;
     }
     return kNoNode;
@@ -330,11 +324,17 @@ FileTree TreeBuilder::freeze()
     // Breadth first: each directory's children land next to each other, sorted. The layout
     // is worked out in place (a node's parent, firstChild and childCount become the frozen
     // tree's), then the nodes are copied once, in their new order.
+    // Names in bytewise order: children sort by id, and merges compare names as integers.
+    const std::vector<uint32_t> renumbered = m_pool->sortBytewise();
+    for (uint32_t i = 0; i < m_count; ++i) {
+        FileNode &n = node(i);
+        n.name = renumbered[n.name];
+        n.link = renumbered[n.link];
+    }
     std::vector<uint32_t> source; // new index -> builder index
     source.reserve(m_count);
     source.push_back(0);
     std::vector<uint32_t> kids;
-    const StringPool &pool = *m_pool;
     for (uint32_t at = 0; at < source.size(); ++at) {
         FileNode &dir = node(source[at]);
         kids.clear();
@@ -346,9 +346,8 @@ FileTree TreeBuilder::freeze()
         }
         std::sort(kids.begin(), kids.end(), [&](uint32_t a, uint32_t b) {
             const FileNode &x = node(a), &y = node(b);
-            const auto na = pool.view(x.name), nb = pool.view(y.name);
-            if (na != nb)
-                return na < nb;
+            if (x.name != y.name)
+                return x.name < y.name;
             return (x.flags & NodeFlag::Whiteout) < (y.flags & NodeFlag::Whiteout);
         });
         dir.firstChild = uint32_t(source.size());

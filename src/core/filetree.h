@@ -78,7 +78,11 @@ public:
     uint32_t nodeCount() const { return m_count; }
     FileNode node(uint32_t index) const;
     uint32_t parent(uint32_t index) const { return m_refs.empty() ? m_nodes[index].parent : m_refs[index].parent; }
-    std::string_view name(uint32_t index) const;
+    uint8_t flags(uint32_t index) const { return m_refs.empty() ? m_nodes[index].flags : m_refs[index].flags; }
+    std::string_view name(uint32_t index) const
+    {
+        return m_refs.empty() ? m_pool->view(m_nodes[index].name) : mergedName(index);
+    }
     std::string_view linkTarget(uint32_t index) const;
     // The path from the root without a leading slash ("" for the root).
     std::string path(uint32_t index) const;
@@ -94,9 +98,11 @@ public:
     uint64_t totalSize(uint32_t index) const;
     uint32_t totalCount(uint32_t index) const;
 
-    // The same key for two nodes exactly when their names are equal, below nameKeyCount():
-    // lets a pass over the tree decide something once per distinct name.
-    uint32_t nameKey(uint32_t index) const;
+    // A number below nameKeyCount() that is the same for two nodes only if their names are
+    // (a merged tree gives a name two keys when two layers have it): lets a pass over the
+    // tree decide something about each name once. In a tree that stores its nodes, keys are
+    // its pool's ids, which are in bytewise order of the names (TreeBuilder::freeze).
+    uint32_t nameKey(uint32_t index) const { return m_refs.empty() ? m_nodes[index].name : mergedNameKey(index); }
     uint32_t nameKeyCount() const;
 
     // A tree from nodes already laid out as a frozen tree's are (node 0 the root, children
@@ -136,6 +142,8 @@ private:
     static_assert(sizeof(StoredNode) == 48);
     static_assert(sizeof(NodeRef) == 20);
 
+    std::string_view mergedName(uint32_t index) const;
+    uint32_t mergedNameKey(uint32_t index) const;
     uint32_t firstChildOf(uint32_t index) const
     {
         return m_refs.empty() ? m_nodes[index].firstChild : m_refs[index].firstChild;

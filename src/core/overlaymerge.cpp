@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 namespace strata {
 
@@ -20,16 +21,69 @@ struct Source
     uint32_t node;
 };
 
+// Every name of the layers' pools in one bytewise order, so that merging compares names as
+// integers: rank(layer, id). Each frozen pool is in bytewise order already (TreeBuilder::
+// freeze), so this is one k-way merge of the pools.
+class NameRanks
+{
+public:
+    NameRanks(LayerList layers, int top)
+        : m_ranks(layers.size())
+    {
+        struct Head
+        {
+            std::string_view name;
+            uint32_t layer, id;
+        };
+        auto later = [](const Head &a, const Head &b) { return a.name > b.name; };
+        std::vector<Head> heap;
+        for (int l = 0; l <= top; ++l) {
+            if (!layers[size_t(l)])
+                continue;
+            const StringPool &pool = layers[size_t(l)]->tree.pool();
+            m_ranks[size_t(l)].resize(pool.count());
+            heap.push_back({pool.view(0), uint32_t(l), 0});
+        }
+        std::make_heap(heap.begin(), heap.end(), later);
+        uint32_t rank = 0;
+        std::string_view last;
+        while (!heap.empty()) {
+            std::pop_heap(heap.begin(), heap.end(), later);
+            Head &h = heap.back();
+            if (h.name != last) {
+                ++rank;
+                last = h.name;
+            }
+            m_ranks[h.layer][h.id] = rank;
+            const StringPool &pool = layers[h.layer]->tree.pool();
+            if (++h.id < pool.count()) {
+                h.name = pool.view(h.id);
+                std::push_heap(heap.begin(), heap.end(), later);
+            } else {
+                heap.pop_back();
+            }
+        }
+    }
+
+    uint32_t operator()(uint32_t layer, uint32_t id) const { return m_ranks[layer][id]; }
+
+private:
+    std::vector<std::vector<uint32_t>> m_ranks;
+};
+
 // The overlay rules (see mergeLayers), worked out one merged directory at a time from the
 // directories of the layers that make it up: nothing but the layer trees is needed, and no
 // lookup table. Whiteouts and opaque directories act before their own layer's entries.
 class Overlay
 {
 public:
-    Overlay(LayerList layers, int top)
+    // `ranked`: children() will be called, and compares names through NameRanks.
+    Overlay(LayerList layers, int top, bool ranked)
         : m_layers(layers)
         , m_top(std::min(top, int(layers.size()) - 1))
     {
+        if (ranked && m_top >= 0)
+            m_ranks.emplace(layers, m_top);
     }
 
     const FileTree &tree(uint32_t layer) const { return m_layers[layer]->tree; }
@@ -105,49 +159,47 @@ public:
     template <typename Visit>
     void children(std::span<const Source> sources, std::vector<Source> &childSources, Visit &&visitChild) const
     {
+        const NameRanks &ranks = *m_ranks;
         m_heads.resize(sources.size());
         for (size_t j = 0; j < sources.size(); ++j) {
             const FileTree &t = tree(sources[j].layer);
-            const FileNode &dir = t.node(sources[j].node);
-            m_heads[j] = {dir.firstChild, dir.firstChild + dir.childCount, {}};
+            const FileNode dir = t.node(sources[j].node);
+            m_heads[j] = {dir.firstChild, dir.firstChild + dir.childCount, 0};
             if (dir.childCount)
-                m_heads[j].name = t.name(dir.firstChild);
+                m_heads[j].rank = ranks(sources[j].layer, t.nameKey(dir.firstChild));
         }
         for (;;) {
-            bool any = false;
-            std::string_view name;
+            uint32_t name = UINT32_MAX;
             for (const Head &h : m_heads) {
-                if (h.at < h.end && (!any || h.name < name)) {
-                    name = h.name;
-                    any = true;
-                }
+                if (h.at < h.end && h.rank < name)
+                    name = h.rank;
             }
-            if (!any)
+            if (name == UINT32_MAX)
                 return;
             Resolver resolver(*this, childSources);
             for (size_t j = 0; j < sources.size(); ++j) {
                 Head &h = m_heads[j];
-                if (h.at == h.end || h.name != name)
+                if (h.at == h.end || h.rank != name)
                     continue;
-                const FileTree &t = tree(sources[j].layer);
+                const uint32_t layer = sources[j].layer;
+                const FileTree &t = tree(layer);
                 uint32_t live = kNoNode;
                 bool whiteout = false;
-                for (; h.at < h.end && t.name(h.at) == name; ++h.at) {
-                    if (t.node(h.at).isWhiteout())
+                // A live entry and a whiteout of the same name at most, in that order.
+                for (; h.at < h.end && (h.rank = ranks(layer, t.nameKey(h.at))) == name; ++h.at) {
+                    if (t.flags(h.at) & NodeFlag::Whiteout)
                         whiteout = true;
                     else
                         live = h.at;
                 }
-                if (h.at < h.end)
-                    h.name = t.name(h.at);
                 // Whiteouts act on the layers below only: before this layer's own entry.
                 if (whiteout)
                     resolver.whiteout();
                 if (live != kNoNode)
-                    resolver.live(sources[j].layer, live);
+                    resolver.live(layer, live);
             }
             if (resolver.entry())
-                visitChild(name, resolver);
+                visitChild(resolver);
             else
                 childSources.resize(resolver.sourceBegin());
         }
@@ -175,11 +227,12 @@ private:
     struct Head
     {
         uint32_t at, end;
-        std::string_view name;
+        uint32_t rank; // of the name at `at`
     };
 
     LayerList m_layers;
     int m_top;
+    std::optional<NameRanks> m_ranks;
     mutable std::vector<Head> m_heads;
     mutable std::vector<Source> m_scratch;
 };
@@ -201,7 +254,7 @@ int compareSortKeys(std::string_view a, bool aSubtree, std::string_view b, bool 
 
 FileTree mergeLayers(LayerList layers, int top)
 {
-    const Overlay overlay(layers, top);
+    const Overlay overlay(layers, top, true);
     std::vector<NodeRef> nodes(1);
     nodes[0].flags = NodeFlag::Implied;
     // Breadth first, as TreeBuilder::freeze lays trees out: the directories still to fill, in
@@ -224,7 +277,7 @@ FileTree mergeLayers(LayerList layers, int top)
         childSources.clear();
         const size_t firstNew = pending.size();
         const std::span<const Source> dirSources(sources.data() + dir.sourceBegin, dir.sourceEnd - dir.sourceBegin);
-        overlay.children(dirSources, childSources, [&](std::string_view, const Overlay::Resolver &r) {
+        overlay.children(dirSources, childSources, [&](const Overlay::Resolver &r) {
             const MergedEntry &e = r.entry();
             if (r.sourceEnd() > r.sourceBegin()) // ranges of childSources until moved below
                 pending.push_back({uint32_t(nodes.size()), r.sourceBegin(), r.sourceEnd()});
@@ -269,7 +322,7 @@ FileTree mergeLayers(LayerList layers, int top)
 void visitMergedTree(LayerList layers, int top,
                      const std::function<void(std::string_view path, const MergedEntry &entry)> &visit)
 {
-    const Overlay overlay(layers, top);
+    const Overlay overlay(layers, top, true);
     // One directory on the current chain: its entries, and the subtrees of those that are
     // directories, in the order their paths sort.
     struct Item
@@ -299,7 +352,8 @@ void visitMergedTree(LayerList layers, int top,
         level.sources.clear();
         level.next = 0;
         level.pathSize = path.size();
-        overlay.children(sources, level.sources, [&](std::string_view name, const Overlay::Resolver &r) {
+        overlay.children(sources, level.sources, [&](const Overlay::Resolver &r) {
+            const std::string_view name = r.entry().tree->name(r.entry().node);
             level.items.push_back({name, r.entry(), 0, 0, false});
             if (r.sourceEnd() > r.sourceBegin())
                 level.items.push_back({name, r.entry(), r.sourceBegin(), r.sourceEnd(), true});
@@ -336,7 +390,7 @@ void visitMergedTree(LayerList layers, int top,
 
 MergedEntry findMerged(LayerList layers, int top, std::string_view path)
 {
-    const Overlay overlay(layers, top);
+    const Overlay overlay(layers, top, false);
     std::vector<Source> sources;
     overlay.rootSources(sources);
     MergedEntry entry;

@@ -1,5 +1,6 @@
 #include "stringpool.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace strata {
@@ -90,6 +91,31 @@ void StringPool::releaseIndex()
     m_slots = {};
     m_arena.shrink_to_fit();
     m_offsets.shrink_to_fit();
+}
+
+std::vector<uint32_t> StringPool::sortBytewise()
+{
+    std::vector<uint32_t> order(count());
+    for (uint32_t id = 0; id < count(); ++id)
+        order[id] = id;
+    std::sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) { return view(a) < view(b); });
+    std::vector<uint32_t> renumbered(count());
+    std::vector<char> arena;
+    arena.reserve(m_arena.size());
+    std::vector<uint32_t> offsets;
+    offsets.reserve(m_offsets.size());
+    offsets.push_back(0);
+    for (uint32_t at = 0; at < count(); ++at) {
+        const std::string_view text = view(order[at]);
+        arena.insert(arena.end(), text.begin(), text.end());
+        offsets.push_back(uint32_t(arena.size()));
+        renumbered[order[at]] = at;
+    }
+    m_arena.swap(arena);
+    m_offsets.swap(offsets);
+    if (!m_slots.empty())
+        rebuild(m_slots.size());
+    return renumbered;
 }
 
 size_t StringPool::memoryBytes() const

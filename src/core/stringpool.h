@@ -26,6 +26,9 @@ public:
     // Drops the lookup table and spare capacity once no more strings are expected (a frozen
     // tree's pool); intern() builds the table again if needed, find() scans without it.
     void releaseIndex();
+    // Renumbers the strings in bytewise order, so that comparing two ids compares their
+    // strings (a frozen tree's pool); returns the new id of each old one. Id 0 stays "".
+    std::vector<uint32_t> sortBytewise();
 
 private:
     void grow();
