@@ -2,6 +2,7 @@
 
 #include "backgroundpool.h"
 #include "filetreemodel.h"
+#include "foregroundwork.h"
 #include "formatting.h"
 
 #include <QCheckBox>
@@ -27,8 +28,11 @@ struct FileTreePane::Result
     quint64 generation = 0;
     TreeSnapshot snapshot;
     std::shared_ptr<const TreeFilterMask> mask;
-    // Merges computed on the way, for the cache.
+    // Merges computed on the way, for the cache, and the names' order they were merged with,
+    // both for the layers of `layerSet`.
+    quint64 layerSet = 0;
     std::vector<std::pair<int, std::shared_ptr<const FileTree>>> merged;
+    std::shared_ptr<const NameRanks> ranks;
 };
 
 namespace {
@@ -37,24 +41,29 @@ using Layers = LayerTrees;
 
 // Runs on the background pool. `reuse` is the tree on screen when only the filter changed;
 // `cached` the merge the snapshot needs (as of `layer`, or of the layer below it for a
-// layer-only view) when the cache had it.
-FileTreePane::Result computeView(quint64 generation, Layers layers, int layer, bool layerOnly,
+// layer-only view) when the cache had it; `ranks` the names' order of `layers` once known.
+FileTreePane::Result computeView(quint64 generation, quint64 layerSet, Layers layers, int layer, bool layerOnly,
                                  TreeSnapshot reuse, std::shared_ptr<const FileTree> cached,
-                                 TreeFilterSpec filter)
+                                 std::shared_ptr<const NameRanks> ranks, TreeFilterSpec filter)
 {
+    const ForegroundWork foreground; // the user waits for this one
     FileTreePane::Result result;
     result.generation = generation;
+    result.layerSet = layerSet;
+    auto merge = [&](int top) {
+        if (!ranks)
+            result.ranks = ranks = std::make_shared<const NameRanks>(LayerList(layers));
+        auto tree = std::make_shared<const FileTree>(mergeLayers(LayerList(layers), top, ranks.get()));
+        result.merged.emplace_back(top, tree);
+        return tree;
+    };
     if (!reuse.isNull()) {
         result.snapshot = reuse;
     } else if (!layerOnly) {
-        result.snapshot = mergedSnapshot(layers, layer, cached);
-        if (!cached)
-            result.merged.emplace_back(layer, result.snapshot.tree);
+        result.snapshot = mergedSnapshot(layers, layer, cached ? cached : merge(layer));
     } else {
-        if (layer > 0 && !cached) {
-            cached = std::make_shared<const FileTree>(mergeLayers(LayerList(layers), layer - 1));
-            result.merged.emplace_back(layer - 1, cached);
-        }
+        if (layer > 0 && !cached)
+            cached = merge(layer - 1);
         result.snapshot = layerSnapshot(layers, layer, cached);
     }
     if (filter.isActive())
@@ -181,8 +190,10 @@ void FileTreePane::updateColumnWidths()
 void FileTreePane::showPlaceholder(const QString &text)
 {
     ++m_generation; // whatever is being computed is for other layers
+    ++m_layerSet;
     m_layers.clear();
     m_cache.clear();
+    m_ranks.reset();
     m_layer = -1;
     m_model->setSnapshot(TreeSnapshot());
     m_status = text;
@@ -194,7 +205,9 @@ void FileTreePane::showPlaceholder(const QString &text)
 void FileTreePane::setLayers(std::vector<std::shared_ptr<const LayerTree>> layers, int layer)
 {
     m_layers = std::move(layers);
+    ++m_layerSet;
     m_cache.clear();
+    m_ranks.reset();
     m_layer = std::clamp(layer, 0, std::max(0, int(m_layers.size()) - 1));
     m_model->setSnapshot(TreeSnapshot());
     setEnabled(true);
@@ -273,14 +286,18 @@ void FileTreePane::requestUpdate(bool treeChanged)
         if (watcher->future().resultCount() > 0)
             applyResult(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(backgroundPool(), computeView, generation, m_layers,
-                                         m_layer, m_layerOnly, reuse, cached, m_filter));
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), computeView, generation, m_layerSet, m_layers,
+                                         m_layer, m_layerOnly, reuse, cached, m_ranks, m_filter));
 }
 
 void FileTreePane::applyResult(const Result &result)
 {
-    for (const auto &[layer, tree] : result.merged)
-        m_cache.insert(layer, tree);
+    if (result.layerSet == m_layerSet) {
+        for (const auto &[layer, tree] : result.merged)
+            m_cache.insert(layer, tree);
+        if (result.ranks)
+            m_ranks = result.ranks;
+    }
     if (result.generation != m_generation)
         return; // superseded while it was computed
     const QString current = m_currentPath;

@@ -90,6 +90,8 @@ private:
 
     std::vector<std::shared_ptr<const LayerTree>> m_layers;
     MergedTreeCache m_cache;
+    std::shared_ptr<const NameRanks> m_ranks; // of m_layers, once a merge has needed it
+    quint64 m_layerSet = 0;                   // counts the m_layers set: stale results' merges are not cached
     int m_layer = -1;
     bool m_layerOnly = false;
     TreeFilterSpec m_filter;

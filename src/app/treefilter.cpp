@@ -17,20 +17,15 @@ std::shared_ptr<const TreeFilterMask> computeFilterMask(const TreeSnapshot &snap
     const QByteArray pattern = spec.namePattern.trimmed().toUtf8();
     const NameMatcher matcher(std::string_view(pattern.constData(), size_t(pattern.size())));
 
-    // Names are interned: decide each distinct name once. 0 = unknown, 1 = no, 2 = yes.
-    std::vector<uint8_t> byName(matcher.isEmpty() ? 0 : tree.nameKeyCount(), 0);
+    // Names are interned: decide each stored name once, in memory order.
+    const std::vector<uint8_t> byName =
+        matcher.isEmpty() ? std::vector<uint8_t>()
+                          : tree.nameKeysWhere([&](std::string_view name) { return matcher.matches(name); });
     std::vector<uint8_t> nameOk(count, 0);
 
     // Forward pass: children come after their parent in a frozen tree (filetree.cpp).
     for (uint32_t i = 1; i < count; ++i) {
-        const FileNode &n = tree.node(i);
-        bool ok = true;
-        if (!matcher.isEmpty()) {
-            uint8_t &known = byName[tree.nameKey(i)];
-            if (!known)
-                known = matcher.matches(tree.name(i)) ? 2 : 1;
-            ok = known == 2 || nameOk[n.parent];
-        }
+        const bool ok = matcher.isEmpty() || byName[tree.nameKey(i)] || nameOk[tree.parent(i)];
         nameOk[i] = ok;
         if (ok && (!spec.changedOnly || snapshot.changeOf(i) != ChangeKind::Unchanged)) {
             mask->bits[i] = TreeFilterMask::Hit | TreeFilterMask::Visible;
@@ -41,7 +36,7 @@ std::shared_ptr<const TreeFilterMask> computeFilterMask(const TreeSnapshot &snap
     for (uint32_t i = count; i-- > 1;) {
         if (mask->bits[i] & TreeFilterMask::Visible) {
             ++mask->visibleCount;
-            mask->bits[tree.node(i).parent] |= TreeFilterMask::Visible;
+            mask->bits[tree.parent(i)] |= TreeFilterMask::Visible;
         }
     }
     mask->bits[0] |= TreeFilterMask::Visible;

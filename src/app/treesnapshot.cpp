@@ -10,10 +10,10 @@ ChangeKind TreeSnapshot::changeOf(uint32_t node) const
         return node < changes->size() ? (*changes)[node] : ChangeKind::Unchanged;
     // Merged tree: an entry that comes from the selected layer was added by it, or replaced a
     // lower copy (overlaymerge.h).
-    const FileNode &n = tree->node(node);
-    if (int(n.layer) != layer || (n.flags & NodeFlag::Implied))
+    const uint8_t flags = tree->flags(node);
+    if (int(tree->layer(node)) != layer || (flags & NodeFlag::Implied))
         return ChangeKind::Unchanged;
-    return (n.flags & NodeFlag::Replaced) ? ChangeKind::Modified : ChangeKind::Added;
+    return (flags & NodeFlag::Replaced) ? ChangeKind::Modified : ChangeKind::Added;
 }
 
 TreeSnapshot mergedSnapshot(const LayerTrees &layers, int layer,

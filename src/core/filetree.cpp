@@ -82,6 +82,12 @@ std::string_view FileTree::linkTarget(uint32_t index) const
     return r.source == kNoNode ? std::string_view() : sourceOf(r).linkTarget(r.source);
 }
 
+FileType FileTree::mergedType(uint32_t index) const
+{
+    const NodeRef &r = m_refs[index];
+    return r.source == kNoNode ? FileType::Directory : sourceOf(r).type(r.source);
+}
+
 uint32_t FileTree::mergedNameKey(uint32_t index) const
 {
     const NodeRef &r = m_refs[index];

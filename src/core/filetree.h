@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace strata {
@@ -79,6 +80,10 @@ public:
     FileNode node(uint32_t index) const;
     uint32_t parent(uint32_t index) const { return m_refs.empty() ? m_nodes[index].parent : m_refs[index].parent; }
     uint8_t flags(uint32_t index) const { return m_refs.empty() ? m_nodes[index].flags : m_refs[index].flags; }
+    uint16_t layer(uint32_t index) const { return m_refs.empty() ? m_nodes[index].layer : m_refs[index].layer; }
+    FileType type(uint32_t index) const { return m_refs.empty() ? m_nodes[index].type : mergedType(index); }
+    // The node's children: nodes [first, second).
+    std::pair<uint32_t, uint32_t> children(uint32_t index) const { return {firstChildOf(index), childEnd(index)}; }
     std::string_view name(uint32_t index) const
     {
         return m_refs.empty() ? m_pool->view(m_nodes[index].name) : mergedName(index);
@@ -104,6 +109,27 @@ public:
     // its pool's ids, which are in bytewise order of the names (TreeBuilder::freeze).
     uint32_t nameKey(uint32_t index) const { return m_refs.empty() ? m_nodes[index].name : mergedNameKey(index); }
     uint32_t nameKeyCount() const;
+    // test(name) for every name key, in the order the names are stored (not the tree's): a
+    // pass over a million names in memory order, where going through the nodes would jump
+    // around the layers' pools. Returns 1 where test was true, 0 elsewhere.
+    template <typename Test>
+    std::vector<uint8_t> nameKeysWhere(Test &&test) const
+    {
+        std::vector<uint8_t> result(nameKeyCount(), 0);
+        auto scan = [&](const StringPool &pool, uint32_t base) {
+            for (uint32_t id = 0; id < pool.count(); ++id)
+                result[base + id] = test(pool.view(id)) ? 1 : 0;
+        };
+        if (m_refs.empty()) {
+            scan(*m_pool, 0);
+        } else {
+            for (size_t s = 0; s < m_sources.size(); ++s) {
+                if (m_sources[s])
+                    scan(*m_sources[s]->m_pool, m_nameKeyBase[s]);
+            }
+        }
+        return result;
+    }
 
     // A tree from nodes already laid out as a frozen tree's are (node 0 the root, children
     // contiguous, sorted, breadth first); computes the totals.
@@ -144,6 +170,7 @@ private:
 
     std::string_view mergedName(uint32_t index) const;
     uint32_t mergedNameKey(uint32_t index) const;
+    FileType mergedType(uint32_t index) const;
     uint32_t firstChildOf(uint32_t index) const
     {
         return m_refs.empty() ? m_nodes[index].firstChild : m_refs[index].firstChild;

@@ -21,69 +21,23 @@ struct Source
     uint32_t node;
 };
 
-// Every name of the layers' pools in one bytewise order, so that merging compares names as
-// integers: rank(layer, id). Each frozen pool is in bytewise order already (TreeBuilder::
-// freeze), so this is one k-way merge of the pools.
-class NameRanks
-{
-public:
-    NameRanks(LayerList layers, int top)
-        : m_ranks(layers.size())
-    {
-        struct Head
-        {
-            std::string_view name;
-            uint32_t layer, id;
-        };
-        auto later = [](const Head &a, const Head &b) { return a.name > b.name; };
-        std::vector<Head> heap;
-        for (int l = 0; l <= top; ++l) {
-            if (!layers[size_t(l)])
-                continue;
-            const StringPool &pool = layers[size_t(l)]->tree.pool();
-            m_ranks[size_t(l)].resize(pool.count());
-            heap.push_back({pool.view(0), uint32_t(l), 0});
-        }
-        std::make_heap(heap.begin(), heap.end(), later);
-        uint32_t rank = 0;
-        std::string_view last;
-        while (!heap.empty()) {
-            std::pop_heap(heap.begin(), heap.end(), later);
-            Head &h = heap.back();
-            if (h.name != last) {
-                ++rank;
-                last = h.name;
-            }
-            m_ranks[h.layer][h.id] = rank;
-            const StringPool &pool = layers[h.layer]->tree.pool();
-            if (++h.id < pool.count()) {
-                h.name = pool.view(h.id);
-                std::push_heap(heap.begin(), heap.end(), later);
-            } else {
-                heap.pop_back();
-            }
-        }
-    }
-
-    uint32_t operator()(uint32_t layer, uint32_t id) const { return m_ranks[layer][id]; }
-
-private:
-    std::vector<std::vector<uint32_t>> m_ranks;
-};
-
 // The overlay rules (see mergeLayers), worked out one merged directory at a time from the
 // directories of the layers that make it up: nothing but the layer trees is needed, and no
 // lookup table. Whiteouts and opaque directories act before their own layer's entries.
 class Overlay
 {
 public:
-    // `ranked`: children() will be called, and compares names through NameRanks.
-    Overlay(LayerList layers, int top, bool ranked)
+    // `ranked`: children() will be called, and compares names through `ranks`, or ranks of
+    // its own when that is null or made for other layers.
+    Overlay(LayerList layers, int top, bool ranked, const NameRanks *ranks = nullptr)
         : m_layers(layers)
         , m_top(std::min(top, int(layers.size()) - 1))
+        , m_ranks(ranks)
     {
-        if (ranked && m_top >= 0)
-            m_ranks.emplace(layers, m_top);
+        if (ranked && !(ranks && ranks->fits(layers))) {
+            m_ownRanks.emplace(layers);
+            m_ranks = &*m_ownRanks;
+        }
     }
 
     const FileTree &tree(uint32_t layer) const { return m_layers[layer]->tree; }
@@ -123,22 +77,23 @@ public:
         void live(uint32_t layer, uint32_t node)
         {
             const FileTree &t = m_overlay.tree(layer);
-            const FileNode &n = t.node(node);
-            if (m_entry && n.isDir() && m_entry.attrs().isDir()) {
-                if (n.flags & NodeFlag::Opaque) { // the same directory without its lower children
+            const bool isDir = t.type(node) == FileType::Directory;
+            const uint8_t flags = t.flags(node);
+            if (m_entry && isDir && m_entry.tree->type(m_entry.node) == FileType::Directory) {
+                if (flags & NodeFlag::Opaque) { // the same directory without its lower children
                     m_entry.layer = uint16_t(layer);
                     m_entry.flags = NodeFlag::Replaced;
                     m_sources.resize(m_mark);
                 }
-                if (!(n.flags & NodeFlag::Implied) && !sameDirectoryMetadata(m_entry.attrs(), n))
+                if (!(flags & NodeFlag::Implied) && !sameDirectoryMetadata(m_entry.attrs(), t.node(node)))
                     m_entry = {&t, node, uint16_t(layer), NodeFlag::Replaced, layer};
                 m_sources.push_back({layer, node});
                 return;
             }
             const uint8_t replaced = m_entry ? NodeFlag::Replaced : 0;
-            m_entry = {&t, node, uint16_t(layer), uint8_t((n.flags & NodeFlag::Implied) | replaced), layer};
+            m_entry = {&t, node, uint16_t(layer), uint8_t((flags & NodeFlag::Implied) | replaced), layer};
             m_sources.resize(m_mark);
-            if (n.isDir())
+            if (isDir)
                 m_sources.push_back({layer, node});
         }
 
@@ -163,10 +118,16 @@ public:
         m_heads.resize(sources.size());
         for (size_t j = 0; j < sources.size(); ++j) {
             const FileTree &t = tree(sources[j].layer);
-            const FileNode dir = t.node(sources[j].node);
-            m_heads[j] = {dir.firstChild, dir.firstChild + dir.childCount, 0};
-            if (dir.childCount)
-                m_heads[j].rank = ranks(sources[j].layer, t.nameKey(dir.firstChild));
+            const auto [first, end] = t.children(sources[j].node);
+            m_heads[j] = {first, end, 0};
+            for (uint32_t c = first; c < end; ++c)
+                ranks.prefetch(sources[j].layer, t.nameKey(c));
+        }
+        for (size_t j = 0; j < sources.size(); ++j) {
+            const FileTree &t = tree(sources[j].layer);
+            const uint32_t first = m_heads[j].at;
+            if (first < m_heads[j].end)
+                m_heads[j].rank = ranks.rank(sources[j].layer, t.nameKey(first));
         }
         for (;;) {
             uint32_t name = UINT32_MAX;
@@ -186,7 +147,7 @@ public:
                 uint32_t live = kNoNode;
                 bool whiteout = false;
                 // A live entry and a whiteout of the same name at most, in that order.
-                for (; h.at < h.end && (h.rank = ranks(layer, t.nameKey(h.at))) == name; ++h.at) {
+                for (; h.at < h.end && (h.rank = ranks.rank(layer, t.nameKey(h.at))) == name; ++h.at) {
                     if (t.flags(h.at) & NodeFlag::Whiteout)
                         whiteout = true;
                     else
@@ -232,7 +193,8 @@ private:
 
     LayerList m_layers;
     int m_top;
-    std::optional<NameRanks> m_ranks;
+    const NameRanks *m_ranks;
+    std::optional<NameRanks> m_ownRanks;
     mutable std::vector<Head> m_heads;
     mutable std::vector<Source> m_scratch;
 };
@@ -252,9 +214,59 @@ int compareSortKeys(std::string_view a, bool aSubtree, std::string_view b, bool 
 }
 } // namespace
 
-FileTree mergeLayers(LayerList layers, int top)
+NameRanks::NameRanks(LayerList layers)
+    : m_ranks(layers.size())
 {
-    const Overlay overlay(layers, top, true);
+    // Each frozen pool is in bytewise order already (TreeBuilder::freeze): one k-way merge.
+    struct Head
+    {
+        std::string_view name;
+        uint32_t layer, id;
+    };
+    auto later = [](const Head &a, const Head &b) { return a.name > b.name; };
+    std::vector<Head> heap;
+    for (size_t l = 0; l < layers.size(); ++l) {
+        if (!layers[l])
+            continue;
+        const StringPool &pool = layers[l]->tree.pool();
+        m_ranks[l].resize(pool.count());
+        heap.push_back({pool.view(0), uint32_t(l), 0});
+    }
+    std::make_heap(heap.begin(), heap.end(), later);
+    uint32_t rank = 0;
+    std::string_view last;
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), later);
+        Head &h = heap.back();
+        if (h.name != last) {
+            ++rank;
+            last = h.name;
+        }
+        m_ranks[h.layer][h.id] = rank;
+        const StringPool &pool = layers[h.layer]->tree.pool();
+        if (++h.id < pool.count()) {
+            h.name = pool.view(h.id);
+            std::push_heap(heap.begin(), heap.end(), later);
+        } else {
+            heap.pop_back();
+        }
+    }
+}
+
+bool NameRanks::fits(LayerList layers) const
+{
+    if (layers.size() != m_ranks.size())
+        return false;
+    for (size_t l = 0; l < layers.size(); ++l) {
+        if ((layers[l] ? layers[l]->tree.pool().count() : 0) != m_ranks[l].size())
+            return false;
+    }
+    return true;
+}
+
+FileTree mergeLayers(LayerList layers, int top, const NameRanks *ranks)
+{
+    const Overlay overlay(layers, top, true, ranks);
     std::vector<NodeRef> nodes(1);
     nodes[0].flags = NodeFlag::Implied;
     // Breadth first, as TreeBuilder::freeze lays trees out: the directories still to fill, in

@@ -19,7 +19,26 @@ using LayerList = std::span<const std::shared_ptr<const LayerTree>>;
 // last entry for a path in a layer wins, and a change of type replaces the whole subtree.
 // Each node's `layer` is the layer its entry comes from; NodeFlag::Replaced marks entries
 // that replaced a lower copy. Layers whose LayerTree is null are skipped.
-FileTree mergeLayers(LayerList layers, int top);
+// Every name in a list of layers in one bytewise order, so that merging compares names as
+// integers. mergeLayers builds one when it is not given one that fits its layers; callers
+// that merge the same layers again and again (the app, switching layers) build it once.
+class NameRanks
+{
+public:
+    explicit NameRanks(LayerList layers);
+
+    uint32_t rank(uint32_t layer, uint32_t nameId) const { return m_ranks[layer][nameId]; }
+    // Ranks are looked up by name id, in no order a cache likes: asking for a directory's
+    // ranks ahead lets the memory fetch them all at once instead of one after the other.
+    void prefetch(uint32_t layer, uint32_t nameId) const { __builtin_prefetch(&m_ranks[layer][nameId]); }
+    // Made for these layers (as far as a cheap check can tell).
+    bool fits(LayerList layers) const;
+
+private:
+    std::vector<std::vector<uint32_t>> m_ranks; // per layer, per pool id
+};
+
+FileTree mergeLayers(LayerList layers, int top, const NameRanks *ranks = nullptr);
 
 // One path of the merged tree as of some layer, seen without building the tree: the layer
 // node its attributes come from (type, size, mode, uid, gid, mtime, link) and the `layer` and
