@@ -13,6 +13,8 @@
 //                     efficiency analysis and the digest check start
 //   rss_growth_kb     peak RSS (VmHWM) minus the peak before the archive was opened
 //   bytes_per_path    rss_growth_kb * 1024 / PATHS, when PATHS is given
+
+#include "allocator.h"
 #include "archivetab.h"
 #include "filetreemodel.h"
 #include "filetreepane.h"
@@ -127,6 +129,7 @@ private:
 
 int main(int argc, char *argv[])
 {
+    strata::tuneAllocator();
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -1,6 +1,8 @@
 // Times what a user waits for: opening an archive, indexing every layer, and the merged tree
 // of every layer (each layer's merge, as switching layers in the app needs them).
 // Usage: strata-bench-load ARCHIVE [REF]   prints "open_ms index_ms merge_ms total_ms paths"
+
+#include "allocator.h"
 #include "imagearchive.h"
 #include "overlaymerge.h"
 
@@ -13,6 +15,7 @@ using namespace strata;
 
 int main(int argc, char *argv[])
 {
+    strata::tuneAllocator();
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {

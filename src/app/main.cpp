@@ -1,3 +1,4 @@
+#include "allocator.h"
 #include "commandline.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -9,6 +10,7 @@
 
 int main(int argc, char *argv[])
 {
+    strata::tuneAllocator();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Strata"));
     QApplication::setOrganizationDomain(QStringLiteral("strata.github.io"));

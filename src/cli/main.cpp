@@ -1,9 +1,11 @@
+#include "allocator.h"
 #include "clicommands.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
+    strata::tuneAllocator();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("strata-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
