@@ -79,8 +79,7 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
             const la_ssize_t got = archive_read_data(a, buffer, sizeof buffer);
             if (got == 0)
                 break;
-            if ((chunk & 15) == 0)
-                yieldToForeground(cancel);
+            yieldToForeground(cancel);
             if (got < 0 || (cancel && (chunk & 63) == 0 && cancel->load())) {
                 ok = false;
                 break;

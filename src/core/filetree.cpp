@@ -101,8 +101,12 @@ uint32_t FileTree::nameKeyCount() const
 
 uint64_t FileTree::totalSize(uint32_t index) const
 {
-    if (!m_refs.empty())
-        return m_totalSize[index];
+    if (!m_refs.empty()) {
+        if (hasChildren(index))
+            return m_totalSize[parentSlot(index)];
+        const NodeRef &r = m_refs[index];
+        return r.source == kNoNode || type(index) == FileType::Directory ? 0 : sourceOf(r).totalSize(r.source);
+    }
     const StoredNode &s = m_nodes[index];
     return s.type == FileType::Regular && !(s.flags & NodeFlag::Whiteout) ? s.size
            : s.type == FileType::Directory                                 ? s.size
@@ -112,7 +116,7 @@ uint64_t FileTree::totalSize(uint32_t index) const
 uint32_t FileTree::totalCount(uint32_t index) const
 {
     if (!m_refs.empty())
-        return m_totalCount[index];
+        return hasChildren(index) ? m_totalCount[parentSlot(index)] : 0;
     return m_nodes[index].type == FileType::Directory ? m_nodes[index].link : 0;
 }
 
@@ -212,15 +216,30 @@ FileTree FileTree::fromRefs(std::vector<NodeRef> refs, std::vector<std::shared_p
     tree.m_nameKeyBase.assign(tree.m_sources.size() + 1, 0);
     for (size_t s = 0; s < tree.m_sources.size(); ++s)
         tree.m_nameKeyBase[s + 1] = tree.m_nameKeyBase[s] + (tree.m_sources[s] ? tree.m_sources[s]->nameKeyCount() : 0);
-    tree.m_totalSize.assign(tree.m_count, 0);
-    tree.m_totalCount.assign(tree.m_count, 0);
+    const size_t words = (size_t(tree.m_count) + 63) / 64;
+    tree.m_parentBits.assign(words, 0);
+    tree.m_parentRank.assign(words, 0);
+    uint32_t parents = 0;
+    for (uint32_t i = 0; i < tree.m_count; ++i) {
+        if ((i & 63) == 0)
+            tree.m_parentRank[i >> 6] = parents;
+        if (tree.childEnd(i) > tree.firstChildOf(i)) {
+            tree.m_parentBits[i >> 6] |= uint64_t(1) << (i & 63);
+            ++parents;
+        }
+    }
+    tree.m_totalSize.assign(parents, 0);
+    tree.m_totalCount.assign(parents, 0);
+    // Bottom-up: children always come after their parent.
     for (uint32_t i = tree.m_count; i-- > 1;) {
-        const NodeRef &r = tree.m_refs[i];
-        const FileNode n = tree.sourceOf(r).node(r.source);
-        if (n.type == FileType::Regular && !n.isWhiteout())
-            tree.m_totalSize[i] += n.size;
-        tree.m_totalSize[r.parent] += tree.m_totalSize[i];
-        tree.m_totalCount[r.parent] += tree.m_totalCount[i] + 1;
+        const uint32_t parent = tree.parentSlot(tree.m_refs[i].parent);
+        if (tree.hasChildren(i)) {
+            tree.m_totalSize[parent] += tree.m_totalSize[tree.parentSlot(i)];
+            tree.m_totalCount[parent] += tree.m_totalCount[tree.parentSlot(i)] + 1;
+        } else {
+            tree.m_totalSize[parent] += tree.totalSize(i);
+            tree.m_totalCount[parent] += 1;
+        }
     }
     return tree;
 }
@@ -228,6 +247,7 @@ FileTree FileTree::fromRefs(std::vector<NodeRef> refs, std::vector<std::shared_p
 size_t FileTree::memoryBytes() const
 {
     return m_nodes.capacity() * sizeof(StoredNode) + m_refs.capacity() * sizeof(NodeRef)
+           + m_parentBits.capacity() * sizeof(uint64_t) + m_parentRank.capacity() * sizeof(uint32_t)
            + m_totalSize.capacity() * sizeof(uint64_t) + m_totalCount.capacity() * sizeof(uint32_t)
            + (m_refs.empty() ? m_pool->memoryBytes() : 0);
 }

@@ -27,15 +27,16 @@ class NameRanks
 public:
     explicit NameRanks(LayerList layers);
 
-    uint32_t rank(uint32_t layer, uint32_t nameId) const { return m_ranks[layer][nameId]; }
-    // Ranks are looked up by name id, in no order a cache likes: asking for a directory's
-    // ranks ahead lets the memory fetch them all at once instead of one after the other.
-    void prefetch(uint32_t layer, uint32_t nameId) const { __builtin_prefetch(&m_ranks[layer][nameId]); }
+    // The rank of the name of node `node` of layer `layer`.
+    uint32_t rank(uint32_t layer, uint32_t node) const { return m_ranks[layer][node]; }
+    void prefetch(uint32_t layer, uint32_t node) const { __builtin_prefetch(&m_ranks[layer][node]); }
     // Made for these layers (as far as a cheap check can tell).
     bool fits(LayerList layers) const;
 
 private:
-    std::vector<std::vector<uint32_t>> m_ranks; // per layer, per pool id
+    // Per layer, per node: a merge reads a directory's children's ranks one after the other,
+    // where ranks by name id would be fetched from all over memory.
+    std::vector<std::vector<uint32_t>> m_ranks;
 };
 
 FileTree mergeLayers(LayerList layers, int top, const NameRanks *ranks = nullptr);
