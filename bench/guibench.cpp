@@ -12,7 +12,7 @@
 //   rss_growth_at_tree_ready_kb  peak RSS (VmHWM) growth when the tree appears, before the
 //                     efficiency analysis and the digest check start
 //   rss_growth_kb     peak RSS (VmHWM) minus the peak before the archive was opened
-//   bytes_per_path    rss_growth_kb * 1024 / PATHS, when PATHS is given
+//   tree_ready_bytes_per_path, bytes_per_path  the two growths * 1024 / PATHS, when PATHS is given
 
 #include "allocator.h"
 #include "archivetab.h"
@@ -175,6 +175,8 @@ int main(int argc, char *argv[])
     print("tree_ready_ms", double(treeReady), "ms");
     print("load_max_gap_ms", double(loadGap), "ms");
     print("rss_growth_at_tree_ready_kb", double(treeReadyRss), "kB");
+    if (paths > 0)
+        print("tree_ready_bytes_per_path", double(treeReadyRss) * 1024.0 / double(paths), "B");
 
     if (qEnvironmentVariableIsSet("STRATA_BENCH_SETTLE_MS"))
         waitFor([] { return false; }, qEnvironmentVariableIntValue("STRATA_BENCH_SETTLE_MS"));

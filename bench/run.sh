@@ -43,7 +43,7 @@ gui_case() { # name archive [paths]
   local out; out=$(for _ in $(seq "$reps"); do STRATA_BENCH_SETTLE_MS=${SETTLE_MS:-0} "$gui" "$2" "${3:-}" 2>/dev/null; done)
   # The median of one figure with its unit, or "–" when this image does not give it.
   m() { local v; v=$(echo "$out" | awk -v k="$1" '$1 == k {print $2}'); [ -n "$v" ] && echo "$(echo "$v" | median) $2" || echo "–"; }
-  gui_rows+=("| $1 | $(m first_paint_ms ms) | $(m tree_ready_ms ms) | $(m load_max_gap_ms ms) | $(m expand_ms ms) | $(m switch_layer_ms ms) | $(m filter_ms ms) | $(m bytes_per_path B) |")
+  gui_rows+=("| $1 | $(m first_paint_ms ms) | $(m tree_ready_ms ms) | $(m load_max_gap_ms ms) | $(m expand_ms ms) | $(m switch_layer_ms ms) | $(m filter_ms ms) | $(m tree_ready_bytes_per_path B) | $(m bytes_per_path B) |")
 }
 row() { rows+=("| $1 | $2 | $3 s | $4 s | $(awk -v a="$3" -v b="$4" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}') | $5 |"); }
 
@@ -100,10 +100,11 @@ echo "|---|---|---|---|"
 printf '%s\n' "${scaling[@]}"
 echo
 echo "The app (strata-bench-gui: a main window opening the archive; the GUI thread's longest gap"
-echo "between two ticks of a 5 ms timer while loading; memory: peak RSS growth per path):"
+echo "between two ticks of a 5 ms timer while loading; memory: peak RSS growth per path when the"
+echo "tree appears, and after the layer switch and the filter too):"
 echo
-echo "| image | first paint | tree ready | longest GUI gap | expand var/wide (10 % of the paths) | switch layer | filter | memory per path |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| image | first paint | tree ready | longest GUI gap | expand var/wide (10 % of the paths) | switch layer | filter | memory per path, loaded | memory per path, at the end |"
+echo "|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${gui_rows[@]}"
 if [ "${SMOKE:-0}" != 1 ]; then
   echo
