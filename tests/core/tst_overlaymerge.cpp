@@ -137,6 +137,84 @@ private slots:
         QCOMPARE(m.layers[0]->entryCount, 2);
     }
 
+    // A merged tree refers to the layers' nodes: what it shows of each path, and the totals
+    // of what it shows (not of what the layers hold).
+    void mergedTreeRefersToLayerNodes()
+    {
+        QTemporaryDir dir;
+        const Merged m = writeAndMerge(dir, imageOf({
+            {Entry::dir("usr"), Entry::file("usr/a", QByteArray(100, 'a')), Entry::file("usr/b", QByteArray(50, 'b')),
+             Entry::file("usr/sub/c", QByteArray(10, 'c')), Entry::file("etc/x", QByteArray(7, 'x')), Entry::dir("empty")},
+            {Entry::whiteout("usr/b"), Entry::file("usr/a", QByteArray(30, 'A'), 0600),
+             Entry::file("usr/sub/d", QByteArray(5, 'd')), Entry::symlink("usr/l", "a")},
+        }));
+        const FileTree &t = m.tree;
+        QCOMPARE(paths(t), QStringList({"empty", "etc", "etc/x", "usr", "usr/a", "usr/l", "usr/sub", "usr/sub/c", "usr/sub/d"}));
+        const uint32_t a = t.find("usr/a");
+        QCOMPARE(t.name(a), std::string_view("a"));
+        QCOMPARE(t.node(a).size, 30u);
+        QCOMPARE(t.node(a).mode, 0600u);
+        QCOMPARE(t.node(a).layer, 1);
+        QVERIFY(t.node(a).flags & NodeFlag::Replaced);
+        QCOMPARE(t.linkTarget(t.find("usr/l")), std::string_view("a"));
+        QCOMPARE(t.node(t.find("usr/sub/c")).layer, 0);
+        // Totals: 30 + 10 + 5 below usr (b is deleted), and 7 in etc.
+        QCOMPARE(t.totalSize(t.find("usr")), 45u);
+        QCOMPARE(t.totalCount(t.find("usr")), 5u); // a, l, sub, sub/c, sub/d
+        QCOMPARE(t.totalSize(0), 52u);
+        QCOMPARE(t.totalCount(0), 9u);
+        QCOMPARE(t.totalSize(a), 30u);
+        QCOMPARE(t.totalCount(a), 0u);
+        QCOMPARE(t.totalSize(t.find("usr/l")), 0u);
+        QCOMPARE(t.totalSize(t.find("empty")), 0u);
+        QCOMPARE(t.node(t.find("usr")).size, 0u); // a directory's own size stays 0
+        // The layer trees' own totals still count what each layer holds.
+        const FileTree &lower = m.layers[0]->tree;
+        QCOMPARE(lower.totalSize(lower.find("usr")), 160u);
+        QCOMPARE(lower.totalCount(lower.find("usr")), 4u); // a, b, sub, sub/c
+    }
+
+    // A merged node costs a reference, not a copy of the layer's node and name.
+    void mergedTreeIsSmall()
+    {
+        QTemporaryDir dir;
+        std::vector<Entry> files;
+        for (int i = 0; i < 20000; ++i)
+            files.push_back(Entry::file("d" + std::to_string(i % 50) + "/file-with-a-long-name-" + std::to_string(i), "x"));
+        const Merged m = writeAndMerge(dir, imageOf({std::move(files)}));
+        QCOMPARE(m.tree.nodeCount(), 20051u);
+        const double perNode = double(m.tree.memoryBytes()) / m.tree.nodeCount();
+        QVERIFY2(perNode < 24, qPrintable(QString::number(perNode)));
+        QVERIFY(m.layers[0]->tree.memoryBytes() / m.layers[0]->tree.nodeCount() >= 48);
+    }
+
+    // Frozen pools are in bytewise order, and a merge gives the same tree with ranks made
+    // beforehand, without, or with ranks of other layers (which it must not use).
+    void namesRankedOnce()
+    {
+        QTemporaryDir dir, otherDir;
+        const Merged m = writeAndMerge(dir, imageOf({
+            {Entry::file("b", "1"), Entry::file("B", "2"), Entry::file("a-b", "3"), Entry::file("a/c", "4"),
+             Entry::file("\xc3\xa9", "5")},
+            {Entry::file("a.b", "6"), Entry::whiteout("B"), Entry::file("a/b", "7"), Entry::file("aa", "8")},
+        }));
+        for (const auto &layer : m.layers) {
+            const StringPool &pool = layer->tree.pool();
+            for (uint32_t id = 1; id < pool.count(); ++id)
+                QVERIFY(pool.view(id - 1) < pool.view(id));
+        }
+        const NameRanks ranks(m.layers);
+        QVERIFY(ranks.fits(m.layers));
+        const QByteArray expected = mergedTreeTsv(m.tree);
+        QCOMPARE(mergedTreeTsv(mergeLayers(m.layers, 1, &ranks)), expected);
+        QCOMPARE(paths(m.tree), QStringList({"a", "a-b", "a.b", "a/b", "a/c", "aa", "b", "\xc3\xa9"}));
+
+        const Merged other = writeAndMerge(otherDir, imageOf({{Entry::file("z", "1")}, {Entry::file("y", "2")}}));
+        const NameRanks otherRanks(other.layers);
+        QVERIFY(!otherRanks.fits(m.layers));
+        QCOMPARE(mergedTreeTsv(mergeLayers(m.layers, 1, &otherRanks)), expected);
+    }
+
     void typeChangeReplacesSubtree()
     {
         QTemporaryDir dir;
