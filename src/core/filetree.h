@@ -70,8 +70,8 @@ struct NodeRef
 // several threads and models may read it at once.
 //
 // A tree either stores its nodes (a layer's own tree, 48 bytes a node) or refers to the nodes
-// of other trees (a merged tree, 20 bytes a node): a million merged paths cost a few tens of
-// megabytes on top of the layers they come from, and merging never copies a name.
+// of other trees (a merged tree, 20 bytes a node): a million merged paths cost about 20 MB on
+// top of the layers they come from, and merging never copies a name.
 class FileTree
 {
 public:
@@ -112,9 +112,9 @@ public:
     uint64_t totalSize(uint32_t index) const;
     uint32_t totalCount(uint32_t index) const;
 
-    // A number below nameKeyCount() that is the same for two nodes only if their names are
-    // (a merged tree gives a name two keys when two layers have it): lets a pass over the
-    // tree decide something about each name once. In a tree that stores its nodes, keys are
+    // A number below nameKeyCount(), equal for two nodes only when their names are equal (a
+    // merged tree gives a name two keys when two layers have it): lets a pass over the tree
+    // decide something about each name once. In a tree that stores its nodes, keys are
     // its pool's ids, which are in bytewise order of the names (TreeBuilder::freeze).
     uint32_t nameKey(uint32_t index) const { return m_refs.empty() ? m_nodes[index].name : mergedNameKey(index); }
     uint32_t nameKeyCount() const;

@@ -17,13 +17,13 @@ Children childrenOf(const FileTree &tree, uint32_t node)
 {
     if (node == kNoNode)
         return {};
-    const FileNode &n = tree.node(node);
-    return {n.firstChild, n.firstChild + n.childCount};
+    const auto [first, end] = tree.children(node);
+    return {first, end};
 }
 
 uint32_t skipWhiteouts(const FileTree &tree, uint32_t at, uint32_t last)
 {
-    while (at < last && tree.node(at).isWhiteout())
+    while (at < last && (tree.flags(at) & NodeFlag::Whiteout))
         ++at;
     return at;
 }
