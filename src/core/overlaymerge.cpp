@@ -290,8 +290,15 @@ bool NameRanks::fits(LayerList layers) const
 FileTree mergeLayers(LayerList layers, int top, const NameRanks *ranks)
 {
     const Overlay overlay(layers, top, true, ranks);
-    std::vector<NodeRef> nodes(1);
-    nodes[0].flags = NodeFlag::Implied;
+    // Room for every node the merge can give (a merged path shows one layer node, and no two
+    // show the same) from the start: growing would copy the nodes and hold them twice, where
+    // the part of this block never written stays address space the system does not back.
+    std::vector<NodeRef> nodes;
+    size_t bound = 1;
+    for (int l = 0; l <= top && l < int(layers.size()); ++l)
+        bound += layers[size_t(l)] ? layers[size_t(l)]->tree.nodeCount() : 0;
+    nodes.reserve(bound);
+    nodes.emplace_back().flags = NodeFlag::Implied;
     // Breadth first, as TreeBuilder::freeze lays trees out: the directories still to fill, in
     // node order, each with its sources (a range of `sources`).
     struct Pending
@@ -351,8 +358,6 @@ FileTree mergeLayers(LayerList layers, int top, const NameRanks *ranks)
         else
             nodes[i].firstChild = next;
     }
-    if (nodes.capacity() - nodes.size() > nodes.size() / 8)
-        nodes.shrink_to_fit();
     std::vector<std::shared_ptr<const FileTree>> trees;
     trees.reserve(layers.size());
     for (const auto &layer : layers)
