@@ -40,8 +40,12 @@ FileTree::FileTree()
 FileNode FileTree::node(uint32_t index) const
 {
     FileNode n;
-    if (m_refs.empty()) {
-        const StoredNode &s = m_nodes[index];
+    const NodeRef *ref = m_refs.empty() ? nullptr : &m_refs[index];
+    // A merged node shows a stored node of a layer's tree (mergeLayers never refers to a
+    // merged tree): read it directly rather than through another node() call.
+    const StoredNode *stored = !ref ? &m_nodes[index] : ref->source == kNoNode ? nullptr : &sourceOf(*ref).m_nodes[ref->source];
+    if (stored) {
+        const StoredNode &s = *stored;
         n.name = s.name;
         n.parent = s.parent;
         n.firstChild = s.firstChild;
@@ -57,12 +61,13 @@ FileNode FileTree::node(uint32_t index) const
             n.link = s.link;
         }
     } else {
-        const NodeRef &r = m_refs[index];
-        n = r.source == kNoNode ? impliedRoot() : sourceOf(r).node(r.source);
-        n.parent = r.parent;
-        n.firstChild = r.firstChild;
-        n.layer = r.layer;
-        n.flags = r.flags;
+        n = impliedRoot();
+    }
+    if (ref) {
+        n.parent = ref->parent;
+        n.firstChild = ref->firstChild;
+        n.layer = ref->layer;
+        n.flags = ref->flags;
     }
     n.childCount = childEnd(index) - n.firstChild;
     return n;

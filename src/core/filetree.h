@@ -144,7 +144,8 @@ public:
     // contiguous, sorted, breadth first); computes the totals.
     static FileTree fromNodes(std::vector<FileNode> nodes, std::shared_ptr<StringPool> pool);
     // A tree whose nodes refer to nodes of `sources` (laid out as for fromNodes), which it
-    // keeps alive; null sources are allowed where no node refers to them.
+    // keeps alive; the sources store their nodes (layer trees), and null sources are allowed
+    // where no node refers to them.
     static FileTree fromRefs(std::vector<NodeRef> refs, std::vector<std::shared_ptr<const FileTree>> sources);
 
     // The pool of a tree that stores its nodes (empty for a merged tree).
