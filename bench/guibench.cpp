@@ -14,14 +14,14 @@
 //   rss_growth_kb     peak RSS (VmHWM) minus the peak before the archive was opened
 //   tree_ready_bytes_per_path, bytes_per_path  the two growths * 1024 / PATHS, when PATHS is given
 
-#include "allocator.h"
-#include "archivetab.h"
-#include "filetreemodel.h"
-#include "filetreepane.h"
-#include "imageloader.h"
-#include "imagepage.h"
-#include "layerstackview.h"
-#include "mainwindow.h"
+#include "common/allocator.h"
+#include "panes/archivetab.h"
+#include "models/filetreemodel.h"
+#include "panes/filetreepane.h"
+#include "models/imageloader.h"
+#include "panes/imagepage.h"
+#include "views/layerstackview.h"
+#include "windows/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

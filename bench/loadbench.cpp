@@ -2,9 +2,9 @@
 // of every layer (each layer's merge, as switching layers in the app needs them).
 // Usage: strata-bench-load ARCHIVE [REF]   prints "open_ms index_ms merge_ms total_ms paths"
 
-#include "allocator.h"
-#include "imagearchive.h"
-#include "overlaymerge.h"
+#include "common/allocator.h"
+#include "archive/imagearchive.h"
+#include "tree/overlaymerge.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 // share one directory, var/wide (100,000 entries in the 1M-path image), for the GUI's "expand a
 // huge directory" case.
 // Usage: strata-bench-synthetic OUT PATHS LAYERS none|gzip|zstd [docker|oci|podman|docker25]
-#include "imagewriter.h"
+#include "imagewriter/imagewriter.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

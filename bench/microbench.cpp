@@ -1,9 +1,9 @@
 // In-process micro-benchmarks (Google Benchmark): indexing one layer, merging, and the
 // string pool, on synthetic layers held in memory so only Strata's code is measured.
-#include "imagewriter.h"
-#include "layerindexer.h"
-#include "overlaymerge.h"
-#include "treediff.h"
+#include "imagewriter/imagewriter.h"
+#include "tree/layerindexer.h"
+#include "tree/overlaymerge.h"
+#include "tree/treediff.h"
 
 #include <benchmark/benchmark.h>
 

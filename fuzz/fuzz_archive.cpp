@@ -1,7 +1,7 @@
 // Format detection and manifest/index/config parsing, then everything a user can make Strata
 // do with the archive: the input is a whole (possibly compressed) image archive.
-#include "imagearchive.h"
-#include "overlaymerge.h"
+#include "archive/imagearchive.h"
+#include "tree/overlaymerge.h"
 
 #include <sys/mman.h>
 #include <unistd.h>

@@ -1,8 +1,8 @@
 // Layer indexing and the overlay merge: the input is one layer tar (any compression), indexed
 // as two layers (so whiteouts and opaque markers act on something) and merged.
-#include "layerindexer.h"
-#include "overlaymerge.h"
-#include "treereport.h"
+#include "tree/layerindexer.h"
+#include "tree/overlaymerge.h"
+#include "report/treereport.h"
 
 using namespace strata;
 

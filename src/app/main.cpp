@@ -1,7 +1,7 @@
-#include "allocator.h"
+#include "common/allocator.h"
 #include "commandline.h"
-#include "language.h"
-#include "mainwindow.h"
+#include "windows/language.h"
+#include "windows/mainwindow.h"
 
 #include <QApplication>
 #include <QIcon>

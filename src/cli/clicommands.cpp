@@ -2,14 +2,14 @@
 
 #include "clisupport.h"
 
-#include "demoimage.h"
+#include "archive/demoimage.h"
 #include "diffcommand.h"
 #include "efficiencycommands.h"
 #include "reusecommand.h"
-#include "imagearchive.h"
-#include "imagereport.h"
-#include "overlaymerge.h"
-#include "treereport.h"
+#include "archive/imagearchive.h"
+#include "report/imagereport.h"
+#include "tree/overlaymerge.h"
+#include "report/treereport.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "clisupport.h"
 
-#include "demoimage.h"
+#include "archive/demoimage.h"
 
 #include <cstdio>
 

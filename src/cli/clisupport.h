@@ -1,8 +1,8 @@
 #pragma once
 
 #include "clicommands.h"
-#include "error.h"
-#include "imagearchive.h"
+#include "common/error.h"
+#include "archive/imagearchive.h"
 
 #include <QCommandLineParser>
 

@@ -1,9 +1,9 @@
 #include "diffcommand.h"
 
 #include "clisupport.h"
-#include "contentdiff.h"
-#include "diffreport.h"
-#include "imagediff.h"
+#include "analysis/contentdiff.h"
+#include "report/diffreport.h"
+#include "analysis/imagediff.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

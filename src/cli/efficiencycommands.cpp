@@ -1,10 +1,10 @@
 #include "efficiencycommands.h"
 
 #include "clisupport.h"
-#include "diveci.h"
-#include "efficiency.h"
-#include "imagearchive.h"
-#include "imagereport.h"
+#include "analysis/diveci.h"
+#include "analysis/efficiency.h"
+#include "archive/imagearchive.h"
+#include "report/imagereport.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

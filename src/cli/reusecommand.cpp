@@ -1,9 +1,9 @@
 #include "reusecommand.h"
 
 #include "clisupport.h"
-#include "imagearchive.h"
-#include "layerreuse.h"
-#include "reusereport.h"
+#include "archive/imagearchive.h"
+#include "analysis/layerreuse.h"
+#include "report/reusereport.h"
 
 #include <QCommandLineParser>
 #include <QSet>

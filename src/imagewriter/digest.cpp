@@ -1,4 +1,4 @@
-#include "digest.h"
+#include "imagewriter/digest.h"
 
 #include <QCryptographicHash>
 

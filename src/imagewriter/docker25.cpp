@@ -4,12 +4,12 @@
 // each layer's legacy v1 json as an unreferenced blob. The containerd image store keeps the
 // compressed layers it pulled, writes read-only blobs with zero mtimes and no repositories.
 
-#include "digest.h"
-#include "layouts.h"
-#include "legacyimage.h"
-#include "ocijson.h"
-#include "orderedjson.h"
-#include "reference.h"
+#include "imagewriter/digest.h"
+#include "imagewriter/layouts.h"
+#include "imagewriter/legacyimage.h"
+#include "imagewriter/ocijson.h"
+#include "imagewriter/orderedjson.h"
+#include "imagewriter/reference.h"
 
 #include <QJsonArray>
 #include <QSet>

@@ -2,10 +2,10 @@
 // layer named by a v1 id, the config as <image-id>.json, manifest.json and repositories, all
 // tarred in directory-walk order.
 
-#include "digest.h"
-#include "layouts.h"
-#include "legacyimage.h"
-#include "orderedjson.h"
+#include "imagewriter/digest.h"
+#include "imagewriter/layouts.h"
+#include "imagewriter/legacyimage.h"
+#include "imagewriter/orderedjson.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -2,9 +2,9 @@
 // step is a <id>/ directory (VERSION, json, layer.tar) chained by "parent", empty steps
 // included; "repositories" names the top one. There is no manifest.json and no config file.
 
-#include "digest.h"
-#include "layouts.h"
-#include "legacyimage.h"
+#include "imagewriter/digest.h"
+#include "imagewriter/layouts.h"
+#include "imagewriter/legacyimage.h"
 
 #include <QJsonArray>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "imagewriter.h"
+#include "imagewriter/imagewriter.h"
 
 #include <utility>
 

@@ -1,6 +1,6 @@
-#include "digest.h"
-#include "imagewriter.h"
-#include "libarchivewriter.h"
+#include "imagewriter/digest.h"
+#include "imagewriter/imagewriter.h"
+#include "imagewriter/libarchivewriter.h"
 
 #include <archive_entry.h>
 

@@ -3,8 +3,8 @@
 // One function per archive layout: the files that layout holds for the prepared images, in
 // the order the real tool writes them.
 
-#include "member.h"
-#include "preparedimage.h"
+#include "imagewriter/member.h"
+#include "imagewriter/preparedimage.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
-#include "legacyimage.h"
+#include "imagewriter/legacyimage.h"
 
-#include "digest.h"
-#include "orderedjson.h"
+#include "imagewriter/digest.h"
+#include "imagewriter/orderedjson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

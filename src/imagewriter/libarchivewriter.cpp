@@ -1,4 +1,4 @@
-#include "libarchivewriter.h"
+#include "imagewriter/libarchivewriter.h"
 
 #include <archive_entry.h>
 

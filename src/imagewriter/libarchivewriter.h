@@ -2,7 +2,7 @@
 
 // Small shared pieces for driving libarchive's writer: ownership, filters, output to memory.
 
-#include "imagewriter.h"
+#include "imagewriter/imagewriter.h"
 
 #include <archive.h>
 

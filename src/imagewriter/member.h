@@ -3,7 +3,7 @@
 // A file of the outer archive (or of the output directory): what a layout produces and a sink
 // writes.
 
-#include "imagewriter.h"
+#include "imagewriter/imagewriter.h"
 
 #include <QByteArray>
 #include <QString>

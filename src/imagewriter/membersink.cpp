@@ -1,5 +1,5 @@
-#include "libarchivewriter.h"
-#include "member.h"
+#include "imagewriter/libarchivewriter.h"
+#include "imagewriter/member.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "ocijson.h"
+#include "imagewriter/ocijson.h"
 
-#include "orderedjson.h"
+#include "imagewriter/orderedjson.h"
 
 namespace strata::imagewriter::detail {
 

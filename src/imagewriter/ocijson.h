@@ -2,7 +2,7 @@
 
 // OCI image-spec JSON shared by the OCI layout and Docker 25's docker save.
 
-#include "preparedimage.h"
+#include "imagewriter/preparedimage.h"
 
 #include <QJsonObject>
 

@@ -3,10 +3,10 @@
 // with one entry per tag named by org.opencontainers.image.ref.name, and oci-layout; an
 // archive is that directory tarred.
 
-#include "digest.h"
-#include "layouts.h"
-#include "ocijson.h"
-#include "orderedjson.h"
+#include "imagewriter/digest.h"
+#include "imagewriter/layouts.h"
+#include "imagewriter/ocijson.h"
+#include "imagewriter/orderedjson.h"
 
 #include <QSet>
 

@@ -1,4 +1,4 @@
-#include "orderedjson.h"
+#include "imagewriter/orderedjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,9 +3,9 @@
 // <chain-id>/ directory whose layer.tar is a symlink to the root file; repositories and
 // manifest.json come last. Members are read-only with a zero mtime, and no directory entries.
 
-#include "digest.h"
-#include "layouts.h"
-#include "orderedjson.h"
+#include "imagewriter/digest.h"
+#include "imagewriter/layouts.h"
+#include "imagewriter/orderedjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "preparedimage.h"
+#include "imagewriter/preparedimage.h"
 
-#include "digest.h"
-#include "orderedjson.h"
+#include "imagewriter/digest.h"
+#include "imagewriter/orderedjson.h"
 
 #include <QDateTime>
 #include <QJsonArray>

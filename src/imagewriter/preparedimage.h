@@ -3,7 +3,7 @@
 // Everything the layouts need about an image, computed once: layer bytes and digests, the
 // config blob and its digest.
 
-#include "imagewriter.h"
+#include "imagewriter/imagewriter.h"
 
 #include <QStringList>
 

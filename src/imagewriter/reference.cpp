@@ -1,4 +1,4 @@
-#include "reference.h"
+#include "imagewriter/reference.h"
 
 namespace strata::imagewriter::detail {
 

@@ -1,6 +1,6 @@
-#include "layouts.h"
-#include "orderedjson.h"
-#include "reference.h"
+#include "imagewriter/layouts.h"
+#include "imagewriter/orderedjson.h"
+#include "imagewriter/reference.h"
 
 namespace strata::imagewriter::detail {
 

@@ -1,5 +1,5 @@
-#include "imagewriter.h"
-#include "layouts.h"
+#include "imagewriter/imagewriter.h"
+#include "imagewriter/layouts.h"
 
 namespace strata::imagewriter {
 

@@ -1,6 +1,6 @@
 // The Russian translation: complete (no unfinished or untranslated message in the .ts file),
 // embedded in the application, and installed by the language setting.
-#include "language.h"
+#include "windows/language.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -4,7 +4,7 @@
 // the image as a whole and with plain digests and JSON for the pieces.
 
 #include "externaltool.h"
-#include "imagewriter.h"
+#include "imagewriter/imagewriter.h"
 
 #include <QJsonDocument>
 #include <QMap>

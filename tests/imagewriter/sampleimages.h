@@ -2,7 +2,7 @@
 
 // Images the imagewriter tests write in every layout, with what a correct reader must see.
 
-#include "imagewriter.h"
+#include "imagewriter/imagewriter.h"
 
 #include <string>
 

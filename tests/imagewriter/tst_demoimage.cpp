@@ -1,7 +1,7 @@
 // The demo image the app embeds: the committed copy is what the generator writes today, and
 // standard tools read it as the nginx-like image it claims to be.
 
-#include "demoimage.h"
+#include "demoimages.h"
 #include "externaltool.h"
 
 #include <QDir>

@@ -4,7 +4,7 @@
 
 #include "archivechecks.h"
 #include "externaltool.h"
-#include "imagewriter.h"
+#include "imagewriter/imagewriter.h"
 #include "sampleimages.h"
 
 #include <QJsonArray>

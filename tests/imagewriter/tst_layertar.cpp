@@ -1,7 +1,7 @@
 // Layer tars and blob compression, checked with GNU tar, gzip, xz, zstd and sha256sum.
 
 #include "externaltool.h"
-#include "imagewriter.h"
+#include "imagewriter/imagewriter.h"
 #include "sampleimages.h"
 
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 // strata-make-demo-image OUT.tar [REUSE.tar]: writes the demo image as `docker save` (Docker
 // 24) would, and the Reuse demo's three images as one `docker save a b c` archive.
 
-#include "demoimage.h"
+#include "demoimages.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "dockerfilehighlighter.h"
+#include "views/dockerfilehighlighter.h"
 
-#include "viewcolors.h"
+#include "models/viewcolors.h"
 
 #include <QGuiApplication>
 

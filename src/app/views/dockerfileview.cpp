@@ -1,9 +1,9 @@
-#include "dockerfileview.h"
+#include "views/dockerfileview.h"
 
-#include "dockerfile.h"
-#include "dockerfilehighlighter.h"
-#include "monofont.h"
-#include "viewcolors.h"
+#include "analysis/dockerfile.h"
+#include "views/dockerfilehighlighter.h"
+#include "views/monofont.h"
+#include "models/viewcolors.h"
 
 #include <QTextBlock>
 

@@ -1,6 +1,6 @@
-#include "historyview.h"
+#include "views/historyview.h"
 
-#include "historymodel.h"
+#include "models/historymodel.h"
 
 #include <QEvent>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
-#include "jsonhighlighter.h"
+#include "views/jsonhighlighter.h"
 
-#include "viewcolors.h"
+#include "models/viewcolors.h"
 
 #include <QGuiApplication>
 

@@ -1,4 +1,4 @@
-#include "jsontext.h"
+#include "views/jsontext.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

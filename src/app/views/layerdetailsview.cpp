@@ -1,10 +1,10 @@
-#include "layerdetailsview.h"
+#include "views/layerdetailsview.h"
 
-#include "jsonhighlighter.h"
-#include "jsontext.h"
-#include "layertree.h"
-#include "monofont.h"
-#include "sizetext.h"
+#include "views/jsonhighlighter.h"
+#include "views/jsontext.h"
+#include "tree/layertree.h"
+#include "views/monofont.h"
+#include "models/sizetext.h"
 
 #include <QAction>
 #include <QClipboard>

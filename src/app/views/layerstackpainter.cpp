@@ -1,7 +1,7 @@
-#include "layerstackpainter.h"
+#include "views/layerstackpainter.h"
 
-#include "layerstackscene.h"
-#include "viewcolors.h"
+#include "views/layerstackscene.h"
+#include "models/viewcolors.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -1,8 +1,8 @@
-#include "layerstackscene.h"
+#include "views/layerstackscene.h"
 
-#include "dockerfile.h"
-#include "layertree.h"
-#include "sizetext.h"
+#include "analysis/dockerfile.h"
+#include "tree/layertree.h"
+#include "models/sizetext.h"
 
 #include <QFontMetricsF>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "imageinfo.h"
+#include "image/imageinfo.h"
 
 #include <QCoreApplication>
 #include <QFont>

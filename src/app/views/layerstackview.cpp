@@ -1,8 +1,8 @@
-#include "layerstackview.h"
+#include "views/layerstackview.h"
 
-#include "layerstackpainter.h"
-#include "layertree.h"
-#include "sizetext.h"
+#include "views/layerstackpainter.h"
+#include "tree/layertree.h"
+#include "models/sizetext.h"
 
 #include <QDateTime>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "layerstackscene.h"
+#include "views/layerstackscene.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "monofont.h"
+#include "views/monofont.h"
 
 #include <QFontDatabase>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "reusediagram.h"
+#include "views/reusediagram.h"
 
 #include <QContextMenuEvent>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reusescene.h"
+#include "views/reusescene.h"
 
 #include <QWidget>
 

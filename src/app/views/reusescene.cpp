@@ -1,8 +1,8 @@
-#include "reusescene.h"
+#include "views/reusescene.h"
 
-#include "historytext.h"
-#include "sizetext.h"
-#include "viewcolors.h"
+#include "image/historytext.h"
+#include "models/sizetext.h"
+#include "models/viewcolors.h"
 
 #include <QFontMetricsF>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "layerreuse.h"
+#include "analysis/layerreuse.h"
 
 #include <QCoreApplication>
 #include <QFont>

@@ -1,9 +1,9 @@
-#include "dockerfile.h"
-#include "dockerfilehighlighter.h"
-#include "dockerfileview.h"
+#include "analysis/dockerfile.h"
+#include "views/dockerfilehighlighter.h"
+#include "views/dockerfileview.h"
 #include "fixtureimage.h"
-#include "historytext.h"
-#include "viewcolors.h"
+#include "image/historytext.h"
+#include "models/viewcolors.h"
 
 #include <QTest>
 #include <QTextBlock>

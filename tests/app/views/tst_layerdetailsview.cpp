@@ -1,7 +1,7 @@
 #include "fixtureimage.h"
-#include "jsontext.h"
-#include "layerdetailsview.h"
-#include "layertree.h"
+#include "views/jsontext.h"
+#include "views/layerdetailsview.h"
+#include "tree/layertree.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -1,7 +1,7 @@
 #include "fixtureimage.h"
-#include "layerstackview.h"
-#include "layertree.h"
-#include "sizetext.h"
+#include "views/layerstackview.h"
+#include "tree/layertree.h"
+#include "models/sizetext.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "tree/filetree.h"
+#include "tree/overlaymerge.h"
+
+#include <QString>
+
+namespace strata {
+
+// How the app writes sizes, modes, owners, times and kinds of entries. One place, so the tree,
+// the detail pane and the image list agree.
+namespace format {
+
+// "1.2 MB" (SI units, as `docker images` and dive show them).
+QString size(qint64 bytes);
+// "12,345 bytes"
+QString exactSize(qint64 bytes);
+// "-rwxr-xr-x": the type letter of `ls -l` and the permission bits with setuid/setgid/sticky.
+QString modeString(FileType type, uint32_t mode);
+// "0:0"
+QString owner(uint32_t uid, uint32_t gid);
+// "2024-01-15 10:00:00 UTC"
+QString time(int64_t secondsSinceEpoch);
+// "Regular file", "Directory", ...
+QString fileTypeName(FileType type);
+QString changeKindName(ChangeKind kind);
+// A count with the locale's group separators.
+QString count(qint64 value);
+
+} // namespace format
+
+inline QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+} // namespace strata

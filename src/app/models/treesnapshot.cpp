@@ -1,0 +1,48 @@
+#include "models/treesnapshot.h"
+
+namespace strata {
+
+ChangeKind TreeSnapshot::changeOf(uint32_t node) const
+{
+    if (!tree || node == 0 || node >= tree->nodeCount())
+        return ChangeKind::Unchanged;
+    if (changes)
+        return node < changes->size() ? (*changes)[node] : ChangeKind::Unchanged;
+    // Merged tree: an entry that comes from the selected layer was added by it, or replaced a
+    // lower copy (overlaymerge.h).
+    const uint8_t flags = tree->flags(node);
+    if (int(tree->layer(node)) != layer || (flags & NodeFlag::Implied))
+        return ChangeKind::Unchanged;
+    return (flags & NodeFlag::Replaced) ? ChangeKind::Modified : ChangeKind::Added;
+}
+
+TreeSnapshot mergedSnapshot(const LayerTrees &layers, int layer,
+                            std::shared_ptr<const FileTree> merged)
+{
+    TreeSnapshot snapshot;
+    snapshot.tree = merged ? std::move(merged)
+                           : std::make_shared<const FileTree>(mergeLayers(LayerList(layers), layer));
+    snapshot.layer = layer;
+    return snapshot;
+}
+
+TreeSnapshot layerSnapshot(const LayerTrees &layers, int layer,
+                           std::shared_ptr<const FileTree> lowerMerged)
+{
+    TreeSnapshot snapshot;
+    const std::shared_ptr<const LayerTree> own =
+        layer >= 0 && size_t(layer) < layers.size() ? layers[size_t(layer)] : nullptr;
+    if (own) // the layer's own tree, kept alive by its LayerTree
+        snapshot.tree = std::shared_ptr<const FileTree>(own, &own->tree);
+    else
+        snapshot.tree = std::make_shared<const FileTree>();
+    if (layer > 0 && !lowerMerged)
+        lowerMerged = std::make_shared<const FileTree>(mergeLayers(LayerList(layers), layer - 1));
+    snapshot.changes = std::make_shared<const std::vector<ChangeKind>>(
+        classifyLayerChanges(*snapshot.tree, layer > 0 ? lowerMerged.get() : nullptr));
+    snapshot.layer = layer;
+    snapshot.layerOnly = true;
+    return snapshot;
+}
+
+} // namespace strata

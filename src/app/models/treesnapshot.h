@@ -1,0 +1,39 @@
+#pragma once
+
+#include "tree/filetree.h"
+#include "tree/layertree.h"
+#include "tree/overlaymerge.h"
+
+#include <memory>
+#include <vector>
+
+namespace strata {
+
+// One tree the file pane can show: the merged filesystem as of a layer, or one layer's own
+// entries with what each of them does to the layers below. Immutable and cheap to copy; the
+// trees are shared with the cache and with worker threads.
+struct TreeSnapshot
+{
+    std::shared_ptr<const FileTree> tree;
+    // Layer-only snapshots: ChangeKind per node of `tree` (classifyLayerChanges). Null for a
+    // merged snapshot, whose changes follow from each node's layer and NodeFlag::Replaced.
+    std::shared_ptr<const std::vector<ChangeKind>> changes;
+    int layer = -1;
+    bool layerOnly = false;
+
+    bool isNull() const { return !tree; }
+    ChangeKind changeOf(uint32_t node) const;
+};
+
+using LayerTrees = std::vector<std::shared_ptr<const LayerTree>>;
+
+// The merged filesystem as of `layer`; `merged` is that merge when the caller has it already.
+// Both may take a second on a million paths: call them off the GUI thread.
+TreeSnapshot mergedSnapshot(const LayerTrees &layers, int layer,
+                            std::shared_ptr<const FileTree> merged = nullptr);
+// Layer `layer`'s own entries classified against `lowerMerged`, the merge as of the layer
+// below (merged here when null and needed).
+TreeSnapshot layerSnapshot(const LayerTrees &layers, int layer,
+                           std::shared_ptr<const FileTree> lowerMerged = nullptr);
+
+} // namespace strata

@@ -1,0 +1,474 @@
+#include "panes/filetreepane.h"
+
+#include "models/backgroundpool.h"
+#include "models/filetreemodel.h"
+#include "common/foregroundwork.h"
+#include "models/formatting.h"
+
+#include <QCheckBox>
+#include <QEvent>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStyle>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace strata {
+
+struct FileTreePane::Result
+{
+    quint64 generation = 0;
+    TreeSnapshot snapshot;
+    std::shared_ptr<const TreeFilterMask> mask;
+    // Merges computed on the way, for the cache, and the names' order they were merged with,
+    // both for the layers of `layerSet`.
+    quint64 layerSet = 0;
+    std::vector<std::pair<int, std::shared_ptr<const FileTree>>> merged;
+    std::shared_ptr<const NameRanks> ranks;
+};
+
+namespace {
+
+using Layers = LayerTrees;
+
+// Runs on the background pool. `reuse` is the tree on screen when only the filter changed;
+// `cached` the merge the snapshot needs (as of `layer`, or of the layer below it for a
+// layer-only view) when the cache had it; `ranks` the names' order of `layers` once known.
+FileTreePane::Result computeView(quint64 generation, quint64 layerSet, Layers layers, int layer, bool layerOnly,
+                                 TreeSnapshot reuse, std::shared_ptr<const FileTree> cached,
+                                 std::shared_ptr<const NameRanks> ranks, TreeFilterSpec filter)
+{
+    const ForegroundWork foreground; // the user waits for this one
+    FileTreePane::Result result;
+    result.generation = generation;
+    result.layerSet = layerSet;
+    auto merge = [&](int top) {
+        if (!ranks)
+            result.ranks = ranks = std::make_shared<const NameRanks>(LayerList(layers));
+        auto tree = std::make_shared<const FileTree>(mergeLayers(LayerList(layers), top, ranks.get()));
+        result.merged.emplace_back(top, tree);
+        return tree;
+    };
+    if (!reuse.isNull()) {
+        result.snapshot = reuse;
+    } else if (!layerOnly) {
+        result.snapshot = mergedSnapshot(layers, layer, cached ? cached : merge(layer));
+    } else {
+        if (layer > 0 && !cached)
+            cached = merge(layer - 1);
+        result.snapshot = layerSnapshot(layers, layer, cached);
+    }
+    if (filter.isActive())
+        result.mask = computeFilterMask(result.snapshot, filter);
+    return result;
+}
+
+} // namespace
+
+FileTreePane::FileTreePane(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new FileTreeModel(this))
+    , m_view(new QTreeView(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_changedOnly(new QCheckBox(tr("Changed only"), this))
+    , m_layerOnlyBox(new QCheckBox(tr("Changes in this layer only"), this))
+    , m_expandAll(new QToolButton(this))
+    , m_collapseAll(new QToolButton(this))
+    , m_statusLabel(new QLabel(this))
+    , m_filterTimer(new QTimer(this))
+{
+    m_filterEdit->setObjectName(QStringLiteral("treeFilter"));
+    m_filterEdit->setPlaceholderText(tr("Filter by name (text or glob: *.conf)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setToolTip(
+        tr("Shows entries whose name contains the text, or matches the glob pattern when it "
+           "holds *, ? or [ ]; the contents of a matching directory are shown too."));
+    m_changedOnly->setObjectName(QStringLiteral("changedOnly"));
+    m_changedOnly->setToolTip(tr("Show only what the selected layer added, modified or deleted"));
+    m_layerOnlyBox->setObjectName(QStringLiteral("layerOnly"));
+    m_layerOnlyBox->setToolTip(
+        tr("Show the entries of the selected layer's own archive, deletions (whiteouts) "
+           "included, instead of the merged filesystem"));
+    m_expandAll->setText(tr("Expand All"));
+    m_expandAll->setToolTip(tr("Expand every directory (large trees: only the first levels)"));
+    m_collapseAll->setText(tr("Collapse All"));
+    m_statusLabel->setObjectName(QStringLiteral("treeStatus"));
+    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_view->setObjectName(QStringLiteral("fileTree"));
+    m_view->setModel(m_model);
+    m_view->setUniformRowHeights(true); // essential for directories of 100k entries
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FileTreeModel::NameColumn, Qt::AscendingOrder);
+    m_view->setAlternatingRowColors(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(FileTreeModel::NameColumn, QHeaderView::Stretch);
+    for (int c = FileTreeModel::SizeColumn; c < FileTreeModel::ColumnCount; ++c)
+        m_view->header()->setSectionResizeMode(c, QHeaderView::Interactive);
+    m_view->header()->setMinimumSectionSize(40);
+    updateColumnWidths();
+
+    auto *tools = new QHBoxLayout;
+    tools->setContentsMargins(0, 0, 0, 0);
+    tools->addWidget(m_filterEdit, 1);
+    tools->addWidget(m_changedOnly);
+    tools->addWidget(m_layerOnlyBox);
+    auto *tools2 = new QHBoxLayout;
+    tools2->setContentsMargins(0, 0, 0, 0);
+    tools2->addWidget(m_statusLabel, 1);
+    tools2->addWidget(m_expandAll);
+    tools2->addWidget(m_collapseAll);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addLayout(tools);
+    layout->addLayout(tools2);
+    layout->addWidget(m_view, 1);
+
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(250);
+    connect(m_filterTimer, &QTimer::timeout, this, [this] {
+        setFilterText(m_filterEdit->text());
+    });
+    connect(m_filterEdit, &QLineEdit::textEdited, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] {
+        m_filterTimer->stop();
+        setFilterText(m_filterEdit->text());
+    });
+    connect(m_changedOnly, &QCheckBox::toggled, this, &FileTreePane::setChangedOnly);
+    connect(m_layerOnlyBox, &QCheckBox::toggled, this, &FileTreePane::setLayerOnly);
+    connect(m_expandAll, &QToolButton::clicked, this, &FileTreePane::expandAll);
+    connect(m_collapseAll, &QToolButton::clicked, this, &FileTreePane::collapseAll);
+    connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        if (!m_restoring)
+            m_expanded.insert(m_model->pathOf(index));
+    });
+    connect(m_view, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        if (!m_restoring)
+            m_expanded.remove(m_model->pathOf(index));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &FileTreePane::onCurrentChanged);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &FileTreePane::updateStatus);
+
+    showPlaceholder(QString());
+}
+
+FileTreePane::~FileTreePane() = default;
+
+void FileTreePane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        updateColumnWidths(); // presentation zoom
+}
+
+void FileTreePane::updateColumnWidths()
+{
+    const QFontMetrics metrics(m_view->font());
+    const int pad = metrics.horizontalAdvance(QLatin1Char('M')) * 2;
+    QHeaderView *header = m_view->header();
+    header->resizeSection(FileTreeModel::SizeColumn, metrics.horizontalAdvance(QStringLiteral("999.9 MB")) + pad);
+    header->resizeSection(FileTreeModel::ModeColumn,
+                          metrics.horizontalAdvance(QStringLiteral("-rwxr-xr-x 0:0 → ../lib/x")) + pad);
+    header->resizeSection(FileTreeModel::LayerColumn,
+                          std::max(metrics.horizontalAdvance(m_model->headerData(FileTreeModel::LayerColumn, Qt::Horizontal).toString()),
+                                   metrics.horizontalAdvance(QStringLiteral("99"))) + pad);
+    header->resizeSection(FileTreeModel::ChangeColumn,
+                          metrics.horizontalAdvance(format::changeKindName(ChangeKind::Unchanged)) + pad * 2);
+}
+
+void FileTreePane::showPlaceholder(const QString &text)
+{
+    ++m_generation; // whatever is being computed is for other layers
+    ++m_layerSet;
+    m_layers.clear();
+    m_cache.clear();
+    m_ranks.reset();
+    m_layer = -1;
+    m_model->setSnapshot(TreeSnapshot());
+    m_status = text;
+    setBusy(false);
+    updateStatus();
+    setEnabled(false);
+}
+
+void FileTreePane::setLayers(std::vector<std::shared_ptr<const LayerTree>> layers, int layer)
+{
+    m_layers = std::move(layers);
+    ++m_layerSet;
+    m_cache.clear();
+    m_ranks.reset();
+    m_layer = std::clamp(layer, 0, std::max(0, int(m_layers.size()) - 1));
+    m_model->setSnapshot(TreeSnapshot());
+    setEnabled(true);
+    requestUpdate(true);
+}
+
+void FileTreePane::showLayer(int layer)
+{
+    if (m_layers.empty() || layer < 0 || size_t(layer) >= m_layers.size())
+        return;
+    if (layer == m_layer && !m_model->snapshot().isNull())
+        return;
+    m_layer = layer;
+    requestUpdate(true);
+}
+
+void FileTreePane::setLayerOnly(bool layerOnly)
+{
+    if (m_layerOnlyBox->isChecked() != layerOnly)
+        m_layerOnlyBox->setChecked(layerOnly); // comes back here through toggled
+    if (m_layerOnly == layerOnly)
+        return;
+    m_layerOnly = layerOnly;
+    requestUpdate(true);
+}
+
+void FileTreePane::setFilterText(const QString &text)
+{
+    if (m_filterEdit->text() != text)
+        m_filterEdit->setText(text);
+    m_filterTimer->stop();
+    if (m_filter.namePattern == text)
+        return;
+    m_filter.namePattern = text;
+    requestUpdate(false);
+}
+
+void FileTreePane::setChangedOnly(bool changedOnly)
+{
+    if (m_changedOnly->isChecked() != changedOnly)
+        m_changedOnly->setChecked(changedOnly);
+    if (m_filter.changedOnly == changedOnly)
+        return;
+    m_filter.changedOnly = changedOnly;
+    requestUpdate(false);
+}
+
+void FileTreePane::requestUpdate(bool treeChanged)
+{
+    if (m_layers.empty() || m_layer < 0)
+        return;
+    const quint64 generation = ++m_generation;
+    TreeSnapshot reuse;
+    std::shared_ptr<const FileTree> cached;
+    const TreeSnapshot &shown = m_model->snapshot();
+    if (!treeChanged && !shown.isNull() && shown.layer == m_layer && shown.layerOnly == m_layerOnly)
+        reuse = shown;
+    else if (!m_layerOnly)
+        cached = m_cache.find(m_layer);
+    else if (m_layer > 0)
+        cached = m_cache.find(m_layer - 1);
+
+    // A merge found in the cache with no filter to compute needs no thread at all.
+    if (reuse.isNull() && cached && !m_layerOnly && !m_filter.isActive()) {
+        Result result;
+        result.generation = generation;
+        result.snapshot.tree = cached;
+        result.snapshot.layer = m_layer;
+        applyResult(result);
+        return;
+    }
+    setBusy(true);
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() > 0)
+            applyResult(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), computeView, generation, m_layerSet, m_layers,
+                                         m_layer, m_layerOnly, reuse, cached, m_ranks, m_filter));
+}
+
+void FileTreePane::applyResult(const Result &result)
+{
+    if (result.layerSet == m_layerSet) {
+        for (const auto &[layer, tree] : result.merged)
+            m_cache.insert(layer, tree);
+        if (result.ranks)
+            m_ranks = result.ranks;
+    }
+    if (result.generation != m_generation)
+        return; // superseded while it was computed
+    const QString current = m_currentPath;
+    m_model->setSnapshot(result.snapshot, result.mask);
+    m_currentPath = current;
+    m_status.clear();
+    restoreView();
+    setBusy(false);
+    updateStatus();
+    emit snapshotShown();
+}
+
+void FileTreePane::restoreView()
+{
+    m_restoring = true;
+    // Parents first, so that each expand finds its row.
+    QStringList paths(m_expanded.cbegin(), m_expanded.cend());
+    std::sort(paths.begin(), paths.end(), [](const QString &a, const QString &b) {
+        return a.count(QLatin1Char('/')) < b.count(QLatin1Char('/'));
+    });
+    for (const QString &path : std::as_const(paths)) {
+        const QModelIndex index = m_model->indexOfPath(path);
+        if (index.isValid())
+            m_view->expand(index);
+    }
+    if (m_filter.namePattern.size() > 0)
+        autoExpandHits();
+    m_restoring = false;
+
+    QModelIndex current = m_model->indexOfPath(m_currentPath);
+    if (current.isValid()) {
+        m_view->selectionModel()->setCurrentIndex(
+            current, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->scrollTo(current);
+    } else {
+        m_view->selectionModel()->clearSelection();
+        // The entry is not in this tree (deleted, or not there yet): still tell the detail pane.
+        if (!m_currentPath.isEmpty())
+            emit currentEntryChanged(m_model->snapshot(), kNoNode, m_currentPath);
+    }
+}
+
+void FileTreePane::autoExpandHits()
+{
+    const TreeFilterMask *mask = m_model->filterMask();
+    const TreeSnapshot &snapshot = m_model->snapshot();
+    if (!mask || snapshot.isNull() || mask->hitCount > kAutoExpandHits)
+        return;
+    // Every directory that leads to a hit, but not the contents of a matching directory.
+    const FileTree &tree = *snapshot.tree;
+    for (uint32_t i = 1; i < tree.nodeCount(); ++i) {
+        if (mask->visible(i) && !mask->hit(i) && tree.node(i).isDir())
+            m_view->expand(m_model->indexOfNode(i));
+    }
+}
+
+void FileTreePane::onCurrentChanged()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return;
+    m_currentPath = m_model->pathOf(current);
+    emit currentEntryChanged(m_model->snapshot(), m_model->nodeOf(current), m_currentPath);
+}
+
+void FileTreePane::selectPath(const QString &path)
+{
+    m_currentPath = path;
+    const QModelIndex index = m_model->indexOfPath(path);
+    if (!index.isValid()) {
+        m_view->selectionModel()->clearSelection();
+        emit currentEntryChanged(m_model->snapshot(), kNoNode, path);
+        return;
+    }
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void FileTreePane::focusFilter()
+{
+    m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_filterEdit->selectAll();
+}
+
+void FileTreePane::expandAll()
+{
+    const TreeSnapshot &snapshot = m_model->snapshot();
+    if (snapshot.isNull())
+        return;
+    const uint32_t rows = m_model->visibleEntryCount();
+    if (rows <= kExpandAllLimit) {
+        m_view->expandAll();
+        m_status = QString();
+        updateStatus();
+        return;
+    }
+    // Too many rows to show at once: expand as many levels as stay under the limit.
+    const FileTree &tree = *snapshot.tree;
+    const TreeFilterMask *mask = m_model->filterMask();
+    std::vector<uint32_t> depth(tree.nodeCount(), 0);
+    std::vector<uint32_t> perDepth;
+    for (uint32_t i = 1; i < tree.nodeCount(); ++i) {
+        if (mask && !mask->visible(i))
+            continue;
+        depth[i] = depth[tree.node(i).parent] + 1;
+        if (perDepth.size() <= depth[i])
+            perDepth.resize(depth[i] + 1, 0);
+        ++perDepth[depth[i]];
+    }
+    uint32_t shown = perDepth.size() > 1 ? perDepth[1] : 0;
+    int levels = 0; // expandToDepth(levels - 1) shows depths 1..levels + 1
+    while (size_t(levels + 2) < perDepth.size() && shown + perDepth[size_t(levels + 2)] <= kExpandAllLimit) {
+        shown += perDepth[size_t(levels + 2)];
+        ++levels;
+    }
+    if (levels > 0)
+        m_view->expandToDepth(levels - 1);
+    m_status = tr("%1 entries are too many to expand at once; expanded %n level(s).", nullptr,
+                  levels)
+                   .arg(format::count(rows));
+    updateStatus();
+}
+
+void FileTreePane::collapseAll()
+{
+    m_view->collapseAll();
+    m_expanded.clear();
+}
+
+void FileTreePane::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    if (busy)
+        setCursor(Qt::BusyCursor);
+    else
+        unsetCursor();
+    updateStatus();
+    emit busyChanged(busy);
+}
+
+QString FileTreePane::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+void FileTreePane::updateStatus()
+{
+    QString text;
+    const TreeSnapshot &snapshot = m_model->snapshot();
+    if (m_busy) {
+        text = tr("Computing the filesystem at layer %1…").arg(m_layer);
+    } else if (snapshot.isNull()) {
+        text = m_status;
+    } else {
+        const QString what = snapshot.layerOnly
+                                 ? tr("Layer %1 only: its own entries").arg(snapshot.layer)
+                                 : tr("Merged filesystem at layer %1").arg(snapshot.layer);
+        const uint32_t total = snapshot.tree->nodeCount() - 1;
+        if (m_model->filterMask())
+            text = tr("%1 — %2 of %3 entries match").arg(what,
+                                                        format::count(m_model->filterMask()->hitCount),
+                                                        format::count(total));
+        else
+            text = tr("%1 — %2 entries").arg(what, format::count(total));
+        if (!m_status.isEmpty())
+            text += QStringLiteral(" · ") + m_status;
+    }
+    m_statusLabel->setText(text);
+}
+
+} // namespace strata

@@ -1,0 +1,279 @@
+#include "panes/imagepage.h"
+
+#include "models/backgroundpool.h"
+#include "views/dockerfileview.h"
+#include "panes/efficiencypanel.h"
+#include "archive/imagearchive.h"
+#include "panes/entrydetailspane.h"
+#include "panes/filetreepane.h"
+#include "views/historyview.h"
+#include "models/imageloader.h"
+#include "views/layerdetailsview.h"
+#include "views/layerstackview.h"
+
+#include <QFuture>
+#include <QPointer>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QThread>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace strata {
+
+ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
+    : QWidget(parent)
+    , m_loader(loader)
+    , m_stack(new LayerStackView)
+    , m_stackScroll(new QScrollArea)
+    , m_history(new HistoryView)
+    , m_dockerfile(new DockerfileView)
+    , m_leftTabs(new QTabWidget)
+    , m_efficiency(new EfficiencyPanel)
+    , m_tree(new FileTreePane)
+    , m_entry(new EntryDetailsPane)
+    , m_layerDetails(new LayerDetailsView)
+    , m_detailTabs(new QTabWidget)
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+{
+    m_stack->setObjectName(QStringLiteral("layerStack"));
+    m_stackScroll->setWidget(m_stack);
+    m_stackScroll->setWidgetResizable(true);
+    m_stackScroll->setFrameShape(QFrame::NoFrame);
+    m_history->setObjectName(QStringLiteral("history"));
+    m_dockerfile->setObjectName(QStringLiteral("dockerfile"));
+    m_leftTabs->setObjectName(QStringLiteral("leftTabs"));
+    m_leftTabs->setDocumentMode(true);
+    m_leftTabs->addTab(m_history, tr("History"));
+    m_leftTabs->addTab(m_dockerfile, tr("Dockerfile"));
+    m_leftTabs->addTab(m_efficiency, tr("Efficiency"));
+
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(m_stackScroll);
+    left->addWidget(m_leftTabs);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+    left->setSizes({520, 340});
+    left->setChildrenCollapsible(false);
+
+    m_detailTabs->setObjectName(QStringLiteral("detailTabs"));
+    m_detailTabs->setDocumentMode(true);
+    m_detailTabs->addTab(m_entry, tr("File"));
+    m_detailTabs->addTab(m_layerDetails, tr("Layer"));
+
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_detailTabs);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setStretchFactor(2, 3);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({360, 640, 400});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 4);
+    layout->addWidget(m_splitter);
+
+    connect(m_loader, &ImageLoader::metadataReady, this, &ImagePage::onMetadataReady);
+    connect(m_loader, &ImageLoader::layerReady, this, &ImagePage::onLayerReady);
+    connect(m_loader, &ImageLoader::treesReady, this, &ImagePage::onTreesReady);
+    connect(m_loader, &ImageLoader::cancelled, this, &ImagePage::onCancelledOrFailed);
+    connect(m_loader, &ImageLoader::failed, this, &ImagePage::onCancelledOrFailed);
+
+    connect(m_stack, &LayerStackView::layerSelected, this, &ImagePage::onLayerSelected);
+    connect(m_stack, &LayerStackView::stepSelected, this, &ImagePage::onStepSelected);
+    connect(m_history, &HistoryView::layerSelected, this, &ImagePage::onLayerSelected);
+    connect(m_history, &HistoryView::stepSelected, this, &ImagePage::onStepSelected);
+    connect(m_efficiency, &EfficiencyPanel::pathActivated, this, [this](const QString &path, int layer) {
+        selectLayer(layer);
+        m_tree->selectPath(path);
+    });
+    connect(m_efficiency, &EfficiencyPanel::layerShadesChanged, m_stack, &LayerStackView::setLayerShades);
+    connect(m_tree, &FileTreePane::currentEntryChanged, this,
+            [this](const TreeSnapshot &snapshot, uint32_t node, const QString &path) {
+                m_entry->showEntry(snapshot, node, path);
+                if (!path.isEmpty() && node != kNoNode)
+                    m_detailTabs->setCurrentWidget(m_entry);
+            });
+}
+
+ImagePage::~ImagePage()
+{
+    if (m_digestCancel)
+        m_digestCancel->store(true);
+}
+
+void ImagePage::onMetadataReady()
+{
+    const ImageInfo &info = m_loader->imageInfo();
+    m_layer = -1;
+    m_stack->setImage(info);
+    m_history->setImage(info);
+    m_dockerfile->setImage(info);
+    m_layerDetails->setImage(info);
+    m_entry->setImage(nullptr, -1, {});
+    m_efficiency->clear();
+    m_tree->showPlaceholder(tr("Reading the layers…"));
+    QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
+}
+
+void ImagePage::onLayerReady()
+{
+    // Sizes and file counts of each layer as it is read: the stack grows into shape.
+    m_stack->setLayerTrees(m_loader->layers());
+    m_history->setLayerTrees(m_loader->layers());
+}
+
+void ImagePage::onTreesReady()
+{
+    const auto &layers = m_loader->layers();
+    m_stack->setLayerTrees(layers);
+    m_history->setLayerTrees(layers);
+    m_layerDetails->setLayerTrees(layers);
+    QStringList errors;
+    for (const auto &layer : layers)
+        errors << (layer && layer->error ? layer->error.toString() : QString());
+    m_stack->setLayerErrors(errors);
+    m_entry->setImage(m_loader->archive(), m_loader->image(), layers);
+    const int top = int(layers.size()) - 1;
+    m_layer = top;
+    m_tree->setLayers(layers, top);
+    m_syncing = true;
+    m_stack->setCurrentLayer(top);
+    m_history->selectLayer(top);
+    m_layerDetails->setLayer(top);
+    m_syncing = false;
+    QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
+    reportDamagedLayers();
+    emit layerChanged(top);
+    // The merged tree comes first: the efficiency analysis and the digest check start once it
+    // is on screen, so that on a machine with few cores they do not slow it down, and their
+    // memory peaks do not add up with the merge's.
+    connect(m_tree, &FileTreePane::snapshotShown, this, [this] {
+        m_efficiency->setImage(m_loader->imageInfo(), m_loader->layers());
+        startDigestCheck();
+    }, Qt::SingleShotConnection);
+}
+
+// Every byte of every layer through SHA-256, after the trees are on screen: slow on big
+// images, so it never holds up browsing; a mismatch marks the layer and says so.
+void ImagePage::startDigestCheck()
+{
+    if (m_digestCancel)
+        m_digestCancel->store(true);
+    m_digestCancel = std::make_shared<std::atomic_bool>(false);
+    const std::shared_ptr<ImageArchive> archive = m_loader->archive();
+    if (!archive)
+        return;
+    const int image = m_loader->image();
+    auto cancel = m_digestCancel;
+    QPointer<ImagePage> page(this);
+    QtConcurrent::run(backgroundPool(), [archive, image, cancel] {
+        // Only when nothing else wants the CPU (SCHED_IDLE on Linux): browsing stays quick.
+        QThread::currentThread()->setPriority(QThread::IdlePriority);
+        auto checks = archive->verifyLayers(image, cancel.get());
+        QThread::currentThread()->setPriority(QThread::NormalPriority);
+        return checks;
+    })
+        .then(this, [page, archive, cancel](const std::vector<LayerDigestCheck> &checks) {
+            if (page && !cancel->load() && page->m_loader->archive() == archive)
+                page->showDigestCheck(checks);
+        });
+}
+
+void ImagePage::showDigestCheck(const std::vector<LayerDigestCheck> &checks)
+{
+    const auto &layers = m_loader->layers();
+    QStringList errors;
+    QStringList mismatches;
+    for (size_t i = 0; i < layers.size(); ++i) {
+        QString error = layers[i] && layers[i]->error ? layers[i]->error.toString() : QString();
+        if (i < checks.size() && checks[i].status == LayerDigestCheck::Status::Mismatch) {
+            error = tr("Digest mismatch: %1").arg(checks[i].error.message);
+            mismatches << tr("layer %1: %2").arg(i).arg(checks[i].error.toString());
+        }
+        errors << error;
+    }
+    m_stack->setLayerErrors(errors);
+    if (!mismatches.isEmpty())
+        emit message(MessageBar::Kind::Warning,
+                     tr("%n layer(s) do not match their digests: the archive was changed or damaged "
+                        "after it was written.",
+                        nullptr, int(mismatches.size()))
+                         + QLatin1Char('\n') + mismatches.join(QLatin1Char('\n')));
+}
+
+void ImagePage::onCancelledOrFailed()
+{
+    if (m_loader->state() == ImageLoader::State::Cancelled)
+        m_tree->showPlaceholder(tr("Loading was cancelled."));
+    else
+        m_tree->showPlaceholder(tr("The layers could not be read."));
+}
+
+void ImagePage::reportDamagedLayers()
+{
+    QStringList damaged;
+    const auto &layers = m_loader->layers();
+    for (size_t i = 0; i < layers.size(); ++i) {
+        if (!layers[i])
+            damaged << tr("layer %1 is missing").arg(i);
+        else if (layers[i]->error)
+            damaged << tr("layer %1: %2").arg(i).arg(layers[i]->error.toString());
+    }
+    if (damaged.isEmpty())
+        return;
+    emit message(MessageBar::Kind::Warning,
+                 tr("%n layer(s) could not be read completely; the rest of the image can be "
+                    "browsed.",
+                    nullptr, int(damaged.size())) +
+                     QLatin1Char('\n') + damaged.join(QLatin1Char('\n')));
+}
+
+void ImagePage::selectLayer(int layer)
+{
+    m_stack->setCurrentLayer(layer);
+    onLayerSelected(layer);
+}
+
+void ImagePage::onLayerSelected(int layer)
+{
+    if (m_syncing || layer < 0)
+        return;
+    m_syncing = true;
+    m_stack->setCurrentLayer(layer);
+    m_history->selectLayer(layer);
+    m_layerDetails->setLayer(layer);
+    m_syncing = false;
+    if (layer == m_layer)
+        return;
+    m_layer = layer;
+    m_tree->showLayer(layer);
+    m_detailTabs->setCurrentWidget(m_layerDetails);
+    emit layerChanged(layer);
+}
+
+void ImagePage::onStepSelected(int historyIndex)
+{
+    m_dockerfile->selectStep(historyIndex);
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    m_history->selectStep(historyIndex);
+    m_stack->setCurrentStep(historyIndex);
+    m_syncing = false;
+    // An empty step (ENV, CMD...) leaves the filesystem as the layer below it made it.
+    const ImageInfo &info = m_loader->imageInfo();
+    if (historyIndex >= 0 && historyIndex < info.history.size()) {
+        const HistoryEntry &step = info.history[historyIndex];
+        if (step.emptyLayer && step.layer >= 0 && step.layer != m_layer) {
+            m_layer = step.layer;
+            m_tree->showLayer(step.layer);
+            m_layerDetails->setLayer(step.layer);
+            emit layerChanged(step.layer);
+        }
+    }
+}
+
+} // namespace strata

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "image/digestcheck.h"
+#include "panes/messagebar.h"
+
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class QScrollArea;
+class QSplitter;
+class QTabWidget;
+
+namespace strata {
+
+class DockerfileView;
+class EfficiencyPanel;
+class EntryDetailsPane;
+class FileTreePane;
+class HistoryView;
+class ImageLoader;
+class LayerDetailsView;
+class LayerStackView;
+
+// One image on screen: three panes side by side, linked by selection —
+//   [layer stack / history | Dockerfile]  [filesystem tree]  [entry details | layer details].
+// Selecting a layer in the stack or the history shows the merged filesystem as of that layer.
+// The page paints as soon as the loader has the metadata and fills the tree when every layer
+// has been read.
+class ImagePage final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ImagePage(ImageLoader *loader, QWidget *parent = nullptr);
+    ~ImagePage() override;
+
+    int currentLayer() const { return m_layer; }
+    void selectLayer(int layer);
+
+    LayerStackView *layerStack() const { return m_stack; }
+    HistoryView *historyView() const { return m_history; }
+    DockerfileView *dockerfileView() const { return m_dockerfile; }
+    EfficiencyPanel *efficiencyPanel() const { return m_efficiency; }
+    LayerDetailsView *layerDetails() const { return m_layerDetails; }
+    FileTreePane *treePane() const { return m_tree; }
+    EntryDetailsPane *entryDetails() const { return m_entry; }
+    QTabWidget *detailTabs() const { return m_detailTabs; }
+
+signals:
+    void message(strata::MessageBar::Kind kind, const QString &text);
+    void layerChanged(int layer);
+
+private:
+    void onMetadataReady();
+    void onLayerReady();
+    void onTreesReady();
+    void onCancelledOrFailed();
+    void onLayerSelected(int layer);
+    void onStepSelected(int historyIndex);
+    void reportDamagedLayers();
+    void startDigestCheck();
+    void showDigestCheck(const std::vector<LayerDigestCheck> &checks);
+
+    ImageLoader *m_loader;
+    int m_layer = -1;
+    bool m_syncing = false;
+    // The background SHA-256 check of the layers; set to stop it when the page goes away.
+    std::shared_ptr<std::atomic_bool> m_digestCancel;
+
+    LayerStackView *m_stack;
+    QScrollArea *m_stackScroll;
+    HistoryView *m_history;
+    DockerfileView *m_dockerfile;
+    QTabWidget *m_leftTabs;
+    EfficiencyPanel *m_efficiency;
+    FileTreePane *m_tree;
+    EntryDetailsPane *m_entry;
+    LayerDetailsView *m_layerDetails;
+    QTabWidget *m_detailTabs;
+    QSplitter *m_splitter;
+};
+
+} // namespace strata

@@ -1,0 +1,350 @@
+#include "windows/comparewindow.h"
+
+#include "models/backgroundpool.h"
+#include "models/changestyle.h"
+#include "analysis/contentdiff.h"
+#include "models/formatting.h"
+#include "views/layerstackview.h"
+#include "models/treediffmodel.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QFileInfo>
+#include <QFuture>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace strata {
+
+namespace {
+QScrollArea *scrolled(QWidget *widget)
+{
+    auto *area = new QScrollArea;
+    area->setWidget(widget);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
+QTableWidget *table(const QStringList &headers, const QString &name)
+{
+    auto *t = new QTableWidget(0, int(headers.size()));
+    t->setObjectName(name);
+    t->setHorizontalHeaderLabels(headers);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->horizontalHeader()->setStretchLastSection(true);
+    return t;
+}
+
+void setRow(QTableWidget *t, int row, const QStringList &cells, const QColor &colour = {})
+{
+    for (int c = 0; c < cells.size(); ++c) {
+        auto *item = new QTableWidgetItem(cells[c]);
+        if (colour.isValid())
+            item->setForeground(colour);
+        t->setItem(row, c, item);
+    }
+}
+
+QString signedBytes(qint64 delta)
+{
+    return (delta > 0 ? QStringLiteral("+") : delta < 0 ? QStringLiteral("−") : QString())
+           + format::size(delta < 0 ? -delta : delta);
+}
+} // namespace
+
+CompareWindow::CompareWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_summary(new QLabel)
+    , m_stackA(new LayerStackView)
+    , m_stackB(new LayerStackView)
+    , m_tabs(new QTabWidget)
+    , m_model(new TreeDiffModel(this))
+    , m_tree(new QTreeView)
+    , m_changesOnly(new QCheckBox(tr("Changes only")))
+    , m_byDelta(new QCheckBox(tr("Largest change first")))
+    , m_contents(new QPushButton(tr("Compare Contents")))
+    , m_largest(table({tr("Change"), tr("Status"), tr("What changed"), tr("Path")}, QStringLiteral("largestChanges")))
+    , m_history(table({tr("A"), tr(""), tr("B")}, QStringLiteral("historyDiff")))
+    , m_config(table({tr("Setting"), tr("A"), tr("B")}, QStringLiteral("configDiff")))
+{
+    setObjectName(QStringLiteral("compareWindow"));
+    setWindowTitle(tr("Compare Images — Strata"));
+    setAttribute(Qt::WA_DeleteOnClose, false);
+    m_summary->setObjectName(QStringLiteral("compareSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setText(tr("Reading both images…"));
+    m_stackA->setObjectName(QStringLiteral("stackA"));
+    m_stackB->setObjectName(QStringLiteral("stackB"));
+    m_tree->setObjectName(QStringLiteral("diffTree"));
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true);
+    m_changesOnly->setChecked(true);
+    m_byDelta->setChecked(true);
+    m_contents->setToolTip(tr("Read the files whose sizes are equal on both sides and compare their bytes"));
+
+    auto *stacks = new QSplitter(Qt::Horizontal);
+    stacks->addWidget(scrolled(m_stackA));
+    stacks->addWidget(scrolled(m_stackB));
+
+    auto *files = new QWidget;
+    auto *filesLayout = new QVBoxLayout(files);
+    auto *options = new QHBoxLayout;
+    options->addWidget(m_changesOnly);
+    options->addWidget(m_byDelta);
+    options->addStretch();
+    options->addWidget(m_contents);
+    filesLayout->addLayout(options);
+    filesLayout->addWidget(m_tree);
+    m_tabs->addTab(files, tr("Files"));
+    m_tabs->addTab(m_largest, tr("Largest Changes"));
+    m_tabs->addTab(m_history, tr("History"));
+    m_tabs->addTab(m_config, tr("Config"));
+
+    auto *body = new QSplitter(Qt::Horizontal);
+    body->addWidget(stacks);
+    body->addWidget(m_tabs);
+    body->setStretchFactor(0, 2);
+    body->setStretchFactor(1, 3);
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_summary);
+    layout->addWidget(body, 1);
+    setCentralWidget(central);
+    resize(1400, 860);
+
+    connect(m_changesOnly, &QCheckBox::toggled, m_model, &TreeDiffModel::setChangesOnly);
+    connect(m_byDelta, &QCheckBox::toggled, m_model, &TreeDiffModel::setSortByDelta);
+    connect(m_contents, &QPushButton::clicked, this, &CompareWindow::compareContents);
+    connect(m_stackA, &LayerStackView::layerSelected, this, [this](int layer) {
+        if (m_comparison && layer != m_comparison->a.topLayer())
+            recompare(layer, m_comparison->b.topLayer());
+    });
+    connect(m_stackB, &LayerStackView::layerSelected, this, [this](int layer) {
+        if (m_comparison && layer != m_comparison->b.topLayer())
+            recompare(m_comparison->a.topLayer(), layer);
+    });
+}
+
+void CompareWindow::openFiles(const QString &a, const QString &b)
+{
+    openInBackground(nullptr, -1, a, b);
+}
+
+void CompareWindow::compareWithFile(std::shared_ptr<ImageArchive> a, int imageA, const QString &b)
+{
+    openInBackground(std::move(a), imageA, QString(), b);
+}
+
+void CompareWindow::openInBackground(std::shared_ptr<ImageArchive> a, int imageA, const QString &pathA,
+                                     const QString &pathB)
+{
+    // Opening reads every member of a compressed archive: never on the GUI thread.
+    struct Opened
+    {
+        std::shared_ptr<ImageArchive> a;
+        std::shared_ptr<ImageArchive> b;
+        Error error;
+    };
+    const quint64 generation = ++m_generation;
+    QPointer<CompareWindow> self(this);
+    QtConcurrent::run(backgroundPool(), [a, pathA, pathB] {
+        Opened opened;
+        opened.a = a ? a : ImageArchive::open(pathA, &opened.error);
+        if (opened.a)
+            opened.b = ImageArchive::open(pathB, &opened.error);
+        return opened;
+    }).then(this, [self, generation, imageA](const Opened &opened) {
+        if (!self || self->m_generation != generation)
+            return;
+        if (opened.error) {
+            self->m_summary->setText(opened.error.toString().toHtmlEscaped());
+            emit self->failed(opened.error.toString());
+            return;
+        }
+        Error error;
+        const int first = imageA >= 0 ? imageA : std::max(0, opened.a->findImage(QString(), &error));
+        self->compare(opened.a, first, opened.b, std::max(0, opened.b->findImage(QString(), &error)));
+    });
+}
+
+void CompareWindow::compare(std::shared_ptr<ImageArchive> a, int imageA, std::shared_ptr<ImageArchive> b, int imageB)
+{
+    m_a = DiffSide{std::move(a), imageA, {}, -1};
+    m_b = DiffSide{std::move(b), imageB, {}, -1};
+    setWindowTitle(tr("%1 ↔ %2 — Strata").arg(QFileInfo(m_a.archive->path()).fileName(),
+                                               QFileInfo(m_b.archive->path()).fileName()));
+    m_stackA->setImage(m_a.info());
+    m_stackB->setImage(m_b.info());
+    recompare(-1, -1);
+}
+
+void CompareWindow::recompare(int topA, int topB)
+{
+    const quint64 generation = ++m_generation;
+    m_summary->setText(tr("Comparing…"));
+    DiffSide a = m_a;
+    DiffSide b = m_b;
+    a.top = topA;
+    b.top = topB;
+    QPointer<CompareWindow> self(this);
+    QtConcurrent::run(backgroundPool(), [a, b]() mutable {
+        Error error;
+        if (a.layers.empty())
+            a.layers = a.archive->loadLayers(a.image, LoadObserver{}, &error);
+        if (b.layers.empty())
+            b.layers = b.archive->loadLayers(b.image, LoadObserver{}, &error);
+        return std::make_shared<ImageComparison>(compareImages(std::move(a), std::move(b)));
+    }).then(this, [self, generation](std::shared_ptr<ImageComparison> comparison) {
+        if (self && self->m_generation == generation)
+            self->showComparison(std::move(comparison));
+    });
+}
+
+void CompareWindow::showComparison(std::shared_ptr<ImageComparison> comparison)
+{
+    m_comparison = std::move(comparison);
+    m_a.layers = m_comparison->a.layers;
+    m_b.layers = m_comparison->b.layers;
+    m_diff = std::make_shared<TreeDiff>(m_comparison->files);
+    m_model->setDiff(m_diff);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(TreeDiffModel::NameColumn, QHeaderView::Stretch);
+
+    m_stackA->setLayerTrees(m_a.layers);
+    m_stackB->setLayerTrees(m_b.layers);
+    m_stackA->setCurrentLayer(m_comparison->a.topLayer());
+    m_stackB->setCurrentLayer(m_comparison->b.topLayer());
+    // The shared bottom layers in full colour on both sides; the rest of each stack plain.
+    const LayerAlignment &align = m_comparison->layers;
+    auto shades = [&](int count) {
+        QList<double> s;
+        for (int i = 0; i < count; ++i)
+            s << (align.isShared(i) ? 1.0 : 0.0);
+        return s;
+    };
+    const QString meaning = tr("shared with the other image (same chain ID)");
+    m_stackA->setLayerShades(shades(int(m_a.info().layers.size())), meaning);
+    m_stackB->setLayerShades(shades(int(m_b.info().layers.size())), meaning);
+
+    fillSummary();
+    fillLargest();
+    fillHistory();
+    fillConfig();
+    m_contents->setEnabled(!m_diff->contentCandidates().empty());
+    emit comparisonReady();
+}
+
+void CompareWindow::fillSummary()
+{
+    const DiffSummary &s = m_comparison->summary;
+    double percent = 0;
+    const QString pct = s.sizeDeltaPercent(&percent) ? QStringLiteral(" (%1%2 %)").arg(percent >= 0 ? QStringLiteral("+") : QString()).arg(QLocale().toString(percent, 'f', 1)) : QString();
+    const DiffCounts &c = m_diff->counts();
+    m_summary->setText(
+        tr("<table cellspacing=6><tr><th></th><th>A: %1</th><th>B: %2</th><th>Change</th></tr>"
+           "<tr><td>Size</td><td>%3</td><td>%4</td><td>%5%6</td></tr>"
+           "<tr><td>Layers</td><td>%7</td><td>%8</td><td>%9 shared</td></tr>"
+           "<tr><td>Files</td><td>%10</td><td>%11</td><td>%12 added, %13 removed, %14 changed</td></tr></table>")
+            .arg(m_comparison->a.info().displayName().toHtmlEscaped(), m_comparison->b.info().displayName().toHtmlEscaped())
+            .arg(format::size(s.a.totalSize), format::size(s.b.totalSize), signedBytes(s.sizeDelta()), pct)
+            .arg(s.a.layerCount)
+            .arg(s.b.layerCount)
+            .arg(m_comparison->layers.shared)
+            .arg(s.a.fileCount)
+            .arg(s.b.fileCount)
+            .arg(c.added)
+            .arg(c.removed)
+            .arg(c.changed));
+}
+
+void CompareWindow::fillLargest()
+{
+    const std::vector<uint32_t> rows = m_diff->largestChanges(DeltaOrder::Growth, 200);
+    m_largest->setRowCount(int(rows.size()));
+    for (int r = 0; r < int(rows.size()); ++r) {
+        const uint32_t i = rows[size_t(r)];
+        const DiffEntry &e = m_diff->entry(i);
+        setRow(m_largest, r,
+               {signedBytes(m_diff->ownDelta(i)), diffStatusName(e.status), diffChangeNames(e.changes).join(QStringLiteral(", ")),
+                QLatin1Char('/') + QString::fromStdString(m_diff->path(i))});
+    }
+    m_largest->resizeColumnsToContents();
+}
+
+void CompareWindow::fillHistory()
+{
+    const HistoryDiff &h = m_comparison->history;
+    const QList<HistoryEntry> a = historyUpTo(m_comparison->a.info(), m_comparison->a.topLayer());
+    const QList<HistoryEntry> b = historyUpTo(m_comparison->b.info(), m_comparison->b.topLayer());
+    const QPalette palette = QApplication::palette();
+    m_history->setRowCount(int(h.rows.size()));
+    for (int r = 0; r < int(h.rows.size()); ++r) {
+        const HistoryDiffRow &row = h.rows[size_t(r)];
+        const QString left = row.a >= 0 && row.a < a.size() ? a[row.a].createdBy : QString();
+        const QString right = row.b >= 0 && row.b < b.size() ? b[row.b].createdBy : QString();
+        QString mark;
+        ChangeKind kind = ChangeKind::Unchanged;
+        switch (row.kind) {
+        case HistoryDiffRow::Kind::Same: mark = QStringLiteral("="); break;
+        case HistoryDiffRow::Kind::Changed: mark = QStringLiteral("~"); kind = ChangeKind::Modified; break;
+        case HistoryDiffRow::Kind::Removed: mark = QStringLiteral("−"); kind = ChangeKind::Deleted; break;
+        case HistoryDiffRow::Kind::Inserted: mark = QStringLiteral("+"); kind = ChangeKind::Added; break;
+        }
+        setRow(m_history, r, {left, mark, right}, kind == ChangeKind::Unchanged ? QColor() : changestyle::textColor(kind, palette));
+    }
+    m_history->resizeColumnToContents(1);
+}
+
+void CompareWindow::fillConfig()
+{
+    const ConfigDiff &c = m_comparison->config;
+    const QPalette palette = QApplication::palette();
+    m_config->setRowCount(int(c.rows.size()));
+    for (int r = 0; r < int(c.rows.size()); ++r) {
+        const ConfigDiffRow &row = c.rows[size_t(r)];
+        const QString name = row.key.isEmpty() ? row.field : row.field + QLatin1Char(' ') + row.key;
+        setRow(m_config, r, {name, row.inA ? row.a : QString(), row.inB ? row.b : QString()},
+               row.equal() ? QColor() : changestyle::textColor(ChangeKind::Modified, palette));
+    }
+    m_config->resizeColumnToContents(0);
+}
+
+void CompareWindow::compareContents()
+{
+    if (!m_comparison)
+        return;
+    m_contents->setEnabled(false);
+    m_contents->setText(tr("Comparing Contents…"));
+    const quint64 generation = m_generation;
+    auto comparison = m_comparison;
+    auto diff = m_diff;
+    QPointer<CompareWindow> self(this);
+    QtConcurrent::run(backgroundPool(), [comparison, diff] {
+        return compareContent(*diff, *comparison->a.archive, comparison->a.image, *comparison->b.archive,
+                              comparison->b.image);
+    }).then(this, [self, generation, diff](const ContentComparison &result) {
+        if (!self || self->m_generation != generation)
+            return;
+        diff->applyContent(result.entries, result.different);
+        self->m_model->setDiff(diff);
+        self->fillLargest();
+        self->m_contents->setText(tr("Contents Compared"));
+    });
+}
+
+} // namespace strata

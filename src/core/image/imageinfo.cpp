@@ -1,0 +1,37 @@
+#include "image/imageinfo.h"
+
+namespace strata {
+
+QString Platform::toString() const
+{
+    QString text = os + QLatin1Char('/') + architecture;
+    if (!variant.isEmpty())
+        text += QLatin1Char('/') + variant;
+    return text;
+}
+
+QString shortDigest(const QString &digest, int length)
+{
+    const qsizetype colon = digest.indexOf(QLatin1Char(':'));
+    return digest.mid(colon + 1, length);
+}
+
+QString ImageInfo::shortId() const
+{
+    return shortDigest(id);
+}
+
+QString ImageInfo::displayName() const
+{
+    return names.isEmpty() ? shortId() : names.first();
+}
+
+qint64 ImageInfo::totalBlobSize() const
+{
+    qint64 total = 0;
+    for (const LayerInfo &layer : layers)
+        total += qMax<qint64>(0, layer.blobSize);
+    return total;
+}
+
+} // namespace strata

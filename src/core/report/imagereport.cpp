@@ -1,0 +1,196 @@
+#include "report/imagereport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace strata {
+
+namespace {
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+const LayerTree *loaded(const std::vector<std::shared_ptr<const LayerTree>> &layers, qsizetype i)
+{
+    return size_t(i) < layers.size() ? layers[size_t(i)].get() : nullptr;
+}
+} // namespace
+
+QString formatBytes(qint64 bytes)
+{
+    static const char *units[] = {"B", "kB", "MB", "GB", "TB", "PB"};
+    double value = double(bytes);
+    int unit = 0;
+    while (value >= 1000.0 && unit < 5) {
+        value /= 1000.0;
+        ++unit;
+    }
+    if (unit == 0)
+        return QString::number(bytes) + QStringLiteral(" B");
+    return QString::number(value, 'f', value < 10 ? 2 : value < 100 ? 1 : 0) + QLatin1Char(' ')
+           + QLatin1String(units[unit]);
+}
+
+QByteArray inspectJson(const ImageArchive &archive, int index, const std::vector<std::shared_ptr<const LayerTree>> &layers)
+{
+    const ImageInfo &image = archive.images().at(size_t(index));
+    QJsonObject o;
+    o[QStringLiteral("archive")] = archive.path();
+    o[QStringLiteral("format")] = archiveFormatName(archive.format());
+    if (!archive.outerCompression().isEmpty())
+        o[QStringLiteral("archiveCompression")] = archive.outerCompression();
+    o[QStringLiteral("names")] = toArray(image.names);
+    o[QStringLiteral("id")] = image.id;
+    if (!image.manifestDigest.isEmpty())
+        o[QStringLiteral("manifestDigest")] = image.manifestDigest;
+    o[QStringLiteral("created")] = image.created;
+    o[QStringLiteral("author")] = image.author;
+    o[QStringLiteral("os")] = image.platform.os;
+    o[QStringLiteral("architecture")] = image.platform.architecture;
+    if (!image.platform.variant.isEmpty())
+        o[QStringLiteral("variant")] = image.platform.variant;
+    if (!image.platform.osVersion.isEmpty())
+        o[QStringLiteral("osVersion")] = image.platform.osVersion;
+
+    QJsonObject config;
+    config[QStringLiteral("Env")] = toArray(image.config.env);
+    config[QStringLiteral("Cmd")] = toArray(image.config.cmd);
+    config[QStringLiteral("Entrypoint")] = toArray(image.config.entrypoint);
+    config[QStringLiteral("WorkingDir")] = image.config.workingDir;
+    config[QStringLiteral("User")] = image.config.user;
+    config[QStringLiteral("ExposedPorts")] = toArray(image.config.exposedPorts);
+    QJsonObject labels;
+    for (const auto &[key, value] : image.config.labels)
+        labels[key] = value;
+    config[QStringLiteral("Labels")] = labels;
+    config[QStringLiteral("StopSignal")] = image.config.stopSignal;
+    o[QStringLiteral("config")] = config;
+
+    QJsonArray layerArray;
+    for (qsizetype i = 0; i < image.layers.size(); ++i) {
+        const LayerInfo &layer = image.layers[i];
+        QJsonObject l;
+        l[QStringLiteral("index")] = int(i);
+        l[QStringLiteral("diffId")] = layer.diffId;
+        l[QStringLiteral("chainId")] = layer.chainId;
+        l[QStringLiteral("blobDigest")] = layer.blobDigest;
+        l[QStringLiteral("mediaType")] = layer.mediaType;
+        l[QStringLiteral("member")] = layer.member;
+        l[QStringLiteral("compressedSize")] = layer.blobSize;
+        if (const LayerTree *tree = loaded(layers, i)) {
+            l[QStringLiteral("compression")] = tree->compression;
+            l[QStringLiteral("uncompressedSize")] = tree->tarSize;
+            l[QStringLiteral("contentSize")] = tree->contentSize;
+            l[QStringLiteral("fileCount")] = tree->fileCount;
+            l[QStringLiteral("entryCount")] = tree->entryCount;
+            if (!tree->rejected.isEmpty())
+                l[QStringLiteral("rejectedPaths")] = toArray(tree->rejected);
+            if (tree->error)
+                l[QStringLiteral("error")] = tree->error.toString();
+        }
+        l[QStringLiteral("historyIndex")] = layer.historyIndex;
+        layerArray.append(l);
+    }
+    o[QStringLiteral("layers")] = layerArray;
+
+    QJsonArray history;
+    for (const HistoryEntry &step : image.history) {
+        QJsonObject h;
+        h[QStringLiteral("created")] = step.created;
+        h[QStringLiteral("createdBy")] = step.createdBy;
+        h[QStringLiteral("createdByRaw")] = step.createdByRaw;
+        h[QStringLiteral("instruction")] = step.instruction;
+        h[QStringLiteral("comment")] = step.comment;
+        h[QStringLiteral("emptyLayer")] = step.emptyLayer;
+        h[QStringLiteral("buildkit")] = step.buildkit;
+        h[QStringLiteral("layer")] = step.layer;
+        history.append(h);
+    }
+    o[QStringLiteral("history")] = history;
+    if (!image.warnings.isEmpty())
+        o[QStringLiteral("warnings")] = toArray(image.warnings);
+    QJsonArray problems;
+    for (const Error &problem : image.problems)
+        problems.append(problem.toString());
+    if (!problems.isEmpty())
+        o[QStringLiteral("problems")] = problems;
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+QByteArray inspectText(const ImageArchive &archive, int index, const std::vector<std::shared_ptr<const LayerTree>> &layers)
+{
+    const ImageInfo &image = archive.images().at(size_t(index));
+    QString text;
+    QTextStream out(&text);
+    out << "Archive:       " << archive.path() << '\n';
+    out << "Format:        " << archiveFormatName(archive.format());
+    if (!archive.outerCompression().isEmpty())
+        out << " (" << archive.outerCompression() << " compressed)";
+    out << '\n';
+    out << "Names:         " << (image.names.isEmpty() ? QStringLiteral("<none>") : image.names.join(QStringLiteral(", "))) << '\n';
+    out << "Image ID:      " << image.id << '\n';
+    out << "Created:       " << image.created << '\n';
+    out << "Platform:      " << image.platform.toString() << '\n';
+    const ImageConfig &c = image.config;
+    if (!c.entrypoint.isEmpty())
+        out << "Entrypoint:    " << c.entrypoint.join(QLatin1Char(' ')) << '\n';
+    if (!c.cmd.isEmpty())
+        out << "Cmd:           " << c.cmd.join(QLatin1Char(' ')) << '\n';
+    if (!c.workingDir.isEmpty())
+        out << "WorkingDir:    " << c.workingDir << '\n';
+    if (!c.user.isEmpty())
+        out << "User:          " << c.user << '\n';
+    if (!c.exposedPorts.isEmpty())
+        out << "ExposedPorts:  " << c.exposedPorts.join(QLatin1Char(' ')) << '\n';
+    if (!c.stopSignal.isEmpty())
+        out << "StopSignal:    " << c.stopSignal << '\n';
+    for (const QString &env : c.env)
+        out << "Env:           " << env << '\n';
+    for (const auto &[key, value] : c.labels)
+        out << "Label:         " << key << '=' << value << '\n';
+    out << "Layers:        " << image.layers.size() << '\n';
+    for (qsizetype i = 0; i < image.layers.size(); ++i) {
+        const LayerInfo &layer = image.layers[i];
+        out << "  [" << i << "] " << (layer.diffId.isEmpty() ? QStringLiteral("<unknown diff_id>") : layer.diffId) << '\n';
+        out << "      blob " << layer.blobDigest << "  " << formatBytes(layer.blobSize);
+        if (const LayerTree *tree = loaded(layers, i)) {
+            out << "  " << tree->compression << ", " << formatBytes(tree->contentSize) << " in "
+                << tree->fileCount << " files";
+            if (tree->error)
+                out << "\n      error: " << tree->error.toString();
+        }
+        out << '\n';
+    }
+    for (const QString &warning : image.warnings)
+        out << "Warning:       " << warning << '\n';
+    for (const Error &problem : image.problems)
+        out << "Problem:       " << problem.message << '\n';
+    out.flush();
+    return text.toUtf8();
+}
+
+QByteArray historyText(const ImageInfo &image, const std::vector<std::shared_ptr<const LayerTree>> &layers)
+{
+    QString text;
+    QTextStream out(&text);
+    out << "LAYER\tCREATED\tSIZE\tCREATED BY\tCOMMENT\n";
+    for (qsizetype i = image.history.size(); i-- > 0;) {
+        const HistoryEntry &step = image.history[i];
+        const bool made = !step.emptyLayer && step.layer >= 0;
+        qint64 size = 0;
+        if (made) {
+            if (const LayerTree *tree = loaded(layers, step.layer))
+                size = tree->contentSize;
+        }
+        out << (made ? QString::number(step.layer) : QStringLiteral("-")) << '\t' << step.created << '\t'
+            << formatBytes(size) << '\t' << step.createdBy << (step.buildkit ? QStringLiteral(" # buildkit") : QString())
+            << '\t' << step.comment << '\n';
+    }
+    out.flush();
+    return text.toUtf8();
+}
+
+} // namespace strata

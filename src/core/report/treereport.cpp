@@ -1,0 +1,228 @@
+#include "report/treereport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <charconv>
+
+namespace strata {
+
+namespace {
+struct Row
+{
+    std::string path;
+    uint32_t node;
+};
+
+// Every node except the root, sorted bytewise by full path (not depth first: "a-b" < "a/b").
+std::vector<Row> sortedRows(const FileTree &tree, bool includeImplied)
+{
+    std::vector<Row> rows;
+    rows.reserve(tree.nodeCount());
+    for (uint32_t i = 1; i < tree.nodeCount(); ++i) {
+        if (!includeImplied && (tree.node(i).flags & NodeFlag::Implied))
+            continue;
+        rows.push_back({tree.path(i), i});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.path < b.path; });
+    return rows;
+}
+
+uint64_t effectiveSize(const FileTree &tree, uint32_t i)
+{
+    const FileNode &n = tree.node(i);
+    if (n.type == FileType::Hardlink) {
+        const uint32_t target = tree.find(tree.linkTarget(i));
+        return target != kNoNode && tree.node(target).type == FileType::Regular ? tree.node(target).size : 0;
+    }
+    if (n.type == FileType::Symlink)
+        return tree.linkTarget(i).size(); // what lstat reports for a symlink
+    return n.type == FileType::Regular ? n.size : 0;
+}
+
+uint32_t effectiveMode(const FileNode &n)
+{
+    // Linux gives every symlink 0777 whatever the tar header says.
+    return n.type == FileType::Symlink ? 0777 : n.mode;
+}
+
+void appendTsvRow(QByteArray &out, const std::string &path, const FileTree &tree, uint32_t i, int layer = -1)
+{
+    const FileNode &n = tree.node(i);
+    out.append(path.data(), qsizetype(path.size()));
+    out.append('\t');
+    out.append(fileTypeLetter(n.type));
+    out.append('\t');
+    out.append(QByteArray::number(qulonglong(effectiveSize(tree, i))));
+    out.append('\t');
+    out.append(QByteArray::number(effectiveMode(n), 8));
+    out.append('\t');
+    const auto link = tree.linkTarget(i);
+    out.append(link.data(), qsizetype(link.size()));
+    out.append('\t');
+    out.append(QByteArray::number(layer >= 0 ? layer : int(n.layer)));
+}
+
+QJsonObject jsonEntry(const std::string &path, const FileTree &tree, uint32_t i)
+{
+    const FileNode &n = tree.node(i);
+    QJsonObject o;
+    o[QStringLiteral("path")] = QString::fromUtf8(path.data(), qsizetype(path.size()));
+    o[QStringLiteral("type")] = QString(QLatin1Char(fileTypeLetter(n.type)));
+    o[QStringLiteral("size")] = qint64(effectiveSize(tree, i));
+    o[QStringLiteral("mode")] = QString::number(effectiveMode(n), 8);
+    o[QStringLiteral("uid")] = qint64(n.uid);
+    o[QStringLiteral("gid")] = qint64(n.gid);
+    o[QStringLiteral("mtime")] = qint64(n.mtime);
+    if (n.link) {
+        const auto link = tree.linkTarget(i);
+        o[QStringLiteral("link")] = QString::fromUtf8(link.data(), qsizetype(link.size()));
+    }
+    o[QStringLiteral("layer")] = int(n.layer);
+    return o;
+}
+
+// For each node of `layer`, the node of the same path in `lower` (or kNoNode).
+std::vector<uint32_t> matchLower(const FileTree &layer, const FileTree *lower)
+{
+    std::vector<uint32_t> below(layer.nodeCount(), kNoNode);
+    if (!lower)
+        return below;
+    below[0] = 0;
+    for (uint32_t i = 1; i < layer.nodeCount(); ++i) {
+        const uint32_t parent = below[layer.node(i).parent];
+        if (parent != kNoNode && !layer.node(i).isWhiteout())
+            below[i] = lower->child(parent, layer.name(i));
+        else if (parent != kNoNode)
+            below[i] = lower->child(parent, layer.name(i)); // what the whiteout deletes
+    }
+    return below;
+}
+} // namespace
+
+QString changeKindName(ChangeKind kind)
+{
+    switch (kind) {
+    case ChangeKind::Unchanged: return QStringLiteral("unchanged");
+    case ChangeKind::Added: return QStringLiteral("added");
+    case ChangeKind::Modified: return QStringLiteral("modified");
+    case ChangeKind::Deleted: return QStringLiteral("deleted");
+    }
+    return {};
+}
+
+QByteArray mergedTreeTsv(const FileTree &merged)
+{
+    QByteArray out;
+    for (const Row &row : sortedRows(merged, true)) {
+        appendTsvRow(out, row.path, merged, row.node);
+        out.append('\n');
+    }
+    return out;
+}
+
+void writeMergedTreeTsv(LayerList layers, int top, const std::function<void(std::string_view)> &write)
+{
+    constexpr size_t chunk = 64 * 1024;
+    std::string out;
+    out.reserve(chunk + 4096);
+    char number[32];
+    auto appendNumber = [&](uint64_t value, int base) {
+        const auto end = std::to_chars(number, number + sizeof number, value, base).ptr;
+        out.append(number, size_t(end - number));
+    };
+    visitMergedTree(layers, top, [&](std::string_view path, const MergedEntry &entry) {
+        const FileNode &n = entry.attrs();
+        const std::string_view link = entry.tree->linkTarget(entry.node);
+        uint64_t size = n.type == FileType::Regular ? n.size : 0;
+        if (n.type == FileType::Symlink) {
+            size = link.size(); // what lstat reports for a symlink
+        } else if (n.type == FileType::Hardlink) {
+            const MergedEntry target = findMerged(layers, top, link);
+            size = target && target.attrs().type == FileType::Regular ? target.attrs().size : 0;
+        }
+        out.append(path);
+        out += '\t';
+        out += fileTypeLetter(n.type);
+        out += '\t';
+        appendNumber(size, 10);
+        out += '\t';
+        appendNumber(effectiveMode(n), 8);
+        out += '\t';
+        out.append(link);
+        out += '\t';
+        appendNumber(entry.layer, 10);
+        out += '\n';
+        if (out.size() >= chunk) {
+            write(out);
+            out.clear();
+        }
+    });
+    if (!out.empty())
+        write(out);
+}
+
+QByteArray mergedTreeJson(const FileTree &merged, LayerList layers, int top)
+{
+    QJsonArray entries;
+    for (const Row &row : sortedRows(merged, true)) {
+        QJsonObject o = jsonEntry(row.path, merged, row.node);
+        QJsonArray shadows;
+        for (const PathOccurrence &occ : pathOccurrences(layers, top, row.path)) {
+            if (!occ.visible && !occ.whiteout && occ.layer != int(merged.node(row.node).layer))
+                shadows.append(occ.layer);
+        }
+        o[QStringLiteral("shadows")] = shadows;
+        entries.append(o);
+    }
+    return QJsonDocument(entries).toJson(QJsonDocument::Indented);
+}
+
+QByteArray layerChangesTsv(const FileTree &layer, int index, const FileTree *lower)
+{
+    const std::vector<ChangeKind> kinds = classifyLayerChanges(layer, lower);
+    const std::vector<uint32_t> below = matchLower(layer, lower);
+    QByteArray out;
+    for (const Row &row : sortedRows(layer, false)) {
+        const FileNode &n = layer.node(row.node);
+        if (n.isWhiteout() && below[row.node] != kNoNode) {
+            appendTsvRow(out, row.path, *lower, below[row.node]);
+        } else if (n.isWhiteout()) {
+            out.append(row.path.data(), qsizetype(row.path.size()));
+            out.append("\t-\t0\t0\t\t");
+            out.append(QByteArray::number(index));
+        } else {
+            appendTsvRow(out, row.path, layer, row.node, index);
+        }
+        out.append('\t');
+        out.append(changeKindName(kinds[row.node]).toLatin1());
+        out.append('\n');
+    }
+    return out;
+}
+
+QByteArray layerChangesJson(const FileTree &layer, int index, const FileTree *lower)
+{
+    const std::vector<ChangeKind> kinds = classifyLayerChanges(layer, lower);
+    const std::vector<uint32_t> below = matchLower(layer, lower);
+    QJsonArray entries;
+    for (const Row &row : sortedRows(layer, false)) {
+        const FileNode &n = layer.node(row.node);
+        QJsonObject o = n.isWhiteout() && below[row.node] != kNoNode
+                            ? jsonEntry(row.path, *lower, below[row.node])
+                            : jsonEntry(row.path, layer, row.node);
+        if (n.isWhiteout() && below[row.node] == kNoNode)
+            o[QStringLiteral("type")] = QStringLiteral("-");
+        if (!n.isWhiteout())
+            o[QStringLiteral("layer")] = index;
+        o[QStringLiteral("change")] = changeKindName(kinds[row.node]);
+        if (n.flags & NodeFlag::Opaque)
+            o[QStringLiteral("opaque")] = true;
+        entries.append(o);
+    }
+    return QJsonDocument(entries).toJson(QJsonDocument::Indented);
+}
+
+} // namespace strata

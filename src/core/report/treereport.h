@@ -1,0 +1,28 @@
+#pragma once
+
+#include "tree/overlaymerge.h"
+
+#include <QByteArray>
+
+namespace strata {
+
+// `strata-cli tree` output. TSV: one line per path, sorted bytewise, columns
+// `path type size mode link layer`; path without a leading "./" or "/"; type one of
+// f d l h c b p; a hardlink's size is its target's, a symlink's the length of its target
+// (what `umoci unpack` leaves on disk); mode in octal; directories have size 0
+// (their size on disk depends on the file system, not the image).
+QByteArray mergedTreeTsv(const FileTree &merged);
+// The same bytes for mergeLayers(layers, top), produced from the layer trees without building
+// the merged tree and handed to `write` in chunks of about 64 KiB.
+void writeMergedTreeTsv(LayerList layers, int top, const std::function<void(std::string_view)> &write);
+QByteArray mergedTreeJson(const FileTree &merged, LayerList layers, int top);
+
+// One layer's own changes: the columns above plus `change` (added, modified, deleted).
+// Deleted rows describe what the whiteout removes, as it was in `lower`.
+// `index` is the layer's position (a shared blob's tree does not know it).
+QByteArray layerChangesTsv(const FileTree &layer, int index, const FileTree *lower);
+QByteArray layerChangesJson(const FileTree &layer, int index, const FileTree *lower);
+
+QString changeKindName(ChangeKind kind);
+
+} // namespace strata

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "archive/bytesource.h"
+#include "tree/layertree.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+
+namespace strata {
+
+struct LayerIndexOptions
+{
+    uint16_t layer = 0;                       // stored in every node's `layer`
+    const std::atomic_bool *cancel = nullptr; // polled between entries
+    std::function<void(qint64 bytesRead)> progress; // raw bytes consumed so far, now and then
+    qint64 maxEntries = 20'000'000;
+    // A compressed layer may not inflate past ratio x its compressed size (nor past the floor
+    // for tiny layers): gzip cannot exceed ~1032:1, real zstd layers stay far below this.
+    qint64 maxInflationRatio = 10'000;
+    qint64 minInflationLimit = qint64(1) << 30;
+};
+
+// Reads one layer tar (plain, gzip, zstd... sniffed) into its own tree, reading headers only
+// and skipping file data. Names are cleaned ("./a", "/a" and "a" are one path); names that
+// escape the root are reported in `rejected` and never enter the tree. `.wh.NAME` becomes a
+// whiteout node NAME and `.wh..wh..opq` marks its directory opaque. A later entry for the
+// same path replaces the earlier one. Errors (truncation, corrupt data) end the read with
+// `error` set and the entries read so far kept. `member` names the layer in messages.
+LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const QString &file,
+                     const QString &member);
+
+// Cleans a tar member name into a path relative to the root ("a/b"); returns false when it
+// escapes the root.
+bool cleanLayerPath(std::string_view name, std::string *out);
+
+} // namespace strata

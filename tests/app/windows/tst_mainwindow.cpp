@@ -1,0 +1,489 @@
+// The application as a user drives it: open archives through the main window, wait for the
+// background loading, select layers and watch the tree change, filter, cancel, pick one of
+// several images, and see errors that name the file.
+#include "fixtures.h"
+#include "treedump.h"
+
+#include "panes/archivetab.h"
+#include "panes/entrydetailspane.h"
+#include "panes/filepreview.h"
+#include "models/filetreemodel.h"
+#include "panes/filetreepane.h"
+#include "views/historyview.h"
+#include "panes/imagechooser.h"
+#include "models/imagelistmodel.h"
+#include "models/imageloader.h"
+#include "panes/imagepage.h"
+#include "imagewriter/imagewriter.h"
+#include "views/layerstackview.h"
+#include "panes/loadprogressbar.h"
+#include "windows/mainwindow.h"
+#include "panes/messagebar.h"
+#include "models/overlaymodel.h"
+#include "windows/presentationzoom.h"
+#include "windows/recentfiles.h"
+
+#include <QMenu>
+#include <QMimeData>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace strata;
+namespace iw = strata::imagewriter;
+
+namespace {
+
+constexpr int kTimeout = 60000;
+
+QString whiteoutDir()
+{
+    return fixturePath(QStringLiteral("google_go-containerregistry/whiteout_dir.tar"));
+}
+
+QString diveImage()
+{
+    return fixturePath(QStringLiteral("dive/test-docker-image.tar"));
+}
+
+// Waits until the tab's image is loaded and the tree pane shows a tree.
+bool waitLoaded(ArchiveTab *tab)
+{
+    FileTreePane *pane = tab->page()->treePane();
+    return QTest::qWaitFor([&] {
+        return tab->isLoaded() && !pane->isBusy() && !pane->model()->snapshot().isNull();
+    }, kTimeout);
+}
+
+bool waitTree(FileTreePane *pane, int layer)
+{
+    return QTest::qWaitFor([&] {
+        return !pane->isBusy() && pane->model()->snapshot().layer == layer;
+    }, kTimeout);
+}
+
+// The bytes of `member` of layer tar `layer` inside the archive, extracted by GNU tar.
+QByteArray tarExtract(const QString &archive, const QString &layer, const QString &member)
+{
+    QProcess process;
+    process.start(QStringLiteral("sh"),
+                  {QStringLiteral("-c"), QStringLiteral("tar -xOf \"$0\" \"$1\" | tar -xOf - \"$2\""),
+                   archive, layer, member});
+    process.waitForFinished(60000);
+    return process.readAllStandardOutput();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("StrataTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+        REQUIRE_FIXTURE(whiteoutDir());
+        REQUIRE_FIXTURE(diveImage());
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+
+    void openAndSelectLayers()
+    {
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(whiteoutDir());
+        QVERIFY(waitLoaded(tab));
+        QCOMPARE(window.windowTitle(), QStringLiteral("whiteout_dir.tar — Strata"));
+        ImagePage *page = tab->page();
+        FileTreePane *pane = page->treePane();
+        FileTreeModel *model = pane->model();
+        // The top layer is selected first: a was deleted (layer 2) and re-created (layer 3).
+        QCOMPARE(page->currentLayer(), 3);
+        QCOMPARE(page->layerStack()->currentLayer(), 3);
+        QVERIFY(model->indexOfPath(QStringLiteral("a/baz")).isValid());
+        QVERIFY(!model->indexOfPath(QStringLiteral("a/foo")).isValid());
+
+        // Selecting layer 0 in the stack shows a/foo ...
+        page->layerStack()->setCurrentLayer(0);
+        QVERIFY(waitTree(pane, 0));
+        QCOMPARE(page->currentLayer(), 0);
+        QCOMPARE(page->historyView()->currentLayer(), 0);
+        QCOMPARE(dumpTree(*model), (QStringList{QStringLiteral("a|0 B|drwxr-xr-x 0:0|0|Added"),
+                                                QStringLiteral("a/foo|0 B|-rw-r--r-- 0:0|0|Added")}));
+
+        // ... and the whiteout layer, selected in the history, takes a away.
+        page->historyView()->selectLayer(2);
+        QVERIFY(waitTree(pane, 2));
+        QCOMPARE(page->layerStack()->currentLayer(), 2);
+        QVERIFY(!model->indexOfPath(QStringLiteral("a")).isValid());
+        QVERIFY(!model->indexOfPath(QStringLiteral("a/foo")).isValid());
+        QVERIFY(model->indexOfPath(QStringLiteral("b/bar")).isValid());
+
+        // "Changes in this layer only": the whiteout itself, as a deletion.
+        pane->setLayerOnly(true);
+        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && model->snapshot().layerOnly; }, kTimeout));
+        QCOMPARE(dumpTree(*model), QStringList{QStringLiteral("a||whiteout|2|Deleted")});
+        pane->setLayerOnly(false);
+        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && !model->snapshot().layerOnly; }, kTimeout));
+        QCOMPARE(dumpTree(*model).size(), 2);
+    }
+
+    void detailsFollowTheSelection()
+    {
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(whiteoutDir());
+        QVERIFY(waitLoaded(tab));
+        ImagePage *page = tab->page();
+        FileTreePane *pane = page->treePane();
+        EntryDetailsPane *details = page->entryDetails();
+
+        page->selectLayer(1);
+        QVERIFY(waitTree(pane, 1));
+        pane->selectPath(QStringLiteral("a/foo"));
+        QCOMPARE(details->path(), QStringLiteral("/a/foo"));
+        QCOMPARE(details->fieldText(QStringLiteral("type")), QStringLiteral("Regular file"));
+        QCOMPARE(details->fieldText(QStringLiteral("mode")), QStringLiteral("-rw-r--r-- (0644)"));
+        QCOMPARE(details->fieldText(QStringLiteral("layer")), QStringLiteral("0"));
+        OverlayModel *overlay = details->overlayModel();
+        QCOMPARE(overlay->rowCount(), 2); // merged + layer 0 as lowerdir
+        QCOMPARE(overlay->visibleLayer(), 0);
+        QCOMPARE(overlay->index(1, OverlayModel::RoleColumn).data().toString(), QStringLiteral("lowerdir"));
+
+        // At the whiteout layer the entry is gone; the pane says so and why.
+        page->selectLayer(2);
+        QVERIFY(waitTree(pane, 2));
+        QCOMPARE(details->path(), QStringLiteral("/a/foo"));
+        QCOMPARE(details->fieldText(QStringLiteral("change")), QStringLiteral("Not in the filesystem at layer 2"));
+        QCOMPARE(overlay->visibleLayer(), -1);
+        QCOMPARE(overlay->index(0, OverlayModel::StatusColumn).data().toString(),
+                 QStringLiteral("Absent at layer 2"));
+
+        // The directory that the whiteout deletes: upperdir whiteout over the lowerdir copy.
+        pane->selectPath(QStringLiteral("b"));
+        pane->setLayerOnly(true);
+        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && pane->model()->snapshot().layerOnly; }, kTimeout));
+        pane->selectPath(QStringLiteral("a"));
+        QCOMPARE(details->fieldText(QStringLiteral("change")), QStringLiteral("Deleted"));
+        QCOMPARE(overlay->rowCount(), 3);
+        QCOMPARE(overlay->index(1, OverlayModel::RoleColumn).data().toString(), QStringLiteral("upperdir"));
+        QCOMPARE(overlay->index(1, OverlayModel::EntryColumn).data().toString(), QStringLiteral("whiteout"));
+        QCOMPARE(overlay->index(2, OverlayModel::StatusColumn).data().toString(),
+                 QStringLiteral("Deleted by the whiteout in layer 2"));
+    }
+
+    void previewAndSaveAs()
+    {
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(diveImage());
+        QVERIFY(waitLoaded(tab));
+        FileTreePane *pane = tab->page()->treePane();
+        FilePreview *preview = tab->page()->entryDetails()->preview();
+        pane->selectPath(QStringLiteral("root/saved.txt"));
+        QVERIFY(QTest::qWaitFor([&] { return !preview->isLoading(); }, kTimeout));
+        const QByteArray expected =
+            tarExtract(diveImage(),
+                       QStringLiteral("cfb35bb5c127d848739be5ca726057e6e2c77b2849f588e7aebb642c0d3d4b7b/layer.tar"),
+                       QStringLiteral("root/saved.txt"));
+        QCOMPARE(expected.size(), 6405);
+        QCOMPARE(preview->text(), QString::fromUtf8(expected));
+        QVERIFY(preview->stateText().startsWith(QStringLiteral("Text file")));
+
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("saved-copy.txt"));
+        QSignalSpy saved(preview, &FilePreview::saveFinished);
+        preview->saveTo(target);
+        QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty(), kTimeout);
+        QVERIFY2(saved.first().at(0).toBool(), qPrintable(saved.first().at(1).toString()));
+        QFile copy(target);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), expected);
+
+        // A busybox applet is a hard link to bin/[: the preview reads the target's bytes (an ELF).
+        pane->selectPath(QStringLiteral("bin/ls"));
+        QVERIFY(QTest::qWaitFor([&] { return !preview->isLoading(); }, kTimeout));
+        QVERIFY2(preview->stateText().startsWith(QStringLiteral("Binary file")), qPrintable(preview->stateText()));
+        QVERIFY(preview->text().startsWith(QStringLiteral("00000000  7f 45 4c 46")));
+    }
+
+    void filterByName()
+    {
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(diveImage());
+        QVERIFY(waitLoaded(tab));
+        FileTreePane *pane = tab->page()->treePane();
+        FileTreeModel *model = pane->model();
+        pane->setFilterText(QStringLiteral("saved*"));
+        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && model->filterMask(); }, kTimeout));
+        QCOMPARE(model->filterMask()->hitCount, 3u); // saved.txt, saved.again1.txt, saved.again2.txt
+        QVERIFY(model->indexOfPath(QStringLiteral("root/saved.txt")).isValid());
+        QVERIFY(model->indexOfPath(QStringLiteral("tmp/saved.again1.txt")).isValid());
+        QVERIFY(!model->indexOfPath(QStringLiteral("root/.saved.txt")).isValid());
+        QVERIFY(!model->indexOfPath(QStringLiteral("bin")).isValid());
+        // Few hits: every directory leading to one is expanded.
+        QVERIFY(pane->view()->isExpanded(model->indexOfPath(QStringLiteral("root/.data"))));
+        QVERIFY(pane->statusText().contains(QStringLiteral("3 of 423 entries match")));
+
+        // The filter stays when another layer is selected: at layer 7 only root/saved.txt exists.
+        tab->page()->selectLayer(7);
+        QVERIFY(waitTree(pane, 7));
+        QCOMPARE(model->filterMask()->hitCount, 1u);
+        pane->setFilterText(QString());
+        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && !model->filterMask(); }, kTimeout));
+        QCOMPARE(dumpTree(*model).size(), 422);
+    }
+
+    void cancelLoading()
+    {
+        // An image big enough that indexing takes a while: 3 gzip layers of 20,000 files.
+        QTemporaryDir dir;
+        iw::Image image;
+        image.tags = {QStringLiteral("big/cancel:latest")};
+        for (int l = 0; l < 3; ++l) {
+            iw::Layer layer;
+            for (int f = 0; f < 20000; ++f) {
+                const std::string name = "data/l" + std::to_string(l) + "/f" + std::to_string(f);
+                layer.entries.push_back(iw::Entry::file(name, QByteArray(256, char('a' + f % 26))));
+            }
+            image.layers.push_back(std::move(layer));
+        }
+        iw::WriteOptions options;
+        options.layout = iw::Layout::OciArchive;
+        options.layerCompression = iw::Compression::Gzip;
+        const QString path = dir.filePath(QStringLiteral("big.tar"));
+        QString error;
+        QVERIFY2(iw::writeArchive(path, {image}, options, &error), qPrintable(error));
+
+        MainWindow window;
+        window.show();
+        // Cancelled while the archive is being opened...
+        ArchiveTab *tab = window.openPath(path);
+        QVERIFY(tab->progressBar()->isVisible());
+        tab->cancel();
+        QCOMPARE(tab->loader()->state(), ImageLoader::State::Cancelled);
+        QVERIFY(!tab->progressBar()->isVisible());
+        QVERIFY(tab->messageBar()->isVisible());
+        QVERIFY(tab->messageBar()->text().contains(QStringLiteral("cancelled")));
+
+        // ... and while its layers are read: cancel as soon as the metadata is there.
+        QSignalSpy trees(tab->loader(), &ImageLoader::treesReady);
+        connect(tab->loader(), &ImageLoader::metadataReady, tab, &ArchiveTab::cancel);
+        tab->reload();
+        QVERIFY(QTest::qWaitFor([&] { return tab->loader()->state() == ImageLoader::State::Cancelled; }, kTimeout));
+        QVERIFY(tab->messageBar()->text().contains(QStringLiteral("cancelled")));
+        QCOMPARE(tab->page()->treePane()->statusText(), QStringLiteral("Loading was cancelled."));
+        QCOMPARE(tab->page()->layerStack()->layerCount(), 3); // the metadata stays on screen
+        QTest::qWait(300);
+        QCOMPARE(trees.size(), 0); // the cancelled load's results never arrive
+
+        // Reload brings everything.
+        disconnect(tab->loader(), &ImageLoader::metadataReady, tab, &ArchiveTab::cancel);
+        tab->reload();
+        QVERIFY(waitLoaded(tab));
+        QCOMPARE(trees.size(), 1);
+        QCOMPARE(tab->page()->treePane()->model()->visibleEntryCount(), 4u + 3u * 20000u); // data/, data/l0..l2
+    }
+
+    void multiImageArchive()
+    {
+        const QString path = fixturePath(QStringLiteral("containers_podman/oci-two-images.tar.xz"));
+        REQUIRE_FIXTURE(path);
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(path);
+        ImageChooser *chooser = tab->chooser();
+        QVERIFY(QTest::qWaitFor([&] { return chooser->isVisible(); }, kTimeout));
+        ImageListModel *images = chooser->model();
+        QCOMPARE(images->rowCount(), 2);
+        QStringList rows;
+        for (int r = 0; r < 2; ++r)
+            rows << images->index(r, ImageListModel::RepositoryColumn).data().toString() + QLatin1Char(':') +
+                        images->index(r, ImageListModel::TagColumn).data().toString();
+        rows.sort();
+        QCOMPARE(rows, (QStringList{QStringLiteral("example.com/empty/but:different"),
+                                    QStringLiteral("example.com/empty:latest")}));
+        for (int r = 0; r < 2; ++r)
+            QCOMPARE(images->index(r, ImageListModel::IdColumn).data().toString().size(), 12);
+
+        // Open each in its own tab: this tab takes the first, a new tab the second.
+        emit chooser->openEachRequested(images->distinctImages());
+        QCOMPARE(window.tabCount(), 2);
+        QVERIFY(waitLoaded(tab));
+        QVERIFY(waitLoaded(window.tab(1)));
+        QCOMPARE(window.tab(0)->loader()->archive(), window.tab(1)->loader()->archive()); // shared
+        QVERIFY(window.tab(0)->title() != window.tab(1)->title());
+        QVERIFY(window.tab(1)->title().startsWith(QStringLiteral("oci-two-images.tar.xz: ")));
+        // busybox (398 hard links) and alpine (324 symlinks) differ.
+        QVERIFY(window.tab(0)->page()->treePane()->model()->visibleEntryCount() !=
+                window.tab(1)->page()->treePane()->model()->visibleEntryCount());
+    }
+
+    void invalidFileNamesTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("not-an-image.tar"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not a tar archive at all\n");
+        file.close();
+
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(path);
+        QVERIFY(QTest::qWaitFor([&] { return tab->messageBar()->isVisible(); }, kTimeout));
+        QCOMPARE(tab->messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY2(tab->messageBar()->text().startsWith(path + QLatin1Char(':')),
+                 qPrintable(tab->messageBar()->text()));
+        QCOMPARE(tab->loader()->error().kind, Error::Kind::NotAnArchive);
+
+        const QString missing = dir.filePath(QStringLiteral("missing.tar"));
+        ArchiveTab *second = window.openPath(missing);
+        QVERIFY(QTest::qWaitFor([&] { return second->messageBar()->isVisible(); }, kTimeout));
+        QVERIFY(second->messageBar()->text().contains(missing));
+        QCOMPARE(second->loader()->error().kind, Error::Kind::NotFound);
+        // Neither is worth a place in Open Recent.
+        QVERIFY(!window.recentFiles()->paths().contains(path));
+    }
+
+    void damagedLayerIsMarked()
+    {
+        // Every layer.tar of this archive is a 30-byte text placeholder, not a tar.
+        const QString path = fixturePath(QStringLiteral("aboutcode-org_container-inspector/images.tar.gz"));
+        REQUIRE_FIXTURE(path);
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(path);
+        QVERIFY(QTest::qWaitFor([&] { return tab->chooser()->isVisible(); }, kTimeout));
+        tab->openImage(0);
+        QVERIFY(QTest::qWaitFor([&] {
+            return tab->loader()->state() == ImageLoader::State::Loaded ||
+                   tab->loader()->state() == ImageLoader::State::Failed;
+        }, kTimeout));
+        QVERIFY(tab->messageBar()->isVisible());
+        QVERIFY2(tab->messageBar()->text().contains(QStringLiteral("images.tar.gz")),
+                 qPrintable(tab->messageBar()->text()));
+    }
+
+    // The digests are checked in the background once the trees are shown: the minimized snyk
+    // nginx.tar holds blobs that match no digest, and the window says so without blocking.
+    void digestMismatchShown()
+    {
+        const QString path = fixturePath(QStringLiteral("snyk_snyk-docker-plugin/oci-archives/nginx.tar"));
+        REQUIRE_FIXTURE(path);
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(path);
+        QVERIFY(QTest::qWaitFor([&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
+        QVERIFY(QTest::qWaitFor([&] {
+            return tab->messageBar()->isVisible() && tab->messageBar()->text().contains(QStringLiteral("digest"));
+        }, kTimeout));
+        QVERIFY2(tab->messageBar()->text().startsWith(QStringLiteral("4 layer")), qPrintable(tab->messageBar()->text()));
+    }
+
+    void exportLayerStack()
+    {
+        const QString path = fixturePath(QStringLiteral("google_go-containerregistry/whiteout_dir.tar"));
+        MainWindow window;
+        window.show();
+        ArchiveTab *tab = window.openPath(path);
+        QVERIFY(QTest::qWaitFor([&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
+        QTemporaryDir dir;
+        QVERIFY(window.exportLayerStack(dir.filePath(QStringLiteral("stack.svg"))));
+        QFile svg(dir.filePath(QStringLiteral("stack.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("container layer"));
+        QVERIFY(window.exportLayerStack(dir.filePath(QStringLiteral("stack.png"))));
+        QImage png(dir.filePath(QStringLiteral("stack.png")));
+        QVERIFY(!png.isNull() && png.height() > 100);
+    }
+
+    void recentFilesAndDrop()
+    {
+        QSettings().clear();
+        MainWindow window;
+        window.show();
+        // Dropping a file opens it.
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(whiteoutDir())});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &drop);
+        QCOMPARE(window.tabCount(), 1);
+        QVERIFY(waitLoaded(window.tab(0)));
+        QCOMPARE(window.recentFiles()->paths(), QStringList{QFileInfo(whiteoutDir()).absoluteFilePath()});
+        // Opening it again shows the same tab.
+        QCOMPARE(window.openPath(whiteoutDir()), window.tab(0));
+        QCOMPARE(window.tabCount(), 1);
+
+        RecentFiles *recent = window.recentFiles();
+        for (int i = 0; i < 12; ++i)
+            recent->add(QStringLiteral("/tmp/archive-%1.tar").arg(i));
+        QCOMPARE(recent->paths().size(), RecentFiles::kMaximum);
+        QCOMPARE(recent->paths().first(), QStringLiteral("/tmp/archive-11.tar"));
+        emit window.recentMenu()->aboutToShow();
+        QVERIFY(window.recentMenu()->actions().first()->text().startsWith(QStringLiteral("&1 archive-11.tar")));
+        recent->clear();
+        QVERIFY(recent->paths().isEmpty());
+
+        window.closeCurrentTab();
+        QCOMPARE(window.tabCount(), 0);
+        QCOMPARE(window.windowTitle(), QStringLiteral("Strata"));
+    }
+
+    void demoImage()
+    {
+        MainWindow window;
+        window.recentFiles()->clear();
+        window.show();
+        window.openDemo();
+        QCOMPARE(window.tabCount(), 1);
+        ArchiveTab *tab = window.currentTab();
+        QVERIFY(waitLoaded(tab));
+        QCOMPARE(window.windowTitle(), QStringLiteral("strata-demo.tar — Strata"));
+        QCOMPARE(tab->loader()->imageInfo().names, QStringList{QStringLiteral("strata-demo/nginx:1.0")});
+        QCOMPARE(tab->page()->layerStack()->layerCount(), 4);
+        QVERIFY(tab->page()->treePane()->model()->indexOfPath(QStringLiteral("etc/nginx/nginx.conf")).isValid());
+        // The demo is not a file the user chose: it stays out of Open Recent.
+        QVERIFY(window.recentFiles()->paths().isEmpty());
+    }
+
+    void presentationZoom()
+    {
+        QSettings().clear();
+        MainWindow window;
+        window.show();
+        const qreal base = window.font().pointSizeF();
+        window.zoom()->zoomIn();
+        window.zoom()->zoomIn();
+        QCOMPARE(window.zoom()->percent(), 125);
+        QCOMPARE(window.font().pointSizeF(), base * 1.25);
+        ArchiveTab *tab = window.openPath(whiteoutDir());
+        QVERIFY(waitLoaded(tab));
+        // Children follow the window, the monospace preview included.
+        QCOMPARE(tab->page()->treePane()->view()->font().pointSizeF(), base * 1.25);
+        QCOMPARE(tab->page()->entryDetails()->preview()->findChild<QWidget *>(QStringLiteral("previewText"))
+                     ->font().pointSizeF(), base * 1.25);
+        window.zoom()->reset();
+        QCOMPARE(window.font().pointSizeF(), base);
+        QCOMPARE(QSettings().value(QStringLiteral("view/zoomPercent")).toInt(), 100);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
