@@ -4,21 +4,17 @@
 # Usage: bench/run.sh [DEMO_DIR] [REPS]
 #   DEMO_DIR: output of make-demo-images.sh (nginx-demo.*); its cases are left out when absent.
 #   SMOKE=1: tiny synthetic images and one repetition, for a quick check that everything runs.
-#   GUI_BUILD=DIR: a configured build with the app and STRATA_BUILD_BENCH=ON to take the GUI
-#   benchmark from (default: build-bench-gui, configured here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 demo=${1:-}
 reps=${2:-5}
 [ "${SMOKE:-0}" = 1 ] && reps=1
-build=build-bench
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTRATA_CORE_ONLY=ON -DSTRATA_BUILD_TESTS=OFF \
-  -DSTRATA_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" --target strata-cli strata-bench-load strata-bench-synthetic strata-bench-micro >/dev/null
-gui_build=${GUI_BUILD:-build-bench-gui}
-[ -n "${GUI_BUILD:-}" ] || cmake -S . -B "$gui_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTRATA_BUILD_TESTS=OFF \
-  -DSTRATA_BUILD_BENCH=ON >/dev/null
-cmake --build "$gui_build" -j"$(nproc)" --target strata-bench-gui >/dev/null
+# The release preset with the benchmarks: the same build test.sh makes, so CI builds once.
+build=${BUILD:-build/release}
+cmake --preset release -DSTRATA_BUILD_BENCH=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" --target strata-cli strata-bench-load strata-bench-synthetic strata-bench-micro \
+  strata-bench-gui >/dev/null
+gui_build=$build
 gui=$gui_build/bench/strata-bench-gui
 load=$build/bench/strata-bench-load
 cli=$build/src/cli/strata-cli

@@ -1,17 +1,15 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan+UBSan) and runs each for SECONDS (default 60),
 # seeded with the shared fixtures: whole archives for fuzz_archive, their layer blobs for
-# fuzz_layer, their configs for fuzz_config. Findings land in build-fuzz/findings/.
+# fuzz_layer, their configs for fuzz_config. Findings land in build/fuzz/findings/.
 # Usage: fuzz/run.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 fixtures=${STRATA_FIXTURES_DIR:-$(pwd)/../shared/fixtures}
-build=build-fuzz
-flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
-CXX=clang++ CC=clang cmake -S . -B "$build" -G Ninja -DSTRATA_CORE_ONLY=ON -DSTRATA_BUILD_TESTS=OFF \
-  -DSTRATA_BUILD_FUZZERS=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" >/dev/null
-cmake --build "$build" -j"$(nproc)" --target fuzz_archive fuzz_layer fuzz_config
+build=build/fuzz
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j"$(nproc)" --target fuzz_archive fuzz_layer fuzz_config
 
 corpus=$build/corpus
 mkdir -p "$corpus"/{archive,layer,config} "$build/findings"

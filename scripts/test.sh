@@ -1,35 +1,42 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds Strata and runs every test: the full build (core, CLI, app,
-# GUI tests on the offscreen platform), the core and CLI tests again built with
-# AddressSanitizer and UndefinedBehaviorSanitizer, a short smoke run of each fuzz target and
-# of the benchmarks. Exits non-zero when anything fails; the last line counts everything.
+# Installs what is missing, builds Strata and runs every test: the release build with warnings
+# as errors (core, CLI, app, GUI tests on the offscreen platform, the real engines and
+# registries the tests start), the core and CLI tests again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, the style checks (clang-format on every file, clang-tidy on the
+# core), and a short smoke run of each fuzz target and of the benchmarks. Exits non-zero when
+# anything fails; the last line counts everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-count() { grep -Eo 'tests failed out of [0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+$'; }
+count() { grep -Eo 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+$'; }
 passed=0
+stage() { echo "== $1 ($(date -u +%T), ${SECONDS}s so far)"; }
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTRATA_BUILD_BENCH=ON
-cmake --build build -j"$jobs"
-(cd build && ctest --output-on-failure -j"$jobs") | tee "$log"
+stage "release build, warnings as errors"
+cmake --preset release -DSTRATA_WERROR=ON -DSTRATA_BUILD_BENCH=ON >/dev/null
+cmake --build --preset release -j"$jobs"
+ctest --preset release -j"$jobs" | tee "$log"
 passed=$((passed + $(count)))
 
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRATA_CORE_ONLY=ON \
-  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
-cmake --build build-asan -j"$jobs"
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --output-on-failure -j"$jobs") | tee "$log"
+stage "style: clang-format and clang-tidy"
+scripts/check-style.sh build/release
+passed=$((passed + 2))
+
+stage "core and CLI under ASan+UBSan"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j"$jobs"
+ctest --preset asan -j"$jobs" | tee "$log"
 passed=$((passed + $(count)))
 
-# A short smoke run of each libFuzzer target (clang, ASan+UBSan), seeded with the fixtures.
+stage "fuzz smoke run"
 fuzz/run.sh 10
 passed=$((passed + 3))
 
-# The benchmarks on tiny images, once: they still build and run.
-SMOKE=1 GUI_BUILD=build bench/run.sh >/dev/null
+stage "benchmark smoke run"
+SMOKE=1 bench/run.sh >/dev/null
 passed=$((passed + 1))
 
-echo "all: $passed passed, 0 failed"
+echo "all: $passed passed, 0 failed (${SECONDS}s)"

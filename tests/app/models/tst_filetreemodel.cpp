@@ -2,6 +2,7 @@
 // at every layer, merged and layer-only, compared with listings checked by hand with
 // `tar tvf` of each layer (whiteout_dir.tar: a/foo; b/bar; .wh.a; a/baz. dive's test image:
 // 14 layers over busybox, ending with root/saved.txt re-added as -rwxr-xr-x).
+#include "numbered.h"
 #include "fixtures.h"
 #include "treedump.h"
 
@@ -44,7 +45,7 @@ std::shared_ptr<const FileTree> syntheticTree(int dirs, int files)
     const uint32_t root = builder.setChild(TreeBuilder::root(), big);
     for (int d = 0; d < dirs; ++d) {
         FileNode dir = big;
-        dir.name = builder.pool().intern("d" + std::to_string(d));
+        dir.name = builder.pool().intern(test::numbered("d", d));
         const uint32_t dirNode = builder.setChild(root, dir);
         for (int f = 0; f < files; ++f) {
             FileNode file;

@@ -1,6 +1,7 @@
 // Damaged and hostile archives: each case is written here (from images the test builds, and
 // from the shared fixtures) and must give one clear error of the right kind, naming the file,
 // without a crash, a hang or a change to the input.
+#include "numbered.h"
 #include "fixtures.h"
 
 #include "archive/archivesource.h"
@@ -427,7 +428,7 @@ private slots:
         iw::Layer layer;
         layer.entries.reserve(size_t(count) + 1000);
         for (int d = 0; d < 1000; ++d) {
-            const std::string dirName = "d" + std::to_string(d);
+            const std::string dirName = test::numbered("d", d);
             layer.entries.push_back(Entry::dir(dirName));
             for (int f = 0; f < count / 1000; ++f)
                 layer.entries.push_back(Entry::file(dirName + "/f" + std::to_string(f), {}));

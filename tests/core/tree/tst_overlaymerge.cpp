@@ -1,5 +1,6 @@
 // The overlay rules of the OCI image spec ("Representing Changes"), each on an image this
 // test writes itself, checked against the rules and against what `umoci unpack` builds.
+#include "numbered.h"
 #include "fixtures.h"
 #include "rootfslisting.h"
 
@@ -180,7 +181,7 @@ private slots:
         QTemporaryDir dir;
         std::vector<Entry> files;
         for (int i = 0; i < 20000; ++i)
-            files.push_back(Entry::file("d" + std::to_string(i % 50) + "/file-with-a-long-name-" + std::to_string(i), "x"));
+            files.push_back(Entry::file(test::numbered("d", i % 50) + "/file-with-a-long-name-" + std::to_string(i), "x"));
         const Merged m = writeAndMerge(dir, imageOf({std::move(files)}));
         QCOMPARE(m.tree.nodeCount(), 20051u);
         const double perNode = double(m.tree.memoryBytes()) / m.tree.nodeCount();
