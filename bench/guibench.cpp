@@ -15,10 +15,10 @@
 //   tree_ready_bytes_per_path, bytes_per_path  the two growths * 1024 / PATHS, when PATHS is given
 
 #include "common/allocator.h"
-#include "panes/archivetab.h"
 #include "models/filetreemodel.h"
-#include "panes/filetreepane.h"
 #include "models/imageloader.h"
+#include "panes/archivetab.h"
+#include "panes/filetreepane.h"
 #include "panes/imagepage.h"
 #include "views/layerstackview.h"
 #include "windows/mainwindow.h"
@@ -57,9 +57,8 @@ public:
     {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(5);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_maxGap = std::max(m_maxGap, m_clock.restart());
-        });
+        connect(&m_timer, &QTimer::timeout, this,
+                [this] { m_maxGap = std::max(m_maxGap, m_clock.restart()); });
     }
     void start()
     {
@@ -81,8 +80,7 @@ private:
 
 // Runs the event loop until `done` holds or `timeoutMs` passes; false on timeout. Sleeps
 // between events (a busy loop would take a core from the work being measured).
-template<typename Done>
-bool waitFor(Done done, int timeoutMs = 600000)
+template <typename Done> bool waitFor(Done done, int timeoutMs = 600000)
 {
     QElapsedTimer clock;
     clock.start();
@@ -106,10 +104,7 @@ void print(const char *name, double value, const char *unit)
 class FirstPaint final : public QObject
 {
 public:
-    explicit FirstPaint(const QElapsedTimer &clock)
-        : m_clock(clock)
-    {
-    }
+    explicit FirstPaint(const QElapsedTimer &clock) : m_clock(clock) {}
     qint64 at = -1;
 
 protected:
@@ -163,7 +158,9 @@ int main(int argc, char *argv[])
     page->layerStack()->installEventFilter(&firstPaint);
     FileTreePane *pane = page->treePane();
     QSignalSpy shown(pane, &FileTreePane::snapshotShown);
-    if (!waitFor([&] { return !shown.isEmpty() && tab->loader()->state() == ImageLoader::State::Loaded; })) {
+    if (!waitFor([&] {
+            return !shown.isEmpty() && tab->loader()->state() == ImageLoader::State::Loaded;
+        })) {
         std::fputs("strata-bench-gui: the tree never appeared\n", stderr);
         return 1;
     }

@@ -2,8 +2,8 @@
 // of every layer (each layer's merge, as switching layers in the app needs them).
 // Usage: strata-bench-load ARCHIVE [REF]   prints "open_ms index_ms merge_ms total_ms paths"
 
-#include "common/allocator.h"
 #include "archive/imagearchive.h"
+#include "common/allocator.h"
 #include "tree/overlaymerge.h"
 
 #include <QCoreApplication>
@@ -42,7 +42,7 @@ int main(int argc, char *argv[])
     for (int top = 0; top < int(layers.size()); ++top)
         paths = mergeLayers(layers, top).nodeCount() - 1;
     const qint64 merged = timer.nsecsElapsed();
-    printf("%.1f %.1f %.1f %.1f %u\n", opened / 1e6, (indexed - opened) / 1e6, (merged - indexed) / 1e6,
-           merged / 1e6, paths);
+    printf("%.1f %.1f %.1f %.1f %u\n", opened / 1e6, (indexed - opened) / 1e6,
+           (merged - indexed) / 1e6, merged / 1e6, paths);
     return 0;
 }

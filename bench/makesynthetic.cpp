@@ -18,8 +18,8 @@ namespace {
 std::string dirFor(int i)
 {
     // 3 levels of 32-way fan-out, then the file: deep enough to exercise path handling.
-    return "usr/share/d" + std::to_string(i % 32) + "/e" + std::to_string((i / 32) % 32) + "/f"
-           + std::to_string((i / 1024) % 32);
+    return "usr/share/d" + std::to_string(i % 32) + "/e" + std::to_string((i / 32) % 32) + "/f" +
+           std::to_string((i / 1024) % 32);
 }
 
 iw::Image synthesize(int paths, int layers)
@@ -34,21 +34,26 @@ iw::Image synthesize(int paths, int layers)
         for (int i = 0; i < perLayer; ++i, ++next) {
             const int n = next;
             const std::string dir = n < paths / 10 ? std::string("var/wide") : dirFor(n);
-            layer.entries.push_back(iw::Entry::file(dir + "/file" + std::to_string(n) + ".txt",
-                                                    QByteArray(n % 7 == 0 ? 300 : 40, char('a' + n % 26))));
+            layer.entries.push_back(
+                iw::Entry::file(dir + "/file" + std::to_string(n) + ".txt",
+                                QByteArray(n % 7 == 0 ? 300 : 40, char('a' + n % 26))));
         }
         if (l > 0) {
             // Overwrite and delete a few of the previous layer's files, and hide one directory.
             for (int k = 0; k < 50; ++k) {
                 const int victim = (l - 1) * perLayer + k * 13 % perLayer;
-                const std::string dir = victim < paths / 10 ? std::string("var/wide") : dirFor(victim);
+                const std::string dir =
+                    victim < paths / 10 ? std::string("var/wide") : dirFor(victim);
                 const std::string path = dir + "/file" + std::to_string(victim) + ".txt";
-                layer.entries.push_back(k % 2 ? iw::Entry::whiteout(path) : iw::Entry::file(path, "changed"));
+                layer.entries.push_back(k % 2 ? iw::Entry::whiteout(path)
+                                              : iw::Entry::file(path, "changed"));
             }
-            layer.entries.push_back(iw::Entry::opaque("usr/share/d" + std::to_string(l % 32) + "/e31"));
+            layer.entries.push_back(
+                iw::Entry::opaque("usr/share/d" + std::to_string(l % 32) + "/e31"));
         }
         image.layers.push_back(std::move(layer));
-        image.history.push_back({QStringLiteral("/bin/sh -c generate layer %1").arg(l), false, {}, {}, {}});
+        image.history.push_back(
+            {QStringLiteral("/bin/sh -c generate layer %1").arg(l), false, {}, {}, {}});
     }
     return image;
 }
@@ -59,7 +64,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 5) {
-        fputs("usage: strata-bench-synthetic OUT PATHS LAYERS none|gzip|zstd [docker|oci|podman|docker25]\n", stderr);
+        fputs("usage: strata-bench-synthetic OUT PATHS LAYERS none|gzip|zstd "
+              "[docker|oci|podman|docker25]\n",
+              stderr);
         return 2;
     }
     iw::WriteOptions options;
@@ -73,7 +80,8 @@ int main(int argc, char *argv[])
                      : layout == QLatin1String("docker25") ? iw::Layout::Docker25
                                                            : iw::Layout::OciArchive;
     QString error;
-    if (!iw::writeArchive(args[1], {synthesize(args[2].toInt(), args[3].toInt())}, options, &error)) {
+    if (!iw::writeArchive(args[1], {synthesize(args[2].toInt(), args[3].toInt())}, options,
+                          &error)) {
         fprintf(stderr, "strata-bench-synthetic: %s\n", qPrintable(error));
         return 1;
     }

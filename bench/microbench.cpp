@@ -15,7 +15,8 @@ QByteArray syntheticLayer(int files, iw::Compression compression)
 {
     iw::Layer layer;
     for (int i = 0; i < files; ++i)
-        layer.entries.push_back(iw::Entry::file("usr/lib/d" + std::to_string(i % 64) + "/f" + std::to_string(i), "x"));
+        layer.entries.push_back(
+            iw::Entry::file("usr/lib/d" + std::to_string(i % 64) + "/f" + std::to_string(i), "x"));
     return iw::compress(iw::layerTar(layer), compression);
 }
 
@@ -24,15 +25,25 @@ void indexLayerBench(benchmark::State &state, iw::Compression compression)
     const QByteArray blob = syntheticLayer(int(state.range(0)), compression);
     for (auto _ : state) {
         BufferSource source(blob);
-        LayerTree tree = indexLayer(source, LayerIndexOptions{}, QStringLiteral("bench"), QStringLiteral("layer"));
+        LayerTree tree = indexLayer(source, LayerIndexOptions{}, QStringLiteral("bench"),
+                                    QStringLiteral("layer"));
         benchmark::DoNotOptimize(tree.tree.nodeCount());
     }
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 
-void BM_IndexPlain(benchmark::State &state) { indexLayerBench(state, iw::Compression::None); }
-void BM_IndexGzip(benchmark::State &state) { indexLayerBench(state, iw::Compression::Gzip); }
-void BM_IndexZstd(benchmark::State &state) { indexLayerBench(state, iw::Compression::Zstd); }
+void BM_IndexPlain(benchmark::State &state)
+{
+    indexLayerBench(state, iw::Compression::None);
+}
+void BM_IndexGzip(benchmark::State &state)
+{
+    indexLayerBench(state, iw::Compression::Gzip);
+}
+void BM_IndexZstd(benchmark::State &state)
+{
+    indexLayerBench(state, iw::Compression::Zstd);
+}
 
 void BM_Merge(benchmark::State &state)
 {
@@ -40,7 +51,8 @@ void BM_Merge(benchmark::State &state)
     for (int l = 0; l < 4; ++l) {
         const QByteArray blob = syntheticLayer(int(state.range(0)) / 4, iw::Compression::None);
         BufferSource source(blob);
-        layers.push_back(std::make_shared<const LayerTree>(indexLayer(source, LayerIndexOptions{}, {}, {})));
+        layers.push_back(
+            std::make_shared<const LayerTree>(indexLayer(source, LayerIndexOptions{}, {}, {})));
     }
     for (auto _ : state) {
         FileTree merged = mergeLayers(layers, 3);
@@ -54,8 +66,9 @@ void BM_TreeDiff(benchmark::State &state)
     auto tree = [&](int changedEvery) {
         iw::Layer layer;
         for (int i = 0; i < int(state.range(0)); ++i)
-            layer.entries.push_back(iw::Entry::file("usr/lib/d" + std::to_string(i % 512) + "/f" + std::to_string(i),
-                                                    i % changedEvery == 0 ? "changed" : "x"));
+            layer.entries.push_back(
+                iw::Entry::file("usr/lib/d" + std::to_string(i % 512) + "/f" + std::to_string(i),
+                                i % changedEvery == 0 ? "changed" : "x"));
         const QByteArray blob = iw::layerTar(layer);
         BufferSource source(blob);
         std::vector<std::shared_ptr<const LayerTree>> layers{

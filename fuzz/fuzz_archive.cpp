@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const FileTree merged = mergeLayers(layers, int(layers.size()) - 1);
         archive->verifyLayers(i);
         if (merged.nodeCount() > 1 && !layers.empty())
-            archive->readFile(i, int(layers.size()) - 1, QString::fromStdString(merged.path(1)), 4096, &error);
+            archive->readFile(i, int(layers.size()) - 1, QString::fromStdString(merged.path(1)),
+                              4096, &error);
     }
     return 0;
 }

@@ -1,6 +1,6 @@
 // Image config parsing (the same shape as docker's container config) and created_by cleaning.
-#include "image/historytext.h"
 #include "archive/imageparsers.h"
+#include "image/historytext.h"
 
 using namespace strata;
 

@@ -1,8 +1,8 @@
 // Layer indexing and the overlay merge: the input is one layer tar (any compression), indexed
 // as two layers (so whiteouts and opaque markers act on something) and merged.
+#include "report/treereport.h"
 #include "tree/layerindexer.h"
 #include "tree/overlaymerge.h"
-#include "report/treereport.h"
 
 using namespace strata;
 
@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int i = 0; i < 2; ++i) {
         BufferSource source(bytes);
         options.layer = uint16_t(i);
-        layers.push_back(std::make_shared<const LayerTree>(indexLayer(source, options, QStringLiteral("fuzz"), QStringLiteral("layer"))));
+        layers.push_back(std::make_shared<const LayerTree>(
+            indexLayer(source, options, QStringLiteral("fuzz"), QStringLiteral("layer"))));
     }
     const FileTree lower = mergeLayers(layers, 0);
     const FileTree merged = mergeLayers(layers, 1);

@@ -13,7 +13,7 @@ struct CommandLine
     QStringList compare; // --compare A B
     bool reuse = false;  // --reuse: the Reuse window over every path given
     bool ok = true;
-    QString errorText;   // when !ok
+    QString errorText; // when !ok
 };
 
 // Parses the arguments; --help and --version print and exit as QCommandLineParser does.

@@ -1,5 +1,5 @@
-#include "common/allocator.h"
 #include "commandline.h"
+#include "common/allocator.h"
 #include "windows/language.h"
 #include "windows/mainwindow.h"
 

@@ -3,13 +3,13 @@
 #include "clisupport.h"
 
 #include "archive/demoimage.h"
+#include "archive/imagearchive.h"
 #include "diffcommand.h"
 #include "efficiencycommands.h"
-#include "reusecommand.h"
-#include "archive/imagearchive.h"
 #include "report/imagereport.h"
-#include "tree/overlaymerge.h"
 #include "report/treereport.h"
+#include "reusecommand.h"
+#include "tree/overlaymerge.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -47,7 +47,8 @@ const char *usage =
 int runInspect(const QStringList &arguments)
 {
     LoadedImage command;
-    command.parser.addOption({QStringLiteral("format"), QStringLiteral("json or text."), QStringLiteral("format"), QStringLiteral("text")});
+    command.parser.addOption({QStringLiteral("format"), QStringLiteral("json or text."),
+                              QStringLiteral("format"), QStringLiteral("text")});
     QString usageError;
     if (!command.parse(arguments, &usageError))
         return fail(usageError);
@@ -57,8 +58,9 @@ int runInspect(const QStringList &arguments)
     Error error;
     if (!command.load(&error))
         return fail(error);
-    writeOut(format == QLatin1String("json") ? inspectJson(*command.archive, command.image, command.layers)
-                                             : inspectText(*command.archive, command.image, command.layers));
+    writeOut(format == QLatin1String("json")
+                 ? inspectJson(*command.archive, command.image, command.layers)
+                 : inspectText(*command.archive, command.image, command.layers));
     return command.reportProblems();
 }
 
@@ -78,9 +80,13 @@ int runHistory(const QStringList &arguments)
 int runTree(const QStringList &arguments)
 {
     LoadedImage command;
-    command.parser.addOption({QStringLiteral("layer"), QStringLiteral("Layer index, 0 = bottom (default: top)."), QStringLiteral("n")});
-    command.parser.addOption({QStringLiteral("diff"), QStringLiteral("Only the changes the layer makes.")});
-    command.parser.addOption({QStringLiteral("format"), QStringLiteral("tsv or json."), QStringLiteral("format"), QStringLiteral("tsv")});
+    command.parser.addOption({QStringLiteral("layer"),
+                              QStringLiteral("Layer index, 0 = bottom (default: top)."),
+                              QStringLiteral("n")});
+    command.parser.addOption(
+        {QStringLiteral("diff"), QStringLiteral("Only the changes the layer makes.")});
+    command.parser.addOption({QStringLiteral("format"), QStringLiteral("tsv or json."),
+                              QStringLiteral("format"), QStringLiteral("tsv")});
     QString usageError;
     if (!command.parse(arguments, &usageError))
         return fail(usageError);
@@ -112,7 +118,9 @@ int runTree(const QStringList &arguments)
     } else {
         // Streamed from the layer trees: a merged tree and every line at once would take
         // several times the memory of the layers themselves.
-        writeMergedTreeTsv(layers, layer, [](std::string_view chunk) { fwrite(chunk.data(), 1, chunk.size(), stdout); });
+        writeMergedTreeTsv(layers, layer, [](std::string_view chunk) {
+            fwrite(chunk.data(), 1, chunk.size(), stdout);
+        });
         fflush(stdout);
     }
     return command.reportProblems();
@@ -127,7 +135,8 @@ int runImages(const QStringList &arguments)
         return fail(usageError);
     const QStringList positional = command.parser.positionalArguments();
     Error error;
-    const auto archive = ImageArchive::open(positional.isEmpty() ? demoImagePath() : positional.first(), &error);
+    const auto archive =
+        ImageArchive::open(positional.isEmpty() ? demoImagePath() : positional.first(), &error);
     if (!archive)
         return fail(error);
     QByteArray out = "REF\tREPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tPLATFORM\n";
@@ -137,13 +146,19 @@ int runImages(const QStringList &arguments)
         for (const QString &name : names) {
             const qsizetype colon = name.lastIndexOf(QLatin1Char(':'));
             const bool hasTag = colon > name.lastIndexOf(QLatin1Char('/'));
-            const QString repository = name.isEmpty() ? QStringLiteral("<none>") : hasTag ? name.left(colon) : name;
-            const QString tag = name.isEmpty() || !hasTag ? QStringLiteral("<none>") : name.mid(colon + 1);
-            out += (QLatin1Char('@') + QString::number(i) + QLatin1Char('\t') + repository + QLatin1Char('\t') + tag
-                    + QLatin1Char('\t') + image.shortId() + QLatin1Char('\t') + image.created + QLatin1Char('\t')
-                    + formatBytes(image.totalBlobSize()) + QLatin1Char('\t') + image.platform.toString()
-                    + (image.otherPlatform ? QStringLiteral(" (other platform)") : QString()) + QLatin1Char('\n'))
-                       .toUtf8();
+            const QString repository = name.isEmpty() ? QStringLiteral("<none>")
+                                       : hasTag       ? name.left(colon)
+                                                      : name;
+            const QString tag =
+                name.isEmpty() || !hasTag ? QStringLiteral("<none>") : name.mid(colon + 1);
+            out +=
+                (QLatin1Char('@') + QString::number(i) + QLatin1Char('\t') + repository +
+                 QLatin1Char('\t') + tag + QLatin1Char('\t') + image.shortId() + QLatin1Char('\t') +
+                 image.created + QLatin1Char('\t') + formatBytes(image.totalBlobSize()) +
+                 QLatin1Char('\t') + image.platform.toString() +
+                 (image.otherPlatform ? QStringLiteral(" (other platform)") : QString()) +
+                 QLatin1Char('\n'))
+                    .toUtf8();
         }
     }
     writeOut(out);
@@ -167,12 +182,20 @@ int runVerify(const QStringList &arguments)
         const LayerDigestCheck &check = checks[i];
         const char *status = "unverifiable";
         switch (check.status) {
-        case LayerDigestCheck::Status::Ok: status = "ok"; break;
-        case LayerDigestCheck::Status::Mismatch: status = "MISMATCH"; break;
-        case LayerDigestCheck::Status::Unreadable: status = "UNREADABLE"; break;
-        case LayerDigestCheck::Status::Unverifiable: break;
+        case LayerDigestCheck::Status::Ok:
+            status = "ok";
+            break;
+        case LayerDigestCheck::Status::Mismatch:
+            status = "MISMATCH";
+            break;
+        case LayerDigestCheck::Status::Unreadable:
+            status = "UNREADABLE";
+            break;
+        case LayerDigestCheck::Status::Unverifiable:
+            break;
         }
-        out += QByteArray::number(qulonglong(i)) + '\t' + status + '\t' + image.layers[qsizetype(i)].member.toUtf8() + '\n';
+        out += QByteArray::number(qulonglong(i)) + '\t' + status + '\t' +
+               image.layers[qsizetype(i)].member.toUtf8() + '\n';
         if (check.error) {
             fail(check.error);
             code = BadInput;
@@ -186,7 +209,8 @@ int runVerify(const QStringList &arguments)
 
 int run(const QStringList &arguments)
 {
-    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h")) {
+    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") ||
+        arguments.at(1) == QLatin1String("-h")) {
         fputs(usage, arguments.size() < 2 ? stderr : stdout);
         return arguments.size() < 2 ? BadInput : Ok;
     }
@@ -215,7 +239,8 @@ int run(const QStringList &arguments)
         return runCi(rest);
     if (command == QLatin1String("reuse"))
         return runReuse(rest);
-    return fail(QStringLiteral("unknown command \"%1\"\n%2").arg(command, QString::fromLatin1(usage)));
+    return fail(
+        QStringLiteral("unknown command \"%1\"\n%2").arg(command, QString::fromLatin1(usage)));
 }
 
 } // namespace strata::cli

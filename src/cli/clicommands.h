@@ -5,7 +5,12 @@
 namespace strata::cli {
 
 // Exit codes: 0 success, 1 a failed check, 2 bad input or usage.
-enum ExitCode { Ok = 0, CheckFailed = 1, BadInput = 2 };
+enum ExitCode
+{
+    Ok = 0,
+    CheckFailed = 1,
+    BadInput = 2
+};
 
 int run(const QStringList &arguments);
 

@@ -25,8 +25,11 @@ int fail(const Error &error)
 
 LoadedImage::LoadedImage()
 {
-    parser.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("The image archive or directory (default: the demo image)."));
-    parser.addOption({QStringLiteral("image"), QStringLiteral("Which image of the archive."), QStringLiteral("ref")});
+    parser.addPositionalArgument(
+        QStringLiteral("archive"),
+        QStringLiteral("The image archive or directory (default: the demo image)."));
+    parser.addOption({QStringLiteral("image"), QStringLiteral("Which image of the archive."),
+                      QStringLiteral("ref")});
     parser.addHelpOption();
 }
 
@@ -46,7 +49,8 @@ bool LoadedImage::parse(const QStringList &arguments, QString *error)
 bool LoadedImage::open(Error *error)
 {
     const QStringList positional = parser.positionalArguments();
-    archive = ImageArchive::open(positional.isEmpty() ? demoImagePath() : positional.first(), error);
+    archive =
+        ImageArchive::open(positional.isEmpty() ? demoImagePath() : positional.first(), error);
     if (!archive)
         return false;
     image = archive->findImage(parser.value(QStringLiteral("image")), error);
@@ -76,7 +80,8 @@ int LoadedImage::reportProblems() const
             code = BadInput;
         }
         for (const QString &rejected : layer->rejected)
-            fprintf(stderr, "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
+            fprintf(stderr,
+                    "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
                     rejected.toLocal8Bit().constData());
     }
     return code;

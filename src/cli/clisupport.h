@@ -1,8 +1,8 @@
 #pragma once
 
+#include "archive/imagearchive.h"
 #include "clicommands.h"
 #include "common/error.h"
-#include "archive/imagearchive.h"
 
 #include <QCommandLineParser>
 

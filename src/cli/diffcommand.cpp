@@ -1,9 +1,9 @@
 #include "diffcommand.h"
 
-#include "clisupport.h"
 #include "analysis/contentdiff.h"
-#include "report/diffreport.h"
 #include "analysis/imagediff.h"
+#include "clisupport.h"
+#include "report/diffreport.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -14,8 +14,8 @@ namespace strata::cli {
 
 namespace {
 // "--layer-a": a layer index of the image, or -1 (the top) when the option is not set.
-bool layerOption(const QCommandLineParser &parser, const QString &name, const ImageInfo &image, int *layer,
-                 QString *message)
+bool layerOption(const QCommandLineParser &parser, const QString &name, const ImageInfo &image,
+                 int *layer, QString *message)
 {
     *layer = -1;
     if (!parser.isSet(name))
@@ -43,8 +43,10 @@ bool loadSide(DiffSide *side, bool *damaged, Error *error)
         }
         if (layer) {
             for (const QString &rejected : layer->rejected)
-                fprintf(stderr, "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
-                        rejected.toLocal8Bit().constData());
+                fprintf(
+                    stderr,
+                    "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
+                    rejected.toLocal8Bit().constData());
         }
     }
     return true;
@@ -54,15 +56,27 @@ bool loadSide(DiffSide *side, bool *damaged, Error *error)
 int runDiff(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("a"), QStringLiteral("The first image archive or directory."));
-    parser.addPositionalArgument(QStringLiteral("b"), QStringLiteral("The second image archive or directory."));
-    parser.addOption({QStringLiteral("image-a"), QStringLiteral("Which image of A."), QStringLiteral("ref")});
-    parser.addOption({QStringLiteral("image-b"), QStringLiteral("Which image of B."), QStringLiteral("ref")});
-    parser.addOption({QStringLiteral("layer-a"), QStringLiteral("Compare A as of this layer, 0 = bottom (default: top)."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("layer-b"), QStringLiteral("Compare B as of this layer (default: top)."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("content"), QStringLiteral("Read files of equal size to compare their bytes.")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("Changes listed in text and markdown (default 50)."), QStringLiteral("n"), QStringLiteral("50")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("text, json or markdown."), QStringLiteral("format"), QStringLiteral("text")});
+    parser.addPositionalArgument(QStringLiteral("a"),
+                                 QStringLiteral("The first image archive or directory."));
+    parser.addPositionalArgument(QStringLiteral("b"),
+                                 QStringLiteral("The second image archive or directory."));
+    parser.addOption(
+        {QStringLiteral("image-a"), QStringLiteral("Which image of A."), QStringLiteral("ref")});
+    parser.addOption(
+        {QStringLiteral("image-b"), QStringLiteral("Which image of B."), QStringLiteral("ref")});
+    parser.addOption({QStringLiteral("layer-a"),
+                      QStringLiteral("Compare A as of this layer, 0 = bottom (default: top)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("layer-b"),
+                      QStringLiteral("Compare B as of this layer (default: top)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("content"),
+                      QStringLiteral("Read files of equal size to compare their bytes.")});
+    parser.addOption({QStringLiteral("limit"),
+                      QStringLiteral("Changes listed in text and markdown (default 50)."),
+                      QStringLiteral("n"), QStringLiteral("50")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("text, json or markdown."),
+                      QStringLiteral("format"), QStringLiteral("text")});
     parser.addHelpOption();
     if (!parser.parse(arguments))
         return fail(parser.errorText());
@@ -70,7 +84,8 @@ int runDiff(const QStringList &arguments)
     if (positional.size() != 2)
         return fail(QStringLiteral("expected two archives A and B (see --help)"));
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("markdown"))
+    if (format != QLatin1String("text") && format != QLatin1String("json") &&
+        format != QLatin1String("markdown"))
         return fail(QStringLiteral("unknown --format \"%1\" (text, json or markdown)").arg(format));
     bool limitOk = false;
     const int limit = parser.value(QStringLiteral("limit")).toInt(&limitOk);
@@ -96,8 +111,8 @@ int runDiff(const QStringList &arguments)
     if (b.image < 0)
         return fail(error.toString() + QStringLiteral(" (for B: --image-b)"));
     QString message;
-    if (!layerOption(parser, QStringLiteral("layer-a"), a.info(), &a.top, &message)
-        || !layerOption(parser, QStringLiteral("layer-b"), b.info(), &b.top, &message))
+    if (!layerOption(parser, QStringLiteral("layer-a"), a.info(), &a.top, &message) ||
+        !layerOption(parser, QStringLiteral("layer-b"), b.info(), &b.top, &message))
         return fail(message);
 
     bool damaged = false;
@@ -105,8 +120,9 @@ int runDiff(const QStringList &arguments)
         return fail(error);
     ImageComparison comparison = compareImages(std::move(a), std::move(b));
     if (parser.isSet(QStringLiteral("content"))) {
-        const ContentComparison content = compareContent(comparison.files, *comparison.a.archive, comparison.a.image,
-                                                         *comparison.b.archive, comparison.b.image);
+        const ContentComparison content =
+            compareContent(comparison.files, *comparison.a.archive, comparison.a.image,
+                           *comparison.b.archive, comparison.b.image);
         if (content.error)
             return fail(content.error);
         comparison.files.applyContent(content.entries, content.different);

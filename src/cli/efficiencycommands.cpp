@@ -1,9 +1,9 @@
 #include "efficiencycommands.h"
 
-#include "clisupport.h"
 #include "analysis/diveci.h"
 #include "analysis/efficiency.h"
 #include "archive/imagearchive.h"
+#include "clisupport.h"
 #include "report/imagereport.h"
 
 #include <QCommandLineParser>
@@ -28,7 +28,8 @@ QString slashed(const std::string &path)
 
 QString percent(double ratio)
 {
-    return std::isfinite(ratio) ? QString::number(ratio * 100, 'f', 2) + QStringLiteral(" %") : QStringLiteral("n/a");
+    return std::isfinite(ratio) ? QString::number(ratio * 100, 'f', 2) + QStringLiteral(" %")
+                                : QStringLiteral("n/a");
 }
 
 QString bytesWithUnit(qint64 bytes)
@@ -45,15 +46,20 @@ QString cell(const QString &text, int width)
 QString fateText(const PathCopy &copy)
 {
     switch (copy.fate) {
-    case CopyFate::Survives: return QStringLiteral("survives");
-    case CopyFate::Overwritten: return QStringLiteral("overwritten in layer %1").arg(copy.fateLayer);
+    case CopyFate::Survives:
+        return QStringLiteral("survives");
+    case CopyFate::Overwritten:
+        return QStringLiteral("overwritten in layer %1").arg(copy.fateLayer);
     case CopyFate::MetadataChanged:
-        return QStringLiteral("copied again in layer %1 only to change mode or owner").arg(copy.fateLayer);
-    case CopyFate::Deleted: return QStringLiteral("deleted in layer %1").arg(copy.fateLayer);
+        return QStringLiteral("copied again in layer %1 only to change mode or owner")
+            .arg(copy.fateLayer);
+    case CopyFate::Deleted:
+        return QStringLiteral("deleted in layer %1").arg(copy.fateLayer);
     case CopyFate::HiddenByOpaque:
         return QStringLiteral("hidden by an opaque directory in layer %1").arg(copy.fateLayer);
     case CopyFate::Whiteout:
-        return copy.diveSize > 0 ? QStringLiteral("whiteout (deletes a directory of %1)").arg(formatBytes(copy.diveSize))
+        return copy.diveSize > 0 ? QStringLiteral("whiteout (deletes a directory of %1)")
+                                       .arg(formatBytes(copy.diveSize))
                                  : QStringLiteral("whiteout");
     }
     return {};
@@ -69,7 +75,8 @@ QByteArray efficiencyText(const ImageInfo &image, const EfficiencyReport &report
     out << "  efficiency:          " << percent(report.efficiency) << "  ("
         << QString::number(report.efficiency, 'g', QLocale::FloatingPointShortest) << ")\n";
     out << "  size:                " << bytesWithUnit(report.sizeBytes) << '\n';
-    out << "  user size:           " << bytesWithUnit(report.userSizeBytes) << "  (all layers but the first)\n";
+    out << "  user size:           " << bytesWithUnit(report.userSizeBytes)
+        << "  (all layers but the first)\n";
     out << "  wasted bytes:        " << bytesWithUnit(report.wastedBytes)
         << "  (every copy of a path dive lists, the surviving one included)\n";
     out << "  user wasted percent: " << percent(report.userWastedPercent) << '\n';
@@ -85,21 +92,24 @@ QByteArray efficiencyText(const ImageInfo &image, const EfficiencyReport &report
         out << "    COUNT  DIVE SIZE    RECLAIMABLE  PATH\n";
     for (const InefficientPath &path : report.paths) {
         out << (path.diveListed ? "  * " : "    ") << cell(QString::number(path.count), 5)
-            << cell(formatBytes(path.cumulativeSize), 11) << cell(formatBytes(path.reclaimableBytes), 11)
-            << slashed(path.path) << '\n';
+            << cell(formatBytes(path.cumulativeSize), 11)
+            << cell(formatBytes(path.reclaimableBytes), 11) << slashed(path.path) << '\n';
         for (const PathCopy &copy : path.copies) {
-            out << "        layer " << cell(QString::number(copy.layer), 3) << cell(formatBytes(copy.size), 10)
-                << fateText(copy) << '\n';
+            out << "        layer " << cell(QString::number(copy.layer), 3)
+                << cell(formatBytes(copy.size), 10) << fateText(copy) << '\n';
         }
     }
 
-    out << "\nLayers (bytes a later layer made unreachable; REPLACES: bytes of lower layers it made\n"
+    out << "\nLayers (bytes a later layer made unreachable; REPLACES: bytes of lower layers it "
+           "made\n"
            "unreachable):\n";
-    out << "  LAYER  SIZE        OVERWRITTEN  CHMOD/CHOWN  DELETED      HIDDEN       REPEATED     REPLACES\n";
+    out << "  LAYER  SIZE        OVERWRITTEN  CHMOD/CHOWN  DELETED      HIDDEN       REPEATED     "
+           "REPLACES\n";
     for (size_t i = 0; i < report.layers.size(); ++i) {
         const LayerEfficiency &l = report.layers[i];
         out << "  " << cell(QString::number(i), 5) << cell(formatBytes(l.sizeBytes), 10);
-        for (qint64 v : {l.overwrittenBytes, l.metadataChangedBytes, l.deletedBytes, l.hiddenBytes, l.shadowedBytes})
+        for (qint64 v : {l.overwrittenBytes, l.metadataChangedBytes, l.deletedBytes, l.hiddenBytes,
+                         l.shadowedBytes})
             out << cell(formatBytes(v), 11);
         out << formatBytes(l.supersedesBytes) << '\n';
     }
@@ -111,7 +121,8 @@ QJsonObject copyJson(const PathCopy &copy)
 {
     QJsonObject o;
     o[QStringLiteral("layer")] = copy.layer;
-    o[QStringLiteral("type")] = copy.whiteout ? QStringLiteral("whiteout") : QString(QLatin1Char(fileTypeLetter(copy.type)));
+    o[QStringLiteral("type")] = copy.whiteout ? QStringLiteral("whiteout")
+                                              : QString(QLatin1Char(fileTypeLetter(copy.type)));
     o[QStringLiteral("size")] = copy.size;
     o[QStringLiteral("diveSize")] = copy.diveSize;
     if (!copy.whiteout) {
@@ -190,20 +201,22 @@ QByteArray efficiencyJson(const ImageInfo &image, const EfficiencyReport &report
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QByteArray ciText(const ImageInfo &image, const EfficiencyReport &report, const CiEvaluation &evaluation,
-                  const QString &configFile)
+QByteArray ciText(const ImageInfo &image, const EfficiencyReport &report,
+                  const CiEvaluation &evaluation, const QString &configFile)
 {
     QString text;
     QTextStream out(&text);
     out << "Image: " << image.displayName() << "  " << image.id << '\n';
-    out << "Rules: " << (configFile.isEmpty() ? QStringLiteral("defaults and flags") : configFile) << "\n\n";
+    out << "Rules: " << (configFile.isEmpty() ? QStringLiteral("defaults and flags") : configFile)
+        << "\n\n";
     out << "Analysis:\n";
     out << "  efficiency:        " << percent(report.efficiency) << '\n';
     out << "  wastedBytes:       " << report.wastedBytes << " bytes";
     if (report.wastedBytes > 0)
         out << " (" << formatBytes(report.wastedBytes) << ')';
     out << '\n';
-    out << "  userWastedPercent: " << (report.wastedBytes > 0 ? percent(report.userWastedPercent) : QStringLiteral("0 %"))
+    out << "  userWastedPercent: "
+        << (report.wastedBytes > 0 ? percent(report.userWastedPercent) : QStringLiteral("0 %"))
         << '\n';
     out << "  reclaimableBytes:  " << bytesWithUnit(report.reclaimableBytes) << "  (Strata)\n\n";
     const auto inefficient = report.diveInefficientPaths();
@@ -213,15 +226,18 @@ QByteArray ciText(const ImageInfo &image, const EfficiencyReport &report, const 
     } else {
         out << "\n  Count  Wasted Space  File Path\n";
         for (const InefficientPath *path : inefficient) {
-            out << "  " << cell(QString::number(path->count), 5) << cell(formatBytes(path->cumulativeSize), 12)
-                << slashed(path->path) << '\n';
+            out << "  " << cell(QString::number(path->count), 5)
+                << cell(formatBytes(path->cumulativeSize), 12) << slashed(path->path) << '\n';
         }
     }
     out << "\nEvaluation:\n";
     int passed = 0, failed = 0, skipped = 0;
     for (const CiRuleResult &result : evaluation.results) {
-        out << "  " << ciStatusName(result.status) << "  " << result.key << " (" << result.message << ")\n";
-        (result.status == CiStatus::Pass ? passed : result.status == CiStatus::Fail ? failed : skipped)++;
+        out << "  " << ciStatusName(result.status) << "  " << result.key << " (" << result.message
+            << ")\n";
+        (result.status == CiStatus::Pass   ? passed
+         : result.status == CiStatus::Fail ? failed
+                                           : skipped)++;
     }
     out << '\n' << (evaluation.pass() ? "PASS" : "FAIL") << " [";
     QStringList tally;
@@ -247,13 +263,17 @@ struct RuleOption
 const std::vector<RuleOption> &ruleOptions()
 {
     static const std::vector<RuleOption> options = {
-        {&CiConfig::lowestEfficiency, QStringLiteral("lowest-efficiency"), QStringLiteral("lowestEfficiency"),
+        {&CiConfig::lowestEfficiency, QStringLiteral("lowest-efficiency"),
+         QStringLiteral("lowestEfficiency"),
          QStringLiteral("Fail when the efficiency is lower (a ratio 0-1; default 0.9).")},
-        {&CiConfig::highestWastedBytes, QStringLiteral("highest-wasted-bytes"), QStringLiteral("highestWastedBytes"),
-         QStringLiteral("Fail when dive's wasted bytes are more (20MB, 512KiB, 1000000; default disabled).")},
+        {&CiConfig::highestWastedBytes, QStringLiteral("highest-wasted-bytes"),
+         QStringLiteral("highestWastedBytes"),
+         QStringLiteral(
+             "Fail when dive's wasted bytes are more (20MB, 512KiB, 1000000; default disabled).")},
         {&CiConfig::highestUserWastedPercent, QStringLiteral("highest-user-wasted-percent"),
          QStringLiteral("highestUserWastedPercent"),
-         QStringLiteral("Fail when wasted bytes / user layer bytes is more (a ratio 0-1; default 0.1).")},
+         QStringLiteral(
+             "Fail when wasted bytes / user layer bytes is more (a ratio 0-1; default 0.1).")},
     };
     return options;
 }
@@ -263,7 +283,8 @@ const std::vector<RuleOption> &ruleOptions()
 int runEfficiency(const QStringList &arguments)
 {
     LoadedImage command;
-    command.parser.addOption({QStringLiteral("format"), QStringLiteral("text or json."), QStringLiteral("format"), QStringLiteral("text")});
+    command.parser.addOption({QStringLiteral("format"), QStringLiteral("text or json."),
+                              QStringLiteral("format"), QStringLiteral("text")});
     QString usageError;
     if (!command.parse(arguments, &usageError))
         return fail(usageError);
@@ -282,11 +303,13 @@ int runEfficiency(const QStringList &arguments)
 int runCi(const QStringList &arguments)
 {
     LoadedImage command;
-    command.parser.addOption({QStringLiteral("config"),
-                              QStringLiteral("dive's .dive-ci YAML with the rules (default: ./.dive-ci if present)."),
-                              QStringLiteral("file")});
+    command.parser.addOption(
+        {QStringLiteral("config"),
+         QStringLiteral("dive's .dive-ci YAML with the rules (default: ./.dive-ci if present)."),
+         QStringLiteral("file")});
     for (const RuleOption &option : ruleOptions())
-        command.parser.addOption({{option.name, option.legacy}, option.help, QStringLiteral("value")});
+        command.parser.addOption(
+            {{option.name, option.legacy}, option.help, QStringLiteral("value")});
     QString usageError;
     if (!command.parse(arguments, &usageError))
         return fail(usageError);
@@ -324,7 +347,8 @@ int runCi(const QStringList &arguments)
     if (problems != Ok)
         return problems;
     if (!evaluation.pass())
-        return fail(QStringLiteral("failed rules: %1").arg(evaluation.failedRules().join(QStringLiteral(", "))),
+        return fail(QStringLiteral("failed rules: %1")
+                        .arg(evaluation.failedRules().join(QStringLiteral(", "))),
                     CheckFailed);
     return Ok;
 }

@@ -1,5 +1,5 @@
-#include "common/allocator.h"
 #include "clicommands.h"
+#include "common/allocator.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #include "reusecommand.h"
 
-#include "clisupport.h"
-#include "archive/imagearchive.h"
 #include "analysis/layerreuse.h"
+#include "archive/imagearchive.h"
+#include "clisupport.h"
 #include "report/reusereport.h"
 
 #include <QCommandLineParser>
@@ -34,8 +34,10 @@ int reportProblems(const std::vector<ReuseInput> &inputs)
                 code = BadInput;
             }
             for (const QString &rejected : layer->rejected)
-                fprintf(stderr, "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
-                        rejected.toLocal8Bit().constData());
+                fprintf(
+                    stderr,
+                    "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
+                    rejected.toLocal8Bit().constData());
         }
     }
     return code;
@@ -46,20 +48,22 @@ int reportProblems(const std::vector<ReuseInput> &inputs)
 int runReuse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Which layers the images share, and what they cost stored once. Every image of every "
-                       "ARCHIVE is included (other-platform alternatives of an OCI index are left out)."));
-    parser.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("Image archives or directories."),
+    parser.setApplicationDescription(QStringLiteral(
+        "Which layers the images share, and what they cost stored once. Every image of every "
+        "ARCHIVE is included (other-platform alternatives of an OCI index are left out)."));
+    parser.addPositionalArgument(QStringLiteral("archive"),
+                                 QStringLiteral("Image archives or directories."),
                                  QStringLiteral("ARCHIVE..."));
-    parser.addOption({QStringLiteral("format"), QStringLiteral("text or json."), QStringLiteral("format"),
-                      QStringLiteral("text")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("text or json."),
+                      QStringLiteral("format"), QStringLiteral("text")});
     parser.addOption({QStringLiteral("containers"),
-                      QStringLiteral("Illustrative containers to add on each image (default 0)."), QStringLiteral("n"),
-                      QStringLiteral("0")});
-    parser.addOption({QStringLiteral("container-size"),
-                      QStringLiteral("Assumed size of each container's read-write layer: 4000, 4kB, 1.5MB, 4KiB "
-                                     "(default 4kB)."),
-                      QStringLiteral("size"), QStringLiteral("4kB")});
+                      QStringLiteral("Illustrative containers to add on each image (default 0)."),
+                      QStringLiteral("n"), QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("container-size"),
+         QStringLiteral("Assumed size of each container's read-write layer: 4000, 4kB, 1.5MB, 4KiB "
+                        "(default 4kB)."),
+         QStringLiteral("size"), QStringLiteral("4kB")});
     parser.addHelpOption();
     if (!parser.parse(arguments))
         return fail(parser.errorText());
@@ -98,7 +102,8 @@ int runReuse(const QStringList &arguments)
     }
     for (size_t i = 0; i < inputs.size(); ++i) {
         Error error;
-        inputs[i].layers = archives[archiveOf[i]]->loadLayers(inputs[i].imageIndex, LoadObserver{}, &error);
+        inputs[i].layers =
+            archives[archiveOf[i]]->loadLayers(inputs[i].imageIndex, LoadObserver{}, &error);
         if (error)
             return fail(error.toString());
     }

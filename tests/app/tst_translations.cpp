@@ -23,17 +23,22 @@ private slots:
         QVERIFY2(messages > 100, "the .ts file should hold every string of the app");
         QCOMPARE(text.count(QStringLiteral("type=\"unfinished\"")), 0);
         QCOMPARE(text.count(QStringLiteral("<translation></translation>")), 0);
-        QVERIFY(text.contains(QStringLiteral("language=\"ru_RU\"")) || text.contains(QStringLiteral("language=\"ru\"")));
+        QVERIFY(text.contains(QStringLiteral("language=\"ru_RU\"")) ||
+                text.contains(QStringLiteral("language=\"ru\"")));
     }
 
     void russianIsInstalled()
     {
-        QCOMPARE(QCoreApplication::translate("strata::MainWindow", "&File"), QStringLiteral("&File"));
+        QCOMPARE(QCoreApplication::translate("strata::MainWindow", "&File"),
+                 QStringLiteral("&File"));
         QVERIFY(language::install(QCoreApplication::instance(), QStringLiteral("ru")));
-        QCOMPARE(QCoreApplication::translate("strata::MainWindow", "&File"), QStringLiteral("&Файл"));
-        QCOMPARE(QCoreApplication::translate("strata::FileTreeModel", "Name"), QStringLiteral("Имя"));
+        QCOMPARE(QCoreApplication::translate("strata::MainWindow", "&File"),
+                 QStringLiteral("&Файл"));
+        QCOMPARE(QCoreApplication::translate("strata::FileTreeModel", "Name"),
+                 QStringLiteral("Имя"));
         // Plurals: "%n B".
-        QCOMPARE(QCoreApplication::translate("strata::format", "%n B", nullptr, 5), QStringLiteral("5 Б"));
+        QCOMPARE(QCoreApplication::translate("strata::format", "%n B", nullptr, 5),
+                 QStringLiteral("5 Б"));
         // Qt's own strings come along (qtbase_ru).
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Отмена"));
     }
@@ -45,11 +50,13 @@ private slots:
         QFile en(QStringLiteral(STRATA_PLURALS_TS_FILE));
         QVERIFY(ru.open(QIODevice::ReadOnly) && en.open(QIODevice::ReadOnly));
         const QString english = QString::fromUtf8(en.readAll());
-        const QRegularExpression numerus(QStringLiteral("<message numerus=\"yes\">\\s*<source>([^<]*)</source>"));
+        const QRegularExpression numerus(
+            QStringLiteral("<message numerus=\"yes\">\\s*<source>([^<]*)</source>"));
         int plurals = 0;
         for (const auto &match : numerus.globalMatch(QString::fromUtf8(ru.readAll()))) {
             ++plurals;
-            QVERIFY2(english.contains(QStringLiteral("<source>") + match.captured(1) + QStringLiteral("</source>")),
+            QVERIFY2(english.contains(QStringLiteral("<source>") + match.captured(1) +
+                                      QStringLiteral("</source>")),
                      qPrintable(QStringLiteral("strata_en.ts lacks: ") + match.captured(1)));
         }
         QVERIFY(plurals > 10);

@@ -54,8 +54,10 @@ private slots:
     void treeAtLayerAndDiff()
     {
         const QString file = fixturePath("google_go-containerregistry/whiteout_dir.tar");
-        QCOMPARE(cli({"tree", file, "--layer", "0"}).out, QByteArray("a\td\t0\t755\t\t0\na/foo\tf\t0\t644\t\t0\n"));
-        QCOMPARE(cli({"tree", file, "--layer", "2", "--diff"}).out, QByteArray("a\td\t0\t755\t\t0\tdeleted\n"));
+        QCOMPARE(cli({"tree", file, "--layer", "0"}).out,
+                 QByteArray("a\td\t0\t755\t\t0\na/foo\tf\t0\t644\t\t0\n"));
+        QCOMPARE(cli({"tree", file, "--layer", "2", "--diff"}).out,
+                 QByteArray("a\td\t0\t755\t\t0\tdeleted\n"));
         const Run json = cli({"tree", file, "--format", "json"});
         QCOMPARE(QJsonDocument::fromJson(json.out).array().size(), 4);
         const Run bad = cli({"tree", file, "--layer", "9"});
@@ -81,11 +83,17 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("missing") << "no/such.tar" << "no such file";
-        QTest::newRow("not an image") << "snyk_snyk-docker-plugin/docker-oci-archives/unsupported-image.tar" << "not a container image";
-        QTest::newRow("null manifest") << "google_go-containerregistry/null_manifest.tar" << "manifest.json";
-        QTest::newRow("ambiguous") << "containers_podman/docker-two-images.tar.xz" << "holds 2 images";
-        QTest::newRow("placeholder layers") << "aboutcode-org_container-inspector/images.tar.gz" << "not a tar archive";
+        QTest::newRow("missing") << "no/such.tar"
+                                 << "no such file";
+        QTest::newRow("not an image")
+            << "snyk_snyk-docker-plugin/docker-oci-archives/unsupported-image.tar"
+            << "not a container image";
+        QTest::newRow("null manifest") << "google_go-containerregistry/null_manifest.tar"
+                                       << "manifest.json";
+        QTest::newRow("ambiguous") << "containers_podman/docker-two-images.tar.xz"
+                                   << "holds 2 images";
+        QTest::newRow("placeholder layers") << "aboutcode-org_container-inspector/images.tar.gz"
+                                            << "not a tar archive";
     }
     void badInput()
     {
@@ -93,7 +101,8 @@ private slots:
         QFETCH(QString, problem);
         QStringList args = {"inspect", fixturePath(file)};
         if (file.contains("images.tar.gz"))
-            args << "--image" << "@0";
+            args << "--image"
+                 << "@0";
         const Run run = cli(args);
         QCOMPARE(run.code, 2);
         const QString err = QString::fromLocal8Bit(run.err);
@@ -119,7 +128,8 @@ private slots:
     void verifyFindsMismatch()
     {
         QCOMPARE(cli({"verify", fixturePath("dive/test-docker-image.tar")}).code, 0);
-        const Run run = cli({"verify", fixturePath("snyk_snyk-docker-plugin/oci-archives/nginx.tar")});
+        const Run run =
+            cli({"verify", fixturePath("snyk_snyk-docker-plugin/oci-archives/nginx.tar")});
         QCOMPARE(run.code, 2);
         QVERIFY(run.out.contains("MISMATCH"));
         QVERIFY(run.err.contains("digest mismatch"));

@@ -143,13 +143,15 @@ void TestDemoImage::reuseDemoImagesShareLayersAsSkopeoSeesThem()
 {
     const QString archive = QStringLiteral(STRATA_DEMO_REUSE_ARCHIVE);
     auto layersOf = [&](const char *tag) {
-        const ToolResult r = runTool(QStringLiteral("skopeo"),
-                                     {QStringLiteral("inspect"),
-                                      QStringLiteral("docker-archive:") + archive + u':' + QString::fromLatin1(tag)});
+        const ToolResult r =
+            runTool(QStringLiteral("skopeo"),
+                    {QStringLiteral("inspect"), QStringLiteral("docker-archive:") + archive + u':' +
+                                                    QString::fromLatin1(tag)});
         if (!r.ok())
             qWarning("%s", r.diagnostics().constData());
         QStringList layers;
-        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).object().value(u"Layers").toArray())
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(r.out).object().value(u"Layers").toArray())
             layers << v.toString();
         return layers;
     };
@@ -159,10 +161,10 @@ void TestDemoImage::reuseDemoImagesShareLayersAsSkopeoSeesThem()
     QCOMPARE(nginx.size(), 4);
     QCOMPARE(debug.size(), 5);
     QCOMPARE(php.size(), 3);
-    QCOMPARE(debug.mid(0, 4), nginx);           // the debug variant is nginx plus one layer
-    QCOMPARE(php.first(), nginx.first());       // the same base
-    QCOMPARE(php.at(2), nginx.at(2));           // the same entrypoint content...
-    QVERIFY(php.at(1) != nginx.at(1));          // ...on another layer below it
+    QCOMPARE(debug.mid(0, 4), nginx);     // the debug variant is nginx plus one layer
+    QCOMPARE(php.first(), nginx.first()); // the same base
+    QCOMPARE(php.at(2), nginx.at(2));     // the same entrypoint content...
+    QVERIFY(php.at(1) != nginx.at(1));    // ...on another layer below it
 }
 
 QTEST_GUILESS_MAIN(TestDemoImage)

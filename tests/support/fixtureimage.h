@@ -15,7 +15,7 @@ struct FixtureImage
     std::shared_ptr<ImageArchive> archive;
     ImageInfo image;
     std::vector<std::shared_ptr<const LayerTree>> trees; // filled by loadFixture(..., true)
-    QString error;                                        // empty when everything loaded
+    QString error;                                       // empty when everything loaded
 
     bool ok() const { return error.isEmpty(); }
 };

@@ -16,8 +16,8 @@ inline bool runTool(const QString &program, const QStringList &arguments)
 {
     QProcess process;
     process.start(program, arguments);
-    if (!process.waitForFinished(300000) || process.exitStatus() != QProcess::NormalExit
-        || process.exitCode() != 0) {
+    if (!process.waitForFinished(300000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0) {
         qWarning() << program << arguments << "failed:" << process.readAllStandardError();
         return false;
     }
@@ -28,7 +28,7 @@ inline bool runTool(const QString &program, const QStringList &arguments)
 inline QString unpackWithUmoci(const QString &layout, const QString &tag, const QString &bundle)
 {
     if (!runTool(QStringLiteral("umoci"), {QStringLiteral("unpack"), QStringLiteral("--image"),
-                                            layout + QLatin1Char(':') + tag, bundle}))
+                                           layout + QLatin1Char(':') + tag, bundle}))
         return {};
     return bundle + QStringLiteral("/rootfs");
 }
@@ -49,23 +49,36 @@ inline QStringList listRootfs(const QString &rootfs)
         qint64 size = st.st_size;
         QByteArray link;
         switch (st.st_mode & S_IFMT) {
-        case S_IFREG: type = 'f'; break;
-        case S_IFDIR: type = 'd'; size = 0; break;
+        case S_IFREG:
+            type = 'f';
+            break;
+        case S_IFDIR:
+            type = 'd';
+            size = 0;
+            break;
         case S_IFLNK: {
             type = 'l';
             link.resize(st.st_size);
-            const ssize_t n = readlink(QFile::encodeName(path).constData(), link.data(), size_t(link.size()));
+            const ssize_t n =
+                readlink(QFile::encodeName(path).constData(), link.data(), size_t(link.size()));
             link.resize(qMax<ssize_t>(0, n));
             break;
         }
-        case S_IFCHR: type = 'c'; break;
-        case S_IFBLK: type = 'b'; break;
-        case S_IFIFO: type = 'p'; break;
+        case S_IFCHR:
+            type = 'c';
+            break;
+        case S_IFBLK:
+            type = 'b';
+            break;
+        case S_IFIFO:
+            type = 'p';
+            break;
         }
         const QByteArray relative = QFile::encodeName(path.mid(rootfs.size() + 1));
-        lines << QString::fromUtf8(relative + '\t' + type + '\t' + QByteArray::number(size) + '\t'
-                                   + QByteArray::number(st.st_mode & 07777, 8) + '\t' + link);
+        lines << QString::fromUtf8(relative + '\t' + type + '\t' + QByteArray::number(size) + '\t' +
+                                   QByteArray::number(st.st_mode & 07777, 8) + '\t' + link);
     }
-    std::sort(lines.begin(), lines.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+    std::sort(lines.begin(), lines.end(),
+              [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
     return lines;
 }

@@ -256,9 +256,12 @@ Layer debugToolsLayer()
         {
             Entry::dir("usr"),
             Entry::dir("usr/bin"),
-            Entry::file("usr/bin/curl", standInBinary("/usr/bin/curl", "Transfers a URL.", 900), 0755),
-            Entry::file("usr/bin/ps", standInBinary("/usr/bin/ps", "Reports the processes.", 400), 0755),
-            Entry::file("usr/bin/top", standInBinary("/usr/bin/top", "Shows the processes.", 500), 0755),
+            Entry::file("usr/bin/curl", standInBinary("/usr/bin/curl", "Transfers a URL.", 900),
+                        0755),
+            Entry::file("usr/bin/ps", standInBinary("/usr/bin/ps", "Reports the processes.", 400),
+                        0755),
+            Entry::file("usr/bin/top", standInBinary("/usr/bin/top", "Shows the processes.", 500),
+                        0755),
         },
         "2023-03-20T10:02:11Z");
 }
@@ -273,8 +276,9 @@ Layer phpLayer()
             Entry::file("etc/php/php.ini", "[PHP]\nengine = On\nmemory_limit = 128M\n"),
             Entry::dir("usr"),
             Entry::dir("usr/sbin"),
-            Entry::file("usr/sbin/php-fpm", standInBinary("/usr/sbin/php-fpm", "The PHP FastCGI process manager.", 2600),
-                        0755),
+            Entry::file(
+                "usr/sbin/php-fpm",
+                standInBinary("/usr/sbin/php-fpm", "The PHP FastCGI process manager.", 2600), 0755),
         },
         "2023-02-10T08:30:00Z");
 }
@@ -363,9 +367,10 @@ std::vector<Image> demoReuseImages()
     Image debug = nginx;
     debug.tags = {QString::fromLatin1(kDemoDebugTag)};
     debug.layers.push_back(debugToolsLayer());
-    debug.history.push_back(step("2023-03-20T10:02:11Z",
-                                 QStringLiteral("/bin/sh -c apt-get update && apt-get install -y curl procps "
-                                                "&& rm -rf /var/lib/apt/lists/*")));
+    debug.history.push_back(
+        step("2023-03-20T10:02:11Z",
+             QStringLiteral("/bin/sh -c apt-get update && apt-get install -y curl procps "
+                            "&& rm -rf /var/lib/apt/lists/*")));
     debug.created = QStringLiteral("2023-03-20T10:02:11Z");
 
     // Another image FROM the same base. Its entrypoint layer has the very bytes of nginx's, but
@@ -378,9 +383,11 @@ std::vector<Image> demoReuseImages()
         nginx.history[0],
         nginx.history[1],
         step("2023-02-10T08:30:00Z",
-             QStringLiteral("/bin/sh -c apt-get update && apt-get install -y --no-install-recommends php-fpm "
-                            "&& rm -rf /var/lib/apt/lists/*")),
-        step("2023-02-10T08:30:01Z", QStringLiteral("/bin/sh -c #(nop) COPY file:") + copyHash + QStringLiteral(" in / ")),
+             QStringLiteral(
+                 "/bin/sh -c apt-get update && apt-get install -y --no-install-recommends php-fpm "
+                 "&& rm -rf /var/lib/apt/lists/*")),
+        step("2023-02-10T08:30:01Z",
+             QStringLiteral("/bin/sh -c #(nop) COPY file:") + copyHash + QStringLiteral(" in / ")),
         step("2023-02-10T08:30:01Z", nop("ENTRYPOINT [\"/docker-entrypoint.sh\"]"), true),
         step("2023-02-10T08:30:01Z", nop("CMD [\"php-fpm\"]"), true),
     };

@@ -21,8 +21,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s: %s\n", argv[0], qPrintable(error));
         return 1;
     }
-    if (argc == 3 && !strata::imagewriter::writeArchive(QString::fromLocal8Bit(argv[2]),
-                                                        strata::demo::demoReuseImages(), options, &error)) {
+    if (argc == 3 &&
+        !strata::imagewriter::writeArchive(QString::fromLocal8Bit(argv[2]),
+                                           strata::demo::demoReuseImages(), options, &error)) {
         std::fprintf(stderr, "%s: %s\n", argv[0], qPrintable(error));
         return 1;
     }

@@ -14,10 +14,14 @@ QColor textColor(ChangeKind kind, const QPalette &palette)
 {
     const bool dark = isDark(palette);
     switch (kind) {
-    case ChangeKind::Added: return dark ? QColor(0x7c, 0xd9, 0x7c) : QColor(0x1b, 0x7a, 0x1b);
-    case ChangeKind::Modified: return dark ? QColor(0xf0, 0xc0, 0x50) : QColor(0x9a, 0x60, 0x00);
-    case ChangeKind::Deleted: return dark ? QColor(0xff, 0x80, 0x80) : QColor(0xb0, 0x1c, 0x1c);
-    case ChangeKind::Unchanged: break;
+    case ChangeKind::Added:
+        return dark ? QColor(0x7c, 0xd9, 0x7c) : QColor(0x1b, 0x7a, 0x1b);
+    case ChangeKind::Modified:
+        return dark ? QColor(0xf0, 0xc0, 0x50) : QColor(0x9a, 0x60, 0x00);
+    case ChangeKind::Deleted:
+        return dark ? QColor(0xff, 0x80, 0x80) : QColor(0xb0, 0x1c, 0x1c);
+    case ChangeKind::Unchanged:
+        break;
     }
     return palette.color(QPalette::Text);
 }
@@ -55,7 +59,8 @@ static QPixmap badge(ChangeKind kind, const QPalette &palette, int side, qreal d
         p.drawEllipse(QPointF(c, c), r * 0.6, r * 0.6);
         break;
     }
-    case ChangeKind::Unchanged: break;
+    case ChangeKind::Unchanged:
+        break;
     }
     return pixmap;
 }

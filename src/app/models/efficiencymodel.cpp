@@ -7,10 +7,7 @@
 
 namespace strata {
 
-EfficiencyModel::EfficiencyModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+EfficiencyModel::EfficiencyModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void EfficiencyModel::setReport(std::shared_ptr<const EfficiencyReport> report)
 {
@@ -39,12 +36,18 @@ int EfficiencyModel::columnCount(const QModelIndex &parent) const
 QString EfficiencyModel::fateText(const PathCopy &copy)
 {
     switch (copy.fate) {
-    case CopyFate::Survives: return tr("survives");
-    case CopyFate::Overwritten: return tr("overwritten in layer %1").arg(copy.fateLayer);
-    case CopyFate::MetadataChanged: return tr("copied again in layer %1 only to change mode or owner").arg(copy.fateLayer);
-    case CopyFate::Deleted: return tr("deleted in layer %1").arg(copy.fateLayer);
-    case CopyFate::HiddenByOpaque: return tr("hidden by an opaque directory in layer %1").arg(copy.fateLayer);
-    case CopyFate::Whiteout: return tr("whiteout");
+    case CopyFate::Survives:
+        return tr("survives");
+    case CopyFate::Overwritten:
+        return tr("overwritten in layer %1").arg(copy.fateLayer);
+    case CopyFate::MetadataChanged:
+        return tr("copied again in layer %1 only to change mode or owner").arg(copy.fateLayer);
+    case CopyFate::Deleted:
+        return tr("deleted in layer %1").arg(copy.fateLayer);
+    case CopyFate::HiddenByOpaque:
+        return tr("hidden by an opaque directory in layer %1").arg(copy.fateLayer);
+    case CopyFate::Whiteout:
+        return tr("whiteout");
     }
     return {};
 }
@@ -63,7 +66,8 @@ QString EfficiencyModel::copiesToolTip(const InefficientPath &path) const
 {
     QStringList lines;
     for (const PathCopy &copy : path.copies)
-        lines << tr("layer %1: %2, %3").arg(copy.layer).arg(format::size(copy.size), fateText(copy));
+        lines
+            << tr("layer %1: %2, %3").arg(copy.layer).arg(format::size(copy.size), fateText(copy));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -75,20 +79,30 @@ QVariant EfficiencyModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case PathColumn: return QString(QLatin1Char('/') + QString::fromStdString(path->path));
-        case CopiesColumn: return int(path->copies.size());
-        case DiveColumn: return path->diveListed ? format::size(path->cumulativeSize) : QString();
-        case ReclaimableColumn: return format::size(path->reclaimableBytes);
-        case WhyColumn: return whyText(*path);
+        case PathColumn:
+            return QString(QLatin1Char('/') + QString::fromStdString(path->path));
+        case CopiesColumn:
+            return int(path->copies.size());
+        case DiveColumn:
+            return path->diveListed ? format::size(path->cumulativeSize) : QString();
+        case ReclaimableColumn:
+            return format::size(path->reclaimableBytes);
+        case WhyColumn:
+            return whyText(*path);
         }
         return {};
     case SortRole:
         switch (index.column()) {
-        case PathColumn: return QString::fromStdString(path->path);
-        case CopiesColumn: return int(path->copies.size());
-        case DiveColumn: return path->diveListed ? path->cumulativeSize : qint64(-1);
-        case ReclaimableColumn: return path->reclaimableBytes;
-        case WhyColumn: return whyText(*path);
+        case PathColumn:
+            return QString::fromStdString(path->path);
+        case CopiesColumn:
+            return int(path->copies.size());
+        case DiveColumn:
+            return path->diveListed ? path->cumulativeSize : qint64(-1);
+        case ReclaimableColumn:
+            return path->reclaimableBytes;
+        case WhyColumn:
+            return whyText(*path);
         }
         return {};
     case LayersRole: {
@@ -113,17 +127,25 @@ QVariant EfficiencyModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case PathColumn: return tr("Path");
-        case CopiesColumn: return tr("Copies");
-        case DiveColumn: return tr("Wasted (dive)");
-        case ReclaimableColumn: return tr("Reclaimable");
-        case WhyColumn: return tr("Why");
+        case PathColumn:
+            return tr("Path");
+        case CopiesColumn:
+            return tr("Copies");
+        case DiveColumn:
+            return tr("Wasted (dive)");
+        case ReclaimableColumn:
+            return tr("Reclaimable");
+        case WhyColumn:
+            return tr("Why");
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case DiveColumn: return tr("Every copy of a path dive lists, the surviving one included, as dive counts it");
-        case ReclaimableColumn: return tr("The bytes of the copies the final filesystem does not show");
+        case DiveColumn:
+            return tr(
+                "Every copy of a path dive lists, the surviving one included, as dive counts it");
+        case ReclaimableColumn:
+            return tr("The bytes of the copies the final filesystem does not show");
         }
     }
     return {};

@@ -14,8 +14,20 @@ class EfficiencyModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { PathColumn, CopiesColumn, DiveColumn, ReclaimableColumn, WhyColumn, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 1, LayersRole };
+    enum Column
+    {
+        PathColumn,
+        CopiesColumn,
+        DiveColumn,
+        ReclaimableColumn,
+        WhyColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        SortRole = Qt::UserRole + 1,
+        LayersRole
+    };
 
     explicit EfficiencyModel(QObject *parent = nullptr);
 

@@ -11,8 +11,7 @@
 
 namespace strata {
 
-FileTreeModel::FileTreeModel(QObject *parent)
-    : QAbstractItemModel(parent)
+FileTreeModel::FileTreeModel(QObject *parent) : QAbstractItemModel(parent)
 {
     updateIcons();
 }
@@ -107,7 +106,8 @@ bool FileTreeModel::lessThan(uint32_t a, uint32_t b) const
     const FileTree &tree = *m_snapshot.tree;
     const FileNode &na = tree.node(a), &nb = tree.node(b);
     switch (m_sortColumn) {
-    case SizeColumn: return tree.totalSize(a) < tree.totalSize(b);
+    case SizeColumn:
+        return tree.totalSize(a) < tree.totalSize(b);
     case ModeColumn:
         if (na.type != nb.type)
             return na.type < nb.type;
@@ -116,9 +116,12 @@ bool FileTreeModel::lessThan(uint32_t a, uint32_t b) const
         if (na.uid != nb.uid)
             return na.uid < nb.uid;
         return na.gid < nb.gid;
-    case LayerColumn: return na.layer < nb.layer;
-    case ChangeColumn: return m_snapshot.changeOf(a) < m_snapshot.changeOf(b);
-    default: return false; // the tree's own order: by name
+    case LayerColumn:
+        return na.layer < nb.layer;
+    case ChangeColumn:
+        return m_snapshot.changeOf(a) < m_snapshot.changeOf(b);
+    default:
+        return false; // the tree's own order: by name
     }
 }
 
@@ -228,7 +231,8 @@ QVariant FileTreeModel::displayData(uint32_t node, int column) const
     const FileTree &tree = *m_snapshot.tree;
     const FileNode &n = tree.node(node);
     switch (column) {
-    case NameColumn: return toQString(tree.name(node));
+    case NameColumn:
+        return toQString(tree.name(node));
     case SizeColumn:
         if (n.isWhiteout())
             return QString();
@@ -240,16 +244,18 @@ QVariant FileTreeModel::displayData(uint32_t node, int column) const
     case ModeColumn: {
         if (n.isWhiteout())
             return tr("whiteout");
-        QString text = format::modeString(n.type, n.mode) + QLatin1Char(' ') +
-                       format::owner(n.uid, n.gid);
+        QString text =
+            format::modeString(n.type, n.mode) + QLatin1Char(' ') + format::owner(n.uid, n.gid);
         if (n.type == FileType::Symlink)
             text += QStringLiteral(" → ") + toQString(tree.linkTarget(node));
         else if (n.type == FileType::Hardlink)
             text += QStringLiteral(" ⇒ ") + toQString(tree.linkTarget(node));
         return text;
     }
-    case LayerColumn: return QString::number(n.layer);
-    case ChangeColumn: return format::changeKindName(m_snapshot.changeOf(node));
+    case LayerColumn:
+        return QString::number(n.layer);
+    case ChangeColumn:
+        return format::changeKindName(m_snapshot.changeOf(node));
     }
     return {};
 }
@@ -263,15 +269,20 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
     const FileNode &n = tree.node(node);
     const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole: return displayData(node, column);
+    case Qt::DisplayRole:
+        return displayData(node, column);
     case Qt::DecorationRole:
         if (column == NameColumn) {
             switch (n.type) {
-            case FileType::Directory: return m_dirIcon;
+            case FileType::Directory:
+                return m_dirIcon;
             case FileType::Regular:
-            case FileType::Hardlink: return m_fileIcon;
-            case FileType::Symlink: return m_linkIcon;
-            default: return m_otherIcon;
+            case FileType::Hardlink:
+                return m_fileIcon;
+            case FileType::Symlink:
+                return m_linkIcon;
+            default:
+                return m_otherIcon;
             }
         }
         if (column == ChangeColumn)
@@ -280,7 +291,8 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole: {
         const ChangeKind kind = m_snapshot.changeOf(node);
         const QPalette palette = QApplication::palette();
-        if (kind == ChangeKind::Deleted || (column == ChangeColumn && kind != ChangeKind::Unchanged))
+        if (kind == ChangeKind::Deleted ||
+            (column == ChangeColumn && kind != ChangeKind::Unchanged))
             return changestyle::textColor(kind, palette);
         // Parents that a layer only implies, and "Unchanged", are context: drawn quieter.
         if ((column == ChangeColumn && kind == ChangeKind::Unchanged) ||
@@ -311,17 +323,26 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         if (column == LayerColumn)
             return tr("This entry comes from layer %1").arg(n.layer);
         return displayData(node, column);
-    case NodeRole: return node;
-    case PathRole: return toQString(tree.path(node));
-    case ChangeRole: return int(m_snapshot.changeOf(node));
-    case HitRole: return m_mask ? m_mask->hit(node) : true;
+    case NodeRole:
+        return node;
+    case PathRole:
+        return toQString(tree.path(node));
+    case ChangeRole:
+        return int(m_snapshot.changeOf(node));
+    case HitRole:
+        return m_mask ? m_mask->hit(node) : true;
     case SortRole:
         switch (column) {
-        case SizeColumn: return qulonglong(tree.totalSize(node));
-        case LayerColumn: return int(n.layer);
-        case ChangeColumn: return int(m_snapshot.changeOf(node));
-        case ModeColumn: return n.mode;
-        default: return toQString(tree.name(node));
+        case SizeColumn:
+            return qulonglong(tree.totalSize(node));
+        case LayerColumn:
+            return int(n.layer);
+        case ChangeColumn:
+            return int(m_snapshot.changeOf(node));
+        case ModeColumn:
+            return n.mode;
+        default:
+            return toQString(tree.name(node));
         }
     }
     return {};
@@ -333,18 +354,26 @@ QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case NameColumn: return tr("Name");
-        case SizeColumn: return tr("Size");
-        case ModeColumn: return tr("Mode / Owner");
-        case LayerColumn: return tr("Layer");
-        case ChangeColumn: return tr("Change");
+        case NameColumn:
+            return tr("Name");
+        case SizeColumn:
+            return tr("Size");
+        case ModeColumn:
+            return tr("Mode / Owner");
+        case LayerColumn:
+            return tr("Layer");
+        case ChangeColumn:
+            return tr("Change");
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case SizeColumn: return tr("File size; for a directory, the total of the files below it");
-        case LayerColumn: return tr("The layer the visible copy of the entry comes from");
-        case ChangeColumn: return tr("What the selected layer does to the entry");
+        case SizeColumn:
+            return tr("File size; for a directory, the total of the files below it");
+        case LayerColumn:
+            return tr("The layer the visible copy of the entry comes from");
+        case ChangeColumn:
+            return tr("What the selected layer does to the entry");
         }
     }
     return {};

@@ -21,8 +21,17 @@ class FileTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, SizeColumn, ModeColumn, LayerColumn, ChangeColumn, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        NameColumn,
+        SizeColumn,
+        ModeColumn,
+        LayerColumn,
+        ChangeColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         NodeRole = Qt::UserRole + 1, // uint: node index in the snapshot's tree
         PathRole,                    // QString: path without a leading slash
         ChangeRole,                  // int: ChangeKind

@@ -55,14 +55,20 @@ QString time(int64_t secondsSinceEpoch)
 QString fileTypeName(FileType type)
 {
     switch (type) {
-    case FileType::Regular: return QCoreApplication::translate("strata::format", "Regular file");
-    case FileType::Directory: return QCoreApplication::translate("strata::format", "Directory");
-    case FileType::Symlink: return QCoreApplication::translate("strata::format", "Symbolic link");
-    case FileType::Hardlink: return QCoreApplication::translate("strata::format", "Hard link");
+    case FileType::Regular:
+        return QCoreApplication::translate("strata::format", "Regular file");
+    case FileType::Directory:
+        return QCoreApplication::translate("strata::format", "Directory");
+    case FileType::Symlink:
+        return QCoreApplication::translate("strata::format", "Symbolic link");
+    case FileType::Hardlink:
+        return QCoreApplication::translate("strata::format", "Hard link");
     case FileType::CharDevice:
         return QCoreApplication::translate("strata::format", "Character device");
-    case FileType::BlockDevice: return QCoreApplication::translate("strata::format", "Block device");
-    case FileType::Fifo: return QCoreApplication::translate("strata::format", "Named pipe (FIFO)");
+    case FileType::BlockDevice:
+        return QCoreApplication::translate("strata::format", "Block device");
+    case FileType::Fifo:
+        return QCoreApplication::translate("strata::format", "Named pipe (FIFO)");
     }
     return QString();
 }
@@ -70,10 +76,14 @@ QString fileTypeName(FileType type)
 QString changeKindName(ChangeKind kind)
 {
     switch (kind) {
-    case ChangeKind::Unchanged: return QCoreApplication::translate("strata::format", "Unchanged");
-    case ChangeKind::Added: return QCoreApplication::translate("strata::format", "Added");
-    case ChangeKind::Modified: return QCoreApplication::translate("strata::format", "Modified");
-    case ChangeKind::Deleted: return QCoreApplication::translate("strata::format", "Deleted");
+    case ChangeKind::Unchanged:
+        return QCoreApplication::translate("strata::format", "Unchanged");
+    case ChangeKind::Added:
+        return QCoreApplication::translate("strata::format", "Added");
+    case ChangeKind::Modified:
+        return QCoreApplication::translate("strata::format", "Modified");
+    case ChangeKind::Deleted:
+        return QCoreApplication::translate("strata::format", "Deleted");
     }
     return QString();
 }

@@ -9,8 +9,7 @@ static char lower(char c)
     return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
 }
 
-NameMatcher::NameMatcher(std::string_view pattern)
-    : m_pattern(pattern)
+NameMatcher::NameMatcher(std::string_view pattern) : m_pattern(pattern)
 {
     std::transform(m_pattern.begin(), m_pattern.end(), m_pattern.begin(), lower);
     m_glob = m_pattern.find_first_of("*?[") != std::string::npos;

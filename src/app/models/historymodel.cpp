@@ -1,9 +1,9 @@
 #include "models/historymodel.h"
 
 #include "analysis/dockerfile.h"
-#include "tree/layertree.h"
 #include "models/sizetext.h"
 #include "models/viewcolors.h"
+#include "tree/layertree.h"
 
 #include <QBrush>
 #include <QGuiApplication>
@@ -14,10 +14,7 @@
 
 namespace strata {
 
-HistoryModel::HistoryModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void HistoryModel::setImage(const ImageInfo &image)
 {
@@ -187,19 +184,21 @@ QVariant HistoryModel::toolTipData(const Row &row, int column) const
         const QDateTime time = rowTime(row);
         if (!time.isValid())
             return step ? tr("The history does not say when this step ran.") : QVariant();
-        return QString(QLocale().toString(time.toLocalTime(), QLocale::LongFormat) + QLatin1Char('\n') + step->created);
+        return QString(QLocale().toString(time.toLocalTime(), QLocale::LongFormat) +
+                       QLatin1Char('\n') + step->created);
     }
     case CreatedByColumn: {
         if (!step)
             return tr("Layer %1 is not described by any step of the history.").arg(row.layer);
-        QString text = QStringLiteral("<pre>") + dockerfileInstruction(*step).toHtmlEscaped()
-            + QStringLiteral("</pre>");
+        QString text = QStringLiteral("<pre>") + dockerfileInstruction(*step).toHtmlEscaped() +
+                       QStringLiteral("</pre>");
         if (row.layer >= 0)
             text += tr("Made layer %1.").arg(row.layer);
         else if (step->emptyLayer)
             text += tr("Made no layer: this step only changed the image's configuration.");
         else
-            text += tr("The history says this step made a layer, but the image has no layer left for it.");
+            text += tr(
+                "The history says this step made a layer, but the image has no layer left for it.");
         return text;
     }
     case SizeColumn: {
@@ -221,7 +220,8 @@ QVariant HistoryModel::toolTipData(const Row &row, int column) const
 qint64 HistoryModel::rowSize(const Row &row) const
 {
     if (row.layer >= 0) {
-        const LayerTree *tree = size_t(row.layer) < m_trees.size() ? m_trees[size_t(row.layer)].get() : nullptr;
+        const LayerTree *tree =
+            size_t(row.layer) < m_trees.size() ? m_trees[size_t(row.layer)].get() : nullptr;
         return layerDisplaySize(m_image.layers.at(row.layer), tree);
     }
     return row.step >= 0 && m_image.history.at(row.step).emptyLayer ? 0 : -1;

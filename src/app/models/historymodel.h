@@ -20,8 +20,16 @@ class HistoryModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { CreatedColumn, CreatedByColumn, SizeColumn, CommentColumn, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        CreatedColumn,
+        CreatedByColumn,
+        SizeColumn,
+        CommentColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         LayerRole = Qt::UserRole + 1, // int: the layer the step made, -1 for an empty step
         StepRole,                     // int: index into ImageInfo::history, -1 for a layer row
         EmptyLayerRole,               // bool: the step made no layer
@@ -44,7 +52,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     static QString relativeTime(const QDateTime &time, const QDateTime &now);
 

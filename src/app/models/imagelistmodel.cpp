@@ -2,16 +2,13 @@
 
 #include "models/formatting.h"
 
+#include <QApplication>
 #include <QDateTime>
 #include <QPalette>
-#include <QApplication>
 
 namespace strata {
 
-ImageListModel::ImageListModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ImageListModel::ImageListModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 std::pair<QString, QString> ImageListModel::splitReference(const QString &reference)
 {
@@ -92,12 +89,18 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
         return row.image;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case RepositoryColumn: return row.repository;
-        case TagColumn: return row.tag;
-        case IdColumn: return row.id;
-        case CreatedColumn: return row.created;
-        case SizeColumn: return format::size(row.size);
-        case PlatformColumn: return row.platform;
+        case RepositoryColumn:
+            return row.repository;
+        case TagColumn:
+            return row.tag;
+        case IdColumn:
+            return row.id;
+        case CreatedColumn:
+            return row.created;
+        case SizeColumn:
+            return format::size(row.size);
+        case PlatformColumn:
+            return row.platform;
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -121,12 +124,18 @@ QVariant ImageListModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case RepositoryColumn: return tr("Repository");
-    case TagColumn: return tr("Tag");
-    case IdColumn: return tr("Image ID");
-    case CreatedColumn: return tr("Created");
-    case SizeColumn: return tr("Size");
-    case PlatformColumn: return tr("Platform");
+    case RepositoryColumn:
+        return tr("Repository");
+    case TagColumn:
+        return tr("Tag");
+    case IdColumn:
+        return tr("Image ID");
+    case CreatedColumn:
+        return tr("Created");
+    case SizeColumn:
+        return tr("Size");
+    case PlatformColumn:
+        return tr("Platform");
     }
     return {};
 }

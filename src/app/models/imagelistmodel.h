@@ -15,9 +15,20 @@ class ImageListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { RepositoryColumn, TagColumn, IdColumn, CreatedColumn, SizeColumn,
-                  PlatformColumn, ColumnCount };
-    enum Role { ImageRole = Qt::UserRole + 1 }; // int: the image's index in the archive
+    enum Column
+    {
+        RepositoryColumn,
+        TagColumn,
+        IdColumn,
+        CreatedColumn,
+        SizeColumn,
+        PlatformColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        ImageRole = Qt::UserRole + 1
+    }; // int: the image's index in the archive
 
     explicit ImageListModel(QObject *parent = nullptr);
 

@@ -17,8 +17,7 @@ struct ImageLoader::Channel
     QMutex mutex;
     ImageLoader *loader = nullptr;
 
-    template<typename F>
-    void post(quint64 generation, F &&f)
+    template <typename F> void post(quint64 generation, F &&f)
     {
         QMutexLocker lock(&mutex);
         if (!loader)
@@ -60,9 +59,7 @@ private:
 
 } // namespace
 
-ImageLoader::ImageLoader(QObject *parent)
-    : QObject(parent)
-    , m_channel(std::make_shared<Channel>())
+ImageLoader::ImageLoader(QObject *parent) : QObject(parent), m_channel(std::make_shared<Channel>())
 {
     m_channel->loader = this;
 }
@@ -103,9 +100,8 @@ void ImageLoader::openArchive(const QString &path)
     (void)QtConcurrent::run(backgroundPool(), [channel, generation, path, cancel] {
         Error error;
         std::shared_ptr<ImageArchive> archive = ImageArchive::open(path, &error, cancel.get());
-        channel->post(generation, [archive, error](ImageLoader *loader) {
-            loader->onOpened(archive, error);
-        });
+        channel->post(generation,
+                      [archive, error](ImageLoader *loader) { loader->onOpened(archive, error); });
     });
 }
 
@@ -115,7 +111,8 @@ void ImageLoader::onOpened(std::shared_ptr<ImageArchive> archive, const Error &e
         m_state = State::Failed;
         m_error = error;
         if (!m_error) // an archive we cannot use without a reason given: still say which file
-            m_error = Error::make(Error::Kind::NotAnImage, m_path, tr("The archive could not be opened."));
+            m_error = Error::make(Error::Kind::NotAnImage, m_path,
+                                  tr("The archive could not be opened."));
         emit failed(m_error);
         return;
     }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/error.h"
 #include "archive/imagearchive.h"
+#include "common/error.h"
 #include "image/imageinfo.h"
 #include "tree/layertree.h"
 
@@ -23,7 +23,16 @@ class ImageLoader final : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Opening, Opened, Loading, Loaded, Failed, Cancelled };
+    enum class State
+    {
+        Idle,
+        Opening,
+        Opened,
+        Loading,
+        Loaded,
+        Failed,
+        Cancelled
+    };
 
     explicit ImageLoader(QObject *parent = nullptr);
     ~ImageLoader() override;

@@ -14,10 +14,7 @@ namespace strata {
 class MergedTreeCache
 {
 public:
-    explicit MergedTreeCache(size_t capacity = 3)
-        : m_capacity(capacity)
-    {
-    }
+    explicit MergedTreeCache(size_t capacity = 3) : m_capacity(capacity) {}
 
     std::shared_ptr<const FileTree> find(int layer);
     void insert(int layer, std::shared_ptr<const FileTree> tree);

@@ -10,10 +10,7 @@
 
 namespace strata {
 
-OverlayModel::OverlayModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+OverlayModel::OverlayModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void OverlayModel::setPath(std::vector<std::shared_ptr<const LayerTree>> layers, int top,
                            const QString &path, const QString &container)
@@ -62,14 +59,20 @@ QVariant OverlayModel::containerData(const QModelIndex &index, int role) const
 {
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case RoleColumn: return tr("upperdir");
-        case LayerColumn: return m_container;
-        case EntryColumn: return tr("(nothing written)");
-        case StatusColumn: return tr("The container's read-write layer: a write here would win over every layer below");
+        case RoleColumn:
+            return tr("upperdir");
+        case LayerColumn:
+            return m_container;
+        case EntryColumn:
+            return tr("(nothing written)");
+        case StatusColumn:
+            return tr(
+                "The container's read-write layer: a write here would win over every layer below");
         }
     }
     if (role == Qt::ToolTipRole)
-        return tr("Each container gets its own empty upper directory; the image's layers below are shared, read-only");
+        return tr("Each container gets its own empty upper directory; the image's layers below are "
+                  "shared, read-only");
     if (role == Qt::ForegroundRole)
         return QApplication::palette().color(QPalette::PlaceholderText);
     return {};
@@ -88,8 +91,8 @@ QString OverlayModel::entryText(const PathOccurrence &o) const
         return QString();
     const FileTree &tree = m_layers[size_t(o.layer)]->tree;
     const FileNode &n = tree.node(o.node);
-    QString text = format::modeString(n.type, n.mode) + QLatin1Char(' ') +
-                   format::owner(n.uid, n.gid);
+    QString text =
+        format::modeString(n.type, n.mode) + QLatin1Char(' ') + format::owner(n.uid, n.gid);
     if (n.type == FileType::Regular)
         text += QLatin1Char(' ') + format::size(qint64(n.size));
     if (n.type == FileType::Symlink || n.type == FileType::Hardlink)
@@ -114,7 +117,8 @@ QString OverlayModel::statusText(size_t i) const
     case PathOccurrence::HiddenBy::Whiteout:
         return tr("Deleted by the whiteout in layer %1").arg(o.hiddenByLayer);
     case PathOccurrence::HiddenBy::ParentWhiteout:
-        return tr("Deleted with its parent directory by the whiteout in layer %1").arg(o.hiddenByLayer);
+        return tr("Deleted with its parent directory by the whiteout in layer %1")
+            .arg(o.hiddenByLayer);
     case PathOccurrence::HiddenBy::OpaqueParent:
         return tr("Hidden by an opaque directory in layer %1").arg(o.hiddenByLayer);
     case PathOccurrence::HiddenBy::ParentReplaced:
@@ -133,7 +137,8 @@ QVariant OverlayModel::data(const QModelIndex &index, int role) const
     if (row == 0) { // merged
         if (role == Qt::DisplayRole) {
             switch (index.column()) {
-            case RoleColumn: return tr("merged");
+            case RoleColumn:
+                return tr("merged");
             case LayerColumn:
                 return m_visibleLayer >= 0 ? QString::number(m_visibleLayer) : QString();
             case EntryColumn:
@@ -163,10 +168,14 @@ QVariant OverlayModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case RoleColumn: return isUpper(o) ? tr("upperdir") : tr("lowerdir");
-        case LayerColumn: return QString::number(o.layer);
-        case EntryColumn: return entryText(o);
-        case StatusColumn: return statusText(i);
+        case RoleColumn:
+            return isUpper(o) ? tr("upperdir") : tr("lowerdir");
+        case LayerColumn:
+            return QString::number(o.layer);
+        case EntryColumn:
+            return entryText(o);
+        case StatusColumn:
+            return statusText(i);
         }
         return {};
     case Qt::ForegroundRole:
@@ -196,10 +205,14 @@ QVariant OverlayModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case RoleColumn: return tr("Overlay");
-    case LayerColumn: return tr("Layer");
-    case EntryColumn: return tr("Entry");
-    case StatusColumn: return tr("Effect");
+    case RoleColumn:
+        return tr("Overlay");
+    case LayerColumn:
+        return tr("Layer");
+    case EntryColumn:
+        return tr("Entry");
+    case StatusColumn:
+        return tr("Effect");
     }
     return {};
 }

@@ -17,14 +17,21 @@ class OverlayModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { RoleColumn, LayerColumn, EntryColumn, StatusColumn, ColumnCount };
+    enum Column
+    {
+        RoleColumn,
+        LayerColumn,
+        EntryColumn,
+        StatusColumn,
+        ColumnCount
+    };
 
     explicit OverlayModel(QObject *parent = nullptr);
 
     // `container`: when set, the image runs as that container: its (empty) read-write layer is
     // the upperdir and every image layer up to `top` a lowerdir, as docker's overlay2 mounts it.
-    void setPath(std::vector<std::shared_ptr<const LayerTree>> layers, int top,
-                 const QString &path, const QString &container = {});
+    void setPath(std::vector<std::shared_ptr<const LayerTree>> layers, int top, const QString &path,
+                 const QString &container = {});
     void clear();
     // The layer whose copy the merged view shows, or -1 when the path is absent.
     int visibleLayer() const { return m_visibleLayer; }

@@ -1,7 +1,7 @@
 #include "models/reuseworkspace.h"
 
-#include "models/backgroundpool.h"
 #include "archive/imagearchive.h"
+#include "models/backgroundpool.h"
 
 #include <QFuture>
 #include <QPointer>
@@ -12,8 +12,7 @@
 namespace strata {
 
 ReuseWorkspace::ReuseWorkspace(QObject *parent)
-    : QObject(parent)
-    , m_cancel(std::make_shared<std::atomic_bool>(false))
+    : QObject(parent), m_cancel(std::make_shared<std::atomic_bool>(false))
 {
 }
 
@@ -22,8 +21,9 @@ ReuseWorkspace::~ReuseWorkspace()
     m_cancel->store(true);
 }
 
-void ReuseWorkspace::addArchive(std::shared_ptr<ImageArchive> archive,
-                                const std::vector<std::pair<int, std::vector<std::shared_ptr<const LayerTree>>>> &loaded)
+void ReuseWorkspace::addArchive(
+    std::shared_ptr<ImageArchive> archive,
+    const std::vector<std::pair<int, std::vector<std::shared_ptr<const LayerTree>>>> &loaded)
 {
     if (!archive)
         return;
@@ -42,9 +42,9 @@ void ReuseWorkspace::addArchive(std::shared_ptr<ImageArchive> archive,
     }
     reanalyze();
     for (size_t i = first; i < m_inputs.size(); ++i) {
-        const bool complete = !m_inputs[i].layers.empty()
-                              && std::all_of(m_inputs[i].layers.begin(), m_inputs[i].layers.end(),
-                                             [](const auto &layer) { return layer != nullptr; });
+        const bool complete = !m_inputs[i].layers.empty() &&
+                              std::all_of(m_inputs[i].layers.begin(), m_inputs[i].layers.end(),
+                                          [](const auto &layer) { return layer != nullptr; });
         if (!complete)
             readLayers(int(i));
     }

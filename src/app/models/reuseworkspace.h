@@ -29,7 +29,8 @@ public:
     // layers of images already read, by image index in the archive, so they are not read
     // twice; the others are read in the background. An archive added twice is ignored.
     void addArchive(std::shared_ptr<ImageArchive> archive,
-                    const std::vector<std::pair<int, std::vector<std::shared_ptr<const LayerTree>>>> &loaded = {});
+                    const std::vector<std::pair<int, std::vector<std::shared_ptr<const LayerTree>>>>
+                        &loaded = {});
     // Opens an archive or directory in the background and adds it; failed() names the
     // problem when it cannot be opened.
     void openPath(const QString &path);
@@ -53,7 +54,7 @@ public:
     int pendingJobs() const { return m_pending; }
 
 signals:
-    void changed();       // analysis() was recomputed
+    void changed(); // analysis() was recomputed
     void pendingChanged(int jobs);
     void failed(const QString &message);
 

@@ -13,10 +13,14 @@ namespace {
 ChangeKind changeKind(DiffStatus status)
 {
     switch (status) {
-    case DiffStatus::Added: return ChangeKind::Added;
-    case DiffStatus::Removed: return ChangeKind::Deleted;
-    case DiffStatus::Changed: return ChangeKind::Modified;
-    case DiffStatus::Unchanged: break;
+    case DiffStatus::Added:
+        return ChangeKind::Added;
+    case DiffStatus::Removed:
+        return ChangeKind::Deleted;
+    case DiffStatus::Changed:
+        return ChangeKind::Modified;
+    case DiffStatus::Unchanged:
+        break;
     }
     return ChangeKind::Unchanged;
 }
@@ -25,14 +29,12 @@ QString signedSize(int64_t delta)
 {
     if (delta == 0)
         return QStringLiteral("0");
-    return (delta > 0 ? QStringLiteral("+") : QStringLiteral("−")) + format::size(delta > 0 ? delta : -delta);
+    return (delta > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
+           format::size(delta > 0 ? delta : -delta);
 }
 } // namespace
 
-TreeDiffModel::TreeDiffModel(QObject *parent)
-    : QAbstractItemModel(parent)
-{
-}
+TreeDiffModel::TreeDiffModel(QObject *parent) : QAbstractItemModel(parent) {}
 
 void TreeDiffModel::reset()
 {
@@ -141,21 +143,31 @@ QVariant TreeDiffModel::data(const QModelIndex &index, int role) const
         }
         case StatusColumn:
             switch (e.status) {
-            case DiffStatus::Added: return tr("Added");
-            case DiffStatus::Removed: return tr("Removed");
-            case DiffStatus::Changed: return tr("Changed");
-            case DiffStatus::Unchanged: return e.changedBelow ? tr("Changes inside") : tr("Unchanged");
+            case DiffStatus::Added:
+                return tr("Added");
+            case DiffStatus::Removed:
+                return tr("Removed");
+            case DiffStatus::Changed:
+                return tr("Changed");
+            case DiffStatus::Unchanged:
+                return e.changedBelow ? tr("Changes inside") : tr("Unchanged");
             }
             return {};
-        case ChangesColumn: return diffChangeNames(e.changes).join(QStringLiteral(", "));
-        case SizeAColumn: return e.inA() ? format::size(qint64(m_diff->sizeA(i))) : QString();
-        case SizeBColumn: return e.inB() ? format::size(qint64(m_diff->sizeB(i))) : QString();
-        case DeltaColumn: return signedSize(e.sizeDelta);
+        case ChangesColumn:
+            return diffChangeNames(e.changes).join(QStringLiteral(", "));
+        case SizeAColumn:
+            return e.inA() ? format::size(qint64(m_diff->sizeA(i))) : QString();
+        case SizeBColumn:
+            return e.inB() ? format::size(qint64(m_diff->sizeB(i))) : QString();
+        case DeltaColumn:
+            return signedSize(e.sizeDelta);
         }
         return {};
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn || index.column() == NameColumn)
-            return kind == ChangeKind::Unchanged ? QVariant() : QVariant(changestyle::textColor(kind, QApplication::palette()));
+            return kind == ChangeKind::Unchanged
+                       ? QVariant()
+                       : QVariant(changestyle::textColor(kind, QApplication::palette()));
         return {};
     case Qt::DecorationRole:
         if (index.column() == StatusColumn)
@@ -169,7 +181,8 @@ QVariant TreeDiffModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        return index.column() >= SizeAColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() >= SizeAColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                             : QVariant();
     }
     return {};
 }
@@ -179,12 +192,18 @@ QVariant TreeDiffModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Name");
-    case StatusColumn: return tr("Status");
-    case ChangesColumn: return tr("What changed");
-    case SizeAColumn: return tr("Size A");
-    case SizeBColumn: return tr("Size B");
-    case DeltaColumn: return tr("Change");
+    case NameColumn:
+        return tr("Name");
+    case StatusColumn:
+        return tr("Status");
+    case ChangesColumn:
+        return tr("What changed");
+    case SizeAColumn:
+        return tr("Size A");
+    case SizeBColumn:
+        return tr("Size B");
+    case DeltaColumn:
+        return tr("Change");
     }
     return {};
 }

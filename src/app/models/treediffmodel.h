@@ -17,7 +17,16 @@ class TreeDiffModel final : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, StatusColumn, ChangesColumn, SizeAColumn, SizeBColumn, DeltaColumn, ColumnCount };
+    enum Column
+    {
+        NameColumn,
+        StatusColumn,
+        ChangesColumn,
+        SizeAColumn,
+        SizeBColumn,
+        DeltaColumn,
+        ColumnCount
+    };
 
     explicit TreeDiffModel(QObject *parent = nullptr);
 

@@ -19,8 +19,9 @@ std::shared_ptr<const TreeFilterMask> computeFilterMask(const TreeSnapshot &snap
 
     // Names are interned: decide each stored name once, in memory order.
     const std::vector<uint8_t> byName =
-        matcher.isEmpty() ? std::vector<uint8_t>()
-                          : tree.nameKeysWhere([&](std::string_view name) { return matcher.matches(name); });
+        matcher.isEmpty()
+            ? std::vector<uint8_t>()
+            : tree.nameKeysWhere([&](std::string_view name) { return matcher.matches(name); });
     std::vector<uint8_t> nameOk(count, 0);
 
     // Forward pass: children come after their parent in a frozen tree (filetree.cpp).

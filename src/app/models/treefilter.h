@@ -13,7 +13,7 @@ namespace strata {
 // What the user asked the file pane to show.
 struct TreeFilterSpec
 {
-    QString namePattern;     // substring or glob (globmatch.h); empty: every name
+    QString namePattern; // substring or glob (globmatch.h); empty: every name
     bool changedOnly = false;
 
     bool isActive() const { return !namePattern.isEmpty() || changedOnly; }
@@ -26,7 +26,11 @@ struct TreeFilterSpec
 // changedOnly, it is itself a change; it is visible when it is a hit or has a hit below it.
 struct TreeFilterMask
 {
-    enum : uint8_t { Visible = 1, Hit = 2 };
+    enum : uint8_t
+    {
+        Visible = 1,
+        Hit = 2
+    };
     std::vector<uint8_t> bits; // per node
     uint32_t visibleCount = 0;
     uint32_t hitCount = 0;

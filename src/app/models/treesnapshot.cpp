@@ -20,8 +20,9 @@ TreeSnapshot mergedSnapshot(const LayerTrees &layers, int layer,
                             std::shared_ptr<const FileTree> merged)
 {
     TreeSnapshot snapshot;
-    snapshot.tree = merged ? std::move(merged)
-                           : std::make_shared<const FileTree>(mergeLayers(LayerList(layers), layer));
+    snapshot.tree = merged
+                        ? std::move(merged)
+                        : std::make_shared<const FileTree>(mergeLayers(LayerList(layers), layer));
     snapshot.layer = layer;
     return snapshot;
 }

@@ -12,8 +12,8 @@ QColor mixColors(const QColor &from, const QColor &to, qreal amount)
     const QColor a = from.toRgb();
     const QColor b = to.toRgb();
     auto mix = [amount](float x, float y) { return x + (y - x) * float(amount); };
-    return QColor::fromRgbF(mix(a.redF(), b.redF()), mix(a.greenF(), b.greenF()), mix(a.blueF(), b.blueF()),
-                            mix(a.alphaF(), b.alphaF()));
+    return QColor::fromRgbF(mix(a.redF(), b.redF()), mix(a.greenF(), b.greenF()),
+                            mix(a.blueF(), b.blueF()), mix(a.alphaF(), b.alphaF()));
 }
 
 AccentColors accentColors(const QPalette &palette)

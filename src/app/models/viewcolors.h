@@ -14,12 +14,12 @@ QColor mixColors(const QColor &from, const QColor &to, qreal amount);
 
 struct AccentColors
 {
-    QColor own;      // layers the image's own Dockerfile made
-    QColor base;     // layers of the image it was built FROM
-    QColor damaged;  // layers that could not be read
-    QColor shade;    // the per-layer shading ("wasted bytes")
-    QColor step;     // empty-layer steps (ENV, CMD...)
-    QColor dimText;  // secondary text: digests, comments
+    QColor own;     // layers the image's own Dockerfile made
+    QColor base;    // layers of the image it was built FROM
+    QColor damaged; // layers that could not be read
+    QColor shade;   // the per-layer shading ("wasted bytes")
+    QColor step;    // empty-layer steps (ENV, CMD...)
+    QColor dimText; // secondary text: digests, comments
 };
 AccentColors accentColors(const QPalette &palette);
 

@@ -1,8 +1,8 @@
 #include "panes/archivetab.h"
 
 #include "archive/imagearchive.h"
-#include "panes/imagechooser.h"
 #include "models/imageloader.h"
+#include "panes/imagechooser.h"
 #include "panes/imagepage.h"
 #include "panes/loadprogressbar.h"
 #include "panes/messagebar.h"
@@ -17,22 +17,15 @@
 namespace strata {
 
 ArchiveTab::ArchiveTab(const QString &path, bool multiImage, QWidget *parent)
-    : QWidget(parent)
-    , m_path(path)
-    , m_multiImage(multiImage)
-    , m_loader(new ImageLoader(this))
-    , m_message(new MessageBar(this))
-    , m_progress(new LoadProgressBar(this))
-    , m_stack(new QStackedWidget(this))
-    , m_placeholder(new QLabel(this))
-    , m_chooser(new ImageChooser(this))
-    , m_page(new ImagePage(m_loader, this))
+    : QWidget(parent), m_path(path), m_multiImage(multiImage), m_loader(new ImageLoader(this)),
+      m_message(new MessageBar(this)), m_progress(new LoadProgressBar(this)),
+      m_stack(new QStackedWidget(this)), m_placeholder(new QLabel(this)),
+      m_chooser(new ImageChooser(this)), m_page(new ImagePage(m_loader, this))
 {
     setUp();
 }
 
-ArchiveTab::ArchiveTab(const QString &path, QWidget *parent)
-    : ArchiveTab(path, false, parent)
+ArchiveTab::ArchiveTab(const QString &path, QWidget *parent) : ArchiveTab(path, false, parent)
 {
     m_progress->showBusy(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     m_loader->openArchive(path);
@@ -158,8 +151,8 @@ void ArchiveTab::onFailed()
 void ArchiveTab::onCancelled()
 {
     m_progress->hide();
-    m_message->showMessage(MessageBar::Kind::Information, tr("Loading %1 was cancelled.")
-                                                               .arg(QDir::toNativeSeparators(m_path)));
+    m_message->showMessage(MessageBar::Kind::Information,
+                           tr("Loading %1 was cancelled.").arg(QDir::toNativeSeparators(m_path)));
     QToolButton *reloadButton = m_message->addAction(tr("Reload"));
     connect(reloadButton, &QToolButton::clicked, this, &ArchiveTab::reload);
     if (!m_loader->archive()) {

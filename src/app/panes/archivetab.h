@@ -49,7 +49,8 @@ signals:
     void titleChanged();
     // The archive opened: worth a place in Open Recent.
     void archiveOpened(const QString &path);
-    void openInTabsRequested(std::shared_ptr<strata::ImageArchive> archive, const QList<int> &images);
+    void openInTabsRequested(std::shared_ptr<strata::ImageArchive> archive,
+                             const QList<int> &images);
 
 private:
     // What both public constructors share: the widgets, before any loading starts.

@@ -11,21 +11,18 @@
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QVBoxLayout>
 
 #include <cmath>
 
 namespace strata {
 
 EfficiencyPanel::EfficiencyPanel(QWidget *parent)
-    : QWidget(parent)
-    , m_score(new QLabel)
-    , m_figures(new QLabel)
-    , m_shade(new QCheckBox(tr("Shade layers by the bytes later layers waste")))
-    , m_model(new EfficiencyModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
-    , m_table(new QTableView)
+    : QWidget(parent), m_score(new QLabel), m_figures(new QLabel),
+      m_shade(new QCheckBox(tr("Shade layers by the bytes later layers waste"))),
+      m_model(new EfficiencyModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_table(new QTableView)
 {
     setObjectName(QStringLiteral("efficiencyPanel"));
     m_score->setObjectName(QStringLiteral("efficiencyScore"));
@@ -37,8 +34,9 @@ EfficiencyPanel::EfficiencyPanel(QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.8);
     big.setBold(true);
     m_score->setFont(big);
-    m_score->setToolTip(tr("dive's efficiency: the smallest copy of each path over all its copies, summed over "
-                           "every path. 100 % means no layer carries a file a later layer throws away."));
+    m_score->setToolTip(
+        tr("dive's efficiency: the smallest copy of each path over all its copies, summed over "
+           "every path. 100 % means no layer carries a file a later layer throws away."));
     m_figures->setWordWrap(true);
     m_figures->setTextFormat(Qt::RichText);
 
@@ -83,7 +81,8 @@ void EfficiencyPanel::clear()
     m_figures->clear();
 }
 
-void EfficiencyPanel::setImage(const ImageInfo &image, std::vector<std::shared_ptr<const LayerTree>> layers)
+void EfficiencyPanel::setImage(const ImageInfo &image,
+                               std::vector<std::shared_ptr<const LayerTree>> layers)
 {
     clear();
     m_pending = std::make_unique<Pending>(Pending{image, std::move(layers)});
@@ -117,22 +116,23 @@ void EfficiencyPanel::showReport(std::shared_ptr<const EfficiencyReport> report)
     m_model->setReport(m_report);
     const EfficiencyReport &r = *m_report;
     m_score->setText(tr("Efficiency %1 %").arg(QLocale().toString(r.efficiency * 100, 'f', 2)));
-    const QString userWasted = r.hasUserWastedPercent() && std::isfinite(r.userWastedPercent)
-                                   ? QLocale().toString(r.userWastedPercent * 100, 'f', 2) + QStringLiteral(" %")
-                                   : tr("n/a");
-    m_figures->setText(
-        tr("<b>Wasted (dive):</b> %1 (%2 bytes), %3 of the layers above the base<br>"
-           "<b>Reclaimable:</b> %4 (%5 bytes) of %6 shipped")
-            .arg(format::size(r.wastedBytes))
-            .arg(QLocale().toString(r.wastedBytes))
-            .arg(userWasted)
-            .arg(format::size(r.reclaimableBytes))
-            .arg(QLocale().toString(r.reclaimableBytes))
-            .arg(format::size(r.sizeBytes)));
-    m_figures->setToolTip(tr("dive counts every copy of a path it lists, the surviving one included. "
-                             "Reclaimable bytes are what a better build would not ship: every copy but "
-                             "the one the final filesystem shows, deleted files in full, with opaque "
-                             "directories taken into account."));
+    const QString userWasted =
+        r.hasUserWastedPercent() && std::isfinite(r.userWastedPercent)
+            ? QLocale().toString(r.userWastedPercent * 100, 'f', 2) + QStringLiteral(" %")
+            : tr("n/a");
+    m_figures->setText(tr("<b>Wasted (dive):</b> %1 (%2 bytes), %3 of the layers above the base<br>"
+                          "<b>Reclaimable:</b> %4 (%5 bytes) of %6 shipped")
+                           .arg(format::size(r.wastedBytes))
+                           .arg(QLocale().toString(r.wastedBytes))
+                           .arg(userWasted)
+                           .arg(format::size(r.reclaimableBytes))
+                           .arg(QLocale().toString(r.reclaimableBytes))
+                           .arg(format::size(r.sizeBytes)));
+    m_figures->setToolTip(
+        tr("dive counts every copy of a path it lists, the surviving one included. "
+           "Reclaimable bytes are what a better build would not ship: every copy but "
+           "the one the final filesystem shows, deleted files in full, with opaque "
+           "directories taken into account."));
     m_table->resizeColumnsToContents();
     emitShades();
     emit reportReady();
@@ -144,14 +144,17 @@ QList<double> EfficiencyPanel::currentShades() const
     if (!m_report || !m_shade->isChecked())
         return shades;
     for (const LayerEfficiency &layer : m_report->layers)
-        shades << (layer.sizeBytes > 0 ? qBound(0.0, double(layer.wastedBytes()) / double(layer.sizeBytes), 1.0) : 0.0);
+        shades << (layer.sizeBytes > 0
+                       ? qBound(0.0, double(layer.wastedBytes()) / double(layer.sizeBytes), 1.0)
+                       : 0.0);
     return shades;
 }
 
 void EfficiencyPanel::emitShades()
 {
-    emit layerShadesChanged(currentShades(), tr("share of the layer's bytes that a later layer deletes, "
-                                                "overwrites or hides"));
+    emit layerShadesChanged(currentShades(),
+                            tr("share of the layer's bytes that a later layer deletes, "
+                               "overwrites or hides"));
 }
 
 void EfficiencyPanel::onCurrentRowChanged()
@@ -179,7 +182,8 @@ void EfficiencyPanel::onCurrentRowChanged()
         if (copy.layer >= 0 && copy.layer < shades.size())
             shades[copy.layer] = 1.0;
     }
-    emit layerShadesChanged(shades, tr("layers holding a copy of /%1").arg(QString::fromStdString(path->path)));
+    emit layerShadesChanged(
+        shades, tr("layers holding a copy of /%1").arg(QString::fromStdString(path->path)));
 }
 
 } // namespace strata

@@ -1,10 +1,10 @@
 #include "panes/entrydetailspane.h"
 
-#include "panes/filepreview.h"
-#include "models/formatting.h"
 #include "archive/imagearchive.h"
-#include "panes/messagebar.h"
+#include "models/formatting.h"
 #include "models/overlaymodel.h"
+#include "panes/filepreview.h"
+#include "panes/messagebar.h"
 
 #include <QFormLayout>
 #include <QHeaderView>
@@ -40,19 +40,13 @@ const Field kFields[] = {
 } // namespace
 
 EntryDetailsPane::EntryDetailsPane(QWidget *parent)
-    : QWidget(parent)
-    , m_message(new MessageBar(this))
-    , m_pages(new QStackedWidget(this))
-    , m_empty(new QLabel(tr("Select a file or directory in the tree to see its details, the "
+    : QWidget(parent), m_message(new MessageBar(this)), m_pages(new QStackedWidget(this)),
+      m_empty(new QLabel(tr("Select a file or directory in the tree to see its details, the "
                             "layers that hold it and its content."),
-                         this))
-    , m_details(new QWidget(this))
-    , m_path(new QLineEdit(this))
-    , m_form(new QFormLayout)
-    , m_overlayHeading(new QLabel(tr("Overlay"), this))
-    , m_overlay(new QTableView(this))
-    , m_overlayModel(new OverlayModel(this))
-    , m_preview(new FilePreview(this))
+                         this)),
+      m_details(new QWidget(this)), m_path(new QLineEdit(this)), m_form(new QFormLayout),
+      m_overlayHeading(new QLabel(tr("Overlay"), this)), m_overlay(new QTableView(this)),
+      m_overlayModel(new OverlayModel(this)), m_preview(new FilePreview(this))
 {
     m_path->setObjectName(QStringLiteral("entryPath"));
     m_path->setReadOnly(true);
@@ -201,13 +195,13 @@ void EntryDetailsPane::showEntry(const TreeSnapshot &snapshot, uint32_t node, co
         size = format::size(qint64(n.size)) + QStringLiteral(" (") +
                format::exactSize(qint64(n.size)) + QLatin1Char(')');
     setField(QStringLiteral("size"), size);
-    setField(QStringLiteral("mode"), n.isWhiteout() ? QString()
-                                                    : format::modeString(n.type, n.mode) +
-                                                          QStringLiteral(" (%1)").arg(n.mode, 4, 8, QLatin1Char('0')));
+    setField(QStringLiteral("mode"),
+             n.isWhiteout() ? QString()
+                            : format::modeString(n.type, n.mode) +
+                                  QStringLiteral(" (%1)").arg(n.mode, 4, 8, QLatin1Char('0')));
     setField(QStringLiteral("owner"), n.isWhiteout() ? QString() : format::owner(n.uid, n.gid));
-    setField(QStringLiteral("mtime"), n.isWhiteout() || (n.flags & NodeFlag::Implied)
-                                          ? QString()
-                                          : format::time(n.mtime));
+    setField(QStringLiteral("mtime"),
+             n.isWhiteout() || (n.flags & NodeFlag::Implied) ? QString() : format::time(n.mtime));
     setField(QStringLiteral("link"), (n.type == FileType::Symlink || n.type == FileType::Hardlink)
                                          ? toQString(tree.linkTarget(node))
                                          : QString());

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "tree/layertree.h"
 #include "models/treesnapshot.h"
+#include "tree/layertree.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
 #include "panes/filepreview.h"
 
+#include "archive/imagearchive.h"
 #include "models/backgroundpool.h"
 #include "models/formatting.h"
-#include "archive/imagearchive.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
@@ -15,8 +15,8 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStringDecoder>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QVBoxLayout>
 
 #include <limits>
 
@@ -87,10 +87,8 @@ QString hexDump(const QByteArray &data, int maxBytes)
 }
 
 FilePreview::FilePreview(QWidget *parent)
-    : QWidget(parent)
-    , m_state(new QLabel(this))
-    , m_text(new QPlainTextEdit(this))
-    , m_save(new QPushButton(tr("Save As…"), this))
+    : QWidget(parent), m_state(new QLabel(this)), m_text(new QPlainTextEdit(this)),
+      m_save(new QPushButton(tr("Save As…"), this))
 {
     m_state->setObjectName(QStringLiteral("previewState"));
     m_state->setWordWrap(true);

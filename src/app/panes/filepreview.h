@@ -32,8 +32,8 @@ public:
 
     // Extracts the previewed file to `target` (Save As… asks for it first).
     void saveTo(const QString &target);
-    QString text() const;       // the preview as shown
-    QString stateText() const;  // "Loading…", "Binary file…", errors
+    QString text() const;      // the preview as shown
+    QString stateText() const; // "Loading…", "Binary file…", errors
     bool isLoading() const { return m_loading; }
 
 signals:

@@ -1,8 +1,8 @@
 #include "panes/filetreepane.h"
 
+#include "common/foregroundwork.h"
 #include "models/backgroundpool.h"
 #include "models/filetreemodel.h"
-#include "common/foregroundwork.h"
 #include "models/formatting.h"
 
 #include <QCheckBox>
@@ -13,11 +13,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStyle>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -42,8 +42,9 @@ using Layers = LayerTrees;
 // Runs on the background pool. `reuse` is the tree on screen when only the filter changed;
 // `cached` the merge the snapshot needs (as of `layer`, or of the layer below it for a
 // layer-only view) when the cache had it; `ranks` the names' order of `layers` once known.
-FileTreePane::Result computeView(quint64 generation, quint64 layerSet, Layers layers, int layer, bool layerOnly,
-                                 TreeSnapshot reuse, std::shared_ptr<const FileTree> cached,
+FileTreePane::Result computeView(quint64 generation, quint64 layerSet, Layers layers, int layer,
+                                 bool layerOnly, TreeSnapshot reuse,
+                                 std::shared_ptr<const FileTree> cached,
                                  std::shared_ptr<const NameRanks> ranks, TreeFilterSpec filter)
 {
     const ForegroundWork foreground; // the user waits for this one
@@ -53,7 +54,8 @@ FileTreePane::Result computeView(quint64 generation, quint64 layerSet, Layers la
     auto merge = [&](int top) {
         if (!ranks)
             result.ranks = ranks = std::make_shared<const NameRanks>(LayerList(layers));
-        auto tree = std::make_shared<const FileTree>(mergeLayers(LayerList(layers), top, ranks.get()));
+        auto tree =
+            std::make_shared<const FileTree>(mergeLayers(LayerList(layers), top, ranks.get()));
         result.merged.emplace_back(top, tree);
         return tree;
     };
@@ -74,16 +76,11 @@ FileTreePane::Result computeView(quint64 generation, quint64 layerSet, Layers la
 } // namespace
 
 FileTreePane::FileTreePane(QWidget *parent)
-    : QWidget(parent)
-    , m_model(new FileTreeModel(this))
-    , m_view(new QTreeView(this))
-    , m_filterEdit(new QLineEdit(this))
-    , m_changedOnly(new QCheckBox(tr("Changed only"), this))
-    , m_layerOnlyBox(new QCheckBox(tr("Changes in this layer only"), this))
-    , m_expandAll(new QToolButton(this))
-    , m_collapseAll(new QToolButton(this))
-    , m_statusLabel(new QLabel(this))
-    , m_filterTimer(new QTimer(this))
+    : QWidget(parent), m_model(new FileTreeModel(this)), m_view(new QTreeView(this)),
+      m_filterEdit(new QLineEdit(this)), m_changedOnly(new QCheckBox(tr("Changed only"), this)),
+      m_layerOnlyBox(new QCheckBox(tr("Changes in this layer only"), this)),
+      m_expandAll(new QToolButton(this)), m_collapseAll(new QToolButton(this)),
+      m_statusLabel(new QLabel(this)), m_filterTimer(new QTimer(this))
 {
     m_filterEdit->setObjectName(QStringLiteral("treeFilter"));
     m_filterEdit->setPlaceholderText(tr("Filter by name (text or glob: *.conf)"));
@@ -136,9 +133,7 @@ FileTreePane::FileTreePane(QWidget *parent)
 
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(250);
-    connect(m_filterTimer, &QTimer::timeout, this, [this] {
-        setFilterText(m_filterEdit->text());
-    });
+    connect(m_filterTimer, &QTimer::timeout, this, [this] { setFilterText(m_filterEdit->text()); });
     connect(m_filterEdit, &QLineEdit::textEdited, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] {
         m_filterTimer->stop();
@@ -177,14 +172,20 @@ void FileTreePane::updateColumnWidths()
     const QFontMetrics metrics(m_view->font());
     const int pad = metrics.horizontalAdvance(QLatin1Char('M')) * 2;
     QHeaderView *header = m_view->header();
-    header->resizeSection(FileTreeModel::SizeColumn, metrics.horizontalAdvance(QStringLiteral("999.9 MB")) + pad);
+    header->resizeSection(FileTreeModel::SizeColumn,
+                          metrics.horizontalAdvance(QStringLiteral("999.9 MB")) + pad);
     header->resizeSection(FileTreeModel::ModeColumn,
-                          metrics.horizontalAdvance(QStringLiteral("-rwxr-xr-x 0:0 → ../lib/x")) + pad);
-    header->resizeSection(FileTreeModel::LayerColumn,
-                          std::max(metrics.horizontalAdvance(m_model->headerData(FileTreeModel::LayerColumn, Qt::Horizontal).toString()),
-                                   metrics.horizontalAdvance(QStringLiteral("99"))) + pad);
+                          metrics.horizontalAdvance(QStringLiteral("-rwxr-xr-x 0:0 → ../lib/x")) +
+                              pad);
+    header->resizeSection(
+        FileTreeModel::LayerColumn,
+        std::max(metrics.horizontalAdvance(
+                     m_model->headerData(FileTreeModel::LayerColumn, Qt::Horizontal).toString()),
+                 metrics.horizontalAdvance(QStringLiteral("99"))) +
+            pad);
     header->resizeSection(FileTreeModel::ChangeColumn,
-                          metrics.horizontalAdvance(format::changeKindName(ChangeKind::Unchanged)) + pad * 2);
+                          metrics.horizontalAdvance(format::changeKindName(ChangeKind::Unchanged)) +
+                              pad * 2);
 }
 
 void FileTreePane::showPlaceholder(const QString &text)
@@ -286,8 +287,9 @@ void FileTreePane::requestUpdate(bool treeChanged)
         if (watcher->future().resultCount() > 0)
             applyResult(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(backgroundPool(), computeView, generation, m_layerSet, m_layers,
-                                         m_layer, m_layerOnly, reuse, cached, m_ranks, m_filter));
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), computeView, generation, m_layerSet,
+                                         m_layers, m_layer, m_layerOnly, reuse, cached, m_ranks,
+                                         m_filter));
 }
 
 void FileTreePane::applyResult(const Result &result)
@@ -329,8 +331,8 @@ void FileTreePane::restoreView()
 
     QModelIndex current = m_model->indexOfPath(m_currentPath);
     if (current.isValid()) {
-        m_view->selectionModel()->setCurrentIndex(
-            current, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->selectionModel()->setCurrentIndex(current, QItemSelectionModel::ClearAndSelect |
+                                                               QItemSelectionModel::Rows);
         m_view->scrollTo(current);
     } else {
         m_view->selectionModel()->clearSelection();
@@ -372,8 +374,8 @@ void FileTreePane::selectPath(const QString &path)
         emit currentEntryChanged(m_model->snapshot(), kNoNode, path);
         return;
     }
-    m_view->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
     m_view->scrollTo(index);
 }
 
@@ -410,15 +412,16 @@ void FileTreePane::expandAll()
     }
     uint32_t shown = perDepth.size() > 1 ? perDepth[1] : 0;
     int levels = 0; // expandToDepth(levels - 1) shows depths 1..levels + 1
-    while (size_t(levels + 2) < perDepth.size() && shown + perDepth[size_t(levels + 2)] <= kExpandAllLimit) {
+    while (size_t(levels + 2) < perDepth.size() &&
+           shown + perDepth[size_t(levels + 2)] <= kExpandAllLimit) {
         shown += perDepth[size_t(levels + 2)];
         ++levels;
     }
     if (levels > 0)
         m_view->expandToDepth(levels - 1);
-    m_status = tr("%1 entries are too many to expand at once; expanded %n level(s).", nullptr,
-                  levels)
-                   .arg(format::count(rows));
+    m_status =
+        tr("%1 entries are too many to expand at once; expanded %n level(s).", nullptr, levels)
+            .arg(format::count(rows));
     updateStatus();
 }
 
@@ -460,9 +463,9 @@ void FileTreePane::updateStatus()
                                  : tr("Merged filesystem at layer %1").arg(snapshot.layer);
         const uint32_t total = snapshot.tree->nodeCount() - 1;
         if (m_model->filterMask())
-            text = tr("%1 — %2 of %3 entries match").arg(what,
-                                                        format::count(m_model->filterMask()->hitCount),
-                                                        format::count(total));
+            text = tr("%1 — %2 of %3 entries match")
+                       .arg(what, format::count(m_model->filterMask()->hitCount),
+                            format::count(total));
         else
             text = tr("%1 — %2 entries").arg(what, format::count(total));
         if (!m_status.isEmpty())

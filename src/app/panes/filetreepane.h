@@ -1,9 +1,9 @@
 #pragma once
 
-#include "tree/layertree.h"
 #include "models/mergedtreecache.h"
 #include "models/treefilter.h"
 #include "models/treesnapshot.h"
+#include "tree/layertree.h"
 
 #include <QSet>
 #include <QWidget>
@@ -91,7 +91,7 @@ private:
     std::vector<std::shared_ptr<const LayerTree>> m_layers;
     MergedTreeCache m_cache;
     std::shared_ptr<const NameRanks> m_ranks; // of m_layers, once a merge has needed it
-    quint64 m_layerSet = 0;                   // counts the m_layers set: stale results' merges are not cached
+    quint64 m_layerSet = 0; // counts the m_layers set: stale results' merges are not cached
     int m_layer = -1;
     bool m_layerOnly = false;
     TreeFilterSpec m_filter;

@@ -8,9 +8,7 @@
 namespace strata {
 
 ImageChooser::ImageChooser(QWidget *parent)
-    : QWidget(parent)
-    , m_ui(std::make_unique<Ui::ImageChooser>())
-    , m_model(new ImageListModel(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::ImageChooser>()), m_model(new ImageListModel(this))
 {
     m_ui->setupUi(this);
     m_ui->imageTable->setModel(m_model);

@@ -1,13 +1,13 @@
 #include "panes/imagepage.h"
 
-#include "models/backgroundpool.h"
-#include "views/dockerfileview.h"
-#include "panes/efficiencypanel.h"
 #include "archive/imagearchive.h"
+#include "models/backgroundpool.h"
+#include "models/imageloader.h"
+#include "panes/efficiencypanel.h"
 #include "panes/entrydetailspane.h"
 #include "panes/filetreepane.h"
+#include "views/dockerfileview.h"
 #include "views/historyview.h"
-#include "models/imageloader.h"
 #include "views/layerdetailsview.h"
 #include "views/layerstackview.h"
 
@@ -16,26 +16,18 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QThread>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace strata {
 
 ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
-    : QWidget(parent)
-    , m_loader(loader)
-    , m_stack(new LayerStackView)
-    , m_stackScroll(new QScrollArea)
-    , m_history(new HistoryView)
-    , m_dockerfile(new DockerfileView)
-    , m_leftTabs(new QTabWidget)
-    , m_efficiency(new EfficiencyPanel)
-    , m_tree(new FileTreePane)
-    , m_entry(new EntryDetailsPane)
-    , m_layerDetails(new LayerDetailsView)
-    , m_detailTabs(new QTabWidget)
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    : QWidget(parent), m_loader(loader), m_stack(new LayerStackView),
+      m_stackScroll(new QScrollArea), m_history(new HistoryView), m_dockerfile(new DockerfileView),
+      m_leftTabs(new QTabWidget), m_efficiency(new EfficiencyPanel), m_tree(new FileTreePane),
+      m_entry(new EntryDetailsPane), m_layerDetails(new LayerDetailsView),
+      m_detailTabs(new QTabWidget), m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     m_stack->setObjectName(QStringLiteral("layerStack"));
     m_stackScroll->setWidget(m_stack);
@@ -85,11 +77,13 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     connect(m_stack, &LayerStackView::stepSelected, this, &ImagePage::onStepSelected);
     connect(m_history, &HistoryView::layerSelected, this, &ImagePage::onLayerSelected);
     connect(m_history, &HistoryView::stepSelected, this, &ImagePage::onStepSelected);
-    connect(m_efficiency, &EfficiencyPanel::pathActivated, this, [this](const QString &path, int layer) {
-        selectLayer(layer);
-        m_tree->selectPath(path);
-    });
-    connect(m_efficiency, &EfficiencyPanel::layerShadesChanged, m_stack, &LayerStackView::setLayerShades);
+    connect(m_efficiency, &EfficiencyPanel::pathActivated, this,
+            [this](const QString &path, int layer) {
+                selectLayer(layer);
+                m_tree->selectPath(path);
+            });
+    connect(m_efficiency, &EfficiencyPanel::layerShadesChanged, m_stack,
+            &LayerStackView::setLayerShades);
     connect(m_tree, &FileTreePane::currentEntryChanged, this,
             [this](const TreeSnapshot &snapshot, uint32_t node, const QString &path) {
                 m_entry->showEntry(snapshot, node, path);
@@ -150,10 +144,13 @@ void ImagePage::onTreesReady()
     // The merged tree comes first: the efficiency analysis and the digest check start once it
     // is on screen, so that on a machine with few cores they do not slow it down, and their
     // memory peaks do not add up with the merge's.
-    connect(m_tree, &FileTreePane::snapshotShown, this, [this] {
-        m_efficiency->setImage(m_loader->imageInfo(), m_loader->layers());
-        startDigestCheck();
-    }, Qt::SingleShotConnection);
+    connect(
+        m_tree, &FileTreePane::snapshotShown, this,
+        [this] {
+            m_efficiency->setImage(m_loader->imageInfo(), m_loader->layers());
+            startDigestCheck();
+        },
+        Qt::SingleShotConnection);
 }
 
 // Every byte of every layer through SHA-256, after the trees are on screen: slow on big
@@ -175,11 +172,10 @@ void ImagePage::startDigestCheck()
         auto checks = archive->verifyLayers(image, cancel.get());
         QThread::currentThread()->setPriority(QThread::NormalPriority);
         return checks;
-    })
-        .then(this, [page, archive, cancel](const std::vector<LayerDigestCheck> &checks) {
-            if (page && !cancel->load() && page->m_loader->archive() == archive)
-                page->showDigestCheck(checks);
-        });
+    }).then(this, [page, archive, cancel](const std::vector<LayerDigestCheck> &checks) {
+        if (page && !cancel->load() && page->m_loader->archive() == archive)
+            page->showDigestCheck(checks);
+    });
 }
 
 void ImagePage::showDigestCheck(const std::vector<LayerDigestCheck> &checks)
@@ -197,11 +193,12 @@ void ImagePage::showDigestCheck(const std::vector<LayerDigestCheck> &checks)
     }
     m_stack->setLayerErrors(errors);
     if (!mismatches.isEmpty())
-        emit message(MessageBar::Kind::Warning,
-                     tr("%n layer(s) do not match their digests: the archive was changed or damaged "
-                        "after it was written.",
-                        nullptr, int(mismatches.size()))
-                         + QLatin1Char('\n') + mismatches.join(QLatin1Char('\n')));
+        emit message(
+            MessageBar::Kind::Warning,
+            tr("%n layer(s) do not match their digests: the archive was changed or damaged "
+               "after it was written.",
+               nullptr, int(mismatches.size())) +
+                QLatin1Char('\n') + mismatches.join(QLatin1Char('\n')));
 }
 
 void ImagePage::onCancelledOrFailed()

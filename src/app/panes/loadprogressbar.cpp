@@ -11,10 +11,8 @@
 namespace strata {
 
 LoadProgressBar::LoadProgressBar(QWidget *parent)
-    : QWidget(parent)
-    , m_label(new QLabel(this))
-    , m_bar(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
+    : QWidget(parent), m_label(new QLabel(this)), m_bar(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this))
 {
     m_label->setObjectName(QStringLiteral("progressText"));
     m_bar->setTextVisible(false);

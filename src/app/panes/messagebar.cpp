@@ -9,11 +9,8 @@
 namespace strata {
 
 MessageBar::MessageBar(QWidget *parent)
-    : QFrame(parent)
-    , m_icon(new QLabel(this))
-    , m_text(new QLabel(this))
-    , m_actions(new QHBoxLayout)
-    , m_close(new QToolButton(this))
+    : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)),
+      m_actions(new QHBoxLayout), m_close(new QToolButton(this))
 {
     setObjectName(QStringLiteral("messageBar"));
     setFrameShape(QFrame::StyledPanel);

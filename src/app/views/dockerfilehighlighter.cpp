@@ -11,8 +11,9 @@ namespace {
 bool isInstruction(QStringView word)
 {
     static const char *const instructions[] = {
-        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
-        "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+        "ADD",    "ARG",   "CMD",         "COPY",  "ENTRYPOINT", "ENV",
+        "EXPOSE", "FROM",  "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD",
+        "RUN",    "SHELL", "STOPSIGNAL",  "USER",  "VOLUME",     "WORKDIR",
     };
     for (const char *instruction : instructions) {
         if (word.compare(QLatin1String(instruction), Qt::CaseInsensitive) == 0)
@@ -33,8 +34,7 @@ bool isNameChar(QChar c)
 
 } // namespace
 
-DockerfileHighlighter::DockerfileHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document)
+DockerfileHighlighter::DockerfileHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
 {
     setPalette(QGuiApplication::palette());
 }
@@ -74,7 +74,8 @@ void DockerfileHighlighter::highlightBlock(const QString &text)
         ++pos;
 
     // A line whose first character is # is a comment, even inside a continued instruction.
-    if (!(previous & (InDoubleQuote | InSingleQuote)) && pos < size && text.at(pos) == QLatin1Char('#')) {
+    if (!(previous & (InDoubleQuote | InSingleQuote)) && pos < size &&
+        text.at(pos) == QLatin1Char('#')) {
         setFormat(int(pos), int(size - pos), m_formats[int(Token::Comment)]);
         setCurrentBlockState(previous & Continued);
         return;
@@ -112,7 +113,8 @@ void DockerfileHighlighter::highlightBlock(const QString &text)
             if (word.compare(QLatin1String("ONBUILD"), Qt::CaseInsensitive) != 0)
                 break;
         }
-        while (pos + 1 < end && text.at(pos) == QLatin1Char('-') && text.at(pos + 1) == QLatin1Char('-')) {
+        while (pos + 1 < end && text.at(pos) == QLatin1Char('-') &&
+               text.at(pos + 1) == QLatin1Char('-')) {
             qsizetype flagEnd = pos;
             while (flagEnd < end && !text.at(flagEnd).isSpace())
                 ++flagEnd;
@@ -128,7 +130,8 @@ void DockerfileHighlighter::highlightBlock(const QString &text)
         const QChar c = text.at(pos);
         if (quote == QLatin1Char('\'')) {
             if (c == quote) {
-                setFormat(int(stringStart), int(pos + 1 - stringStart), m_formats[int(Token::String)]);
+                setFormat(int(stringStart), int(pos + 1 - stringStart),
+                          m_formats[int(Token::String)]);
                 quote = QChar();
             }
             ++pos;
@@ -150,7 +153,8 @@ void DockerfileHighlighter::highlightBlock(const QString &text)
             }
             if (varEnd > pos + 1) {
                 if (quote == QLatin1Char('"')) // the string so far, then the variable on top
-                    setFormat(int(stringStart), int(pos - stringStart), m_formats[int(Token::String)]);
+                    setFormat(int(stringStart), int(pos - stringStart),
+                              m_formats[int(Token::String)]);
                 setFormat(int(pos), int(varEnd - pos), m_formats[int(Token::Variable)]);
                 if (quote == QLatin1Char('"'))
                     stringStart = varEnd;
@@ -160,7 +164,8 @@ void DockerfileHighlighter::highlightBlock(const QString &text)
         }
         if (quote == QLatin1Char('"')) {
             if (c == quote) {
-                setFormat(int(stringStart), int(pos + 1 - stringStart), m_formats[int(Token::String)]);
+                setFormat(int(stringStart), int(pos + 1 - stringStart),
+                          m_formats[int(Token::String)]);
                 quote = QChar();
             }
             ++pos;

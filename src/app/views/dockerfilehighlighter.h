@@ -15,7 +15,16 @@ class DockerfileHighlighter final : public QSyntaxHighlighter
     Q_OBJECT
 
 public:
-    enum class Token { Instruction, Comment, String, Variable, Operator, Option, Continuation };
+    enum class Token
+    {
+        Instruction,
+        Comment,
+        String,
+        Variable,
+        Operator,
+        Option,
+        Continuation
+    };
 
     explicit DockerfileHighlighter(QTextDocument *document);
 
@@ -27,7 +36,12 @@ protected:
     void highlightBlock(const QString &text) override;
 
 private:
-    enum State { Continued = 1, InDoubleQuote = 2, InSingleQuote = 4 };
+    enum State
+    {
+        Continued = 1,
+        InDoubleQuote = 2,
+        InSingleQuote = 4
+    };
 
     QTextCharFormat m_formats[7];
 };

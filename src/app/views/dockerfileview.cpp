@@ -1,17 +1,16 @@
 #include "views/dockerfileview.h"
 
 #include "analysis/dockerfile.h"
+#include "models/viewcolors.h"
 #include "views/dockerfilehighlighter.h"
 #include "views/monofont.h"
-#include "models/viewcolors.h"
 
 #include <QTextBlock>
 
 namespace strata {
 
 DockerfileView::DockerfileView(QWidget *parent)
-    : QPlainTextEdit(parent)
-    , m_highlighter(new DockerfileHighlighter(document()))
+    : QPlainTextEdit(parent), m_highlighter(new DockerfileHighlighter(document()))
 {
     setObjectName(QStringLiteral("dockerfileView"));
     setReadOnly(true);
@@ -37,7 +36,8 @@ void DockerfileView::setHistory(const QList<HistoryEntry> &history)
 
 int DockerfileView::lineOfStep(int historyIndex) const
 {
-    return historyIndex >= 0 && historyIndex < m_stepLines.size() ? m_stepLines.at(historyIndex) : -1;
+    return historyIndex >= 0 && historyIndex < m_stepLines.size() ? m_stepLines.at(historyIndex)
+                                                                  : -1;
 }
 
 void DockerfileView::selectStep(int historyIndex)
@@ -65,7 +65,7 @@ void DockerfileView::markStep()
         return;
     }
     const int next = m_currentStep + 1 < m_stepLines.size() ? m_stepLines.at(m_currentStep + 1)
-                                                             : document()->blockCount();
+                                                            : document()->blockCount();
     // A base-image comment may follow the step: mark only the instruction's own lines.
     const QString instruction = dockerfileInstruction(m_history.at(m_currentStep));
     const int last = std::min(next, first + int(instruction.count(QLatin1Char('\n'))) + 1) - 1;

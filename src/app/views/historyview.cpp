@@ -9,9 +9,7 @@
 
 namespace strata {
 
-HistoryView::HistoryView(QWidget *parent)
-    : QTableView(parent)
-    , m_model(new HistoryModel(this))
+HistoryView::HistoryView(QWidget *parent) : QTableView(parent), m_model(new HistoryModel(this))
 {
     setObjectName(QStringLiteral("historyView"));
     m_model->setObjectName(QStringLiteral("historyModel"));
@@ -31,7 +29,8 @@ HistoryView::HistoryView(QWidget *parent)
     header->setSectionResizeMode(HistoryModel::CreatedByColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(HistoryModel::SizeColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(HistoryModel::CommentColumn, QHeaderView::Interactive);
-    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryView::onCurrentRowChanged);
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &HistoryView::onCurrentRowChanged);
     fitRowsToFont();
 }
 
@@ -47,7 +46,8 @@ void HistoryView::changeEvent(QEvent *event)
 void HistoryView::fitRowsToFont()
 {
     const int height = fontMetrics().height() + 8;
-    verticalHeader()->setMinimumSectionSize(std::min(verticalHeader()->minimumSectionSize(), height));
+    verticalHeader()->setMinimumSectionSize(
+        std::min(verticalHeader()->minimumSectionSize(), height));
     verticalHeader()->setDefaultSectionSize(height);
 }
 
@@ -86,7 +86,8 @@ void HistoryView::selectRow(int row)
     if (row < 0 || row == currentIndex().row())
         return;
     const QModelIndex index = m_model->index(row, HistoryModel::CreatedByColumn);
-    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                 QItemSelectionModel::Rows);
     scrollTo(index);
 }
 

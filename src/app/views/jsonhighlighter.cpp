@@ -6,8 +6,7 @@
 
 namespace strata {
 
-JsonHighlighter::JsonHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document)
+JsonHighlighter::JsonHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
 {
     setPalette(QGuiApplication::palette());
 }
@@ -43,8 +42,8 @@ void JsonHighlighter::highlightBlock(const QString &text)
             i = end;
         } else if (c.isDigit() || c == QLatin1Char('-')) {
             const qsizetype start = i;
-            while (i < size && (text.at(i).isLetterOrNumber() || text.at(i) == QLatin1Char('.')
-                                || text.at(i) == QLatin1Char('-') || text.at(i) == QLatin1Char('+')))
+            while (i < size && (text.at(i).isLetterOrNumber() || text.at(i) == QLatin1Char('.') ||
+                                text.at(i) == QLatin1Char('-') || text.at(i) == QLatin1Char('+')))
                 ++i;
             setFormat(int(start), int(i - start), m_number);
         } else if (c.isLetter()) {

@@ -1,10 +1,10 @@
 #include "views/layerdetailsview.h"
 
+#include "models/sizetext.h"
+#include "tree/layertree.h"
 #include "views/jsonhighlighter.h"
 #include "views/jsontext.h"
-#include "tree/layertree.h"
 #include "views/monofont.h"
-#include "models/sizetext.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -23,11 +23,8 @@
 namespace strata {
 
 LayerDetailsView::LayerDetailsView(QWidget *parent)
-    : QWidget(parent)
-    , m_title(new QLabel)
-    , m_form(new QFormLayout)
-    , m_tabs(new QTabWidget)
-    , m_copyAction(new QAction(tr("Copy JSON"), this))
+    : QWidget(parent), m_title(new QLabel), m_form(new QFormLayout), m_tabs(new QTabWidget),
+      m_copyAction(new QAction(tr("Copy JSON"), this))
 {
     setObjectName(QStringLiteral("layerDetailsView"));
     m_title->setObjectName(QStringLiteral("layerTitle"));
@@ -52,7 +49,8 @@ LayerDetailsView::LayerDetailsView(QWidget *parent)
     addField(LegacyId, tr("Legacy layer id:"), QStringLiteral("legacyIdField"), true);
     addField(Problem, tr("Problem:"), QStringLiteral("problemField"), false);
 
-    const QString names[] = {QStringLiteral("manifestJson"), QStringLiteral("configJson"), QStringLiteral("layerJson")};
+    const QString names[] = {QStringLiteral("manifestJson"), QStringLiteral("configJson"),
+                             QStringLiteral("layerJson")};
     const QString titles[] = {tr("Manifest"), tr("Config"), tr("Layer json")};
     const QFont fixed = inheritedMonospaceFont();
     for (int tab = 0; tab < 3; ++tab) {
@@ -66,7 +64,8 @@ LayerDetailsView::LayerDetailsView(QWidget *parent)
         m_tabs->addTab(viewer, titles[tab]);
     }
     m_tabs->setObjectName(QStringLiteral("jsonTabs"));
-    m_tabs->setTabToolTip(LayerJsonTab, tr("The per-layer json file of the legacy docker save format"));
+    m_tabs->setTabToolTip(LayerJsonTab,
+                          tr("The per-layer json file of the legacy docker save format"));
 
     m_copyAction->setObjectName(QStringLiteral("copyJsonAction"));
     m_copyAction->setToolTip(tr("Copy the JSON shown to the clipboard"));
@@ -102,7 +101,8 @@ LayerDetailsView::LayerDetailsView(QWidget *parent)
     showLayer();
 }
 
-QLineEdit *LayerDetailsView::addField(Field field, const QString &label, const QString &objectName, bool monospace)
+QLineEdit *LayerDetailsView::addField(Field field, const QString &label, const QString &objectName,
+                                      bool monospace)
 {
     auto *edit = new QLineEdit(this);
     edit->setObjectName(objectName);
@@ -177,7 +177,8 @@ void LayerDetailsView::setField(Field field, const QString &text)
 
 const LayerTree *LayerDetailsView::tree() const
 {
-    return m_layer >= 0 && size_t(m_layer) < m_trees.size() ? m_trees[size_t(m_layer)].get() : nullptr;
+    return m_layer >= 0 && size_t(m_layer) < m_trees.size() ? m_trees[size_t(m_layer)].get()
+                                                            : nullptr;
 }
 
 QString LayerDetailsView::sizeText(qint64 bytes) const
@@ -206,16 +207,19 @@ void LayerDetailsView::showLayer()
     setField(DiffId, layer.diffId);
     setField(BlobDigest, layer.blobDigest);
     setField(ChainId, layer.chainId);
-    setField(MediaType, layer.mediaType.isEmpty() ? tr("(none declared: docker save layer)") : layer.mediaType);
+    setField(MediaType, layer.mediaType.isEmpty() ? tr("(none declared: docker save layer)")
+                                                  : layer.mediaType);
     QString compression = layer.compression;
     if (compression.isEmpty() && indexed)
         compression = indexed->compression;
     setField(Compression, compression.isEmpty() ? tr("not known yet") : compression);
     setField(BlobSize, sizeText(layer.blobSize));
     setField(TarSize, sizeText(indexed && layer.tarSize < 0 ? indexed->tarSize : layer.tarSize));
-    setField(ContentSize, sizeText(indexed && layer.contentSize < 0 ? indexed->contentSize : layer.contentSize));
+    setField(ContentSize,
+             sizeText(indexed && layer.contentSize < 0 ? indexed->contentSize : layer.contentSize));
     setField(FileCount, indexed ? QLocale().toString(indexed->fileCount) : tr("not known yet"));
-    const qint64 entries = layer.entryCount >= 0 ? layer.entryCount : (indexed ? indexed->entryCount : -1);
+    const qint64 entries =
+        layer.entryCount >= 0 ? layer.entryCount : (indexed ? indexed->entryCount : -1);
     setField(EntryCount, entries >= 0 ? QLocale().toString(entries) : tr("not known yet"));
     setField(Member, layer.member);
     setField(LegacyId, layer.v1Id);

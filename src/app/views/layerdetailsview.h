@@ -32,7 +32,12 @@ public:
     void setLayerTrees(const std::vector<std::shared_ptr<const LayerTree>> &trees);
     int currentLayer() const { return m_layer; }
 
-    enum JsonTab { ManifestTab, ConfigTab, LayerJsonTab };
+    enum JsonTab
+    {
+        ManifestTab,
+        ConfigTab,
+        LayerJsonTab
+    };
     QString jsonText(JsonTab tab) const;
     QAction *copyJsonAction() const { return m_copyAction; }
 
@@ -44,11 +49,25 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    enum Field {
-        DiffId, BlobDigest, ChainId, MediaType, Compression, BlobSize, TarSize, ContentSize,
-        FileCount, EntryCount, Member, LegacyId, Problem, FieldCount
+    enum Field
+    {
+        DiffId,
+        BlobDigest,
+        ChainId,
+        MediaType,
+        Compression,
+        BlobSize,
+        TarSize,
+        ContentSize,
+        FileCount,
+        EntryCount,
+        Member,
+        LegacyId,
+        Problem,
+        FieldCount
     };
-    QLineEdit *addField(Field field, const QString &label, const QString &objectName, bool monospace);
+    QLineEdit *addField(Field field, const QString &label, const QString &objectName,
+                        bool monospace);
     void setField(Field field, const QString &text);
     void showLayer();
     const LayerTree *tree() const;

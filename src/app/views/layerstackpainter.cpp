@@ -1,7 +1,7 @@
 #include "views/layerstackpainter.h"
 
-#include "views/layerstackscene.h"
 #include "models/viewcolors.h"
+#include "views/layerstackscene.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -26,8 +26,8 @@ struct Context
     bool dark = false;
 };
 
-void drawText(QPainter &painter, const QRectF &rect, int flags, const QString &text, const QFont &font,
-              const QColor &color)
+void drawText(QPainter &painter, const QRectF &rect, int flags, const QString &text,
+              const QFont &font, const QColor &color)
 {
     painter.setFont(font);
     painter.setPen(color);
@@ -51,7 +51,8 @@ void paintBoundary(const Context &c, const Item &item)
     p.setPen(QPen(c.accents.base, 1.5, Qt::DashLine));
     p.drawLine(QPointF(item.rect.left(), y), QPointF(item.rect.right(), y));
     const QFont font = c.scene.labelFont();
-    const qreal textWidth = QFontMetricsF(font, p.device()).horizontalAdvance(item.head) + 2 * c.scene.metrics().pad;
+    const qreal textWidth =
+        QFontMetricsF(font, p.device()).horizontalAdvance(item.head) + 2 * c.scene.metrics().pad;
     QRectF label(0, item.rect.top(), textWidth, item.rect.height());
     label.moveCenter(item.rect.center());
     p.fillRect(label, c.palette.color(QPalette::Base));
@@ -91,8 +92,9 @@ void paintStep(const Context &c, const Item &item, bool current, bool hover)
     if (!item.head.isEmpty()) {
         const QFont bold = c.scene.boldFont();
         drawText(p, textRect, Qt::AlignLeft | Qt::AlignVCenter, item.head, bold, keyword);
-        textRect.setLeft(textRect.left() + QFontMetricsF(bold, p.device()).horizontalAdvance(item.head)
-                         + QFontMetricsF(c.scene.font(), p.device()).horizontalAdvance(QLatin1Char(' ')));
+        textRect.setLeft(
+            textRect.left() + QFontMetricsF(bold, p.device()).horizontalAdvance(item.head) +
+            QFontMetricsF(c.scene.font(), p.device()).horizontalAdvance(QLatin1Char(' ')));
     }
     drawText(p, textRect, Qt::AlignLeft | Qt::AlignVCenter, item.body, c.scene.font(), text);
 }
@@ -121,7 +123,8 @@ void paintLayer(const Context &c, const Item &item, bool current, bool hover, bo
         border = accent;
         borderWidth = 2;
     }
-    const QRectF rect = item.rect.adjusted(borderWidth / 2, borderWidth / 2, -borderWidth / 2, -borderWidth / 2);
+    const QRectF rect =
+        item.rect.adjusted(borderWidth / 2, borderWidth / 2, -borderWidth / 2, -borderWidth / 2);
     p.setPen(Qt::NoPen);
     p.setBrush(fill);
     p.drawRoundedRect(rect, kRadius, kRadius);
@@ -194,25 +197,28 @@ void paintBrackets(const Context &c)
         const qreal tick = m.gutter * 0.2;
         p.setPen(QPen(color, 1.5));
         p.setBrush(Qt::NoBrush);
-        p.drawPolyline(QList<QPointF>{{x + tick, top + 1}, {x, top + 1}, {x, bottom - 1}, {x + tick, bottom - 1}});
+        p.drawPolyline(QList<QPointF>{
+            {x + tick, top + 1}, {x, top + 1}, {x, bottom - 1}, {x + tick, bottom - 1}});
         // Written bottom to top along the bracket, in the gutter left of it.
         p.save();
         p.translate(m.margin, (top + bottom) / 2);
         p.rotate(-90);
         const qreal length = bottom - top - 2 * m.pad;
         const QFont font = c.scene.labelFont();
-        const QString text = QFontMetricsF(font, p.device()).elidedText(label, Qt::ElideRight, length);
-        drawText(p, QRectF(-length / 2, 0, length, m.gutter * 0.65), Qt::AlignCenter, text, font, color);
+        const QString text =
+            QFontMetricsF(font, p.device()).elidedText(label, Qt::ElideRight, length);
+        drawText(p, QRectF(-length / 2, 0, length, m.gutter * 0.65), Qt::AlignCenter, text, font,
+                 color);
         p.restore();
     };
     const QRectF &boundaryRect = items[size_t(boundary)].rect;
     // items[0] is the container layer: the image's own part starts below it.
     if (boundary > 1)
-        bracket(items[1].rect.top(), boundaryRect.center().y() - m.gap, LayerStackScene::tr("this image"),
-                c.accents.own);
+        bracket(items[1].rect.top(), boundaryRect.center().y() - m.gap,
+                LayerStackScene::tr("this image"), c.accents.own);
     if (size_t(boundary) + 1 < items.size())
-        bracket(boundaryRect.center().y() + m.gap, items.back().rect.bottom(), LayerStackScene::tr("base image"),
-                c.accents.base);
+        bracket(boundaryRect.center().y() + m.gap, items.back().rect.bottom(),
+                LayerStackScene::tr("base image"), c.accents.base);
 }
 
 } // namespace

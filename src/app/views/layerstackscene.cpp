@@ -1,8 +1,8 @@
 #include "views/layerstackscene.h"
 
 #include "analysis/dockerfile.h"
-#include "tree/layertree.h"
 #include "models/sizetext.h"
+#include "tree/layertree.h"
 
 #include <QFontMetricsF>
 
@@ -127,7 +127,8 @@ void LayerStackScene::rebuildItems()
         if (!producer.at(i))
             gaps[size_t(std::clamp(m_image.history.at(i).layer, -1, count - 1) + 1)].push_back(i);
     }
-    const int boundaryGap = m_baseEnd >= 0 ? std::clamp(m_image.history.at(m_baseEnd).layer, -1, count - 1) + 1 : -1;
+    const int boundaryGap =
+        m_baseEnd >= 0 ? std::clamp(m_image.history.at(m_baseEnd).layer, -1, count - 1) + 1 : -1;
 
     std::vector<Item> bottomFirst;
     auto addGap = [&](int gap) {
@@ -152,7 +153,8 @@ void LayerStackScene::rebuildItems()
     m_height = 0;
 }
 
-LayerStackScene::Metrics LayerStackScene::metricsFor(const QFont &font, const QPaintDevice *device) const
+LayerStackScene::Metrics LayerStackScene::metricsFor(const QFont &font,
+                                                     const QPaintDevice *device) const
 {
     Metrics metrics;
     metrics.line = std::ceil(QFontMetricsF(font, device).height());
@@ -179,8 +181,9 @@ qreal LayerStackScene::itemHeight(const Item &item, const Metrics &metrics, qrea
         return thin(1.2, 1.0);
     case Kind::Layer: {
         // A minimum keeps an empty layer clickable and its size readable.
-        const qreal natural = 2 * metrics.line + 2 * metrics.pad
-            + metrics.line * kLinesPerDecade * logSize(m_layers[size_t(item.index)].size);
+        const qreal natural =
+            2 * metrics.line + 2 * metrics.pad +
+            metrics.line * kLinesPerDecade * logSize(m_layers[size_t(item.index)].size);
         return std::round(std::max(metrics.line + metrics.pad, natural * zoom));
     }
     }
@@ -224,7 +227,8 @@ void LayerStackScene::elide(Item &item, const QPaintDevice *device) const
     switch (item.kind) {
     case Kind::Container:
         item.head = QFontMetricsF(labelFont(), device)
-                        .elidedText(tr("container layer (read-write), added by docker run"), Qt::ElideRight, textWidth);
+                        .elidedText(tr("container layer (read-write), added by docker run"),
+                                    Qt::ElideRight, textWidth);
         break;
     case Kind::Boundary:
         item.head = QFontMetricsF(labelFont(), device)
@@ -242,34 +246,40 @@ void LayerStackScene::elide(Item &item, const QPaintDevice *device) const
             keyword.clear();
         const qreal markerWidth = m_metrics.line;
         item.head = keyword;
-        const qreal headWidth =
-            keyword.isEmpty() ? 0 : bold.horizontalAdvance(keyword) + plain.horizontalAdvance(QLatin1Char(' '));
-        item.body = plain.elidedText(text, Qt::ElideRight, std::max<qreal>(0, textWidth - markerWidth - headWidth));
+        const qreal headWidth = keyword.isEmpty() ? 0
+                                                  : bold.horizontalAdvance(keyword) +
+                                                        plain.horizontalAdvance(QLatin1Char(' '));
+        item.body = plain.elidedText(text, Qt::ElideRight,
+                                     std::max<qreal>(0, textWidth - markerWidth - headWidth));
         break;
     }
     case Kind::Layer: {
         const Layer &layer = m_layers[size_t(item.index)];
         item.head = layer.sizeText;
         const qreal headWidth = bold.horizontalAdvance(item.head) + m_metrics.line;
-        const QString tail = layer.error.isEmpty() ? tr("layer %1 · %2").arg(item.index).arg(layer.digest)
-                                                   : tr("damaged · layer %1 · %2").arg(item.index).arg(layer.digest);
+        const QString tail = layer.error.isEmpty()
+                                 ? tr("layer %1 · %2").arg(item.index).arg(layer.digest)
+                                 : tr("damaged · layer %1 · %2").arg(item.index).arg(layer.digest);
         const int lines = int((item.rect.height() - pad) / m_metrics.line);
         item.bodyLines.clear();
         if (lines >= 2) {
-            item.tail = plain.elidedText(tail, Qt::ElideRight, std::max<qreal>(0, textWidth - headWidth));
+            item.tail =
+                plain.elidedText(tail, Qt::ElideRight, std::max<qreal>(0, textWidth - headWidth));
             item.body.clear();
             // Continuation lines are indented as in the Dockerfile; the last one that fits
             // ends in an ellipsis when the step has more.
             const int available = lines - 1;
             for (int i = 0; i < layer.stepLines.size() && i < available; ++i) {
-                QString text = i > 0 ? QStringLiteral("    ") + layer.stepLines.at(i) : layer.stepLines.at(i);
+                QString text =
+                    i > 0 ? QStringLiteral("    ") + layer.stepLines.at(i) : layer.stepLines.at(i);
                 if (i == available - 1 && i + 1 < layer.stepLines.size())
                     text += QStringLiteral(" \u2026");
                 item.bodyLines << plain.elidedText(text, Qt::ElideRight, textWidth);
             }
         } else {
             item.tail.clear();
-            item.body = plain.elidedText(layer.step, Qt::ElideRight, std::max<qreal>(0, textWidth - headWidth));
+            item.body = plain.elidedText(layer.step, Qt::ElideRight,
+                                         std::max<qreal>(0, textWidth - headWidth));
         }
         break;
     }

@@ -26,17 +26,23 @@ class LayerStackScene
     Q_DECLARE_TR_FUNCTIONS(strata::LayerStackScene)
 
 public:
-    enum class Kind { Container, Layer, Step, Boundary };
+    enum class Kind
+    {
+        Container,
+        Layer,
+        Step,
+        Boundary
+    };
 
     struct Item
     {
         Kind kind = Kind::Layer;
-        int index = -1;   // Layer: layer index; Step: history index; Boundary: last base step
+        int index = -1; // Layer: layer index; Step: history index; Boundary: last base step
         QRectF rect;
         // Texts elided to the item's width by layout():
-        QString head;     // Layer: size; Step: the instruction keyword; others: the label
-        QString tail;     // Layer: "layer 3 · 1a2b3c4d5e6f"
-        QString body;     // Layer: the step that made it; Step: the rest of its text
+        QString head; // Layer: size; Step: the instruction keyword; others: the label
+        QString tail; // Layer: "layer 3 · 1a2b3c4d5e6f"
+        QString body; // Layer: the step that made it; Step: the rest of its text
         // Layer: the step on lines of its own below the size, as many as the block holds (the
         // Dockerfile's wrapping at &&); empty when the block holds one line only.
         QStringList bodyLines;
@@ -46,13 +52,13 @@ public:
     {
         qint64 size = -1;
         QString sizeText;
-        QString digest;       // short diff_id (or blob digest)
-        QString step;         // the history step that made it, one line
+        QString digest;        // short diff_id (or blob digest)
+        QString step;          // the history step that made it, one line
         QStringList stepLines; // the same as the Dockerfile shows it, wrapped at &&
-        QString error;        // why it is damaged; empty when it is fine
+        QString error;         // why it is damaged; empty when it is fine
         qint64 fileCount = -1;
-        double shade = 0;     // 0..1
-        bool base = false;    // belongs to the image this one was built FROM
+        double shade = 0;  // 0..1
+        bool base = false; // belongs to the image this one was built FROM
     };
 
     struct Metrics

@@ -1,8 +1,8 @@
 #include "views/layerstackview.h"
 
-#include "views/layerstackpainter.h"
-#include "tree/layertree.h"
 #include "models/sizetext.h"
+#include "tree/layertree.h"
+#include "views/layerstackpainter.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -35,8 +35,7 @@ QString clipped(const QString &text)
 
 } // namespace
 
-LayerStackView::LayerStackView(QWidget *parent)
-    : QWidget(parent)
+LayerStackView::LayerStackView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("layerStackView"));
     setFocusPolicy(Qt::StrongFocus);
@@ -193,7 +192,8 @@ void LayerStackView::fit()
 
 QSize LayerStackView::exportSize() const
 {
-    return {std::max(width(), minimumSizeHint().width()), int(std::ceil(m_scene.heightFor(font(), this, m_zoom)))};
+    return {std::max(width(), minimumSizeHint().width()),
+            int(std::ceil(m_scene.heightFor(font(), this, m_zoom)))};
 }
 
 void LayerStackView::paintInto(QPainter &painter, bool withState) const
@@ -386,7 +386,8 @@ bool LayerStackView::event(QEvent *event)
             QToolTip::hideText();
             event->ignore();
         } else {
-            const QRect area = m_scene.items()[size_t(item)].rect.translated(0, offsetY()).toAlignedRect();
+            const QRect area =
+                m_scene.items()[size_t(item)].rect.translated(0, offsetY()).toAlignedRect();
             QToolTip::showText(help->globalPos(), text, this, area);
         }
         return true;
@@ -447,7 +448,8 @@ void LayerStackView::moveCurrent(int layerDelta)
         target = layer + layerDelta;
     } else if (m_currentItem >= 0) {
         // From an empty step: the layer just above or just below it.
-        const int below = std::clamp(m_scene.image().history.at(currentStep()).layer, -1, count - 1);
+        const int below =
+            std::clamp(m_scene.image().history.at(currentStep()).layer, -1, count - 1);
         target = layerDelta > 0 ? below + 1 : below;
     } else {
         target = layerDelta > 0 ? 0 : count - 1;
@@ -480,8 +482,10 @@ void LayerStackView::ensureCurrentVisible()
     QScrollArea *area = scrollArea();
     if (!area || m_currentItem < 0)
         return;
-    const QRect rect = m_scene.items()[size_t(m_currentItem)].rect.translated(0, offsetY()).toAlignedRect();
-    const int margin = std::min(rect.height() / 2 + int(m_scene.metrics().line), area->viewport()->height() / 2);
+    const QRect rect =
+        m_scene.items()[size_t(m_currentItem)].rect.translated(0, offsetY()).toAlignedRect();
+    const int margin =
+        std::min(rect.height() / 2 + int(m_scene.metrics().line), area->viewport()->height() / 2);
     area->ensureVisible(rect.center().x(), rect.center().y(), 0, margin);
 }
 
@@ -502,18 +506,23 @@ QString LayerStackView::toolTipFor(int item) const
     case LayerStackScene::Kind::Step:
         return stepToolTip(it.index);
     case LayerStackScene::Kind::Container:
-        return tr("<b>Container layer (read-write)</b><br>"
-                  "This layer is not in the image. When you start a container (<code>docker run</code>), "
-                  "it gets a thin writable layer on top of these read-only layers: files the container "
-                  "creates, changes or deletes live there, copied up from below on first write. The image's "
-                  "layers never change, which is why many containers can share them. The writable layer is "
-                  "lost when the container is removed, unless it is saved with <code>docker commit</code>.");
+        return tr(
+            "<b>Container layer (read-write)</b><br>"
+            "This layer is not in the image. When you start a container (<code>docker run</code>), "
+            "it gets a thin writable layer on top of these read-only layers: files the container "
+            "creates, changes or deletes live there, copied up from below on first write. The "
+            "image's "
+            "layers never change, which is why many containers can share them. The writable layer "
+            "is "
+            "lost when the container is removed, unless it is saved with <code>docker "
+            "commit</code>.");
     case LayerStackScene::Kind::Boundary:
-        return tr("<b>Base image</b><br>"
-                  "The layers and steps below probably come from the image named in <code>FROM</code>. "
-                  "A history does not record FROM, so this is a guess: the step below is a CMD or "
-                  "ENTRYPOINT (how base images end) followed by a step made much later, or the builder "
-                  "that wrote the history changes here.");
+        return tr(
+            "<b>Base image</b><br>"
+            "The layers and steps below probably come from the image named in <code>FROM</code>. "
+            "A history does not record FROM, so this is a guess: the step below is a CMD or "
+            "ENTRYPOINT (how base images end) followed by a step made much later, or the builder "
+            "that wrote the history changes here.");
     }
     return {};
 }
@@ -525,9 +534,11 @@ QString LayerStackView::layerToolTip(int index) const
     QStringList lines;
     QString title = tr("<b>Layer %1</b> of %2").arg(index).arg(layerCount());
     if (m_scene.hasBoundary())
-        title += QStringLiteral(" \u2014 ") + (layer.base ? tr("from the base image") : tr("this image's own"));
+        title += QStringLiteral(" \u2014 ") +
+                 (layer.base ? tr("from the base image") : tr("this image's own"));
     lines << title;
-    lines << QStringLiteral("<code>") + clipped(layer.step).toHtmlEscaped() + QStringLiteral("</code>");
+    lines << QStringLiteral("<code>") + clipped(layer.step).toHtmlEscaped() +
+                 QStringLiteral("</code>");
     lines << tr("Size: %1").arg(formatDataSize(layer.size));
     if (info.blobSize >= 0) {
         QString stored = formatDataSize(info.blobSize);
@@ -540,9 +551,11 @@ QString LayerStackView::layerToolTip(int index) const
     if (!info.diffId.isEmpty())
         lines << tr("diff_id: %1").arg(info.diffId);
     if (layer.shade > 0 && !m_shadeMeaning.isEmpty())
-        lines << tr("%1: %2%").arg(m_shadeMeaning.toHtmlEscaped(), QLocale().toString(layer.shade * 100, 'f', 0));
+        lines << tr("%1: %2%").arg(m_shadeMeaning.toHtmlEscaped(),
+                                   QLocale().toString(layer.shade * 100, 'f', 0));
     if (!layer.error.isEmpty())
-        lines << QStringLiteral("<b>") + tr("Damaged: %1").arg(layer.error.toHtmlEscaped()) + QStringLiteral("</b>");
+        lines << QStringLiteral("<b>") + tr("Damaged: %1").arg(layer.error.toHtmlEscaped()) +
+                     QStringLiteral("</b>");
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -551,10 +564,12 @@ QString LayerStackView::stepToolTip(int historyIndex) const
     const HistoryEntry &step = m_scene.image().history.at(historyIndex);
     QStringList lines;
     lines << tr("<b>Step %1</b> (no layer)").arg(historyIndex + 1);
-    lines << QStringLiteral("<code>") + clipped(step.createdBy).toHtmlEscaped() + QStringLiteral("</code>");
+    lines << QStringLiteral("<code>") + clipped(step.createdBy).toHtmlEscaped() +
+                 QStringLiteral("</code>");
     const QDateTime created = QDateTime::fromString(step.created, Qt::ISODateWithMs);
     if (created.isValid())
-        lines << tr("Created: %1").arg(QLocale().toString(created.toLocalTime(), QLocale::LongFormat));
+        lines << tr("Created: %1")
+                     .arg(QLocale().toString(created.toLocalTime(), QLocale::LongFormat));
     if (!step.comment.isEmpty())
         lines << tr("Comment: %1").arg(step.comment.toHtmlEscaped());
     lines << tr("<i>This step changed no files, so it made no layer: it only set metadata in the "

@@ -38,8 +38,8 @@ public:
     void setLayerShades(const QList<double> &fractions, const QString &meaning = {});
 
     int layerCount() const;
-    int currentLayer() const;  // -1 when none, or when an empty step is current
-    int currentStep() const;   // history index of the current layer or step, -1 when none
+    int currentLayer() const; // -1 when none, or when an empty step is current
+    int currentStep() const;  // history index of the current layer or step, -1 when none
     qreal zoom() const { return m_zoom; }
 
     // Where a layer block or a step marker is drawn, in widget coordinates; empty if nowhere.
@@ -90,7 +90,7 @@ protected:
 private:
     void relayout();
     void dataChanged();
-    qreal offsetY() const;   // the stack rests on the widget's bottom edge
+    qreal offsetY() const; // the stack rests on the widget's bottom edge
     int itemAt(const QPoint &pos) const;
     void setCurrentItem(int item);
     void moveCurrent(int layerDelta);

@@ -18,8 +18,7 @@ namespace {
 constexpr qreal kZoomStep = 1.25;
 }
 
-ReuseDiagram::ReuseDiagram(QWidget *parent)
-    : QWidget(parent)
+ReuseDiagram::ReuseDiagram(QWidget *parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setBackgroundRole(QPalette::Base);
@@ -34,7 +33,7 @@ void ReuseDiagram::setAnalysis(const ReuseAnalysis &analysis)
     // Keep the selection when it still points at something (the analysis is redone whenever a
     // layer finishes reading or a container changes; indexes of existing items stay).
     const ReuseScene::Hit hit = m_selection.current;
-    const size_t count = hit.kind == ReuseScene::Kind::Layer     ? analysis.layers.size()
+    const size_t count = hit.kind == ReuseScene::Kind::Layer       ? analysis.layers.size()
                          : hit.kind == ReuseScene::Kind::Container ? analysis.containers.size()
                                                                    : analysis.images.size();
     if (hit.index >= 0 && size_t(hit.index) >= count)
@@ -74,8 +73,10 @@ int ReuseDiagram::imageOf(const ReuseScene::Hit &hit) const
         // Stay in the image already selected when it uses this layer.
         return images.contains(m_selection.image) ? m_selection.image : images.value(0, -1);
     }
-    case ReuseScene::Kind::Container: return a.containers[size_t(hit.index)].image;
-    case ReuseScene::Kind::Image: return hit.index;
+    case ReuseScene::Kind::Container:
+        return a.containers[size_t(hit.index)].image;
+    case ReuseScene::Kind::Image:
+        return hit.index;
     }
     return -1;
 }
@@ -87,8 +88,8 @@ void ReuseDiagram::setCurrent(ReuseScene::Hit hit)
 
 void ReuseDiagram::select(ReuseScene::Hit hit, int image)
 {
-    if (hit.kind == m_selection.current.kind && hit.index == m_selection.current.index
-        && (image < 0 || image == m_selection.image))
+    if (hit.kind == m_selection.current.kind && hit.index == m_selection.current.index &&
+        (image < 0 || image == m_selection.image))
         return;
     m_selection.current = hit;
     const bool imageChanged = image >= 0 && image != m_selection.image;
@@ -137,7 +138,8 @@ void ReuseDiagram::fit(qreal maxZoom)
         const QSizeF needed = m_scene.size();
         if (needed.isEmpty())
             return;
-        const qreal factor = std::min(available.width() / needed.width(), available.height() / needed.height());
+        const qreal factor =
+            std::min(available.width() / needed.width(), available.height() / needed.height());
         setZoom(std::min(maxZoom, m_zoom * factor * 0.98));
     }
 }
@@ -184,10 +186,12 @@ void ReuseDiagram::moveVertically(int step)
         return;
     int at = -1;
     for (int i = 0; i < stack.size(); ++i) {
-        if (stack[i].kind == m_selection.current.kind && stack[i].index == m_selection.current.index)
+        if (stack[i].kind == m_selection.current.kind &&
+            stack[i].index == m_selection.current.index)
             at = i;
     }
-    at = at < 0 ? (step > 0 ? 0 : int(stack.size()) - 1) : std::clamp(at + step, 0, int(stack.size()) - 1);
+    at = at < 0 ? (step > 0 ? 0 : int(stack.size()) - 1)
+                : std::clamp(at + step, 0, int(stack.size()) - 1);
     setCurrent(stack[at]);
 }
 
@@ -202,7 +206,9 @@ void ReuseDiagram::moveHorizontally(int step)
     if (hit.kind == ReuseScene::Kind::Layer) {
         const int position = a.layers[size_t(hit.index)].position;
         const QList<int> &layers = a.images[size_t(next)].layers;
-        select({ReuseScene::Kind::Layer, layers.value(std::min(position, int(layers.size()) - 1), -1)}, next);
+        select(
+            {ReuseScene::Kind::Layer, layers.value(std::min(position, int(layers.size()) - 1), -1)},
+            next);
         return;
     }
     setCurrentImage(next);
@@ -211,11 +217,21 @@ void ReuseDiagram::moveHorizontally(int step)
 void ReuseDiagram::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
-    case Qt::Key_Up: moveVertically(1); break;
-    case Qt::Key_Down: moveVertically(-1); break;
-    case Qt::Key_Left: moveHorizontally(-1); break;
-    case Qt::Key_Right: moveHorizontally(1); break;
-    default: QWidget::keyPressEvent(event); return;
+    case Qt::Key_Up:
+        moveVertically(1);
+        break;
+    case Qt::Key_Down:
+        moveVertically(-1);
+        break;
+    case Qt::Key_Left:
+        moveHorizontally(-1);
+        break;
+    case Qt::Key_Right:
+        moveHorizontally(1);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     event->accept();
 }

@@ -26,7 +26,10 @@ public:
     qreal zoom() const { return m_zoom; }
 
     QRect layerRect(int layer) const { return m_scene.layerRect(layer).toAlignedRect(); }
-    QRect containerRect(int container) const { return m_scene.containerRect(container).toAlignedRect(); }
+    QRect containerRect(int container) const
+    {
+        return m_scene.containerRect(container).toAlignedRect();
+    }
     QRect imageRect(int image) const { return m_scene.imageRect(image).toAlignedRect(); }
 
     QSize sizeHint() const override;

@@ -49,7 +49,9 @@ void ReuseScene::setAnalysis(ReuseAnalysis analysis)
 QString ReuseScene::layerTitle(int layer) const
 {
     const ReuseLayer &l = m_analysis.layers[size_t(layer)];
-    return tr("layer %1 · %2").arg(l.position).arg(shortDigest(l.diffId.isEmpty() ? l.key : l.diffId));
+    return tr("layer %1 · %2")
+        .arg(l.position)
+        .arg(shortDigest(l.diffId.isEmpty() ? l.key : l.diffId));
 }
 
 QString ReuseScene::divergenceText(int layer) const
@@ -63,7 +65,8 @@ QString ReuseScene::divergenceText(int layer) const
             continue;
         // What each stack holds where they part: the first image of each layer tells.
         const ReuseImage &here = m_analysis.images[size_t(l.images.first())];
-        const ReuseImage &there = m_analysis.images[size_t(m_analysis.layers[size_t(d.reference)].images.first())];
+        const ReuseImage &there =
+            m_analysis.images[size_t(m_analysis.layers[size_t(d.reference)].images.first())];
         auto below = [this](const ReuseImage &image, int position) {
             const int index = image.layers.value(position, -1);
             return index < 0 ? tr("nothing") : layerTitle(index);
@@ -75,7 +78,8 @@ QString ReuseScene::divergenceText(int layer) const
             .arg(d.divergesAt)
             .arg(here.name, below(here, d.divergesAt), there.name, below(there, d.divergesAt));
     }
-    return tr("%1: %n other layer(s) with this content sit on a different chain and store it again.",
+    return tr("%1: %n other layer(s) with this content sit on a different chain and store it "
+              "again.",
               nullptr, int(group.layers.size()) - 1)
         .arg(layerTitle(layer));
 }
@@ -106,8 +110,10 @@ void ReuseScene::layout(const QFont &baseFont, const QPaintDevice *device, qreal
         const ReuseImage &image = a.images[i];
         Block &label = m_images[i];
         label.head = image.name;
-        label.tail = tr("%1 · %n layer(s)", nullptr, int(image.layers.size())).arg(formatDataSize(image.size));
-        label.body = tr("shared %1 · unique %2").arg(formatDataSize(image.sharedSize), formatDataSize(image.uniqueSize));
+        label.tail = tr("%1 · %n layer(s)", nullptr, int(image.layers.size()))
+                         .arg(formatDataSize(image.size));
+        label.body = tr("shared %1 · unique %2")
+                         .arg(formatDataSize(image.sharedSize), formatDataSize(image.uniqueSize));
         columnWidth = std::max({columnWidth, boldMetrics.horizontalAdvance(label.head) + em,
                                 metrics.horizontalAdvance(label.body) + em});
     }
@@ -138,10 +144,12 @@ void ReuseScene::layout(const QFont &baseFont, const QPaintDevice *device, qreal
     qreal containersRoom = 0;
     for (const ReuseImage &image : a.images) {
         const qreal free = rowTop[size_t(image.layers.size())];
-        containersRoom = std::max(containersRoom, image.containers.size() * (containerHeight + gap / 2) - free);
+        containersRoom =
+            std::max(containersRoom, image.containers.size() * (containerHeight + gap / 2) - free);
     }
 
-    const qreal width = 2 * margin + columns * columnWidth + (columns > 0 ? (columns - 1) * gap : 0);
+    const qreal width =
+        2 * margin + columns * columnWidth + (columns > 0 ? (columns - 1) * gap : 0);
     qreal y = margin;
     m_title = QRectF(margin, y, width - 2 * margin, m_line * 1.5);
     y += m_line * 1.7;
@@ -158,10 +166,12 @@ void ReuseScene::layout(const QFont &baseFont, const QPaintDevice *device, qreal
         const qreal right = columnX(layer.lastColumn) + columnWidth;
         const size_t p = size_t(layer.position);
         block.rect = QRectF(left, rowsY + rowTop[p] + 1, right - left, rowHeight[p] - 2);
-        block.head = (layer.sizeSource == SizeSource::Blob ? QStringLiteral("~") : QString()) + formatDataSize(layer.size);
+        block.head = (layer.sizeSource == SizeSource::Blob ? QStringLiteral("~") : QString()) +
+                     formatDataSize(layer.size);
         block.tail = shortDigest(layer.diffId.isEmpty() ? layer.key : layer.diffId);
         if (layer.isShared())
-            block.tail = tr("shared by %n image(s)", nullptr, int(layer.images.size())) + QStringLiteral(" · ") + block.tail;
+            block.tail = tr("shared by %n image(s)", nullptr, int(layer.images.size())) +
+                         QStringLiteral(" · ") + block.tail;
         else if (layer.sameDiffGroup >= 0)
             block.tail = tr("same diff, not shared") + QStringLiteral(" · ") + block.tail;
         block.body = oneLine(layer.createdBy);
@@ -188,16 +198,24 @@ void ReuseScene::layout(const QFont &baseFont, const QPaintDevice *device, qreal
 
     const ReuseTotals &t = a.totals;
     m_totalsLines.clear();
-    m_totalsLines << tr("docker images: %1 in %n image(s)", nullptr, int(a.images.size())).arg(formatDataSize(t.imagesSum))
-                         + QStringLiteral("  ·  ") + tr("stored once: %1").arg(formatDataSize(t.storedOnce))
-                         + QStringLiteral("  ·  ")
-                         + tr("saved: %1 (%2 %)").arg(formatDataSize(t.saved), QLocale().toString(t.savedPercent, 'f', 1));
-    m_totalsLines << tr("%n layer(s) stored for %1 layer references; %2 shared", nullptr, t.storedLayers)
-                         .arg(t.layerReferences).arg(t.sharedLayers);
+    m_totalsLines << tr("docker images: %1 in %n image(s)", nullptr, int(a.images.size()))
+                             .arg(formatDataSize(t.imagesSum)) +
+                         QStringLiteral("  ·  ") +
+                         tr("stored once: %1").arg(formatDataSize(t.storedOnce)) +
+                         QStringLiteral("  ·  ") +
+                         tr("saved: %1 (%2 %)")
+                             .arg(formatDataSize(t.saved),
+                                  QLocale().toString(t.savedPercent, 'f', 1));
+    m_totalsLines << tr("%n layer(s) stored for %1 layer references; %2 shared", nullptr,
+                        t.storedLayers)
+                         .arg(t.layerReferences)
+                         .arg(t.sharedLayers);
     if (t.containers > 0)
-        m_totalsLines << tr("%n container(s) add %1 of read-write layers; as copies of their images they would take %2",
+        m_totalsLines << tr("%n container(s) add %1 of read-write layers; as copies of their "
+                            "images they would take %2",
                             nullptr, t.containers)
-                             .arg(formatDataSize(t.containersSize), formatDataSize(t.containersIfCopied));
+                             .arg(formatDataSize(t.containersSize),
+                                  formatDataSize(t.containersIfCopied));
     if (t.estimated)
         m_totalsLines << tr("~ blob size: that layer has not been read yet");
     qreal totalsWidth = 0;
@@ -227,7 +245,9 @@ QRectF ReuseScene::layerRect(int layer) const
 
 QRectF ReuseScene::containerRect(int container) const
 {
-    return container >= 0 && size_t(container) < m_containers.size() ? m_containers[size_t(container)].rect : QRectF();
+    return container >= 0 && size_t(container) < m_containers.size()
+               ? m_containers[size_t(container)].rect
+               : QRectF();
 }
 
 QRectF ReuseScene::imageRect(int image) const
@@ -263,16 +283,17 @@ QString ReuseScene::toolTip(const Hit &hit) const
         for (int image : l.images)
             owners << a.images[size_t(image)].name.toHtmlEscaped();
         lines << QStringLiteral("<b>%1</b>").arg(layerTitle(hit.index).toHtmlEscaped());
-        lines << tr("Size: %1").arg(formatDataSize(l.size))
-                     + QStringLiteral(" — ")
-                     + (l.sizeSource == SizeSource::Files ? tr("counted from its files, as docker does")
-                                                          : tr("its blob as stored: the layer has not been read"));
+        lines << tr("Size: %1").arg(formatDataSize(l.size)) + QStringLiteral(" — ") +
+                     (l.sizeSource == SizeSource::Files
+                          ? tr("counted from its files, as docker does")
+                          : tr("its blob as stored: the layer has not been read"));
         if (!l.diffId.isEmpty())
             lines << tr("diff_id: %1").arg(l.diffId);
         if (!l.chainId.isEmpty())
             lines << tr("chain ID: %1").arg(l.chainId);
         if (l.matchedBy != LayerMatch::ChainId)
-            lines << tr("No diff_ids in this image: matched by %1").arg(layerMatchName(l.matchedBy));
+            lines
+                << tr("No diff_ids in this image: matched by %1").arg(layerMatchName(l.matchedBy));
         lines << tr("Used by: %1").arg(owners.join(QStringLiteral(", ")));
         if (!l.createdBy.isEmpty())
             lines << oneLine(l.createdBy).toHtmlEscaped();
@@ -284,8 +305,10 @@ QString ReuseScene::toolTip(const Hit &hit) const
         const ReuseContainer &c = a.containers[size_t(hit.index)];
         lines << QStringLiteral("<b>%1</b>").arg(c.name.toHtmlEscaped());
         lines << tr("A container of %1: it shares every layer of the image and adds one thin "
-                    "read-write layer.").arg(a.images[size_t(c.image)].name.toHtmlEscaped());
-        lines << tr("Assumed size of that layer: %1 (an illustration: no engine is asked)").arg(formatDataSize(c.size));
+                    "read-write layer.")
+                     .arg(a.images[size_t(c.image)].name.toHtmlEscaped());
+        lines << tr("Assumed size of that layer: %1 (an illustration: no engine is asked)")
+                     .arg(formatDataSize(c.size));
         break;
     }
     case Kind::Image: {
@@ -308,7 +331,8 @@ QColor ReuseScene::layerColor(int layer, const QPalette &palette) const
     const bool dark = isDarkPalette(palette);
     const int hueIndex = m_sharedHue[size_t(layer)];
     if (hueIndex < 0)
-        return mixColors(palette.color(QPalette::Base), palette.color(QPalette::Text), dark ? 0.16 : 0.07);
+        return mixColors(palette.color(QPalette::Base), palette.color(QPalette::Text),
+                         dark ? 0.16 : 0.07);
     // Hues 137.5° apart (the golden angle): neighbours never look alike however many there are.
     const int hue = int(std::lround(200 + hueIndex * 137.5)) % 360;
     return dark ? QColor::fromHsv(hue, 120, 120) : QColor::fromHsv(hue, 70, 245);
@@ -320,7 +344,8 @@ void ReuseScene::paintBlock(QPainter &painter, const Block &block, const QColor 
     const AccentColors accents = accentColors(palette);
     const QRectF r = block.rect.adjusted(0.5, 0.5, -0.5, -0.5);
     painter.setBrush(fill);
-    QPen border(current ? palette.color(QPalette::Highlight) : mixColors(fill, palette.color(QPalette::Text), 0.45),
+    QPen border(current ? palette.color(QPalette::Highlight)
+                        : mixColors(fill, palette.color(QPalette::Text), 0.45),
                 current ? 3 : 1, dashed ? Qt::DashLine : Qt::SolidLine);
     painter.setPen(border);
     painter.drawRoundedRect(r, 4, 4);
@@ -342,16 +367,19 @@ void ReuseScene::paintBlock(QPainter &painter, const Block &block, const QColor 
     painter.setPen(palette.color(QPalette::Text));
     painter.save();
     painter.setFont(bold);
-    painter.drawText(QRectF(text.left(), text.top(), headWidth, m_line), Qt::AlignLeft | Qt::AlignVCenter,
+    painter.drawText(QRectF(text.left(), text.top(), headWidth, m_line),
+                     Qt::AlignLeft | Qt::AlignVCenter,
                      boldMetrics.elidedText(block.head, Qt::ElideRight, headWidth));
     painter.restore();
     painter.setPen(accents.dimText);
     const qreal tailWidth = text.width() - headWidth;
-    painter.drawText(QRectF(text.left() + headWidth, text.top(), tailWidth, m_line), Qt::AlignRight | Qt::AlignVCenter,
+    painter.drawText(QRectF(text.left() + headWidth, text.top(), tailWidth, m_line),
+                     Qt::AlignRight | Qt::AlignVCenter,
                      metrics.elidedText(block.tail, Qt::ElideMiddle, tailWidth));
     if (!block.body.isEmpty() && text.height() >= 2 * m_line) {
         painter.setPen(palette.color(QPalette::Text));
-        painter.drawText(QRectF(text.left(), text.top() + m_line, text.width(), m_line), Qt::AlignLeft | Qt::AlignVCenter,
+        painter.drawText(QRectF(text.left(), text.top() + m_line, text.width(), m_line),
+                         Qt::AlignLeft | Qt::AlignVCenter,
                          metrics.elidedText(block.body, Qt::ElideRight, text.width()));
     }
     painter.restore();
@@ -373,7 +401,8 @@ void ReuseScene::paint(QPainter &painter, const QPalette &palette, const Selecti
         const QRectF column(label.left() - 4, m_legend.bottom() + m_line * 0.4, label.width() + 8,
                             label.bottom() - m_legend.bottom());
         painter.setPen(Qt::NoPen);
-        painter.setBrush(mixColors(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.12));
+        painter.setBrush(
+            mixColors(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.12));
         painter.drawRoundedRect(column, 6, 6);
     }
 
@@ -403,48 +432,59 @@ void ReuseScene::paint(QPainter &painter, const QPalette &palette, const Selecti
                              Qt::AlignLeft | Qt::AlignVCenter, text);
             x = box.right() + s / 2 + w + s * 1.5;
         };
-        const QColor shared = isDarkPalette(palette) ? QColor::fromHsv(200, 120, 120) : QColor::fromHsv(200, 70, 245);
+        const QColor shared =
+            isDarkPalette(palette) ? QColor::fromHsv(200, 120, 120) : QColor::fromHsv(200, 70, 245);
         const QStringList texts = legendTexts();
         swatch(shared, Qt::SolidLine, texts[0]);
-        swatch(mixColors(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.07), Qt::SolidLine, texts[1]);
+        swatch(mixColors(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.07),
+               Qt::SolidLine, texts[1]);
         swatch(QBrush(accents.damaged, Qt::BDiagPattern), Qt::SolidLine, texts[2]);
         swatch(palette.color(QPalette::Base), Qt::DashLine, texts[3]);
     }
 
     for (size_t i = 0; i < m_layers.size(); ++i) {
-        const bool current = selection.current.kind == Kind::Layer && selection.current.index == int(i);
-        paintBlock(painter, m_layers[i], layerColor(int(i), palette), false, a.layers[i].sameDiffGroup >= 0,
-                   current, palette);
+        const bool current =
+            selection.current.kind == Kind::Layer && selection.current.index == int(i);
+        paintBlock(painter, m_layers[i], layerColor(int(i), palette), false,
+                   a.layers[i].sameDiffGroup >= 0, current, palette);
     }
     for (size_t i = 0; i < m_containers.size(); ++i) {
-        const bool current = selection.current.kind == Kind::Container && selection.current.index == int(i);
-        paintBlock(painter, m_containers[i], palette.color(QPalette::Base), true, false, current, palette);
+        const bool current =
+            selection.current.kind == Kind::Container && selection.current.index == int(i);
+        paintBlock(painter, m_containers[i], palette.color(QPalette::Base), true, false, current,
+                   palette);
     }
 
     const QFontMetricsF metrics(font, painter.device());
     const QFontMetricsF boldMetrics(bold, painter.device());
     for (size_t i = 0; i < m_images.size(); ++i) {
         const Block &label = m_images[i];
-        const bool current = selection.current.kind == Kind::Image && selection.current.index == int(i);
+        const bool current =
+            selection.current.kind == Kind::Image && selection.current.index == int(i);
         painter.setFont(bold);
-        painter.setPen(current ? palette.color(QPalette::Highlight) : palette.color(QPalette::Text));
+        painter.setPen(current ? palette.color(QPalette::Highlight)
+                               : palette.color(QPalette::Text));
         const QRectF r = label.rect;
-        painter.drawText(QRectF(r.left(), r.top(), r.width(), m_line), Qt::AlignHCenter | Qt::AlignVCenter,
+        painter.drawText(QRectF(r.left(), r.top(), r.width(), m_line),
+                         Qt::AlignHCenter | Qt::AlignVCenter,
                          boldMetrics.elidedText(label.head, Qt::ElideMiddle, r.width()));
         painter.setFont(font);
         painter.setPen(palette.color(QPalette::Text));
-        painter.drawText(QRectF(r.left(), r.top() + m_line, r.width(), m_line), Qt::AlignHCenter | Qt::AlignVCenter,
+        painter.drawText(QRectF(r.left(), r.top() + m_line, r.width(), m_line),
+                         Qt::AlignHCenter | Qt::AlignVCenter,
                          metrics.elidedText(label.tail, Qt::ElideRight, r.width()));
         painter.setPen(accents.dimText);
-        painter.drawText(QRectF(r.left(), r.top() + 2 * m_line, r.width(), m_line), Qt::AlignHCenter | Qt::AlignVCenter,
+        painter.drawText(QRectF(r.left(), r.top() + 2 * m_line, r.width(), m_line),
+                         Qt::AlignHCenter | Qt::AlignVCenter,
                          metrics.elidedText(label.body, Qt::ElideRight, r.width()));
     }
 
     painter.setPen(palette.color(QPalette::Text));
     for (int i = 0; i < m_totalsLines.size(); ++i) {
         painter.setFont(i == 0 ? bold : font);
-        painter.drawText(QRectF(m_totals.left(), m_totals.top() + i * m_line, m_size.width(), m_line),
-                         Qt::AlignLeft | Qt::AlignVCenter, m_totalsLines[i]);
+        painter.drawText(
+            QRectF(m_totals.left(), m_totals.top() + i * m_line, m_size.width(), m_line),
+            Qt::AlignLeft | Qt::AlignVCenter, m_totalsLines[i]);
     }
     painter.setFont(font);
 }

@@ -25,7 +25,12 @@ class ReuseScene
     Q_DECLARE_TR_FUNCTIONS(strata::ReuseScene)
 
 public:
-    enum class Kind { Layer, Container, Image };
+    enum class Kind
+    {
+        Layer,
+        Container,
+        Image
+    };
     struct Hit
     {
         Kind kind = Kind::Layer;

@@ -1,11 +1,11 @@
 #include "windows/comparewindow.h"
 
+#include "analysis/contentdiff.h"
 #include "models/backgroundpool.h"
 #include "models/changestyle.h"
-#include "analysis/contentdiff.h"
 #include "models/formatting.h"
-#include "views/layerstackview.h"
 #include "models/treediffmodel.h"
+#include "views/layerstackview.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -18,11 +18,11 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTableWidget>
+#include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace strata {
 
@@ -60,25 +60,23 @@ void setRow(QTableWidget *t, int row, const QStringList &cells, const QColor &co
 
 QString signedBytes(qint64 delta)
 {
-    return (delta > 0 ? QStringLiteral("+") : delta < 0 ? QStringLiteral("−") : QString())
-           + format::size(delta < 0 ? -delta : delta);
+    return (delta > 0   ? QStringLiteral("+")
+            : delta < 0 ? QStringLiteral("−")
+                        : QString()) +
+           format::size(delta < 0 ? -delta : delta);
 }
 } // namespace
 
 CompareWindow::CompareWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_summary(new QLabel)
-    , m_stackA(new LayerStackView)
-    , m_stackB(new LayerStackView)
-    , m_tabs(new QTabWidget)
-    , m_model(new TreeDiffModel(this))
-    , m_tree(new QTreeView)
-    , m_changesOnly(new QCheckBox(tr("Changes only")))
-    , m_byDelta(new QCheckBox(tr("Largest change first")))
-    , m_contents(new QPushButton(tr("Compare Contents")))
-    , m_largest(table({tr("Change"), tr("Status"), tr("What changed"), tr("Path")}, QStringLiteral("largestChanges")))
-    , m_history(table({tr("A"), tr(""), tr("B")}, QStringLiteral("historyDiff")))
-    , m_config(table({tr("Setting"), tr("A"), tr("B")}, QStringLiteral("configDiff")))
+    : QMainWindow(parent), m_summary(new QLabel), m_stackA(new LayerStackView),
+      m_stackB(new LayerStackView), m_tabs(new QTabWidget), m_model(new TreeDiffModel(this)),
+      m_tree(new QTreeView), m_changesOnly(new QCheckBox(tr("Changes only"))),
+      m_byDelta(new QCheckBox(tr("Largest change first"))),
+      m_contents(new QPushButton(tr("Compare Contents"))),
+      m_largest(table({tr("Change"), tr("Status"), tr("What changed"), tr("Path")},
+                      QStringLiteral("largestChanges"))),
+      m_history(table({tr("A"), tr(""), tr("B")}, QStringLiteral("historyDiff"))),
+      m_config(table({tr("Setting"), tr("A"), tr("B")}, QStringLiteral("configDiff")))
 {
     setObjectName(QStringLiteral("compareWindow"));
     setWindowTitle(tr("Compare Images — Strata"));
@@ -93,7 +91,8 @@ CompareWindow::CompareWindow(QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_changesOnly->setChecked(true);
     m_byDelta->setChecked(true);
-    m_contents->setToolTip(tr("Read the files whose sizes are equal on both sides and compare their bytes"));
+    m_contents->setToolTip(
+        tr("Read the files whose sizes are equal on both sides and compare their bytes"));
 
     auto *stacks = new QSplitter(Qt::Horizontal);
     stacks->addWidget(scrolled(m_stackA));
@@ -149,8 +148,8 @@ void CompareWindow::compareWithFile(std::shared_ptr<ImageArchive> a, int imageA,
     openInBackground(std::move(a), imageA, QString(), b);
 }
 
-void CompareWindow::openInBackground(std::shared_ptr<ImageArchive> a, int imageA, const QString &pathA,
-                                     const QString &pathB)
+void CompareWindow::openInBackground(std::shared_ptr<ImageArchive> a, int imageA,
+                                     const QString &pathA, const QString &pathB)
 {
     // Opening reads every member of a compressed archive: never on the GUI thread.
     struct Opened
@@ -176,17 +175,21 @@ void CompareWindow::openInBackground(std::shared_ptr<ImageArchive> a, int imageA
             return;
         }
         Error error;
-        const int first = imageA >= 0 ? imageA : std::max(0, opened.a->findImage(QString(), &error));
-        self->compare(opened.a, first, opened.b, std::max(0, opened.b->findImage(QString(), &error)));
+        const int first =
+            imageA >= 0 ? imageA : std::max(0, opened.a->findImage(QString(), &error));
+        self->compare(opened.a, first, opened.b,
+                      std::max(0, opened.b->findImage(QString(), &error)));
     });
 }
 
-void CompareWindow::compare(std::shared_ptr<ImageArchive> a, int imageA, std::shared_ptr<ImageArchive> b, int imageB)
+void CompareWindow::compare(std::shared_ptr<ImageArchive> a, int imageA,
+                            std::shared_ptr<ImageArchive> b, int imageB)
 {
     m_a = DiffSide{std::move(a), imageA, {}, -1};
     m_b = DiffSide{std::move(b), imageB, {}, -1};
-    setWindowTitle(tr("%1 ↔ %2 — Strata").arg(QFileInfo(m_a.archive->path()).fileName(),
-                                               QFileInfo(m_b.archive->path()).fileName()));
+    setWindowTitle(tr("%1 ↔ %2 — Strata")
+                       .arg(QFileInfo(m_a.archive->path()).fileName(),
+                            QFileInfo(m_b.archive->path()).fileName()));
     m_stackA->setImage(m_a.info());
     m_stackB->setImage(m_b.info());
     recompare(-1, -1);
@@ -253,15 +256,22 @@ void CompareWindow::fillSummary()
 {
     const DiffSummary &s = m_comparison->summary;
     double percent = 0;
-    const QString pct = s.sizeDeltaPercent(&percent) ? QStringLiteral(" (%1%2 %)").arg(percent >= 0 ? QStringLiteral("+") : QString()).arg(QLocale().toString(percent, 'f', 1)) : QString();
+    const QString pct = s.sizeDeltaPercent(&percent)
+                            ? QStringLiteral(" (%1%2 %)")
+                                  .arg(percent >= 0 ? QStringLiteral("+") : QString())
+                                  .arg(QLocale().toString(percent, 'f', 1))
+                            : QString();
     const DiffCounts &c = m_diff->counts();
     m_summary->setText(
         tr("<table cellspacing=6><tr><th></th><th>A: %1</th><th>B: %2</th><th>Change</th></tr>"
            "<tr><td>Size</td><td>%3</td><td>%4</td><td>%5%6</td></tr>"
            "<tr><td>Layers</td><td>%7</td><td>%8</td><td>%9 shared</td></tr>"
-           "<tr><td>Files</td><td>%10</td><td>%11</td><td>%12 added, %13 removed, %14 changed</td></tr></table>")
-            .arg(m_comparison->a.info().displayName().toHtmlEscaped(), m_comparison->b.info().displayName().toHtmlEscaped())
-            .arg(format::size(s.a.totalSize), format::size(s.b.totalSize), signedBytes(s.sizeDelta()), pct)
+           "<tr><td>Files</td><td>%10</td><td>%11</td><td>%12 added, %13 removed, %14 "
+           "changed</td></tr></table>")
+            .arg(m_comparison->a.info().displayName().toHtmlEscaped(),
+                 m_comparison->b.info().displayName().toHtmlEscaped())
+            .arg(format::size(s.a.totalSize), format::size(s.b.totalSize),
+                 signedBytes(s.sizeDelta()), pct)
             .arg(s.a.layerCount)
             .arg(s.b.layerCount)
             .arg(m_comparison->layers.shared)
@@ -280,7 +290,8 @@ void CompareWindow::fillLargest()
         const uint32_t i = rows[size_t(r)];
         const DiffEntry &e = m_diff->entry(i);
         setRow(m_largest, r,
-               {signedBytes(m_diff->ownDelta(i)), diffStatusName(e.status), diffChangeNames(e.changes).join(QStringLiteral(", ")),
+               {signedBytes(m_diff->ownDelta(i)), diffStatusName(e.status),
+                diffChangeNames(e.changes).join(QStringLiteral(", ")),
                 QLatin1Char('/') + QString::fromStdString(m_diff->path(i))});
     }
     m_largest->resizeColumnsToContents();
@@ -300,12 +311,24 @@ void CompareWindow::fillHistory()
         QString mark;
         ChangeKind kind = ChangeKind::Unchanged;
         switch (row.kind) {
-        case HistoryDiffRow::Kind::Same: mark = QStringLiteral("="); break;
-        case HistoryDiffRow::Kind::Changed: mark = QStringLiteral("~"); kind = ChangeKind::Modified; break;
-        case HistoryDiffRow::Kind::Removed: mark = QStringLiteral("−"); kind = ChangeKind::Deleted; break;
-        case HistoryDiffRow::Kind::Inserted: mark = QStringLiteral("+"); kind = ChangeKind::Added; break;
+        case HistoryDiffRow::Kind::Same:
+            mark = QStringLiteral("=");
+            break;
+        case HistoryDiffRow::Kind::Changed:
+            mark = QStringLiteral("~");
+            kind = ChangeKind::Modified;
+            break;
+        case HistoryDiffRow::Kind::Removed:
+            mark = QStringLiteral("−");
+            kind = ChangeKind::Deleted;
+            break;
+        case HistoryDiffRow::Kind::Inserted:
+            mark = QStringLiteral("+");
+            kind = ChangeKind::Added;
+            break;
         }
-        setRow(m_history, r, {left, mark, right}, kind == ChangeKind::Unchanged ? QColor() : changestyle::textColor(kind, palette));
+        setRow(m_history, r, {left, mark, right},
+               kind == ChangeKind::Unchanged ? QColor() : changestyle::textColor(kind, palette));
     }
     m_history->resizeColumnToContents(1);
 }
@@ -335,8 +358,8 @@ void CompareWindow::compareContents()
     auto diff = m_diff;
     QPointer<CompareWindow> self(this);
     QtConcurrent::run(backgroundPool(), [comparison, diff] {
-        return compareContent(*diff, *comparison->a.archive, comparison->a.image, *comparison->b.archive,
-                              comparison->b.image);
+        return compareContent(*diff, *comparison->a.archive, comparison->a.image,
+                              *comparison->b.archive, comparison->b.image);
     }).then(this, [self, generation, diff](const ContentComparison &result) {
         if (!self || self->m_generation != generation)
             return;

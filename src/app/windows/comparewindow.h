@@ -31,7 +31,8 @@ public:
     void openFiles(const QString &a, const QString &b);
     // Compares an image already open with the first image of the archive at `b`.
     void compareWithFile(std::shared_ptr<ImageArchive> a, int imageA, const QString &b);
-    void compare(std::shared_ptr<ImageArchive> a, int imageA, std::shared_ptr<ImageArchive> b, int imageB);
+    void compare(std::shared_ptr<ImageArchive> a, int imageA, std::shared_ptr<ImageArchive> b,
+                 int imageB);
 
     const ImageComparison *comparison() const { return m_comparison.get(); }
     TreeDiffModel *treeModel() const { return m_model; }
@@ -48,7 +49,8 @@ signals:
 
 private:
     // A is `a` when given, else opened from `pathA`; B is opened from `pathB`.
-    void openInBackground(std::shared_ptr<ImageArchive> a, int imageA, const QString &pathA, const QString &pathB);
+    void openInBackground(std::shared_ptr<ImageArchive> a, int imageA, const QString &pathA,
+                          const QString &pathB);
     void recompare(int topA, int topB);
     void showComparison(std::shared_ptr<ImageComparison> comparison);
     void fillSummary();

@@ -54,7 +54,8 @@ bool install(QCoreApplication *app, const QString &code)
     }
     auto *own = new QTranslator(app);
     // ":/i18n/strata_ru.qm", embedded by qt_add_translations.
-    if (!own->load(locale, QStringLiteral("strata"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (!own->load(locale, QStringLiteral("strata"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n"))) {
         delete own;
         installEnglishPlurals(app); // the app stays in English
         return false;

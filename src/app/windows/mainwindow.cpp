@@ -1,17 +1,17 @@
 #include "windows/mainwindow.h"
 
-#include "panes/archivetab.h"
-#include "windows/comparewindow.h"
 #include "archive/demoimage.h"
-#include "panes/filetreepane.h"
 #include "models/imageloader.h"
+#include "models/reuseworkspace.h"
+#include "panes/archivetab.h"
+#include "panes/filetreepane.h"
 #include "panes/imagepage.h"
-#include "windows/language.h"
 #include "views/layerstackview.h"
+#include "windows/comparewindow.h"
+#include "windows/language.h"
 #include "windows/presentationzoom.h"
 #include "windows/recentfiles.h"
 #include "windows/reusewindow.h"
-#include "models/reuseworkspace.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -81,11 +81,8 @@ QWidget *createWelcome(MainWindow *window)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_central(new QStackedWidget(this))
-    , m_tabs(new QTabWidget(this))
-    , m_zoom(new PresentationZoom(this))
-    , m_recent(new RecentFiles(this))
+    : QMainWindow(parent), m_central(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
+      m_zoom(new PresentationZoom(this)), m_recent(new RecentFiles(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/strata.svg")));
@@ -102,9 +99,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateTitle);
     connect(m_recent, &RecentFiles::openRequested, this,
             [this](const QString &path) { openPath(path); });
-    connect(m_zoom, &PresentationZoom::changed, this, [this](int percent) {
-        statusBar()->showMessage(tr("Zoom: %1%").arg(percent), 2000);
-    });
+    connect(m_zoom, &PresentationZoom::changed, this,
+            [this](int percent) { statusBar()->showMessage(tr("Zoom: %1%").arg(percent), 2000); });
     createMenus();
     updateTitle();
     resize(1400, 860);
@@ -147,8 +143,9 @@ void MainWindow::createMenus()
         for (int i = 0; i < tabCount(); ++i) {
             ArchiveTab *other = this->tab(i);
             if (other != tab && other->loader()->archive() && other->loader()->image() >= 0) {
-                choices << other->loader()->imageInfo().displayName() + QStringLiteral(" (")
-                               + QFileInfo(other->loader()->archive()->path()).fileName() + QLatin1Char(')');
+                choices << other->loader()->imageInfo().displayName() + QStringLiteral(" (") +
+                               QFileInfo(other->loader()->archive()->path()).fileName() +
+                               QLatin1Char(')');
                 others << other;
             }
         }
@@ -156,9 +153,10 @@ void MainWindow::createMenus()
         if (!choices.isEmpty()) {
             const QString another = tr("Another archive…");
             bool ok = false;
-            const QString choice = QInputDialog::getItem(this, tr("Compare With"),
-                                                         tr("Compare %1 with:").arg(tab->loader()->imageInfo().displayName()),
-                                                         choices + QStringList{another}, 0, false, &ok);
+            const QString choice = QInputDialog::getItem(
+                this, tr("Compare With"),
+                tr("Compare %1 with:").arg(tab->loader()->imageInfo().displayName()),
+                choices + QStringList{another}, 0, false, &ok);
             if (!ok)
                 return;
             picked = int(choices.indexOf(choice));
@@ -168,10 +166,12 @@ void MainWindow::createMenus()
         window->setWindowFlag(Qt::Window);
         if (picked >= 0) {
             ImageLoader *other = others[picked]->loader();
-            window->compare(tab->loader()->archive(), tab->loader()->image(), other->archive(), other->image());
+            window->compare(tab->loader()->archive(), tab->loader()->image(), other->archive(),
+                            other->image());
         } else {
             const QString file = QFileDialog::getOpenFileName(
-                this, tr("Compare With"), QFileInfo(tab->loader()->archive()->path()).absolutePath(),
+                this, tr("Compare With"),
+                QFileInfo(tab->loader()->archive()->path()).absolutePath(),
                 tr("Image archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;All files (*)"));
             if (file.isEmpty()) {
                 delete window;
@@ -182,7 +182,8 @@ void MainWindow::createMenus()
         window->show();
     });
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    compare->setStatusTip(tr("Compare the current image with another: layers, files, history and config"));
+    compare->setStatusTip(
+        tr("Compare the current image with another: layers, files, history and config"));
     QAction *reuse = file->addAction(tr("Layer &Reuse…"), this, [this] { openReuse(); });
     reuse->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     reuse->setStatusTip(tr("Show which layers the open images share, and what containers add"));
@@ -196,7 +197,8 @@ void MainWindow::createMenus()
         if (path.isEmpty())
             return;
         if (!exportLayerStack(path))
-            QMessageBox::warning(this, tr("Export Layer Stack"), tr("%1 could not be written.").arg(path));
+            QMessageBox::warning(this, tr("Export Layer Stack"),
+                                 tr("%1 could not be written.").arg(path));
     });
     exportStack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportStack->setStatusTip(tr("Save the layer diagram as an image for slides (SVG or PNG)"));
@@ -216,11 +218,14 @@ void MainWindow::createMenus()
                 (tab->page()->layerStack()->*slot)();
         };
     };
-    QAction *stackIn = view->addAction(tr("Zoom Layer Stack In"), this, stackAction(&LayerStackView::zoomIn));
+    QAction *stackIn =
+        view->addAction(tr("Zoom Layer Stack In"), this, stackAction(&LayerStackView::zoomIn));
     stackIn->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Plus));
-    QAction *stackOut = view->addAction(tr("Zoom Layer Stack Out"), this, stackAction(&LayerStackView::zoomOut));
+    QAction *stackOut =
+        view->addAction(tr("Zoom Layer Stack Out"), this, stackAction(&LayerStackView::zoomOut));
     stackOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Minus));
-    QAction *stackFit = view->addAction(tr("Fit Layer Stack"), this, stackAction(&LayerStackView::fit));
+    QAction *stackFit =
+        view->addAction(tr("Fit Layer Stack"), this, stackAction(&LayerStackView::fit));
     stackFit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_0));
     view->addSeparator();
     QAction *filter = view->addAction(tr("&Filter Files"), this, [this] {
@@ -285,14 +290,14 @@ void MainWindow::showOpenFileDialog()
     for (const QString &path : paths)
         openPath(path);
     if (!paths.isEmpty())
-        QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(paths.first()).absolutePath());
+        QSettings().setValue(QStringLiteral("lastDirectory"),
+                             QFileInfo(paths.first()).absolutePath());
 }
 
 void MainWindow::showOpenDirectoryDialog()
 {
     const QString dir = QSettings().value(QStringLiteral("lastDirectory")).toString();
-    const QString path =
-        QFileDialog::getExistingDirectory(this, tr("Open Image Directory"), dir);
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Image Directory"), dir);
     if (path.isEmpty())
         return;
     openPath(path);
@@ -345,7 +350,8 @@ void MainWindow::addTab(ArchiveTab *tab)
     connect(tab->loader(), &ImageLoader::treesReady, this, [this, tab] {
         const ImageLoader *loader = tab->loader();
         if (m_reuse)
-            m_reuse->workspace()->addArchive(loader->archive(), {{loader->image(), loader->layers()}});
+            m_reuse->workspace()->addArchive(loader->archive(),
+                                             {{loader->image(), loader->layers()}});
     });
     const int index = m_tabs->addTab(tab, tab->title());
     m_tabs->setTabToolTip(index, QDir::toNativeSeparators(tab->path()));
@@ -377,7 +383,8 @@ ReuseWindow *MainWindow::openReuseDemo()
 {
     const QString path = demoReuseArchivePath();
     if (path.isEmpty()) {
-        QMessageBox::warning(this, tr("Reuse Demo"), tr("The demo archive could not be written to the cache folder."));
+        QMessageBox::warning(this, tr("Reuse Demo"),
+                             tr("The demo archive could not be written to the cache folder."));
         return nullptr;
     }
     return openReuse({path});
@@ -435,7 +442,7 @@ bool MainWindow::exportLayerStack(const QString &path)
         return false;
     LayerStackView *stack = tab->page()->layerStack();
     return path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) ? stack->exportPng(path)
-                                                                     : stack->exportSvg(path);
+                                                                      : stack->exportSvg(path);
 }
 
 ArchiveTab *MainWindow::currentTab() const

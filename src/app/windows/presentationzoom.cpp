@@ -19,10 +19,7 @@ static QString settingsKey()
 }
 
 PresentationZoom::PresentationZoom(QWidget *window)
-    : QObject(window)
-    , m_window(window)
-    , m_baseFont(QApplication::font())
-    , m_step(kDefaultStep)
+    : QObject(window), m_window(window), m_baseFont(QApplication::font()), m_step(kDefaultStep)
 {
     const int stored = QSettings().value(settingsKey(), 100).toInt();
     for (int i = 0; i < int(kSteps.size()); ++i) {

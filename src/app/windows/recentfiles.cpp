@@ -13,10 +13,7 @@ static QString settingsKey()
     return QStringLiteral("recentFiles");
 }
 
-RecentFiles::RecentFiles(QObject *parent)
-    : QObject(parent)
-{
-}
+RecentFiles::RecentFiles(QObject *parent) : QObject(parent) {}
 
 QStringList RecentFiles::paths() const
 {

@@ -1,15 +1,15 @@
 #include "windows/reusewindow.h"
 
-#include "models/backgroundpool.h"
 #include "analysis/efficiency.h"
-#include "models/formatting.h"
 #include "archive/imagearchive.h"
-#include "panes/messagebar.h"
+#include "models/backgroundpool.h"
+#include "models/formatting.h"
 #include "models/overlaymodel.h"
-#include "windows/presentationzoom.h"
-#include "views/reusediagram.h"
-#include "report/reusereport.h"
 #include "models/reuseworkspace.h"
+#include "panes/messagebar.h"
+#include "report/reusereport.h"
+#include "views/reusediagram.h"
+#include "windows/presentationzoom.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -29,13 +29,13 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTabWidget>
-#include <QTimer>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace strata {
 
@@ -59,7 +59,8 @@ QTableWidget *table(const QStringList &headers, const QString &name)
     return t;
 }
 
-QTableWidgetItem *cell(const QString &text, bool editable = false, Qt::Alignment alignment = Qt::AlignLeft)
+QTableWidgetItem *cell(const QString &text, bool editable = false,
+                       Qt::Alignment alignment = Qt::AlignLeft)
 {
     auto *item = new QTableWidgetItem(text);
     item->setTextAlignment(alignment | Qt::AlignVCenter);
@@ -94,32 +95,29 @@ QString normalizedPath(QString path)
 } // namespace
 
 ReuseWindow::ReuseWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_workspace(new ReuseWorkspace(this))
-    , m_diagram(new ReuseDiagram)
-    , m_message(new MessageBar)
-    , m_totals(wrappingLabel(QStringLiteral("reuseTotals")))
-    , m_sameDiff(wrappingLabel(QStringLiteral("reuseSameDiff")))
-    , m_selection(wrappingLabel(QStringLiteral("reuseSelection")))
-    , m_tabs(new QTabWidget)
-    , m_images(table({tr("Image"), tr("Size"), tr("Shared"), tr("Unique"), tr("Layers"), tr("Containers")},
-                     QStringLiteral("reuseImages")))
-    , m_containers(table({tr("Container"), tr("Image"), tr("Assumed size")}, QStringLiteral("reuseContainers")))
-    , m_target(new QComboBox)
-    , m_path(new QComboBox)
-    , m_overlay(new OverlayModel(this))
-    , m_overlayView(new QTableView)
-    , m_mount(wrappingLabel(QStringLiteral("reuseMount")))
-    , m_zoom(new PresentationZoom(this))
+    : QMainWindow(parent), m_workspace(new ReuseWorkspace(this)), m_diagram(new ReuseDiagram),
+      m_message(new MessageBar), m_totals(wrappingLabel(QStringLiteral("reuseTotals"))),
+      m_sameDiff(wrappingLabel(QStringLiteral("reuseSameDiff"))),
+      m_selection(wrappingLabel(QStringLiteral("reuseSelection"))), m_tabs(new QTabWidget),
+      m_images(table(
+          {tr("Image"), tr("Size"), tr("Shared"), tr("Unique"), tr("Layers"), tr("Containers")},
+          QStringLiteral("reuseImages"))),
+      m_containers(table({tr("Container"), tr("Image"), tr("Assumed size")},
+                         QStringLiteral("reuseContainers"))),
+      m_target(new QComboBox), m_path(new QComboBox), m_overlay(new OverlayModel(this)),
+      m_overlayView(new QTableView), m_mount(wrappingLabel(QStringLiteral("reuseMount"))),
+      m_zoom(new PresentationZoom(this))
 {
     setObjectName(QStringLiteral("reuseWindow"));
     setWindowTitle(tr("Layer Reuse — Strata"));
     setAcceptDrops(true);
     m_diagram->setObjectName(QStringLiteral("reuseDiagram"));
     m_images->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_containers->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                                  | QAbstractItemView::AnyKeyPressed);
-    m_containers->setToolTip(tr("Double-click a name or a size to change it; sizes like 4kB, 12MB or 1.5GiB"));
+    m_containers->setEditTriggers(QAbstractItemView::DoubleClicked |
+                                  QAbstractItemView::EditKeyPressed |
+                                  QAbstractItemView::AnyKeyPressed);
+    m_containers->setToolTip(
+        tr("Double-click a name or a size to change it; sizes like 4kB, 12MB or 1.5GiB"));
     m_target->setObjectName(QStringLiteral("overlayTarget"));
     m_path->setObjectName(QStringLiteral("overlayPath"));
     m_path->setEditable(true);
@@ -148,8 +146,9 @@ ReuseWindow::ReuseWindow(QWidget *parent)
     auto *containersPage = new QWidget;
     auto *containersLayout = new QVBoxLayout(containersPage);
     auto *explain = wrappingLabel(QStringLiteral("containersHint"));
-    explain->setText(tr("A container shares every layer of its image and adds one thin read-write "
-                        "layer. The sizes here are assumptions for the illustration: no engine is asked."));
+    explain->setText(
+        tr("A container shares every layer of its image and adds one thin read-write "
+           "layer. The sizes here are assumptions for the illustration: no engine is asked."));
     auto *buttons = new QHBoxLayout;
     auto *add = new QPushButton(tr("Add Container"));
     auto *remove = new QPushButton(tr("Remove"));
@@ -212,12 +211,12 @@ ReuseWindow::ReuseWindow(QWidget *parent)
         if (jobs > 0)
             statusBar()->showMessage(tr("Reading layers: %n job(s) left…", nullptr, jobs));
         else
-            statusBar()->showMessage(tr("Every layer read: sizes are counted from the files"), 5000);
+            statusBar()->showMessage(tr("Every layer read: sizes are counted from the files"),
+                                     5000);
     });
     connect(m_diagram, &ReuseDiagram::currentChanged, this, &ReuseWindow::showCurrent);
-    connect(m_diagram, &ReuseDiagram::addContainerRequested, this, [this](int image) {
-        m_workspace->addContainer(image);
-    });
+    connect(m_diagram, &ReuseDiagram::addContainerRequested, this,
+            [this](int image) { m_workspace->addContainer(image); });
     connect(m_images, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (!m_filling && row >= 0)
             m_diagram->setCurrentImage(m_images->item(row, 0)->data(Qt::UserRole).toInt());
@@ -238,8 +237,9 @@ ReuseWindow::ReuseWindow(QWidget *parent)
                 m_message->clear();
                 m_workspace->setContainerSize(row, bytes);
             } else {
-                m_message->showMessage(MessageBar::Kind::Warning,
-                                       tr("“%1” is not a size: write it like 4kB, 12MB or 1.5GiB.").arg(item->text()));
+                m_message->showMessage(
+                    MessageBar::Kind::Warning,
+                    tr("“%1” is not a size: write it like 4kB, 12MB or 1.5GiB.").arg(item->text()));
             }
         }
         fillContainers(); // shows what was accepted
@@ -251,17 +251,20 @@ ReuseWindow::ReuseWindow(QWidget *parent)
         updateOverlay();
     });
     connect(m_path, &QComboBox::currentTextChanged, this, &ReuseWindow::updateOverlay);
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { suggestPaths(m_target->currentData().toPoint().x()); });
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this] { suggestPaths(m_target->currentData().toPoint().x()); });
     refresh();
 }
 
 void ReuseWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *addArchive = file->addAction(tr("&Add Archive…"), this, &ReuseWindow::showAddArchiveDialog);
+    QAction *addArchive =
+        file->addAction(tr("&Add Archive…"), this, &ReuseWindow::showAddArchiveDialog);
     addArchive->setShortcut(QKeySequence::Open);
     addArchive->setStatusTip(tr("Add the images of another archive to the comparison"));
-    QAction *exportDiagram = file->addAction(tr("&Export Diagram…"), this, &ReuseWindow::showExportDialog);
+    QAction *exportDiagram =
+        file->addAction(tr("&Export Diagram…"), this, &ReuseWindow::showExportDialog);
     exportDiagram->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportDiagram->setStatusTip(tr("Save the reuse diagram as an image for slides (SVG or PNG)"));
     file->addSeparator();
@@ -269,9 +272,11 @@ void ReuseWindow::createActions()
     close->setShortcut(QKeySequence::Close);
 
     QMenu *containers = menuBar()->addMenu(tr("&Containers"));
-    QAction *addContainer = containers->addAction(tr("&Add Container"), this, &ReuseWindow::addContainerOnSelectedImage);
+    QAction *addContainer = containers->addAction(tr("&Add Container"), this,
+                                                  &ReuseWindow::addContainerOnSelectedImage);
     addContainer->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    addContainer->setStatusTip(tr("Run the selected image once more: one thin read-write layer on top of it"));
+    addContainer->setStatusTip(
+        tr("Run the selected image once more: one thin read-write layer on top of it"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const PresentationZoom::Actions zoom = m_zoom->addActions(view);
@@ -326,18 +331,22 @@ void ReuseWindow::refresh()
     m_diagram->setAnalysis(a);
     if (first) // once the layouts have settled, so that the viewport has its final size
         QTimer::singleShot(0, m_diagram, [this] { m_diagram->fit(kFirstFitZoom); });
-    m_totals->setText(QStringLiteral("<b>%1</b><br>%2").arg(
-        m_diagram->scene().totalsLines().value(0).toHtmlEscaped(),
-        m_diagram->scene().totalsLines().mid(1).join(QStringLiteral("<br>")).toHtmlEscaped()));
+    m_totals->setText(QStringLiteral("<b>%1</b><br>%2")
+                          .arg(m_diagram->scene().totalsLines().value(0).toHtmlEscaped(),
+                               m_diagram->scene()
+                                   .totalsLines()
+                                   .mid(1)
+                                   .join(QStringLiteral("<br>"))
+                                   .toHtmlEscaped()));
     QStringList sameDiff;
     for (const ReuseSameDiff &group : a.sameDiff) {
         for (const ReuseDivergence &d : group.divergences)
             sameDiff << m_diagram->scene().divergenceText(d.layer).toHtmlEscaped();
     }
-    m_sameDiff->setText(sameDiff.isEmpty()
-                            ? QString()
-                            : QStringLiteral("<b>%1</b><br>%2").arg(tr("Same diff, not shared"),
-                                                                   sameDiff.join(QStringLiteral("<br>"))));
+    m_sameDiff->setText(sameDiff.isEmpty() ? QString()
+                                           : QStringLiteral("<b>%1</b><br>%2")
+                                                 .arg(tr("Same diff, not shared"),
+                                                      sameDiff.join(QStringLiteral("<br>"))));
     m_sameDiff->setVisible(!sameDiff.isEmpty());
     fillImages();
     fillContainers();
@@ -345,7 +354,8 @@ void ReuseWindow::refresh()
     showCurrent(m_diagram->current());
     if (a.images.empty())
         m_message->showMessage(MessageBar::Kind::Information,
-                               tr("Add archives (File > Add Archive… or drop them here) to see which layers their images share."));
+                               tr("Add archives (File > Add Archive… or drop them here) to see "
+                                  "which layers their images share."));
     else if (m_message->kind() == MessageBar::Kind::Information)
         m_message->clear();
 }
@@ -399,7 +409,9 @@ void ReuseWindow::fillTargets()
         const ReuseImage &image = a.images[size_t(index)];
         m_target->addItem(tr("image %1").arg(image.name), QPoint(index, -1));
         for (int c : image.containers)
-            m_target->addItem(tr("%1 (container of %2)").arg(a.containers[size_t(c)].name, image.name), QPoint(index, c));
+            m_target->addItem(
+                tr("%1 (container of %2)").arg(a.containers[size_t(c)].name, image.name),
+                QPoint(index, c));
     }
     const int keep = m_target->findData(previous);
     m_target->setCurrentIndex(keep >= 0 ? keep : 0);
@@ -441,8 +453,9 @@ void ReuseWindow::suggestPaths(int image)
     const ReuseInput *input = m_workspace->inputOf(image);
     if (!input || m_tabs->currentWidget() != m_overlayView->parentWidget())
         return;
-    const bool loaded = !input->layers.empty()
-                        && std::all_of(input->layers.begin(), input->layers.end(), [](const auto &l) { return l != nullptr; });
+    const bool loaded =
+        !input->layers.empty() && std::all_of(input->layers.begin(), input->layers.end(),
+                                              [](const auto &l) { return l != nullptr; });
     if (!loaded || m_suggestedFor == image)
         return;
     m_suggestedFor = image;
@@ -497,14 +510,17 @@ void ReuseWindow::updateOverlay()
     QStringList lower;
     for (int position = top - (container.isEmpty() ? 1 : 0); position >= 0; --position)
         lower << m_diagram->scene().layerTitle(image.layers.value(position));
-    const QString upper = container.isEmpty() ? m_diagram->scene().layerTitle(image.layers.value(top))
-                                              : tr("%1's read-write layer").arg(container);
-    m_mount->setText(QStringLiteral("<b>%1</b><br><code>lowerdir</code> = %2<br><code>upperdir</code> = %3<br>%4")
-                         .arg(tr("How overlayfs mounts it"), lower.join(QStringLiteral(" : ")).toHtmlEscaped(),
-                              upper.toHtmlEscaped(),
-                              tr("The lowerdirs are read-only and the first one listed is on top; what the "
-                                 "container writes goes to the upperdir; the merged view shows the topmost "
-                                 "copy of each path unless a whiteout above deletes it.")));
+    const QString upper = container.isEmpty()
+                              ? m_diagram->scene().layerTitle(image.layers.value(top))
+                              : tr("%1's read-write layer").arg(container);
+    m_mount->setText(
+        QStringLiteral(
+            "<b>%1</b><br><code>lowerdir</code> = %2<br><code>upperdir</code> = %3<br>%4")
+            .arg(tr("How overlayfs mounts it"), lower.join(QStringLiteral(" : ")).toHtmlEscaped(),
+                 upper.toHtmlEscaped(),
+                 tr("The lowerdirs are read-only and the first one listed is on top; what the "
+                    "container writes goes to the upperdir; the merged view shows the topmost "
+                    "copy of each path unless a whiteout above deletes it.")));
 }
 
 void ReuseWindow::showAddArchiveDialog()
@@ -523,9 +539,9 @@ bool ReuseWindow::exportDiagram(const QString &path)
 
 void ReuseWindow::showExportDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Diagram"),
-                                                      QDir::homePath() + QStringLiteral("/layer-reuse.svg"),
-                                                      tr("SVG image (*.svg);;PNG image (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Diagram"), QDir::homePath() + QStringLiteral("/layer-reuse.svg"),
+        tr("SVG image (*.svg);;PNG image (*.png)"));
     if (!path.isEmpty() && !exportDiagram(path))
         QMessageBox::warning(this, tr("Export Diagram"), tr("%1 could not be written.").arg(path));
 }

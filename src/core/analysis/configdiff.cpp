@@ -11,7 +11,8 @@ QString listText(const QStringList &list)
 {
     if (list.isEmpty())
         return {};
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
 }
 
 void addValue(ConfigDiff &diff, const QString &field, const QString &a, const QString &b)
@@ -27,7 +28,8 @@ void addKeyed(ConfigDiff &diff, const QString &field, const QMap<QString, QStrin
     keys.sort();
     keys.removeDuplicates();
     for (const QString &key : keys)
-        diff.rows.push_back({field, key, a.value(key), b.value(key), a.contains(key), b.contains(key)});
+        diff.rows.push_back(
+            {field, key, a.value(key), b.value(key), a.contains(key), b.contains(key)});
 }
 
 // "NAME=value" by NAME; a variable set twice keeps its last value, as a container would see it.
@@ -75,11 +77,13 @@ ConfigDiff diffConfigs(const ImageInfo &a, const ImageInfo &b)
     addValue(diff, QStringLiteral("Entrypoint"), listText(ca.entrypoint), listText(cb.entrypoint));
     addValue(diff, QStringLiteral("WorkingDir"), ca.workingDir, cb.workingDir);
     addValue(diff, QStringLiteral("User"), ca.user, cb.user);
-    addKeyed(diff, QStringLiteral("ExposedPorts"), portMap(ca.exposedPorts), portMap(cb.exposedPorts));
+    addKeyed(diff, QStringLiteral("ExposedPorts"), portMap(ca.exposedPorts),
+             portMap(cb.exposedPorts));
     addKeyed(diff, QStringLiteral("Labels"), labelMap(ca.labels), labelMap(cb.labels));
     addValue(diff, QStringLiteral("StopSignal"), ca.stopSignal, cb.stopSignal);
     addValue(diff, QStringLiteral("os"), a.platform.os, b.platform.os);
-    addValue(diff, QStringLiteral("architecture"), a.platform.architecture, b.platform.architecture);
+    addValue(diff, QStringLiteral("architecture"), a.platform.architecture,
+             b.platform.architecture);
     if (!a.platform.variant.isEmpty() || !b.platform.variant.isEmpty())
         addValue(diff, QStringLiteral("variant"), a.platform.variant, b.platform.variant);
     return diff;

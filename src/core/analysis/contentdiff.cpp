@@ -23,8 +23,7 @@ class SideHasher
 {
 public:
     SideHasher(const ImageArchive &archive, int image)
-        : m_archive(archive)
-        , m_info(archive.images().at(size_t(image)))
+        : m_archive(archive), m_info(archive.images().at(size_t(image)))
     {
     }
 
@@ -51,7 +50,8 @@ public:
         if (!source)
             return false;
         std::vector<const ArchiveMember *> members;
-        std::unordered_map<const ArchiveMember *, const std::unordered_map<std::string, size_t> *> byMember;
+        std::unordered_map<const ArchiveMember *, const std::unordered_map<std::string, size_t> *>
+            byMember;
         for (const auto &[name, files] : m_wanted) {
             const ArchiveMember *member = source->resolve(name);
             if (!member) {
@@ -63,14 +63,18 @@ public:
             if (byMember.emplace(member, &files).second)
                 members.push_back(member);
         }
-        return source->streamMembers(members, [&](const ArchiveMember &member, ByteSource &stream) {
-            const bool ok = hashLayer(stream, *byMember.at(&member), observer.cancel,
-                                      QString::fromStdString(member.name), error);
-            ++*layersDone;
-            if (observer.progress)
-                observer.progress(*layersDone, layerCount);
-            return ok;
-        }, error) && !error->isError();
+        return source->streamMembers(
+                   members,
+                   [&](const ArchiveMember &member, ByteSource &stream) {
+                       const bool ok = hashLayer(stream, *byMember.at(&member), observer.cancel,
+                                                 QString::fromStdString(member.name), error);
+                       ++*layersDone;
+                       if (observer.progress)
+                           observer.progress(*layersDone, layerCount);
+                       return ok;
+                   },
+                   error) &&
+               !error->isError();
     }
 
 private:
@@ -104,7 +108,8 @@ private:
                 break;
             }
             const char *name = archive_entry_pathname(entry);
-            if (archive_entry_filetype(entry) != AE_IFREG || !cleanLayerPath(name ? name : "", &path))
+            if (archive_entry_filetype(entry) != AE_IFREG ||
+                !cleanLayerPath(name ? name : "", &path))
                 continue;
             const auto it = files.find(path);
             if (it == files.end())
@@ -134,7 +139,8 @@ private:
 } // namespace
 
 ContentComparison compareContent(const TreeDiff &diff, const ImageArchive &archiveA, int imageA,
-                                 const ImageArchive &archiveB, int imageB, const ContentObserver &observer)
+                                 const ImageArchive &archiveB, int imageB,
+                                 const ContentObserver &observer)
 {
     ContentComparison result;
     SideHasher sideA(archiveA, imageA);
@@ -145,11 +151,12 @@ ContentComparison compareContent(const TreeDiff &diff, const ImageArchive &archi
         const DiffEntry &e = diff.entry(index);
         const std::string path = diff.path(index);
         requested.emplace_back(sideA.request(diff.treeA().node(e.nodeA).layer, path),
-                           sideB.request(diff.treeB().node(e.nodeB).layer, path));
+                               sideB.request(diff.treeB().node(e.nodeB).layer, path));
     }
     int done = 0;
     const int total = sideA.layerCount() + sideB.layerCount();
-    if (!sideA.run(observer, &done, total, &result.error) || !sideB.run(observer, &done, total, &result.error))
+    if (!sideA.run(observer, &done, total, &result.error) ||
+        !sideB.run(observer, &done, total, &result.error))
         return result;
     for (size_t k = 0; k < candidates.size(); ++k) {
         const Digest &da = sideA.digest(requested[k].first);

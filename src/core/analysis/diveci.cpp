@@ -21,7 +21,8 @@ struct RuleSpelling
 const RuleSpelling kSpellings[] = {
     {"lowest-efficiency", "lowestEfficiency", &CiConfig::lowestEfficiency},
     {"highest-wasted-bytes", "highestWastedBytes", &CiConfig::highestWastedBytes},
-    {"highest-user-wasted-percent", "highestUserWastedPercent", &CiConfig::highestUserWastedPercent},
+    {"highest-user-wasted-percent", "highestUserWastedPercent",
+     &CiConfig::highestUserWastedPercent},
 };
 
 QString lineError(int line, const QString &message)
@@ -59,7 +60,8 @@ qsizetype keyColon(const QByteArray &text)
                 quote = 0;
         } else if (c == '\'' || c == '"') {
             quote = c;
-        } else if (c == ':' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\t')) {
+        } else if (c == ':' &&
+                   (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\t')) {
             return i;
         }
     }
@@ -100,11 +102,19 @@ bool parseScalar(const QByteArray &raw, QString *value, QString *error)
                 }
                 c = text[++i];
                 switch (c) {
-                case '"': case '\\': case '/': break;
-                case 'n': c = '\n'; break;
-                case 't': c = '\t'; break;
+                case '"':
+                case '\\':
+                case '/':
+                    break;
+                case 'n':
+                    c = '\n';
+                    break;
+                case 't':
+                    c = '\t';
+                    break;
                 default:
-                    *error = QStringLiteral("unsupported escape \"\\%1\" in a quoted value").arg(QLatin1Char(c));
+                    *error = QStringLiteral("unsupported escape \"\\%1\" in a quoted value")
+                                 .arg(QLatin1Char(c));
                     return false;
                 }
             }
@@ -212,7 +222,8 @@ private:
         return false;
     }
 
-    bool splitKeyValue(const QByteArray &text, QByteArray *key, QByteArray *value, QString *error) const
+    bool splitKeyValue(const QByteArray &text, QByteArray *key, QByteArray *value,
+                       QString *error) const
     {
         const qsizetype colon = keyColon(text);
         if (colon <= 0)
@@ -242,7 +253,8 @@ private:
     bool readFlowMap(const QByteArray &text, QString *error)
     {
         if (!text.endsWith('}'))
-            return fail(error, QStringLiteral("a flow map for \"rules\" must close on the same line"));
+            return fail(error,
+                        QStringLiteral("a flow map for \"rules\" must close on the same line"));
         const QByteArray inner = text.mid(1, text.size() - 2);
         QList<QByteArray> items;
         char quote = 0;
@@ -301,7 +313,8 @@ bool parseRatio(const QString &key, const QString &value, double *ratio, QString
         return false;
     }
     if (parsed < 0 || parsed > 1) {
-        *error = QStringLiteral("%1 value \"%2\" is outside the allowed range (0-1)").arg(key, value);
+        *error =
+            QStringLiteral("%1 value \"%2\" is outside the allowed range (0-1)").arg(key, value);
         return false;
     }
     *ratio = parsed;
@@ -339,18 +352,30 @@ bool parseSiBytes(const QString &text, quint64 *bytes)
     static const std::map<QString, double> units = {
         {QString(), 1.0},
         {QStringLiteral("b"), 1.0},
-        {QStringLiteral("k"), 1e3},  {QStringLiteral("kb"), 1e3},
-        {QStringLiteral("m"), 1e6},  {QStringLiteral("mb"), 1e6},
-        {QStringLiteral("g"), 1e9},  {QStringLiteral("gb"), 1e9},
-        {QStringLiteral("t"), 1e12}, {QStringLiteral("tb"), 1e12},
-        {QStringLiteral("p"), 1e15}, {QStringLiteral("pb"), 1e15},
-        {QStringLiteral("e"), 1e18}, {QStringLiteral("eb"), 1e18},
-        {QStringLiteral("ki"), 1024.0}, {QStringLiteral("kib"), 1024.0},
-        {QStringLiteral("mi"), 1048576.0}, {QStringLiteral("mib"), 1048576.0},
-        {QStringLiteral("gi"), 1073741824.0}, {QStringLiteral("gib"), 1073741824.0},
-        {QStringLiteral("ti"), 1099511627776.0}, {QStringLiteral("tib"), 1099511627776.0},
-        {QStringLiteral("pi"), 1125899906842624.0}, {QStringLiteral("pib"), 1125899906842624.0},
-        {QStringLiteral("ei"), 1152921504606846976.0}, {QStringLiteral("eib"), 1152921504606846976.0},
+        {QStringLiteral("k"), 1e3},
+        {QStringLiteral("kb"), 1e3},
+        {QStringLiteral("m"), 1e6},
+        {QStringLiteral("mb"), 1e6},
+        {QStringLiteral("g"), 1e9},
+        {QStringLiteral("gb"), 1e9},
+        {QStringLiteral("t"), 1e12},
+        {QStringLiteral("tb"), 1e12},
+        {QStringLiteral("p"), 1e15},
+        {QStringLiteral("pb"), 1e15},
+        {QStringLiteral("e"), 1e18},
+        {QStringLiteral("eb"), 1e18},
+        {QStringLiteral("ki"), 1024.0},
+        {QStringLiteral("kib"), 1024.0},
+        {QStringLiteral("mi"), 1048576.0},
+        {QStringLiteral("mib"), 1048576.0},
+        {QStringLiteral("gi"), 1073741824.0},
+        {QStringLiteral("gib"), 1073741824.0},
+        {QStringLiteral("ti"), 1099511627776.0},
+        {QStringLiteral("tib"), 1099511627776.0},
+        {QStringLiteral("pi"), 1125899906842624.0},
+        {QStringLiteral("pib"), 1125899906842624.0},
+        {QStringLiteral("ei"), 1152921504606846976.0},
+        {QStringLiteral("eib"), 1152921504606846976.0},
     };
     const QString trimmed = text.trimmed();
     qsizetype end = 0;
@@ -380,36 +405,45 @@ bool parseSiBytes(const QString &text, quint64 *bytes)
 bool isCiRuleDisabled(const QString &value)
 {
     const QString v = value.trimmed().toLower();
-    return v.isEmpty() || v == QLatin1String("disabled") || v == QLatin1String("off") || v == QLatin1String("false");
+    return v.isEmpty() || v == QLatin1String("disabled") || v == QLatin1String("off") ||
+           v == QLatin1String("false");
 }
 
 const char *ciStatusName(CiStatus status)
 {
     switch (status) {
-    case CiStatus::Pass: return "PASS";
-    case CiStatus::Fail: return "FAIL";
-    case CiStatus::Skip: return "SKIP";
+    case CiStatus::Pass:
+        return "PASS";
+    case CiStatus::Fail:
+        return "FAIL";
+    case CiStatus::Skip:
+        return "SKIP";
     }
     return "?";
 }
 
-bool parseCiRules(const CiConfig &config, std::vector<CiRule> *rules, QString *error, QString *badKey)
+bool parseCiRules(const CiConfig &config, std::vector<CiRule> *rules, QString *error,
+                  QString *badKey)
 {
     rules->clear();
     // The order dive prints them in: by name.
-    CiRule userWasted{CiRule::Kind::HighestUserWastedPercent, QStringLiteral("highest-user-wasted-percent"),
+    CiRule userWasted{CiRule::Kind::HighestUserWastedPercent,
+                      QStringLiteral("highest-user-wasted-percent"),
                       config.highestUserWastedPercent};
     CiRule wastedBytes{CiRule::Kind::HighestWastedBytes, QStringLiteral("highest-wasted-bytes"),
                        config.highestWastedBytes};
-    CiRule efficiency{CiRule::Kind::LowestEfficiency, QStringLiteral("lowest-efficiency"), config.lowestEfficiency};
+    CiRule efficiency{CiRule::Kind::LowestEfficiency, QStringLiteral("lowest-efficiency"),
+                      config.lowestEfficiency};
     for (CiRule *rule : {&userWasted, &wastedBytes, &efficiency}) {
         rule->enabled = !isCiRuleDisabled(rule->configValue);
         if (!rule->enabled)
             continue; // listed all the same, so that the report says it was skipped
         if (rule->kind == CiRule::Kind::HighestWastedBytes) {
             if (!parseSiBytes(rule->configValue, &rule->bytes)) {
-                *error = QStringLiteral("invalid %1 value \"%2\" (a byte count such as 20MB, 512KiB or 1000000)")
-                             .arg(rule->key, rule->configValue);
+                *error =
+                    QStringLiteral(
+                        "invalid %1 value \"%2\" (a byte count such as 20MB, 512KiB or 1000000)")
+                        .arg(rule->key, rule->configValue);
                 if (badKey)
                     *badKey = rule->key;
                 return false;
@@ -460,27 +494,32 @@ CiEvaluation evaluateCiRules(const std::vector<CiRule> &rules, const EfficiencyR
         case CiRule::Kind::LowestEfficiency:
             if (rule.ratio > report.efficiency) {
                 result.status = CiStatus::Fail;
-                result.message = QStringLiteral("image efficiency is too low (efficiency=%1 < threshold=%2)")
-                                     .arg(QString::number(report.efficiency, 'f', 2), shortest(rule.ratio));
+                result.message =
+                    QStringLiteral("image efficiency is too low (efficiency=%1 < threshold=%2)")
+                        .arg(QString::number(report.efficiency, 'f', 2), shortest(rule.ratio));
             }
             break;
         case CiRule::Kind::HighestWastedBytes:
             if (quint64(report.wastedBytes) > rule.bytes) {
                 result.status = CiStatus::Fail;
-                result.message = QStringLiteral("too many bytes wasted (wasted-bytes=%1 > threshold=%2)")
-                                     .arg(report.wastedBytes)
-                                     .arg(rule.bytes);
+                result.message =
+                    QStringLiteral("too many bytes wasted (wasted-bytes=%1 > threshold=%2)")
+                        .arg(report.wastedBytes)
+                        .arg(rule.bytes);
             }
             break;
         case CiRule::Kind::HighestUserWastedPercent:
             // NaN (no user layers) compares false, so it passes: dive does the same.
             if (report.userWastedPercent > rule.ratio) {
                 result.status = CiStatus::Fail;
-                result.message = QStringLiteral("too many bytes wasted, relative to the user bytes added "
-                                                "(%-user-wasted-bytes=%1 > threshold=%2)")
-                                     .arg(QString::number(report.userWastedPercent, 'f', 2), shortest(rule.ratio));
+                result.message =
+                    QStringLiteral("too many bytes wasted, relative to the user bytes added "
+                                   "(%-user-wasted-bytes=%1 > threshold=%2)")
+                        .arg(QString::number(report.userWastedPercent, 'f', 2),
+                             shortest(rule.ratio));
             } else if (!report.hasUserWastedPercent()) {
-                result.message = rule.configValue + QStringLiteral("; no layer above the base image");
+                result.message =
+                    rule.configValue + QStringLiteral("; no layer above the base image");
             }
             break;
         }

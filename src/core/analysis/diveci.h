@@ -34,18 +34,28 @@ bool readDiveCiFile(const QString &path, CiConfig *config, QString *error);
 bool parseSiBytes(const QString &text, quint64 *bytes);
 bool isCiRuleDisabled(const QString &value);
 
-enum class CiStatus { Pass, Fail, Skip };
+enum class CiStatus
+{
+    Pass,
+    Fail,
+    Skip
+};
 const char *ciStatusName(CiStatus status); // "PASS", "FAIL", "SKIP"
 
 struct CiRule
 {
-    enum class Kind { LowestEfficiency, HighestWastedBytes, HighestUserWastedPercent };
+    enum class Kind
+    {
+        LowestEfficiency,
+        HighestWastedBytes,
+        HighestUserWastedPercent
+    };
     Kind kind = Kind::LowestEfficiency;
-    QString key;          // "lowest-efficiency", ...
-    QString configValue;  // as written
+    QString key;         // "lowest-efficiency", ...
+    QString configValue; // as written
     bool enabled = false;
-    double ratio = 0;     // LowestEfficiency, HighestUserWastedPercent
-    quint64 bytes = 0;    // HighestWastedBytes
+    double ratio = 0;  // LowestEfficiency, HighestUserWastedPercent
+    quint64 bytes = 0; // HighestWastedBytes
 };
 
 // The rules of `config` in the order dive prints them (by name), disabled ones included. False

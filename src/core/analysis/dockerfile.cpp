@@ -14,7 +14,12 @@ constexpr qsizetype kWrapColumn = 80;
 // least the time between two builds; within one build, steps follow in seconds to minutes.
 constexpr qint64 kBuildGapSeconds = 10 * 60;
 
-enum class Builder { Unknown, Classic, Buildkit };
+enum class Builder
+{
+    Unknown,
+    Classic,
+    Buildkit
+};
 
 // Buildkit writes its comment on every step (the "# buildkit" suffix only on RUN, COPY and
 // ADD); the classic builder, buildah and podman write every step through "/bin/sh -c".
@@ -30,7 +35,8 @@ Builder builderOf(const HistoryEntry &step)
 
 bool endsImage(const HistoryEntry &step)
 {
-    return step.instruction == QLatin1String("CMD") || step.instruction == QLatin1String("ENTRYPOINT");
+    return step.instruction == QLatin1String("CMD") ||
+           step.instruction == QLatin1String("ENTRYPOINT");
 }
 
 // Splits a shell command at `&&` outside quotes, $( ) and backticks.
@@ -65,8 +71,8 @@ QStringList splitAtAnd(const QString &command)
             ++depth;
         else if (c == QLatin1Char(')') && depth > 0)
             --depth;
-        else if (c == QLatin1Char('&') && depth == 0 && !backtick && i + 1 < command.size()
-                 && command.at(i + 1) == QLatin1Char('&')) {
+        else if (c == QLatin1Char('&') && depth == 0 && !backtick && i + 1 < command.size() &&
+                 command.at(i + 1) == QLatin1Char('&')) {
             parts << command.mid(start, i - start).trimmed();
             start = i + 2;
             ++i;
@@ -106,12 +112,13 @@ QList<int> baseImageBoundaries(const QList<HistoryEntry> &history)
         if (endsImage(step)) {
             const QDateTime created = QDateTime::fromString(step.created, Qt::ISODateWithMs);
             const QDateTime nextCreated = QDateTime::fromString(next.created, Qt::ISODateWithMs);
-            boundary = created.isValid() && nextCreated.isValid()
-                && created.secsTo(nextCreated) > kBuildGapSeconds;
+            boundary = created.isValid() && nextCreated.isValid() &&
+                       created.secsTo(nextCreated) > kBuildGapSeconds;
         }
         const Builder builder = builderOf(step);
         const Builder nextBuilder = builderOf(next);
-        if (builder != Builder::Unknown && nextBuilder != Builder::Unknown && builder != nextBuilder)
+        if (builder != Builder::Unknown && nextBuilder != Builder::Unknown &&
+            builder != nextBuilder)
             boundary = true;
         if (boundary)
             boundaries << int(i);
@@ -129,10 +136,12 @@ QString dockerfileInstruction(const HistoryEntry &step)
 {
     const QString text = step.createdBy.trimmed();
     if (text.isEmpty())
-        return QCoreApplication::translate("strata::Dockerfile", "# (this step recorded no command)");
+        return QCoreApplication::translate("strata::Dockerfile",
+                                           "# (this step recorded no command)");
     if (step.instruction.isEmpty())
         return asComment(text);
-    if (step.instruction != QLatin1String("RUN") || text.size() <= kWrapColumn || text.contains(QLatin1Char('\n')))
+    if (step.instruction != QLatin1String("RUN") || text.size() <= kWrapColumn ||
+        text.contains(QLatin1Char('\n')))
         return text;
     const QStringList parts = splitAtAnd(text.mid(4));
     if (parts.size() < 2)
@@ -151,8 +160,9 @@ QString dockerfileFromHistory(const QList<HistoryEntry> &history, QList<int> *st
         text += block + QLatin1Char('\n');
         lines += int(block.count(QLatin1Char('\n'))) + 1;
     };
-    add(QCoreApplication::translate("strata::Dockerfile",
-                                    "# Reconstructed from the image history: one instruction per step, oldest first."));
+    add(QCoreApplication::translate(
+        "strata::Dockerfile",
+        "# Reconstructed from the image history: one instruction per step, oldest first."));
     add(QStringLiteral("FROM scratch"));
     if (stepLines)
         stepLines->clear();
@@ -164,10 +174,12 @@ QString dockerfileFromHistory(const QList<HistoryEntry> &history, QList<int> *st
         if (!boundaries.contains(int(i)))
             continue;
         if (i == boundaries.last())
-            add(QCoreApplication::translate("strata::Dockerfile",
-                                            "# --- base image ends here: the steps below are this image's own ---"));
+            add(QCoreApplication::translate(
+                "strata::Dockerfile",
+                "# --- base image ends here: the steps below are this image's own ---"));
         else
-            add(QCoreApplication::translate("strata::Dockerfile", "# --- an earlier base image ends here ---"));
+            add(QCoreApplication::translate("strata::Dockerfile",
+                                            "# --- an earlier base image ends here ---"));
     }
     return text;
 }

@@ -9,12 +9,18 @@ namespace strata {
 const char *copyFateName(CopyFate fate)
 {
     switch (fate) {
-    case CopyFate::Survives: return "survives";
-    case CopyFate::Overwritten: return "overwritten";
-    case CopyFate::MetadataChanged: return "metadata-changed";
-    case CopyFate::Deleted: return "deleted";
-    case CopyFate::HiddenByOpaque: return "hidden-by-opaque";
-    case CopyFate::Whiteout: return "whiteout";
+    case CopyFate::Survives:
+        return "survives";
+    case CopyFate::Overwritten:
+        return "overwritten";
+    case CopyFate::MetadataChanged:
+        return "metadata-changed";
+    case CopyFate::Deleted:
+        return "deleted";
+    case CopyFate::HiddenByOpaque:
+        return "hidden-by-opaque";
+    case CopyFate::Whiteout:
+        return "whiteout";
     }
     return "?";
 }
@@ -66,8 +72,8 @@ struct Fate
 // The first thing a layer above `below`, up to `top`, does to the copy of `parts` that layer
 // `below` holds: write the path again, delete it (or a directory above it), or hide it behind
 // an opaque directory. Nothing (nullopt) means the copy is what the filesystem of `top` shows.
-std::optional<Fate> fateAbove(LayerList layers, int below, int top, const std::vector<std::string_view> &parts,
-                              const FileNode &copy)
+std::optional<Fate> fateAbove(LayerList layers, int below, int top,
+                              const std::vector<std::string_view> &parts, const FileNode &copy)
 {
     for (int m = below + 1; m <= top; ++m) {
         if (!layers[m])
@@ -101,7 +107,9 @@ std::optional<Fate> fateAbove(LayerList layers, int below, int top, const std::v
                 if (!implied && onlyMetadataDiffers(copy, n))
                     return Fate{CopyFate::MetadataChanged, m};
             } else {
-                return Fate{onlyMetadataDiffers(copy, n) ? CopyFate::MetadataChanged : CopyFate::Overwritten, m};
+                return Fate{onlyMetadataDiffers(copy, n) ? CopyFate::MetadataChanged
+                                                         : CopyFate::Overwritten,
+                            m};
             }
         }
         if (deleted)
@@ -133,11 +141,11 @@ std::string diveWalkKey(const FileTree &tree, uint32_t node)
 // One leaf of one layer's own tree: what dive visits, and a copy of the path for Strata.
 struct Leaf
 {
-    uint32_t path;   // node of the path index
+    uint32_t path; // node of the path index
     int layer;
-    uint32_t node;   // node of that layer's tree
+    uint32_t node; // node of that layer's tree
     qint64 diveSize;
-    bool survives;   // a live entry the top layer's filesystem shows (whiteouts: true)
+    bool survives; // a live entry the top layer's filesystem shows (whiteouts: true)
 };
 
 // Every path of every layer once, whiteouts folded onto the path they delete (as dive does),
@@ -185,9 +193,7 @@ class Analyzer
 {
 public:
     Analyzer(const ImageInfo &image, LayerList layers)
-        : m_image(image)
-        , m_layers(layers)
-        , m_top(mergeLayers(layers, int(layers.size()) - 1))
+        : m_image(image), m_layers(layers), m_top(mergeLayers(layers, int(layers.size()) - 1))
     {
     }
 
@@ -224,7 +230,7 @@ private:
     {
         const FileTree &tree = m_layers[l]->tree;
         std::vector<uint32_t> nameMap(tree.pool().count(), kNoNode);
-        std::vector<uint32_t> at(tree.nodeCount(), kNoNode);  // node -> path index
+        std::vector<uint32_t> at(tree.nodeCount(), kNoNode);    // node -> path index
         std::vector<uint32_t> inTop(tree.nodeCount(), kNoNode); // node -> node of m_top
         at[0] = 0;
         inTop[0] = 0;
@@ -262,12 +268,13 @@ private:
             if (++seen == 2)
                 crossings.emplace_back(path, i);
 
-            const bool survives = n.isWhiteout()
-                                  || (inTop[i] != kNoNode && m_top.node(inTop[i]).layer == uint16_t(l));
+            const bool survives = n.isWhiteout() || (inTop[i] != kNoNode &&
+                                                     m_top.node(inTop[i]).layer == uint16_t(l));
             m_leaves.push_back(Leaf{path, l, i, diveSize, survives});
         }
         for (const auto &[path, node] : crossings)
-            m_crossings.push_back(Crossing{l, crossingKey(tree, node, m_index.lastLayer[path] < 0), path});
+            m_crossings.push_back(
+                Crossing{l, crossingKey(tree, node, m_index.lastLayer[path] < 0), path});
         for (uint32_t i = 1; i < tree.nodeCount(); ++i) {
             const FileNode &n = tree.node(i);
             if (n.childCount == 0)
@@ -305,7 +312,8 @@ private:
                     parts.back() = tree.name(node);
                 if (n.isWhiteout())
                     continue;
-                if (n.type == FileType::Regular && n.size > 0 && !fateAbove(m_layers, k, top, parts, n))
+                if (n.type == FileType::Regular && n.size > 0 &&
+                    !fateAbove(m_layers, k, top, parts, n))
                     total += qint64(n.size);
                 for (uint32_t c = n.firstChild; c < n.firstChild + n.childCount; ++c)
                     stack.emplace_back(c, depth + 1);
@@ -343,10 +351,10 @@ private:
         }
         report->efficiency = cumulative == 0 ? 1.0 : double(minimum) / double(cumulative);
         // As dive divides: NaN for 0/0, infinity for wasted bytes over empty user layers.
-        report->userWastedPercent = report->userSizeBytes > 0
-                                        ? double(report->wastedBytes) / double(report->userSizeBytes)
-                                    : report->wastedBytes > 0 ? std::numeric_limits<double>::infinity()
-                                                              : std::numeric_limits<double>::quiet_NaN();
+        report->userWastedPercent =
+            report->userSizeBytes > 0 ? double(report->wastedBytes) / double(report->userSizeBytes)
+            : report->wastedBytes > 0 ? std::numeric_limits<double>::infinity()
+                                      : std::numeric_limits<double>::quiet_NaN();
     }
 
     void strataFigures(EfficiencyReport *report)
@@ -364,7 +372,8 @@ private:
             if (listed[leaf.path])
                 leaves.push_back(&leaf);
         }
-        std::stable_sort(leaves.begin(), leaves.end(), [](const Leaf *a, const Leaf *b) { return a->path < b->path; });
+        std::stable_sort(leaves.begin(), leaves.end(),
+                         [](const Leaf *a, const Leaf *b) { return a->path < b->path; });
 
         std::vector<int> diveRank(m_index.size(), -1);
         std::sort(m_crossings.begin(), m_crossings.end(), [](const Crossing &a, const Crossing &b) {
@@ -441,7 +450,8 @@ private:
             } else if (!leaf.survives || n.isDir()) {
                 // Directories: their merged node may name another layer although this entry
                 // stays, so ask the layers above directly.
-                const std::optional<Fate> fate = fateAbove(m_layers, leaf.layer, int(m_layers.size()) - 1, parts, n);
+                const std::optional<Fate> fate =
+                    fateAbove(m_layers, leaf.layer, int(m_layers.size()) - 1, parts, n);
                 if (fate) {
                     copy.fate = fate->fate;
                     copy.fateLayer = fate->layer;
@@ -453,11 +463,20 @@ private:
                 path.reclaimableBytes += copy.size;
                 LayerEfficiency &layer = report->layers[size_t(copy.layer)];
                 switch (copy.fate) {
-                case CopyFate::Overwritten: layer.overwrittenBytes += copy.size; break;
-                case CopyFate::MetadataChanged: layer.metadataChangedBytes += copy.size; break;
-                case CopyFate::Deleted: layer.deletedBytes += copy.size; break;
-                case CopyFate::HiddenByOpaque: layer.hiddenBytes += copy.size; break;
-                default: break;
+                case CopyFate::Overwritten:
+                    layer.overwrittenBytes += copy.size;
+                    break;
+                case CopyFate::MetadataChanged:
+                    layer.metadataChangedBytes += copy.size;
+                    break;
+                case CopyFate::Deleted:
+                    layer.deletedBytes += copy.size;
+                    break;
+                case CopyFate::HiddenByOpaque:
+                    layer.hiddenBytes += copy.size;
+                    break;
+                default:
+                    break;
                 }
                 if (copy.fateLayer >= 0)
                     report->layers[size_t(copy.fateLayer)].supersedesBytes += copy.size;

@@ -11,7 +11,8 @@
 namespace strata {
 
 // What became of one copy of a path (one layer's entry for it).
-enum class CopyFate : uint8_t {
+enum class CopyFate : uint8_t
+{
     Survives,        // the merged filesystem of the top layer shows this copy
     Overwritten,     // a later layer wrote the path again (or changed its type)
     MetadataChanged, // a later layer wrote it again with the same size and type, only mode/uid/gid
@@ -36,13 +37,13 @@ struct PathCopy
     uint32_t uid = 0;
     uint32_t gid = 0;
     CopyFate fate = CopyFate::Survives;
-    int fateLayer = -1;  // the layer that overwrote, deleted or hid it; -1 for the others
+    int fateLayer = -1; // the layer that overwrote, deleted or hid it; -1 for the others
 };
 
 // A path some layers carry for nothing.
 struct InefficientPath
 {
-    std::string path;             // without a leading slash, as FileTree::find takes it
+    std::string path; // without a leading slash, as FileTree::find takes it
     // dive's figures: the layers whose own tree has the path as a leaf (whiteouts included),
     // the sum and the smallest of the sizes dive counts for them.
     int count = 0;
@@ -57,13 +58,13 @@ struct InefficientPath
 // made unreachable, by reason. Bytes of regular files, as in sizeBytes.
 struct LayerEfficiency
 {
-    qint64 sizeBytes = 0;            // dive's layer size: sum of the regular files of the tar
+    qint64 sizeBytes = 0; // dive's layer size: sum of the regular files of the tar
     qint64 overwrittenBytes = 0;
     qint64 metadataChangedBytes = 0;
     qint64 deletedBytes = 0;
-    qint64 hiddenBytes = 0;          // hidden by an opaque directory
-    qint64 shadowedBytes = 0;        // the tar lists a path twice: only its last entry counts
-    qint64 supersedesBytes = 0;      // bytes of lower layers this layer overwrites, deletes or hides
+    qint64 hiddenBytes = 0;     // hidden by an opaque directory
+    qint64 shadowedBytes = 0;   // the tar lists a path twice: only its last entry counts
+    qint64 supersedesBytes = 0; // bytes of lower layers this layer overwrites, deletes or hides
 
     qint64 wastedBytes() const
     {
@@ -78,11 +79,11 @@ struct EfficiencyReport
     int layerCount = 0;
 
     // dive
-    qint64 sizeBytes = 0;      // sum of the layer sizes
-    qint64 userSizeBytes = 0;  // the same without layer 0 (the base image, as dive sees it)
-    double efficiency = 1.0;   // Σ smallest size ÷ Σ cumulative size over every path
-    qint64 wastedBytes = 0;    // Σ cumulative size of dive's inefficient paths, the surviving
-                               // copy included (what dive reports; see dive issue #684)
+    qint64 sizeBytes = 0;         // sum of the layer sizes
+    qint64 userSizeBytes = 0;     // the same without layer 0 (the base image, as dive sees it)
+    double efficiency = 1.0;      // Σ smallest size ÷ Σ cumulative size over every path
+    qint64 wastedBytes = 0;       // Σ cumulative size of dive's inefficient paths, the surviving
+                                  // copy included (what dive reports; see dive issue #684)
     double userWastedPercent = 0; // wastedBytes ÷ userSizeBytes, a ratio; NaN for a one-layer
                                   // image, infinite when only empty layers follow the base
 
@@ -90,7 +91,7 @@ struct EfficiencyReport
     // filesystem shows (so deleted files count in full), with overlay semantics including
     // opaque directories. Equals sizeBytes - finalBytes.
     qint64 reclaimableBytes = 0;
-    qint64 finalBytes = 0;     // regular files of the merged filesystem of the top layer
+    qint64 finalBytes = 0; // regular files of the merged filesystem of the top layer
 
     // dive's inefficient paths and every other path with reclaimable bytes, largest
     // cumulative size first; among equal sizes dive's inefficient paths first, in the order

@@ -5,7 +5,12 @@
 namespace strata {
 
 namespace {
-enum class Step : uint8_t { Match, OnlyA, OnlyB };
+enum class Step : uint8_t
+{
+    Match,
+    OnlyA,
+    OnlyB
+};
 
 // The longest common subsequence of a[0..n) and b[0..m) under `equal`, as a walk from the
 // start: Match consumes one of each, OnlyA one of a, OnlyB one of b. Where several walks are
@@ -21,7 +26,8 @@ std::vector<Step> lcsWalk(int n, int m, const std::function<bool(int, int)> &equ
             if (equal(i, j))
                 cell = suffix[size_t(i + 1) * width + size_t(j + 1)] + 1;
             else
-                cell = std::max(suffix[size_t(i + 1) * width + size_t(j)], suffix[size_t(i) * width + size_t(j + 1)]);
+                cell = std::max(suffix[size_t(i + 1) * width + size_t(j)],
+                                suffix[size_t(i) * width + size_t(j + 1)]);
         }
     }
     std::vector<Step> walk;
@@ -31,7 +37,8 @@ std::vector<Step> lcsWalk(int n, int m, const std::function<bool(int, int)> &equ
             walk.push_back(Step::Match);
             ++i;
             ++j;
-        } else if (j == m || (i < n && suffix[size_t(i + 1) * width + size_t(j)] >= suffix[size_t(i) * width + size_t(j + 1)])) {
+        } else if (j == m || (i < n && suffix[size_t(i + 1) * width + size_t(j)] >=
+                                           suffix[size_t(i) * width + size_t(j + 1)])) {
             walk.push_back(Step::OnlyA);
             ++i;
         } else {
@@ -46,17 +53,25 @@ void add(HistoryDiff &diff, HistoryDiffRow::Kind kind, int a, int b)
 {
     diff.rows.push_back({kind, a, b});
     switch (kind) {
-    case HistoryDiffRow::Kind::Same: ++diff.same; break;
-    case HistoryDiffRow::Kind::Changed: ++diff.changed; break;
-    case HistoryDiffRow::Kind::Removed: ++diff.removed; break;
-    case HistoryDiffRow::Kind::Inserted: ++diff.inserted; break;
+    case HistoryDiffRow::Kind::Same:
+        ++diff.same;
+        break;
+    case HistoryDiffRow::Kind::Changed:
+        ++diff.changed;
+        break;
+    case HistoryDiffRow::Kind::Removed:
+        ++diff.removed;
+        break;
+    case HistoryDiffRow::Kind::Inserted:
+        ++diff.inserted;
+        break;
     }
 }
 
 // What is left of each side between two common steps: pairs of the same instruction are
 // changed steps.
-void addGap(HistoryDiff &diff, const QList<HistoryEntry> &a, const QList<HistoryEntry> &b, int a0, int a1,
-            int b0, int b1)
+void addGap(HistoryDiff &diff, const QList<HistoryEntry> &a, const QList<HistoryEntry> &b, int a0,
+            int a1, int b0, int b1)
 {
     const auto walk = lcsWalk(a1 - a0, b1 - b0, [&](int i, int j) {
         const QString &ka = a[a0 + i].instruction;
@@ -83,7 +98,8 @@ HistoryDiff diffHistories(const QList<HistoryEntry> &a, const QList<HistoryEntry
     while (prefix < n && prefix < m && a[prefix].createdBy == b[prefix].createdBy)
         ++prefix;
     int suffix = 0;
-    while (suffix < n - prefix && suffix < m - prefix && a[n - 1 - suffix].createdBy == b[m - 1 - suffix].createdBy)
+    while (suffix < n - prefix && suffix < m - prefix &&
+           a[n - 1 - suffix].createdBy == b[m - 1 - suffix].createdBy)
         ++suffix;
     for (int k = 0; k < prefix; ++k)
         add(diff, HistoryDiffRow::Kind::Same, k, k);
@@ -114,10 +130,14 @@ HistoryDiff diffHistories(const QList<HistoryEntry> &a, const QList<HistoryEntry
 QString historyRowKindName(HistoryDiffRow::Kind kind)
 {
     switch (kind) {
-    case HistoryDiffRow::Kind::Same: return QStringLiteral("same");
-    case HistoryDiffRow::Kind::Changed: return QStringLiteral("changed");
-    case HistoryDiffRow::Kind::Removed: return QStringLiteral("removed");
-    case HistoryDiffRow::Kind::Inserted: return QStringLiteral("inserted");
+    case HistoryDiffRow::Kind::Same:
+        return QStringLiteral("same");
+    case HistoryDiffRow::Kind::Changed:
+        return QStringLiteral("changed");
+    case HistoryDiffRow::Kind::Removed:
+        return QStringLiteral("removed");
+    case HistoryDiffRow::Kind::Inserted:
+        return QStringLiteral("inserted");
     }
     return {};
 }

@@ -9,7 +9,8 @@ namespace strata {
 // One row of two histories aligned side by side, bottom first.
 struct HistoryDiffRow
 {
-    enum class Kind : uint8_t {
+    enum class Kind : uint8_t
+    {
         Same,     // the same step (created_by) on both sides
         Changed,  // the same instruction at the same place, with different text
         Removed,  // only in A

@@ -1,7 +1,7 @@
 #include "analysis/imagediff.h"
 
-#include "tree/overlaymerge.h"
 #include "common/workerpool.h"
+#include "tree/overlaymerge.h"
 
 #include <QHash>
 #include <QtConcurrent/QtConcurrentRun>
@@ -16,7 +16,8 @@ QString contentId(const LayerInfo &layer)
     return layer.diffId.isEmpty() ? layer.blobDigest : layer.diffId;
 }
 
-std::vector<int> firstSameContent(const QList<LayerInfo> &from, int count, const QList<LayerInfo> &to, int toCount)
+std::vector<int> firstSameContent(const QList<LayerInfo> &from, int count,
+                                  const QList<LayerInfo> &to, int toCount)
 {
     QHash<QString, int> firstIndex;
     for (int i = toCount; i-- > 0;) {
@@ -37,7 +38,8 @@ SideSummary summarize(const DiffSide &side, const FileTree &merged)
     const QList<LayerInfo> &infos = side.info().layers;
     s.layerCount = top + 1;
     for (int i = 0; i <= top; ++i) {
-        const LayerTree *tree = size_t(i) < side.layers.size() ? side.layers[size_t(i)].get() : nullptr;
+        const LayerTree *tree =
+            size_t(i) < side.layers.size() ? side.layers[size_t(i)].get() : nullptr;
         const qint64 size = tree ? tree->contentSize : i < infos.size() ? infos[i].contentSize : -1;
         s.totalSize += qMax<qint64>(0, size);
     }
@@ -76,8 +78,10 @@ LayerAlignment alignLayers(const ImageInfo &a, int topA, const ImageInfo &b, int
             break;
         ++alignment.shared;
     }
-    alignment.sameContentA = firstSameContent(a.layers, alignment.countA, b.layers, alignment.countB);
-    alignment.sameContentB = firstSameContent(b.layers, alignment.countB, a.layers, alignment.countA);
+    alignment.sameContentA =
+        firstSameContent(a.layers, alignment.countA, b.layers, alignment.countB);
+    alignment.sameContentB =
+        firstSameContent(b.layers, alignment.countB, a.layers, alignment.countA);
     return alignment;
 }
 
@@ -118,7 +122,8 @@ ImageComparison compareImages(DiffSide a, DiffSide b, std::shared_ptr<const File
         mergedB = mergedA; // an image against itself
     QFuture<FileTree> mergingA;
     if (!mergedA)
-        mergingA = QtConcurrent::run(workerPool(), [&a, topA] { return mergeLayers(a.layers, topA); });
+        mergingA =
+            QtConcurrent::run(workerPool(), [&a, topA] { return mergeLayers(a.layers, topA); });
     if (!mergedB)
         mergedB = std::make_shared<const FileTree>(mergeLayers(b.layers, topB));
     if (!mergedA)

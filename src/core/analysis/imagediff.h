@@ -27,8 +27,8 @@ struct DiffSide
 // the stacks diverge above them.
 struct LayerAlignment
 {
-    int shared = 0;  // layers [0, shared) are the same on both sides
-    int countA = 0;  // layers compared on each side (up to and including `top`)
+    int shared = 0; // layers [0, shared) are the same on both sides
+    int countA = 0; // layers compared on each side (up to and including `top`)
     int countB = 0;
     // For each layer of A, the first layer of B with the same diff ID (-1 when none), and the
     // other way round. Shared layers map to themselves; a layer above the divergence may still
@@ -45,7 +45,7 @@ LayerIdentity layerIdentity(const ImageInfo &a, const ImageInfo &b);
 
 struct SideSummary
 {
-    qint64 totalSize = 0;  // sum of the content sizes of the layers compared
+    qint64 totalSize = 0; // sum of the content sizes of the layers compared
     int layerCount = 0;
     qint64 fileCount = 0;  // entries of the merged tree that are not directories
     qint64 entryCount = 0; // all entries of the merged tree
@@ -68,9 +68,9 @@ struct ImageComparison
     DiffSide b;
     DiffSummary summary;
     LayerAlignment layers;
-    HistoryDiff history;  // of the steps up to each side's compared layer
+    HistoryDiff history; // of the steps up to each side's compared layer
     ConfigDiff config;
-    TreeDiff files;       // merged tree of A's compared layer against B's
+    TreeDiff files; // merged tree of A's compared layer against B's
 };
 
 // Compares two sides whose layers are loaded. Merges each side's tree as of its compared

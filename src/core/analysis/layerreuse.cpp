@@ -15,10 +15,14 @@ namespace strata {
 QString layerMatchName(LayerMatch match)
 {
     switch (match) {
-    case LayerMatch::ChainId: return QStringLiteral("chainId");
-    case LayerMatch::BlobDigest: return QStringLiteral("blobDigest");
-    case LayerMatch::V1Id: return QStringLiteral("v1Id");
-    case LayerMatch::Member: return QStringLiteral("member");
+    case LayerMatch::ChainId:
+        return QStringLiteral("chainId");
+    case LayerMatch::BlobDigest:
+        return QStringLiteral("blobDigest");
+    case LayerMatch::V1Id:
+        return QStringLiteral("v1Id");
+    case LayerMatch::Member:
+        return QStringLiteral("member");
     }
     return {};
 }
@@ -74,9 +78,10 @@ ContentKey contentKeyOf(const ReuseInput &input, const LayerInfo &layer)
 
 QString substituteChain(const QString &below, const QString &content)
 {
-    const QByteArray text = (below.isEmpty() ? content : below + QLatin1Char(' ') + content).toUtf8();
-    return QStringLiteral("sha256:")
-           + QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+    const QByteArray text =
+        (below.isEmpty() ? content : below + QLatin1Char(' ') + content).toUtf8();
+    return QStringLiteral("sha256:") +
+           QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
 }
 
 const LayerTree *readLayer(const ReuseInput &input, int position)
@@ -95,10 +100,7 @@ QString shortKey(const QString &key)
 class ReuseBuilder
 {
 public:
-    explicit ReuseBuilder(const std::vector<ReuseInput> &inputs)
-        : m_inputs(inputs)
-    {
-    }
+    explicit ReuseBuilder(const std::vector<ReuseInput> &inputs) : m_inputs(inputs) {}
 
     ReuseAnalysis build(const std::vector<ContainerSpec> &containers)
     {
@@ -212,12 +214,15 @@ private:
     void noteSubstituteChains()
     {
         for (auto it = m_withoutDiffIds.cbegin(); it != m_withoutDiffIds.cend(); ++it) {
-            const QString basis = it.key() == LayerMatch::V1Id         ? QStringLiteral("their v1 layer ids")
-                                  : it.key() == LayerMatch::BlobDigest ? QStringLiteral("their blob digests")
-                                                                       : QStringLiteral("their place in the archive");
-            m_result.notes << QStringLiteral("no diff_ids (docker save before 1.10?) in %1: layers matched by %2 "
-                                             "instead of chain IDs; a same diff on another chain is not recognised")
-                                  .arg(it.value().join(QStringLiteral(", ")), basis);
+            const QString basis =
+                it.key() == LayerMatch::V1Id         ? QStringLiteral("their v1 layer ids")
+                : it.key() == LayerMatch::BlobDigest ? QStringLiteral("their blob digests")
+                                                     : QStringLiteral("their place in the archive");
+            m_result.notes
+                << QStringLiteral(
+                       "no diff_ids (docker save before 1.10?) in %1: layers matched by %2 "
+                       "instead of chain IDs; a same diff on another chain is not recognised")
+                       .arg(it.value().join(QStringLiteral(", ")), basis);
         }
     }
 
@@ -255,32 +260,38 @@ private:
         const int q = m_result.layers[size_t(layer)].position;
         const int common = std::min(p, q);
         int k = 0;
-        while (k < common
-               && m_contentKeys[size_t(a.layers[k])].key == m_contentKeys[size_t(b.layers[k])].key)
+        while (k < common &&
+               m_contentKeys[size_t(a.layers[k])].key == m_contentKeys[size_t(b.layers[k])].key)
             ++k;
         ReuseDivergence d{layer, reference, k, {}};
         if (k < common) {
-            d.reason = QStringLiteral("same diff on a different chain: the layers below differ from position %1 "
-                                      "(%2 has %3 there, %4 has %5)")
-                           .arg(k)
-                           .arg(a.name, contentAt(a, k), b.name, contentAt(b, k));
+            d.reason =
+                QStringLiteral(
+                    "same diff on a different chain: the layers below differ from position %1 "
+                    "(%2 has %3 there, %4 has %5)")
+                    .arg(k)
+                    .arg(a.name, contentAt(a, k), b.name, contentAt(b, k));
         } else if (p != q) {
             const ReuseImage &deeper = p > q ? a : b;
             const int extra = std::abs(p - q);
-            d.reason = QStringLiteral("same diff on a different chain: it is layer %1 of %2 but layer %3 of %4, "
-                                      "which has %5 more layer(s) below it (%6 at position %7)")
-                           .arg(p)
-                           .arg(a.name)
-                           .arg(q)
-                           .arg(b.name)
-                           .arg(extra)
-                           .arg(contentAt(deeper, k))
-                           .arg(k);
+            d.reason =
+                QStringLiteral(
+                    "same diff on a different chain: it is layer %1 of %2 but layer %3 of %4, "
+                    "which has %5 more layer(s) below it (%6 at position %7)")
+                    .arg(p)
+                    .arg(a.name)
+                    .arg(q)
+                    .arg(b.name)
+                    .arg(extra)
+                    .arg(contentAt(deeper, k))
+                    .arg(k);
         } else {
             // Only possible when one side has a real chain ID and the other a substitute.
-            d.reason = QStringLiteral("same diff, but the layers below are identified differently (%1 by %2, %3 by %4)")
-                           .arg(a.name, layerMatchName(m_result.layers[size_t(reference)].matchedBy), b.name,
-                                layerMatchName(m_result.layers[size_t(layer)].matchedBy));
+            d.reason =
+                QStringLiteral("same diff, but the layers below are identified differently (%1 by "
+                               "%2, %3 by %4)")
+                    .arg(a.name, layerMatchName(m_result.layers[size_t(reference)].matchedBy),
+                         b.name, layerMatchName(m_result.layers[size_t(layer)].matchedBy));
         }
         return d;
     }
@@ -335,8 +346,10 @@ private:
             layer.firstColumn = INT_MAX;
             layer.lastColumn = -1;
             for (int image : layer.images) {
-                layer.firstColumn = std::min(layer.firstColumn, m_result.images[size_t(image)].column);
-                layer.lastColumn = std::max(layer.lastColumn, m_result.images[size_t(image)].column);
+                layer.firstColumn =
+                    std::min(layer.firstColumn, m_result.images[size_t(image)].column);
+                layer.lastColumn =
+                    std::max(layer.lastColumn, m_result.images[size_t(image)].column);
             }
         }
     }
@@ -350,8 +363,10 @@ private:
                     image = int(i);
             }
             if (image < 0) {
-                m_result.notes << QStringLiteral("a container on image input %1 was ignored: there is no such input")
-                                      .arg(spec.input);
+                m_result.notes
+                    << QStringLiteral(
+                           "a container on image input %1 was ignored: there is no such input")
+                           .arg(spec.input);
                 continue;
             }
             ReuseImage &owner = m_result.images[size_t(image)];
@@ -384,9 +399,11 @@ private:
         }
         t.estimated = unread > 0;
         if (unread > 0)
-            m_result.notes << QStringLiteral("%1 layer(s) were not read: their blob sizes stand in (compressed sizes "
-                                             "for compressed blobs)")
-                                  .arg(unread);
+            m_result.notes
+                << QStringLiteral(
+                       "%1 layer(s) were not read: their blob sizes stand in (compressed sizes "
+                       "for compressed blobs)")
+                       .arg(unread);
         t.saved = t.imagesSum - t.storedOnce;
         t.savedPercent = t.imagesSum > 0 ? 100.0 * double(t.saved) / double(t.imagesSum) : 0.0;
         for (const ReuseContainer &container : m_result.containers) {
@@ -399,15 +416,16 @@ private:
 
     const std::vector<ReuseInput> &m_inputs;
     ReuseAnalysis m_result;
-    std::vector<int> m_inputOfImage;      // the first input of each image: its metadata is used
+    std::vector<int> m_inputOfImage; // the first input of each image: its metadata is used
     QHash<QString, int> m_layerByKey;
-    std::vector<ContentKey> m_contentKeys; // parallel to m_result.layers
+    std::vector<ContentKey> m_contentKeys;          // parallel to m_result.layers
     QMap<LayerMatch, QStringList> m_withoutDiffIds; // image names by the weakest identity used
 };
 
 } // namespace
 
-ReuseAnalysis analyzeReuse(const std::vector<ReuseInput> &inputs, const std::vector<ContainerSpec> &containers)
+ReuseAnalysis analyzeReuse(const std::vector<ReuseInput> &inputs,
+                           const std::vector<ContainerSpec> &containers)
 {
     return ReuseBuilder(inputs).build(containers);
 }

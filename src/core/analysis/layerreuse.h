@@ -66,7 +66,8 @@ struct ContainerSpec
     QString name;                             // empty: "container N" (N counted per image)
 };
 
-enum class LayerMatch {
+enum class LayerMatch
+{
     ChainId,    // diff_id + chain ID, from the image config (the normal case)
     BlobDigest, // no diff_id: a chain over blob digests stands in
     V1Id,       // docker save before 1.10: a chain over the v1 layer ids
@@ -74,25 +75,26 @@ enum class LayerMatch {
 };
 QString layerMatchName(LayerMatch match); // "chainId", "blobDigest", "v1Id", "member"
 
-enum class SizeSource {
-    Files,    // counted from the layer's entries, as docker does
-    Blob,     // the layer was not read: blob size as stored (compressed when the blob is)
+enum class SizeSource
+{
+    Files, // counted from the layer's entries, as docker does
+    Blob,  // the layer was not read: blob size as stored (compressed when the blob is)
 };
 
 // One stored layer: a distinct chain, drawn once and spanning every image that uses it. All its
 // images have it at the same position (a chain fixes the depth).
 struct ReuseLayer
 {
-    QString diffId;         // empty when the image config gives none
-    QString chainId;        // the real chain ID, empty when diff_ids are unknown
-    QString key;            // what identity compares: chainId, or the substitute chain
+    QString diffId;  // empty when the image config gives none
+    QString chainId; // the real chain ID, empty when diff_ids are unknown
+    QString key;     // what identity compares: chainId, or the substitute chain
     LayerMatch matchedBy = LayerMatch::ChainId;
-    int position = 0;       // 0 = bottom
-    qint64 size = 0;        // see "Sizes" above
+    int position = 0; // 0 = bottom
+    qint64 size = 0;  // see "Sizes" above
     SizeSource sizeSource = SizeSource::Blob;
-    qint64 blobSize = -1;   // as stored in the (first) archive
-    QString createdBy;      // the history step that made it, from the first image that says
-    QList<int> images;      // ReuseAnalysis::images indices, ascending
+    qint64 blobSize = -1; // as stored in the (first) archive
+    QString createdBy;    // the history step that made it, from the first image that says
+    QList<int> images;    // ReuseAnalysis::images indices, ascending
     // Columns, in ReuseAnalysis::columns order, that it spans: always contiguous.
     int firstColumn = 0;
     int lastColumn = 0;
@@ -104,30 +106,30 @@ struct ReuseLayer
 // Why one layer is stored again although its diff_id equals the group's first layer's.
 struct ReuseDivergence
 {
-    int layer = -1;      // this ReuseLayer...
-    int reference = -1;  // ...against this one (the group's first)
-    int divergesAt = 0;  // lowest position at which the two stacks differ
-    QString reason;      // one English sentence; the app words its own from the fields
+    int layer = -1;     // this ReuseLayer...
+    int reference = -1; // ...against this one (the group's first)
+    int divergesAt = 0; // lowest position at which the two stacks differ
+    QString reason;     // one English sentence; the app words its own from the fields
 };
 
 // A diff_id stored more than once because it sits on different chains.
 struct ReuseSameDiff
 {
     QString diffId;
-    QList<int> layers;                      // ReuseLayer indices, first appearance first
+    QList<int> layers;                        // ReuseLayer indices, first appearance first
     std::vector<ReuseDivergence> divergences; // one per layer after the first
 };
 
 struct ReuseContainer
 {
-    int image = -1;    // ReuseAnalysis::images index
+    int image = -1; // ReuseAnalysis::images index
     QString name;
-    qint64 size = 0;   // assumed
+    qint64 size = 0; // assumed
 };
 
 struct ReuseImage
 {
-    QString name;          // display name
+    QString name; // display name
     QStringList names;
     QString id;
     QStringList archives;  // where it was found; an image ID given twice is one image
@@ -142,32 +144,32 @@ struct ReuseImage
 
 struct ReuseTotals
 {
-    qint64 imagesSum = 0;     // Σ image sizes, as `docker images` lists them
-    qint64 storedOnce = 0;    // Σ distinct layers, as `docker system df` counts them
-    qint64 saved = 0;         // imagesSum - storedOnce
-    double savedPercent = 0;  // of imagesSum; 0 when imagesSum is 0
-    int layerReferences = 0;  // Σ layers per image
-    int storedLayers = 0;     // distinct layers
-    int sharedLayers = 0;     // distinct layers used by more than one image
-    bool estimated = false;   // some layer size is a blob size (SizeSource::Blob)
+    qint64 imagesSum = 0;    // Σ image sizes, as `docker images` lists them
+    qint64 storedOnce = 0;   // Σ distinct layers, as `docker system df` counts them
+    qint64 saved = 0;        // imagesSum - storedOnce
+    double savedPercent = 0; // of imagesSum; 0 when imagesSum is 0
+    int layerReferences = 0; // Σ layers per image
+    int storedLayers = 0;    // distinct layers
+    int sharedLayers = 0;    // distinct layers used by more than one image
+    bool estimated = false;  // some layer size is a blob size (SizeSource::Blob)
 
     int containers = 0;
-    qint64 containersSize = 0;        // Σ thin layers: what N containers really add
-    qint64 containersIfCopied = 0;    // Σ (image size + thin layer): N full copies
-    qint64 storedWithContainers = 0;  // storedOnce + containersSize
+    qint64 containersSize = 0;       // Σ thin layers: what N containers really add
+    qint64 containersIfCopied = 0;   // Σ (image size + thin layer): N full copies
+    qint64 storedWithContainers = 0; // storedOnce + containersSize
 };
 
 struct ReuseAnalysis
 {
-    std::vector<ReuseImage> images;   // input order (duplicates merged)
-    std::vector<ReuseLayer> layers;   // first appearance order
+    std::vector<ReuseImage> images; // input order (duplicates merged)
+    std::vector<ReuseLayer> layers; // first appearance order
     std::vector<ReuseSameDiff> sameDiff;
     std::vector<ReuseContainer> containers;
     // Image indices left to right, ordered so every shared layer spans adjacent columns.
     QList<int> columns;
-    int maxDepth = 0;                 // rows to draw: the most layers of any image
+    int maxDepth = 0; // rows to draw: the most layers of any image
     ReuseTotals totals;
-    QStringList notes;                // substitute identities, unread layers, ignored specs
+    QStringList notes; // substitute identities, unread layers, ignored specs
 };
 
 ReuseAnalysis analyzeReuse(const std::vector<ReuseInput> &inputs,

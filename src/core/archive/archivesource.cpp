@@ -23,8 +23,8 @@ constexpr size_t kMaxMembers = 1'000'000;
 bool looksLikeMetadata(std::string_view name, char firstByte)
 {
     return firstByte == '{' || firstByte == '[' || firstByte == 'n' // "null" manifests too
-           || name.ends_with("json") || name == "repositories" || name == "oci-layout"
-           || name.ends_with("/VERSION");
+           || name.ends_with("json") || name == "repositories" || name == "oci-layout" ||
+           name.ends_with("/VERSION");
 }
 
 std::string joinRelative(std::string_view dir, std::string_view target)
@@ -88,7 +88,8 @@ std::unique_ptr<ArchiveSource> ArchiveSource::open(const QString &path, Error *e
         return source;
     }
     if (!info.isReadable()) {
-        *error = source->fail(Error::Kind::NotFound, QStringLiteral("cannot be read (permission denied)"));
+        *error = source->fail(Error::Kind::NotFound,
+                              QStringLiteral("cannot be read (permission denied)"));
         return nullptr;
     }
     if (info.size() == 0) {
@@ -122,8 +123,7 @@ bool ArchiveSource::scanTar(Error *error, const std::atomic_bool *cancel)
     qint64 smallTotal = 0;
     struct archive_entry *entry = nullptr;
     int status;
-    while ((status = archive_read_next_header(a, &entry)) == ARCHIVE_OK
-           || status == ARCHIVE_WARN) {
+    while ((status = archive_read_next_header(a, &entry)) == ARCHIVE_OK || status == ARCHIVE_WARN) {
         if (cancel && cancel->load(std::memory_order_relaxed)) {
             *error = fail(Error::Kind::Cancelled, QStringLiteral("opening was cancelled"));
             archive_read_free(a);
@@ -144,27 +144,33 @@ bool ArchiveSource::scanTar(Error *error, const std::atomic_bool *cancel)
             m.linkTarget = hard;
         } else {
             switch (archive_entry_filetype(entry)) {
-            case AE_IFREG: m.type = ArchiveMember::File; break;
-            case AE_IFDIR: m.type = ArchiveMember::Directory; break;
+            case AE_IFREG:
+                m.type = ArchiveMember::File;
+                break;
+            case AE_IFDIR:
+                m.type = ArchiveMember::Directory;
+                break;
             case AE_IFLNK:
                 m.type = ArchiveMember::Symlink;
                 m.linkTarget = archive_entry_symlink(entry) ? archive_entry_symlink(entry) : "";
                 break;
-            default: m.type = ArchiveMember::Other; break;
+            default:
+                m.type = ArchiveMember::Other;
+                break;
             }
         }
         if (m_kind == Kind::PlainTar && m.type == ArchiveMember::File)
             m.offset = archive_filter_bytes(a, 0);
 
-        if (m_kind == Kind::CompressedTar && m.type == ArchiveMember::File
-            && m.size <= kSmallMemberLimit && smallTotal + m.size <= kSmallTotalLimit) {
+        if (m_kind == Kind::CompressedTar && m.type == ArchiveMember::File &&
+            m.size <= kSmallMemberLimit && smallTotal + m.size <= kSmallTotalLimit) {
             QByteArray data;
             data.resize(m.size);
             const la_ssize_t got = m.size ? archive_read_data(a, data.data(), size_t(m.size)) : 0;
             if (got != m.size) {
                 m_damage = fail(Error::Kind::Io,
-                                QStringLiteral("the archive is damaged or truncated: ")
-                                    + QString::fromUtf8(archive_error_string(a)),
+                                QStringLiteral("the archive is damaged or truncated: ") +
+                                    QString::fromUtf8(archive_error_string(a)),
                                 QString::fromStdString(m.name));
                 break;
             }
@@ -187,7 +193,8 @@ bool ArchiveSource::scanTar(Error *error, const std::atomic_bool *cancel)
         }
         // What was read before the damage stays usable: the image may still be whole if
         // only a layer near the end is cut.
-        m_damage = fail(Error::Kind::Io, QStringLiteral("the archive is damaged or truncated: ") + why);
+        m_damage =
+            fail(Error::Kind::Io, QStringLiteral("the archive is damaged or truncated: ") + why);
     }
     archive_read_free(a);
     if (m_members.empty()) {
@@ -215,7 +222,8 @@ bool ArchiveSource::scanDirectory(Error *error)
         if (fi.isSymLink()) {
             m.type = ArchiveMember::Symlink;
             std::error_code ec;
-            m.linkTarget = std::filesystem::read_symlink(QFile::encodeName(full).toStdString(), ec).string();
+            m.linkTarget =
+                std::filesystem::read_symlink(QFile::encodeName(full).toStdString(), ec).string();
         } else if (fi.isDir()) {
             m.type = ArchiveMember::Directory;
         } else if (fi.isFile()) {
@@ -254,7 +262,8 @@ const ArchiveMember *ArchiveSource::resolve(std::string_view name) const
             // Absolute targets in a directory image point at the real file system; only the
             // part inside the image counts.
             if (m_kind == Kind::Directory && m->linkTarget.starts_with('/')) {
-                const std::string root = QFile::encodeName(QFileInfo(m_path).absoluteFilePath()).toStdString();
+                const std::string root =
+                    QFile::encodeName(QFileInfo(m_path).absoluteFilePath()).toStdString();
                 if (!m->linkTarget.starts_with(root + "/"))
                     return nullptr;
                 target = m->linkTarget.substr(root.size() + 1);
@@ -296,7 +305,8 @@ QByteArray ArchiveSource::read(const ArchiveMember &member, qint64 maxBytes, Err
     while (done < member.size) {
         const qint64 got = stream->read(data.data() + done, member.size - done);
         if (got <= 0) {
-            *error = fail(Error::Kind::Io, QStringLiteral("cannot be read: the archive is truncated"), name);
+            *error = fail(Error::Kind::Io,
+                          QStringLiteral("cannot be read: the archive is truncated"), name);
             return {};
         }
         done += got;
@@ -304,20 +314,22 @@ QByteArray ArchiveSource::read(const ArchiveMember &member, qint64 maxBytes, Err
     return data;
 }
 
-std::unique_ptr<ByteSource> ArchiveSource::openMember(const ArchiveMember &member, Error *error) const
+std::unique_ptr<ByteSource> ArchiveSource::openMember(const ArchiveMember &member,
+                                                      Error *error) const
 {
     std::unique_ptr<FileRangeSource> source;
     if (m_kind == Kind::Directory) {
-        const QString file = QFileInfo(m_path).absoluteFilePath() + QLatin1Char('/')
-                             + QFile::decodeName(QByteArray::fromStdString(member.name));
+        const QString file = QFileInfo(m_path).absoluteFilePath() + QLatin1Char('/') +
+                             QFile::decodeName(QByteArray::fromStdString(member.name));
         source = std::make_unique<FileRangeSource>(file, 0, -1);
     } else if (m_kind == Kind::PlainTar && member.offset >= 0) {
         struct stat st;
-        const bool truncated = ::stat(QFile::encodeName(m_path).constData(), &st) != 0
-                               || member.offset + member.size > st.st_size;
+        const bool truncated = ::stat(QFile::encodeName(m_path).constData(), &st) != 0 ||
+                               member.offset + member.size > st.st_size;
         if (truncated) {
-            *error = fail(Error::Kind::Io, QStringLiteral("the archive is truncated inside this member"),
-                          QString::fromStdString(member.name));
+            *error =
+                fail(Error::Kind::Io, QStringLiteral("the archive is truncated inside this member"),
+                     QString::fromStdString(member.name));
             return nullptr;
         }
         source = std::make_unique<FileRangeSource>(m_path, member.offset, member.size);
@@ -333,9 +345,9 @@ std::unique_ptr<ByteSource> ArchiveSource::openMember(const ArchiveMember &membe
     return source;
 }
 
-bool ArchiveSource::streamMembers(const std::vector<const ArchiveMember *> &wanted,
-                                  const std::function<bool(const ArchiveMember &, ByteSource &)> &fn,
-                                  Error *error) const
+bool ArchiveSource::streamMembers(
+    const std::vector<const ArchiveMember *> &wanted,
+    const std::function<bool(const ArchiveMember &, ByteSource &)> &fn, Error *error) const
 {
     if (canSeek()) {
         for (const ArchiveMember *m : wanted) {
@@ -360,12 +372,13 @@ bool ArchiveSource::streamMembers(const std::vector<const ArchiveMember *> &want
     while (!pending.empty()) {
         const int status = archive_read_next_header(a, &entry);
         if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
-            *error = fail(Error::Kind::Io, QStringLiteral("the archive is damaged or truncated: ")
-                                               + QString::fromUtf8(archive_error_string(a)));
+            *error = fail(Error::Kind::Io, QStringLiteral("the archive is damaged or truncated: ") +
+                                               QString::fromUtf8(archive_error_string(a)));
             ok = false;
             break;
         }
-        const auto it = pending.find(normalizeName(archive_entry_pathname(entry) ? archive_entry_pathname(entry) : ""));
+        const auto it = pending.find(
+            normalizeName(archive_entry_pathname(entry) ? archive_entry_pathname(entry) : ""));
         if (it == pending.end() || archive_entry_filetype(entry) != AE_IFREG)
             continue;
         ArchiveDataSource data(a, archive_entry_size(entry));

@@ -19,10 +19,17 @@ namespace strata {
 
 struct ArchiveMember
 {
-    std::string name;       // normalized: no "./" or "/" prefix
+    std::string name; // normalized: no "./" or "/" prefix
     qint64 size = 0;
-    qint64 offset = -1;     // where the data starts in the outer file (plain tar only)
-    enum Type : uint8_t { File, Directory, Symlink, Hardlink, Other } type = File;
+    qint64 offset = -1; // where the data starts in the outer file (plain tar only)
+    enum Type : uint8_t
+    {
+        File,
+        Directory,
+        Symlink,
+        Hardlink,
+        Other
+    } type = File;
     std::string linkTarget; // for symlinks and hardlinks, as written
 };
 
@@ -33,7 +40,12 @@ struct ArchiveMember
 class ArchiveSource
 {
 public:
-    enum class Kind { PlainTar, CompressedTar, Directory };
+    enum class Kind
+    {
+        PlainTar,
+        CompressedTar,
+        Directory
+    };
 
     // `cancel` is polled while a tar is scanned (a compressed one is read to its end).
     static std::unique_ptr<ArchiveSource> open(const QString &path, Error *error,

@@ -14,8 +14,7 @@
 namespace strata {
 
 FileRangeSource::FileRangeSource(const QString &path, qint64 offset, qint64 length)
-    : m_offset(offset)
-    , m_length(length)
+    : m_offset(offset), m_length(length)
 {
     // O_NOFOLLOW is not used: a directory image may legitimately hold symlinked layers; the
     // caller resolves and confines them before opening.

@@ -23,7 +23,11 @@ public:
     virtual qint64 read(char *buffer, qint64 max) = 0;
     // Skips up to `count` bytes without reading them; returns how many were skipped, 0 when
     // this source cannot skip (libarchive then reads and discards).
-    virtual qint64 skip(qint64 count) { Q_UNUSED(count); return 0; }
+    virtual qint64 skip(qint64 count)
+    {
+        Q_UNUSED(count);
+        return 0;
+    }
     virtual qint64 size() const { return -1; }
     qint64 position() const { return m_position; }
     QString errorString() const { return m_error; }
@@ -56,10 +60,7 @@ private:
 class BufferSource final : public ByteSource
 {
 public:
-    explicit BufferSource(QByteArrayView data)
-        : m_data(data)
-    {
-    }
+    explicit BufferSource(QByteArrayView data) : m_data(data) {}
     qint64 read(char *buffer, qint64 max) override
     {
         const qint64 n = qMin(max, qint64(m_data.size()) - m_position);
@@ -83,11 +84,7 @@ private:
 class ArchiveDataSource final : public ByteSource
 {
 public:
-    ArchiveDataSource(struct archive *outer, qint64 size)
-        : m_outer(outer)
-        , m_size(size)
-    {
-    }
+    ArchiveDataSource(struct archive *outer, qint64 size) : m_outer(outer), m_size(size) {}
     qint64 read(char *buffer, qint64 max) override;
     qint64 size() const override { return m_size; }
 

@@ -2,8 +2,8 @@
 
 #include "archive/archivesource.h"
 #include "archive/imageparsers.h"
-#include "tree/layerindexer.h"
 #include "common/workerpool.h"
+#include "tree/layerindexer.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -19,12 +19,18 @@ namespace strata {
 QString archiveFormatName(ArchiveFormat format)
 {
     switch (format) {
-    case ArchiveFormat::DockerLegacy: return QStringLiteral("docker save (before Docker 25)");
-    case ArchiveFormat::DockerLegacyV1: return QStringLiteral("docker save (before Docker 1.10, no manifest.json)");
-    case ArchiveFormat::DockerArchive: return QStringLiteral("docker-archive (podman save, skopeo, kaniko)");
-    case ArchiveFormat::Docker25: return QStringLiteral("docker save (Docker 25 and later, OCI layout)");
-    case ArchiveFormat::OciArchive: return QStringLiteral("OCI image archive");
-    case ArchiveFormat::OciDirectory: return QStringLiteral("OCI image layout directory");
+    case ArchiveFormat::DockerLegacy:
+        return QStringLiteral("docker save (before Docker 25)");
+    case ArchiveFormat::DockerLegacyV1:
+        return QStringLiteral("docker save (before Docker 1.10, no manifest.json)");
+    case ArchiveFormat::DockerArchive:
+        return QStringLiteral("docker-archive (podman save, skopeo, kaniko)");
+    case ArchiveFormat::Docker25:
+        return QStringLiteral("docker save (Docker 25 and later, OCI layout)");
+    case ArchiveFormat::OciArchive:
+        return QStringLiteral("OCI image archive");
+    case ArchiveFormat::OciDirectory:
+        return QStringLiteral("OCI image layout directory");
     }
     return {};
 }
@@ -105,10 +111,11 @@ int ImageArchive::findImage(const QString &ref, Error *error) const
         QStringList names;
         for (int i : primary)
             names << m_images[size_t(i)].displayName();
-        *error = Error::make(Error::Kind::AmbiguousImage, m_path,
-                             QStringLiteral("holds %1 images (%2); choose one with --image NAME or @N")
-                                 .arg(primary.size())
-                                 .arg(names.join(QStringLiteral(", "))));
+        *error =
+            Error::make(Error::Kind::AmbiguousImage, m_path,
+                        QStringLiteral("holds %1 images (%2); choose one with --image NAME or @N")
+                            .arg(primary.size())
+                            .arg(names.join(QStringLiteral(", "))));
         return -1;
     }
     if (ref.startsWith(QLatin1Char('@'))) {
@@ -203,7 +210,8 @@ ImageArchive::loadLayers(int image, const LoadObserver &observer, Error *error)
         if (!observer.progress)
             return;
         QMutexLocker lock(&progressMutex);
-        observer.progress(LoadProgress{layersDone.load(), count, bytesDone.load(), bytesTotal, current});
+        observer.progress(
+            LoadProgress{layersDone.load(), count, bytesDone.load(), bytesTotal, current});
     };
     auto finish = [&](const Blob &blob, LayerTree &&tree) {
         auto shared = std::make_shared<const LayerTree>(std::move(tree));
@@ -257,24 +265,28 @@ ImageArchive::loadLayers(int image, const LoadObserver &observer, Error *error)
         for (const Blob &blob : todo)
             wanted.push_back(blob.member);
         Error streamError;
-        m_source->streamMembers(wanted, [&](const ArchiveMember &m, ByteSource &stream) {
-            indexOne(todo[blobOf.at(&m)], stream);
-            return !(observer.cancel && observer.cancel->load());
-        }, &streamError);
+        m_source->streamMembers(
+            wanted,
+            [&](const ArchiveMember &m, ByteSource &stream) {
+                indexOne(todo[blobOf.at(&m)], stream);
+                return !(observer.cancel && observer.cancel->load());
+            },
+            &streamError);
         for (const Blob &blob : todo) {
             if (result[size_t(blob.positions.front())])
                 continue;
             LayerTree unread;
-            unread.error = streamError.isError()
-                               ? streamError
-                               : Error::make(Error::Kind::Cancelled, m_path, QStringLiteral("cancelled"));
+            unread.error = streamError.isError() ? streamError
+                                                 : Error::make(Error::Kind::Cancelled, m_path,
+                                                               QStringLiteral("cancelled"));
             unread.error.member = QString::fromStdString(blob.member->name);
             for (int i : blob.positions)
                 result[size_t(i)] = std::make_shared<const LayerTree>(unread);
         }
     }
     if (observer.cancel && observer.cancel->load())
-        *error = Error::make(Error::Kind::Cancelled, m_path, QStringLiteral("loading was cancelled"));
+        *error =
+            Error::make(Error::Kind::Cancelled, m_path, QStringLiteral("loading was cancelled"));
     return result;
 }
 
@@ -286,8 +298,9 @@ QByteArray ImageArchive::readFile(int image, int layer, const QString &path, qin
     const LayerInfo &layerInfo = info.layers.at(layer);
     const ArchiveMember *member = m_source->resolve(layerInfo.member.toStdString());
     if (!member) {
-        *error = Error::make(Error::Kind::MissingMember, m_path,
-                             QStringLiteral("the layer blob is not in the archive"), layerInfo.member);
+        *error =
+            Error::make(Error::Kind::MissingMember, m_path,
+                        QStringLiteral("the layer blob is not in the archive"), layerInfo.member);
         return {};
     }
     std::string wanted;
@@ -306,8 +319,9 @@ QByteArray ImageArchive::readFile(int image, int layer, const QString &path, qin
         for (int depth = 0; depth < 8 && !found;) {
             if (archive_read_next_header(a, &entry) != ARCHIVE_OK)
                 break;
-            if (!cleanLayerPath(archive_entry_pathname(entry) ? archive_entry_pathname(entry) : "", &name)
-                || name != wanted)
+            if (!cleanLayerPath(archive_entry_pathname(entry) ? archive_entry_pathname(entry) : "",
+                                &name) ||
+                name != wanted)
                 continue;
             if (const char *hard = archive_entry_hardlink(entry)) {
                 // The data sits with the target, earlier in the same tar: read it again.

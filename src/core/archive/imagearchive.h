@@ -1,7 +1,7 @@
 #pragma once
 
-#include "image/digestcheck.h"
 #include "common/error.h"
+#include "image/digestcheck.h"
 #include "image/imageinfo.h"
 #include "tree/layertree.h"
 
@@ -16,14 +16,15 @@ namespace strata {
 
 class ArchiveSource;
 
-enum class ArchiveFormat {
-    DockerLegacy,      // docker save before 25: manifest.json + <id>/layer.tar
-    DockerLegacyV1,    // docker save before 1.10: repositories + <id>/json only
-    DockerArchive,     // c/image docker-archive (podman save, skopeo) and ggcr tarballs (kaniko):
-                       // layer blobs at the top, <id>/layer.tar symlinks to them
-    Docker25,          // docker save from 25: OCI layout + manifest.json
-    OciArchive,        // OCI image layout in a tar
-    OciDirectory,      // OCI image layout directory
+enum class ArchiveFormat
+{
+    DockerLegacy,   // docker save before 25: manifest.json + <id>/layer.tar
+    DockerLegacyV1, // docker save before 1.10: repositories + <id>/json only
+    DockerArchive,  // c/image docker-archive (podman save, skopeo) and ggcr tarballs (kaniko):
+                    // layer blobs at the top, <id>/layer.tar symlinks to them
+    Docker25,       // docker save from 25: OCI layout + manifest.json
+    OciArchive,     // OCI image layout in a tar
+    OciDirectory,   // OCI image layout directory
 };
 QString archiveFormatName(ArchiveFormat format);
 
@@ -71,12 +72,13 @@ public:
     // of the archive, so a LayerTree's node.layer is the position it was first read at) on
     // all cores. A layer that cannot be read gets its error in LayerTree::error; the
     // returned error is set only when nothing could be read or the load was cancelled.
-    std::vector<std::shared_ptr<const LayerTree>> loadLayers(int image, const LoadObserver &observer,
-                                                             Error *error);
+    std::vector<std::shared_ptr<const LayerTree>>
+    loadLayers(int image, const LoadObserver &observer, Error *error);
 
     // Reads every layer blob through SHA-256 and compares with its blob digest and diff_id.
     // Slow (every byte): run it in the background after the trees are shown.
-    std::vector<LayerDigestCheck> verifyLayers(int image, const std::atomic_bool *cancel = nullptr) const;
+    std::vector<LayerDigestCheck> verifyLayers(int image,
+                                               const std::atomic_bool *cancel = nullptr) const;
 
     // Reads the content of a regular file of a layer (at most maxBytes), for previews and
     // "Save as...". Empty with *error set when the path is not a regular file of that layer.

@@ -19,8 +19,8 @@ constexpr int kMaxIndexDepth = 8;
 
 QString sha256Of(const QByteArray &data)
 {
-    return QStringLiteral("sha256:")
-           + QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return QStringLiteral("sha256:") +
+           QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
 }
 
 std::string memberName(const QString &name)
@@ -29,8 +29,8 @@ std::string memberName(const QString &name)
 }
 
 // Reads and parses a JSON member; on failure sets *error naming the member.
-bool readJson(const ArchiveSource &source, const QString &name, QJsonDocument *doc,
-              QByteArray *raw, Error *error)
+bool readJson(const ArchiveSource &source, const QString &name, QJsonDocument *doc, QByteArray *raw,
+              Error *error)
 {
     const ArchiveMember *member = source.resolve(memberName(name));
     if (!member) {
@@ -109,18 +109,20 @@ bool checkLayerCount(const ArchiveSource &source, const QString &configMember, q
                      qsizetype diffIds, ImageInfo *image, Error *error)
 {
     if (layers > kMaxLayers) {
-        *error = Error::make(Error::Kind::LimitExceeded, source.path(),
-                             QStringLiteral("the image lists %1 layers; more than %2 cannot be a real image")
-                                 .arg(layers)
-                                 .arg(kMaxLayers));
+        *error = Error::make(
+            Error::Kind::LimitExceeded, source.path(),
+            QStringLiteral("the image lists %1 layers; more than %2 cannot be a real image")
+                .arg(layers)
+                .arg(kMaxLayers));
         return false;
     }
     if (diffIds != layers)
-        image->problems << Error::make(Error::Kind::MalformedJson, source.path(),
-                                       QStringLiteral("the manifest lists %1 layers but the config has %2 diff_ids")
-                                           .arg(layers)
-                                           .arg(diffIds),
-                                       configMember);
+        image->problems << Error::make(
+            Error::Kind::MalformedJson, source.path(),
+            QStringLiteral("the manifest lists %1 layers but the config has %2 diff_ids")
+                .arg(layers)
+                .arg(diffIds),
+            configMember);
     return true;
 }
 
@@ -146,14 +148,14 @@ Descriptor descriptorFrom(const QJsonObject &o)
 
 bool isIndexMediaType(const QString &type)
 {
-    return type == QLatin1String("application/vnd.oci.image.index.v1+json")
-           || type == QLatin1String("application/vnd.docker.distribution.manifest.list.v2+json");
+    return type == QLatin1String("application/vnd.oci.image.index.v1+json") ||
+           type == QLatin1String("application/vnd.docker.distribution.manifest.list.v2+json");
 }
 
 bool isImageConfigType(const QString &type)
 {
-    return type.isEmpty() || type == QLatin1String("application/vnd.oci.image.config.v1+json")
-           || type == QLatin1String("application/vnd.docker.container.image.v1+json");
+    return type.isEmpty() || type == QLatin1String("application/vnd.oci.image.config.v1+json") ||
+           type == QLatin1String("application/vnd.docker.container.image.v1+json");
 }
 
 void addLayerMember(const ArchiveSource &source, LayerInfo *layer, const QString &path)
@@ -182,8 +184,9 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
     if (!readJson(source, QStringLiteral("manifest.json"), &doc, &out->manifestListJson, error))
         return false;
     if (!doc.isArray()) {
-        *error = Error::make(Error::Kind::MalformedJson, source.path(),
-                             QStringLiteral("is not a list of images"), QStringLiteral("manifest.json"));
+        *error =
+            Error::make(Error::Kind::MalformedJson, source.path(),
+                        QStringLiteral("is not a list of images"), QStringLiteral("manifest.json"));
         return false;
     }
     QJsonDocument repositories;
@@ -194,8 +197,8 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
     bool sawRootBlob = false;
     for (const QJsonValue &value : doc.array()) {
         const QJsonObject entry = value.toObject();
-        if (!entry.value(QStringLiteral("Config")).isString()
-            || !entry.value(QStringLiteral("Layers")).isArray()) {
+        if (!entry.value(QStringLiteral("Config")).isString() ||
+            !entry.value(QStringLiteral("Layers")).isArray()) {
             *error = Error::make(Error::Kind::MalformedJson, source.path(),
                                  QStringLiteral("an entry lacks \"Config\" or \"Layers\""),
                                  QStringLiteral("manifest.json"));
@@ -209,17 +212,22 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
         if (!readJson(source, image.configMember, &config, &image.configJson, error))
             return false;
         if (!parseImageConfig(image.configJson, &image)) {
-            *error = Error::make(Error::Kind::MalformedJson, source.path(),
-                                 QStringLiteral("is not an image configuration"), image.configMember);
+            *error =
+                Error::make(Error::Kind::MalformedJson, source.path(),
+                            QStringLiteral("is not an image configuration"), image.configMember);
             return false;
         }
         image.id = sha256Of(image.configJson);
 
-        const QJsonArray diffIds = config.object().value(QStringLiteral("rootfs")).toObject()
-                                       .value(QStringLiteral("diff_ids")).toArray();
+        const QJsonArray diffIds = config.object()
+                                       .value(QStringLiteral("rootfs"))
+                                       .toObject()
+                                       .value(QStringLiteral("diff_ids"))
+                                       .toArray();
         const QJsonObject layerSources = entry.value(QStringLiteral("LayerSources")).toObject();
         const QJsonArray layers = entry.value(QStringLiteral("Layers")).toArray();
-        if (!checkLayerCount(source, image.configMember, layers.size(), diffIds.size(), &image, error))
+        if (!checkLayerCount(source, image.configMember, layers.size(), diffIds.size(), &image,
+                             error))
             return false;
         for (qsizetype i = 0; i < layers.size(); ++i) {
             LayerInfo layer;
@@ -234,7 +242,8 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
             const QJsonObject src = layerSources.value(layer.diffId).toObject();
             layer.mediaType = src.value(QStringLiteral("mediaType")).toString();
             layer.declaredSize = src.value(QStringLiteral("size")).toInteger(-1);
-            if (const auto blob = ociBlobs.constFind(layer.blobDigest); blob != ociBlobs.constEnd()) {
+            if (const auto blob = ociBlobs.constFind(layer.blobDigest);
+                blob != ociBlobs.constEnd()) {
                 layer.mediaType = blob->mediaType;
                 layer.declaredSize = blob->size;
             }
@@ -285,11 +294,7 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
 class OciReader
 {
 public:
-    OciReader(const ArchiveSource &source, ParsedArchive *out)
-        : m_source(source)
-        , m_out(out)
-    {
-    }
+    OciReader(const ArchiveSource &source, ParsedArchive *out) : m_source(source), m_out(out) {}
 
     bool read(Error *error)
     {
@@ -297,8 +302,9 @@ public:
         if (!readJson(m_source, QStringLiteral("index.json"), &index, &m_out->indexJson, error))
             return false;
         if (!index.isObject()) {
-            *error = Error::make(Error::Kind::MalformedJson, m_source.path(),
-                                 QStringLiteral("is not an image index"), QStringLiteral("index.json"));
+            *error =
+                Error::make(Error::Kind::MalformedJson, m_source.path(),
+                            QStringLiteral("is not an image index"), QStringLiteral("index.json"));
             return false;
         }
         const QJsonArray manifests = index.object().value(QStringLiteral("manifests")).toArray();
@@ -320,7 +326,8 @@ private:
     {
         QString name = annotations.value(QStringLiteral("io.containerd.image.name")).toString();
         if (name.isEmpty())
-            name = annotations.value(QStringLiteral("org.opencontainers.image.ref.name")).toString();
+            name =
+                annotations.value(QStringLiteral("org.opencontainers.image.ref.name")).toString();
         return name;
     }
 
@@ -352,11 +359,12 @@ private:
     bool readImageManifest(const Descriptor &d, const QByteArray &raw, const QJsonObject &manifest,
                            Error *error)
     {
-        const Descriptor config = descriptorFrom(manifest.value(QStringLiteral("config")).toObject());
+        const Descriptor config =
+            descriptorFrom(manifest.value(QStringLiteral("config")).toObject());
         if (!isImageConfigType(config.mediaType))
             return true; // an artifact (signature, SBOM, attestation), not an image
-        if (d.annotations.value(QStringLiteral("vnd.docker.reference.type")).toString()
-            == QLatin1String("attestation-manifest"))
+        if (d.annotations.value(QStringLiteral("vnd.docker.reference.type")).toString() ==
+            QLatin1String("attestation-manifest"))
             return true;
         ImageInfo image;
         image.manifestDigest = d.digest;
@@ -368,20 +376,27 @@ private:
         if (!readJson(m_source, image.configMember, &configDoc, &image.configJson, error))
             return false;
         if (!parseImageConfig(image.configJson, &image)) {
-            *error = Error::make(Error::Kind::MalformedJson, m_source.path(),
-                                 QStringLiteral("is not an image configuration"), image.configMember);
+            *error =
+                Error::make(Error::Kind::MalformedJson, m_source.path(),
+                            QStringLiteral("is not an image configuration"), image.configMember);
             return false;
         }
         image.id = config.digest.isEmpty() ? sha256Of(image.configJson) : config.digest;
         if (!d.platform.isEmpty()) {
             image.platform.os = d.platform.value(QStringLiteral("os")).toString(image.platform.os);
-            image.platform.architecture = d.platform.value(QStringLiteral("architecture")).toString(image.platform.architecture);
-            image.platform.variant = d.platform.value(QStringLiteral("variant")).toString(image.platform.variant);
+            image.platform.architecture = d.platform.value(QStringLiteral("architecture"))
+                                              .toString(image.platform.architecture);
+            image.platform.variant =
+                d.platform.value(QStringLiteral("variant")).toString(image.platform.variant);
         }
-        const QJsonArray diffIds = configDoc.object().value(QStringLiteral("rootfs")).toObject()
-                                       .value(QStringLiteral("diff_ids")).toArray();
+        const QJsonArray diffIds = configDoc.object()
+                                       .value(QStringLiteral("rootfs"))
+                                       .toObject()
+                                       .value(QStringLiteral("diff_ids"))
+                                       .toArray();
         const QJsonArray layers = manifest.value(QStringLiteral("layers")).toArray();
-        if (!checkLayerCount(m_source, image.configMember, layers.size(), diffIds.size(), &image, error))
+        if (!checkLayerCount(m_source, image.configMember, layers.size(), diffIds.size(), &image,
+                             error))
             return false;
         for (qsizetype i = 0; i < layers.size(); ++i) {
             const Descriptor l = descriptorFrom(layers.at(i).toObject());
@@ -457,7 +472,8 @@ bool parseLegacyV1(const ArchiveSource &source, ParsedArchive *out, Error *error
         for (QString id = top.key(); !id.isEmpty();) {
             if (seen.contains(id) || chain.size() > 1000) {
                 *error = Error::make(Error::Kind::MalformedJson, source.path(),
-                                     QStringLiteral("the chain of parent layers loops"), id + QStringLiteral("/json"));
+                                     QStringLiteral("the chain of parent layers loops"),
+                                     id + QStringLiteral("/json"));
                 return false;
             }
             seen.insert(id);
@@ -482,8 +498,10 @@ bool parseLegacyV1(const ArchiveSource &source, ParsedArchive *out, Error *error
             step.created = json.value(QStringLiteral("created")).toString();
             step.author = json.value(QStringLiteral("author")).toString();
             step.comment = json.value(QStringLiteral("comment")).toString();
-            step.createdByRaw = stringList(json.value(QStringLiteral("container_config")).toObject()
-                                               .value(QStringLiteral("Cmd"))).join(QLatin1Char(' '));
+            step.createdByRaw = stringList(json.value(QStringLiteral("container_config"))
+                                               .toObject()
+                                               .value(QStringLiteral("Cmd")))
+                                    .join(QLatin1Char(' '));
             const CleanedCommand cleaned = cleanCreatedBy(step.createdByRaw);
             step.createdBy = cleaned.text;
             step.instruction = cleaned.instruction;
@@ -553,7 +571,8 @@ void computeChainIds(QList<LayerInfo> *layers)
             previous.clear();
             continue;
         }
-        previous = i == 0 ? layer.diffId : sha256Of((previous + QLatin1Char(' ') + layer.diffId).toUtf8());
+        previous =
+            i == 0 ? layer.diffId : sha256Of((previous + QLatin1Char(' ') + layer.diffId).toUtf8());
         layer.chainId = previous;
     }
 }
@@ -601,7 +620,8 @@ bool parseArchive(const ArchiveSource &source, ParsedArchive *out, Error *error)
         ociBlobs = reader.blobs();
         if (ociOk && oci.images.empty())
             ociError = Error::make(Error::Kind::NotAnImage, source.path(),
-                                   QStringLiteral("names no image manifest"), QStringLiteral("index.json"));
+                                   QStringLiteral("names no image manifest"),
+                                   QStringLiteral("index.json"));
         ociOk = ociOk && !oci.images.empty();
     }
     // Docker 25 writes both: its manifest.json has the tags, the OCI side the media types.

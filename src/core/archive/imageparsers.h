@@ -1,8 +1,8 @@
 #pragma once
 
 #include "archive/archivesource.h"
-#include "common/error.h"
 #include "archive/imagearchive.h"
+#include "common/error.h"
 #include "image/imageinfo.h"
 
 #include <vector>

@@ -8,25 +8,26 @@ namespace strata {
 // is one sentence for people and never includes the file name: toString() adds it.
 struct Error
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
-        NotFound,         // the path does not exist or cannot be opened
-        Io,               // read error
-        NotAnArchive,     // neither a tar archive (plain or compressed) nor a directory
-        NotAnImage,       // an archive, but without manifest.json, index.json or repositories
-        MalformedJson,    // manifest.json, index.json, a config... is not what the format says
-        MissingMember,    // a file the manifest names is not in the archive
-        DamagedLayer,     // a layer blob cannot be read to its end
-        DigestMismatch,   // the SHA-256 of a blob differs from the digest that names it
-        LimitExceeded,    // a resource bound was hit (entry count, name length, inflation)
-        NoSuchImage,      // --image names nothing in the archive
-        AmbiguousImage,   // the archive holds several images and none was chosen
+        NotFound,       // the path does not exist or cannot be opened
+        Io,             // read error
+        NotAnArchive,   // neither a tar archive (plain or compressed) nor a directory
+        NotAnImage,     // an archive, but without manifest.json, index.json or repositories
+        MalformedJson,  // manifest.json, index.json, a config... is not what the format says
+        MissingMember,  // a file the manifest names is not in the archive
+        DamagedLayer,   // a layer blob cannot be read to its end
+        DigestMismatch, // the SHA-256 of a blob differs from the digest that names it
+        LimitExceeded,  // a resource bound was hit (entry count, name length, inflation)
+        NoSuchImage,    // --image names nothing in the archive
+        AmbiguousImage, // the archive holds several images and none was chosen
         Cancelled,
     };
 
     Kind kind = Kind::None;
-    QString file;    // the archive or directory the user opened
-    QString member;  // the file inside it, or the layer, when the problem is there
+    QString file;   // the archive or directory the user opened
+    QString member; // the file inside it, or the layer, when the problem is there
     QString message;
 
     bool isError() const { return kind != Kind::None; }

@@ -1,8 +1,8 @@
 #include "image/digestcheck.h"
 
 #include "archive/archivesource.h"
-#include "common/foregroundwork.h"
 #include "archive/imagearchive.h"
+#include "common/foregroundwork.h"
 
 #include <archive.h>
 
@@ -16,9 +16,7 @@ namespace {
 class HashingSource final : public ByteSource
 {
 public:
-    explicit HashingSource(ByteSource &inner)
-        : m_inner(inner)
-        , m_hash(QCryptographicHash::Sha256)
+    explicit HashingSource(ByteSource &inner) : m_inner(inner), m_hash(QCryptographicHash::Sha256)
     {
     }
     qint64 read(char *buffer, qint64 max) override
@@ -65,11 +63,12 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
     bool ok = false;
     ByteSource *src = &hashing;
     archive_read_set_callback_data(a, src);
-    archive_read_set_read_callback(a, [](struct archive *, void *data, const void **buffer) -> la_ssize_t {
-        static thread_local char chunk[256 * 1024];
-        *buffer = chunk;
-        return la_ssize_t(static_cast<ByteSource *>(data)->read(chunk, sizeof chunk));
-    });
+    archive_read_set_read_callback(
+        a, [](struct archive *, void *data, const void **buffer) -> la_ssize_t {
+            static thread_local char chunk[256 * 1024];
+            *buffer = chunk;
+            return la_ssize_t(static_cast<ByteSource *>(data)->read(chunk, sizeof chunk));
+        });
     if (archive_read_open1(a) == ARCHIVE_OK) {
         struct archive_entry *entry = nullptr;
         const int header = archive_read_next_header(a, &entry);
@@ -90,8 +89,8 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
     if (!ok) {
         check.status = LayerDigestCheck::Status::Unreadable;
         check.error = Error::make(Error::Kind::DamagedLayer, file,
-                                  QStringLiteral("the layer cannot be read to its end: ")
-                                      + QString::fromUtf8(archive_error_string(a)),
+                                  QStringLiteral("the layer cannot be read to its end: ") +
+                                      QString::fromUtf8(archive_error_string(a)),
                                   layer.member);
         archive_read_free(a);
         return check;
@@ -105,26 +104,31 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
     if (isSha256(layer.blobDigest)) {
         verified = true;
         if (layer.blobDigest != check.blobDigest)
-            mismatches << QStringLiteral("blob digest %1 expected, %2 found").arg(layer.blobDigest, check.blobDigest);
+            mismatches << QStringLiteral("blob digest %1 expected, %2 found")
+                              .arg(layer.blobDigest, check.blobDigest);
     }
     if (isSha256(layer.diffId)) {
         verified = true;
         if (layer.diffId != check.diffDigest)
-            mismatches << QStringLiteral("diff_id %1 expected, %2 found").arg(layer.diffId, check.diffDigest);
+            mismatches << QStringLiteral("diff_id %1 expected, %2 found")
+                              .arg(layer.diffId, check.diffDigest);
     }
     if (!mismatches.isEmpty()) {
         check.status = LayerDigestCheck::Status::Mismatch;
-        check.error = Error::make(Error::Kind::DigestMismatch, file,
-                                  QStringLiteral("digest mismatch: ") + mismatches.join(QStringLiteral("; ")),
-                                  layer.member);
+        check.error =
+            Error::make(Error::Kind::DigestMismatch, file,
+                        QStringLiteral("digest mismatch: ") + mismatches.join(QStringLiteral("; ")),
+                        layer.member);
     } else {
-        check.status = verified ? LayerDigestCheck::Status::Ok : LayerDigestCheck::Status::Unverifiable;
+        check.status =
+            verified ? LayerDigestCheck::Status::Ok : LayerDigestCheck::Status::Unverifiable;
     }
     return check;
 }
 } // namespace
 
-std::vector<LayerDigestCheck> ImageArchive::verifyLayers(int image, const std::atomic_bool *cancel) const
+std::vector<LayerDigestCheck> ImageArchive::verifyLayers(int image,
+                                                         const std::atomic_bool *cancel) const
 {
     const ImageInfo &info = m_images.at(size_t(image));
     std::vector<LayerDigestCheck> checks(size_t(info.layers.size()));
@@ -133,44 +137,48 @@ std::vector<LayerDigestCheck> ImageArchive::verifyLayers(int image, const std::a
         const ArchiveMember *member = m_source->resolve(info.layers[i].member.toStdString());
         if (!member) {
             checks[size_t(i)].status = LayerDigestCheck::Status::Unreadable;
-            checks[size_t(i)].error = Error::make(Error::Kind::MissingMember, m_path,
-                                                  QStringLiteral("the layer blob is not in the archive"),
-                                                  info.layers[i].member);
+            checks[size_t(i)].error = Error::make(
+                Error::Kind::MissingMember, m_path,
+                QStringLiteral("the layer blob is not in the archive"), info.layers[i].member);
         } else if (std::find(wanted.begin(), wanted.end(), member) == wanted.end()) {
             wanted.push_back(member);
         }
     }
     Error streamError;
-    m_source->streamMembers(wanted, [&](const ArchiveMember &member, ByteSource &stream) {
-        const QString name = QString::fromStdString(member.name);
-        LayerDigestCheck first;
-        bool done = false;
-        for (qsizetype i = 0; i < info.layers.size(); ++i) {
-            const ArchiveMember *m = m_source->resolve(info.layers[i].member.toStdString());
-            if (m != &member)
-                continue;
-            if (!done) {
-                first = checkStream(stream, info.layers[i], m_path, cancel);
-                done = true;
-                checks[size_t(i)] = first;
-            } else {
-                // The same blob at another position: same bytes, its own expected digests.
-                LayerDigestCheck again = first;
-                const LayerInfo &layer = info.layers[i];
-                if ((isSha256(layer.blobDigest) && layer.blobDigest != first.blobDigest)
-                    || (isSha256(layer.diffId) && layer.diffId != first.diffDigest)) {
-                    again.status = LayerDigestCheck::Status::Mismatch;
-                    again.error = Error::make(Error::Kind::DigestMismatch, m_path,
-                                              QStringLiteral("digest mismatch"), layer.member);
+    m_source->streamMembers(
+        wanted,
+        [&](const ArchiveMember &member, ByteSource &stream) {
+            const QString name = QString::fromStdString(member.name);
+            LayerDigestCheck first;
+            bool done = false;
+            for (qsizetype i = 0; i < info.layers.size(); ++i) {
+                const ArchiveMember *m = m_source->resolve(info.layers[i].member.toStdString());
+                if (m != &member)
+                    continue;
+                if (!done) {
+                    first = checkStream(stream, info.layers[i], m_path, cancel);
+                    done = true;
+                    checks[size_t(i)] = first;
+                } else {
+                    // The same blob at another position: same bytes, its own expected digests.
+                    LayerDigestCheck again = first;
+                    const LayerInfo &layer = info.layers[i];
+                    if ((isSha256(layer.blobDigest) && layer.blobDigest != first.blobDigest) ||
+                        (isSha256(layer.diffId) && layer.diffId != first.diffDigest)) {
+                        again.status = LayerDigestCheck::Status::Mismatch;
+                        again.error = Error::make(Error::Kind::DigestMismatch, m_path,
+                                                  QStringLiteral("digest mismatch"), layer.member);
+                    }
+                    checks[size_t(i)] = again;
                 }
-                checks[size_t(i)] = again;
             }
-        }
-        return !(cancel && cancel->load());
-    }, &streamError);
+            return !(cancel && cancel->load());
+        },
+        &streamError);
     if (streamError) {
         for (LayerDigestCheck &check : checks) {
-            if (check.status == LayerDigestCheck::Status::Unverifiable && check.blobDigest.isEmpty()) {
+            if (check.status == LayerDigestCheck::Status::Unverifiable &&
+                check.blobDigest.isEmpty()) {
                 check.status = LayerDigestCheck::Status::Unreadable;
                 check.error = streamError;
             }

@@ -11,11 +11,17 @@ namespace strata {
 // shown (ImageArchive::verifyLayers) and never blocks a load.
 struct LayerDigestCheck
 {
-    enum class Status { Ok, Mismatch, Unverifiable, Unreadable };
+    enum class Status
+    {
+        Ok,
+        Mismatch,
+        Unverifiable,
+        Unreadable
+    };
     Status status = Status::Unverifiable;
-    QString blobDigest;  // computed "sha256:..."
-    QString diffDigest;  // computed over the decompressed stream
-    Error error;         // Mismatch: DigestMismatch naming the expected and found digests
+    QString blobDigest; // computed "sha256:..."
+    QString diffDigest; // computed over the decompressed stream
+    Error error;        // Mismatch: DigestMismatch naming the expected and found digests
 };
 
 } // namespace strata

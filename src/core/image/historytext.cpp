@@ -8,12 +8,12 @@ namespace {
 const QStringList &knownInstructions()
 {
     static const QStringList list = {
-        QStringLiteral("ADD"), QStringLiteral("ARG"), QStringLiteral("CMD"), QStringLiteral("COPY"),
-        QStringLiteral("ENTRYPOINT"), QStringLiteral("ENV"), QStringLiteral("EXPOSE"),
-        QStringLiteral("FROM"), QStringLiteral("HEALTHCHECK"), QStringLiteral("LABEL"),
-        QStringLiteral("MAINTAINER"), QStringLiteral("ONBUILD"), QStringLiteral("RUN"),
-        QStringLiteral("SHELL"), QStringLiteral("STOPSIGNAL"), QStringLiteral("USER"),
-        QStringLiteral("VOLUME"), QStringLiteral("WORKDIR"),
+        QStringLiteral("ADD"),    QStringLiteral("ARG"),        QStringLiteral("CMD"),
+        QStringLiteral("COPY"),   QStringLiteral("ENTRYPOINT"), QStringLiteral("ENV"),
+        QStringLiteral("EXPOSE"), QStringLiteral("FROM"),       QStringLiteral("HEALTHCHECK"),
+        QStringLiteral("LABEL"),  QStringLiteral("MAINTAINER"), QStringLiteral("ONBUILD"),
+        QStringLiteral("RUN"),    QStringLiteral("SHELL"),      QStringLiteral("STOPSIGNAL"),
+        QStringLiteral("USER"),   QStringLiteral("VOLUME"),     QStringLiteral("WORKDIR"),
     };
     return list;
 }
@@ -41,7 +41,8 @@ CleanedCommand cleanCreatedBy(const QString &raw)
     text.remove(argPrefix);
 
     static const QString nop = QStringLiteral("#(nop)");
-    static const QStringList shells = {QStringLiteral("/bin/sh -c "), QStringLiteral("/bin/bash -c "),
+    static const QStringList shells = {QStringLiteral("/bin/sh -c "),
+                                       QStringLiteral("/bin/bash -c "),
                                        QStringLiteral("cmd /S /C ")};
     if (text.startsWith(QStringLiteral("RUN ")) && result.buildkit) {
         // buildkit: "RUN /bin/sh -c apt-get ..." → "RUN apt-get ..."

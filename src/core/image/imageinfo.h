@@ -20,7 +20,7 @@ struct ImageConfig
     QStringList entrypoint;
     QString workingDir;
     QString user;
-    QStringList exposedPorts;                 // "80/tcp", sorted
+    QStringList exposedPorts;                  // "80/tcp", sorted
     QList<std::pair<QString, QString>> labels; // sorted by key
     QString stopSignal;
 };
@@ -28,14 +28,14 @@ struct ImageConfig
 // One step of the image's history (config "history"), bottom first.
 struct HistoryEntry
 {
-    QString created;        // RFC 3339 as written
-    QString createdByRaw;   // exactly as in the config
-    QString createdBy;      // cleaned for display: "RUN apt-get ...", "ENV A=b", "COPY ..."
-    QString instruction;    // the Dockerfile keyword of createdBy ("RUN", "ENV"...), or empty
+    QString created;      // RFC 3339 as written
+    QString createdByRaw; // exactly as in the config
+    QString createdBy;    // cleaned for display: "RUN apt-get ...", "ENV A=b", "COPY ..."
+    QString instruction;  // the Dockerfile keyword of createdBy ("RUN", "ENV"...), or empty
     QString comment;
     QString author;
     bool emptyLayer = false;
-    bool buildkit = false;  // created_by carried "# buildkit"
+    bool buildkit = false; // created_by carried "# buildkit"
     // The layer this step produced; for an empty step, the layer below it (-1 when it comes
     // before the first layer). An empty step is drawn between `layer` and `layer + 1`.
     int layer = -1;
@@ -43,22 +43,22 @@ struct HistoryEntry
 
 struct LayerInfo
 {
-    QString diffId;         // sha256:... of the uncompressed tar (from the config)
-    QString chainId;        // sha256:... identity of this layer together with all below it
-    QString blobDigest;     // sha256:... of the blob as stored (OCI) or of layer.tar (docker)
-    QString mediaType;      // as declared; "" for docker-archive layers
-    QString member;         // path of the blob inside the archive, symlinks resolved
-    QString v1Id;           // legacy per-layer directory id, when there is one
-    QByteArray v1Json;      // that directory's `json`, when there is one
-    qint64 blobSize = -1;   // bytes as stored in the archive
+    QString diffId;           // sha256:... of the uncompressed tar (from the config)
+    QString chainId;          // sha256:... identity of this layer together with all below it
+    QString blobDigest;       // sha256:... of the blob as stored (OCI) or of layer.tar (docker)
+    QString mediaType;        // as declared; "" for docker-archive layers
+    QString member;           // path of the blob inside the archive, symlinks resolved
+    QString v1Id;             // legacy per-layer directory id, when there is one
+    QByteArray v1Json;        // that directory's `json`, when there is one
+    qint64 blobSize = -1;     // bytes as stored in the archive
     qint64 declaredSize = -1; // size the manifest declares, -1 when it declares none
     // What indexing finds (sizes, counts, compression) is in each LayerTree, not here:
     // ImageInfo stays as parsed, so threads can share it. Unused here, kept -1:
-    qint64 tarSize = -1;    // bytes of the uncompressed tar stream
+    qint64 tarSize = -1;     // bytes of the uncompressed tar stream
     qint64 contentSize = -1; // sum of the sizes of the regular files the layer holds
-    qint64 entryCount = -1; // tar entries, whiteouts included
-    QString compression;    // "none", "gzip", "zstd", ... sniffed from the bytes
-    int historyIndex = -1;  // the history step that produced it, -1 when history says nothing
+    qint64 entryCount = -1;  // tar entries, whiteouts included
+    QString compression;     // "none", "gzip", "zstd", ... sniffed from the bytes
+    int historyIndex = -1;   // the history step that produced it, -1 when history says nothing
 };
 
 struct Platform
@@ -74,19 +74,19 @@ struct Platform
 // Everything known about one image without reading its layers.
 struct ImageInfo
 {
-    QStringList names;       // tags / references; may be empty
-    QString id;              // the config digest "sha256:..." (what `docker images` shows)
-    QString manifestDigest;  // OCI: digest of the image manifest
+    QStringList names;      // tags / references; may be empty
+    QString id;             // the config digest "sha256:..." (what `docker images` shows)
+    QString manifestDigest; // OCI: digest of the image manifest
     QString created;
     QString author;
     Platform platform;
     ImageConfig config;
-    QList<LayerInfo> layers;       // bottom first
-    QList<HistoryEntry> history;   // bottom first
-    QByteArray manifestJson;       // this image's manifest (entry of manifest.json, or OCI)
+    QList<LayerInfo> layers;     // bottom first
+    QList<HistoryEntry> history; // bottom first
+    QByteArray manifestJson;     // this image's manifest (entry of manifest.json, or OCI)
     QByteArray configJson;
     QString configMember;
-    QStringList warnings;          // oddities that change nothing: "history lists 3 layers, rootfs 4"
+    QStringList warnings; // oddities that change nothing: "history lists 3 layers, rootfs 4"
     // Inconsistencies the image was loaded despite (a config whose diff_ids do not match the
     // manifest's layers...): shown, and they make `strata-cli` exit 2.
     QList<Error> problems;
@@ -94,8 +94,8 @@ struct ImageInfo
     // listed, loadable by name or "@N", but never chosen by default.
     bool otherPlatform = false;
 
-    QString displayName() const;   // first name, or the short id
-    QString shortId() const;       // 12 hex digits
+    QString displayName() const; // first name, or the short id
+    QString shortId() const;     // 12 hex digits
     qint64 totalBlobSize() const;
 };
 

@@ -23,7 +23,8 @@ QJsonObject sideJson(const DiffSide &side, const SideSummary &summary)
     return o;
 }
 
-QJsonArray layersJson(const DiffSide &side, int count, const std::vector<int> &sameContent, int shared)
+QJsonArray layersJson(const DiffSide &side, int count, const std::vector<int> &sameContent,
+                      int shared)
 {
     QJsonArray list;
     for (int i = 0; i < count; ++i) {
@@ -32,7 +33,8 @@ QJsonArray layersJson(const DiffSide &side, int count, const std::vector<int> &s
         o[QStringLiteral("index")] = i;
         o[QStringLiteral("diffId")] = layer.diffId;
         o[QStringLiteral("chainId")] = layer.chainId;
-        const LayerTree *tree = size_t(i) < side.layers.size() ? side.layers[size_t(i)].get() : nullptr;
+        const LayerTree *tree =
+            size_t(i) < side.layers.size() ? side.layers[size_t(i)].get() : nullptr;
         o[QStringLiteral("contentSize")] = tree ? tree->contentSize : layer.contentSize;
         o[QStringLiteral("shared")] = i < shared;
         o[QStringLiteral("sameContentAs")] = sameContent[size_t(i)];
@@ -66,7 +68,8 @@ QJsonValue nodeJson(const FileTree &tree, uint32_t node)
     o[QStringLiteral("uid")] = qint64(n.uid);
     o[QStringLiteral("gid")] = qint64(n.gid);
     if (n.type == FileType::Symlink || n.type == FileType::Hardlink)
-        o[QStringLiteral("link")] = QString::fromUtf8(tree.linkTarget(node).data(), qsizetype(tree.linkTarget(node).size()));
+        o[QStringLiteral("link")] = QString::fromUtf8(tree.linkTarget(node).data(),
+                                                      qsizetype(tree.linkTarget(node).size()));
     o[QStringLiteral("layer")] = int(n.layer);
     return o;
 }
@@ -74,10 +77,14 @@ QJsonValue nodeJson(const FileTree &tree, uint32_t node)
 QString contentStateName(ContentState state)
 {
     switch (state) {
-    case ContentState::NotApplicable: return {};
-    case ContentState::Unknown: return QStringLiteral("unknown");
-    case ContentState::Same: return QStringLiteral("same");
-    case ContentState::Different: return QStringLiteral("different");
+    case ContentState::NotApplicable:
+        return {};
+    case ContentState::Unknown:
+        return QStringLiteral("unknown");
+    case ContentState::Same:
+        return QStringLiteral("same");
+    case ContentState::Different:
+        return QStringLiteral("different");
     }
     return {};
 }
@@ -108,16 +115,18 @@ QByteArray diffJson(const ImageComparison &c)
     QJsonObject summary;
     summary[QStringLiteral("sizeDelta")] = c.summary.sizeDelta();
     double percent = 0;
-    summary[QStringLiteral("sizeDeltaPercent")] = c.summary.sizeDeltaPercent(&percent) ? QJsonValue(percent)
-                                                                                        : QJsonValue(QJsonValue::Null);
+    summary[QStringLiteral("sizeDeltaPercent")] =
+        c.summary.sizeDeltaPercent(&percent) ? QJsonValue(percent) : QJsonValue(QJsonValue::Null);
     summary[QStringLiteral("layerDelta")] = c.summary.b.layerCount - c.summary.a.layerCount;
     summary[QStringLiteral("fileDelta")] = c.summary.b.fileCount - c.summary.a.fileCount;
     root[QStringLiteral("summary")] = summary;
 
     QJsonObject layers;
     layers[QStringLiteral("shared")] = c.layers.shared;
-    layers[QStringLiteral("a")] = layersJson(c.a, c.layers.countA, c.layers.sameContentA, c.layers.shared);
-    layers[QStringLiteral("b")] = layersJson(c.b, c.layers.countB, c.layers.sameContentB, c.layers.shared);
+    layers[QStringLiteral("a")] =
+        layersJson(c.a, c.layers.countA, c.layers.sameContentA, c.layers.shared);
+    layers[QStringLiteral("b")] =
+        layersJson(c.b, c.layers.countB, c.layers.sameContentB, c.layers.shared);
     root[QStringLiteral("layers")] = layers;
 
     QJsonArray config;
@@ -131,8 +140,8 @@ QByteArray diffJson(const ImageComparison &c)
         o[QStringLiteral("equal")] = row.equal();
         config.append(o);
     }
-    root[QStringLiteral("config")] = QJsonObject{{QStringLiteral("differences"), c.config.differences()},
-                                                 {QStringLiteral("rows"), config}};
+    root[QStringLiteral("config")] = QJsonObject{
+        {QStringLiteral("differences"), c.config.differences()}, {QStringLiteral("rows"), config}};
 
     QJsonArray steps;
     for (const HistoryDiffRow &row : c.history.rows) {
@@ -141,8 +150,10 @@ QByteArray diffJson(const ImageComparison &c)
                                  {QStringLiteral("b"), stepJson(c.b, row.b)}});
     }
     root[QStringLiteral("history")] = QJsonObject{
-        {QStringLiteral("same"), c.history.same},         {QStringLiteral("changed"), c.history.changed},
-        {QStringLiteral("removed"), c.history.removed},   {QStringLiteral("inserted"), c.history.inserted},
+        {QStringLiteral("same"), c.history.same},
+        {QStringLiteral("changed"), c.history.changed},
+        {QStringLiteral("removed"), c.history.removed},
+        {QStringLiteral("inserted"), c.history.inserted},
         {QStringLiteral("steps"), steps},
     };
 
@@ -153,8 +164,9 @@ QByteArray diffJson(const ImageComparison &c)
         changes.append(entryJson(f, i));
     QJsonArray directories;
     for (uint32_t i : f.largestDirectories(DeltaOrder::Magnitude, SIZE_MAX)) {
-        directories.append(QJsonObject{{QStringLiteral("path"), QString::fromStdString(f.path(i))},
-                                       {QStringLiteral("totalDelta"), qint64(f.entry(i).sizeDelta)}});
+        directories.append(
+            QJsonObject{{QStringLiteral("path"), QString::fromStdString(f.path(i))},
+                        {QStringLiteral("totalDelta"), qint64(f.entry(i).sizeDelta)}});
     }
     root[QStringLiteral("files")] = QJsonObject{
         {QStringLiteral("added"), qint64(counts.added)},

@@ -29,7 +29,8 @@ QString percentText(const DiffSummary &summary)
     double percent = 0;
     if (!summary.sizeDeltaPercent(&percent))
         return QStringLiteral("n/a");
-    return (percent > 0 ? QStringLiteral("+") : QString()) + QString::number(percent, 'f', 1) + QLatin1Char('%');
+    return (percent > 0 ? QStringLiteral("+") : QString()) + QString::number(percent, 'f', 1) +
+           QLatin1Char('%');
 }
 
 QString layerLabel(const LayerInfo &layer)
@@ -63,8 +64,8 @@ QString changesText(const TreeDiff &files, uint32_t index)
     const DiffEntry &e = files.entry(index);
     QStringList names = diffChangeNames(e.changes);
     if (e.changes & DiffChange::Type) {
-        names[0] = QStringLiteral("type ") + QLatin1Char(fileTypeLetter(files.typeA(index))) + QLatin1Char('>')
-                   + QLatin1Char(fileTypeLetter(files.typeB(index)));
+        names[0] = QStringLiteral("type ") + QLatin1Char(fileTypeLetter(files.typeA(index))) +
+                   QLatin1Char('>') + QLatin1Char(fileTypeLetter(files.typeB(index)));
     }
     return names.join(QLatin1Char(','));
 }
@@ -81,10 +82,14 @@ QString filesHeadline(const TreeDiff &files)
 {
     const DiffCounts &c = files.counts();
     QString line = QStringLiteral("%1 added, %2 removed, %3 changed, %4 unchanged (+%5, -%6)")
-                       .arg(c.added).arg(c.removed).arg(c.changed).arg(c.unchanged)
+                       .arg(c.added)
+                       .arg(c.removed)
+                       .arg(c.changed)
+                       .arg(c.unchanged)
                        .arg(formatBytes(qint64(c.bytesAdded)), formatBytes(qint64(c.bytesRemoved)));
     if (c.contentUnknown)
-        line += QStringLiteral("; content of %1 same-size files not compared").arg(c.contentUnknown);
+        line +=
+            QStringLiteral("; content of %1 same-size files not compared").arg(c.contentUnknown);
     return line;
 }
 
@@ -118,7 +123,9 @@ bool worthShowing(const ConfigDiffRow &row)
 QString configHeadline(const ConfigDiff &config)
 {
     const int different = config.differences();
-    return QStringLiteral("%1 different, %2 same").arg(different).arg(int(config.rows.size()) - different);
+    return QStringLiteral("%1 different, %2 same")
+        .arg(different)
+        .arg(int(config.rows.size()) - different);
 }
 
 const HistoryEntry *step(const DiffSide &side, int index)
@@ -145,7 +152,8 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
 
     const DiffSummary &s = c.summary;
     auto row = [&](const QString &name, const QString &a, const QString &b, const QString &delta) {
-        out << "  " << name.leftJustified(8) << a.leftJustified(14) << b.leftJustified(14) << delta << '\n';
+        out << "  " << name.leftJustified(8) << a.leftJustified(14) << b.leftJustified(14) << delta
+            << '\n';
     };
     out << "\nSummary\n";
     row(QString(), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("DELTA"));
@@ -159,8 +167,9 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
     const LayerAlignment &l = c.layers;
     out << "\nLayers: " << l.shared << " shared, " << l.countA - l.shared << " only in A, "
         << l.countB - l.shared << " only in B\n";
-    out << "  #   " << QStringLiteral("A").leftJustified(14) << QStringLiteral("SIZE").leftJustified(11)
-        << QStringLiteral("B").leftJustified(14) << QStringLiteral("SIZE").leftJustified(11) << "NOTE\n";
+    out << "  #   " << QStringLiteral("A").leftJustified(14)
+        << QStringLiteral("SIZE").leftJustified(11) << QStringLiteral("B").leftJustified(14)
+        << QStringLiteral("SIZE").leftJustified(11) << "NOTE\n";
     for (int i = 0; i < qMax(l.countA, l.countB); ++i) {
         QString a = QStringLiteral("-"), aSize, b = QStringLiteral("-"), bSize;
         if (i < l.countA) {
@@ -171,9 +180,9 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
             b = layerLabel(c.b.info().layers[i]);
             bSize = formatBytes(layerSize(c.b, i));
         }
-        const QString line = QStringLiteral("  ") + QString::number(i).leftJustified(4) + a.leftJustified(14)
-                             + aSize.leftJustified(11) + b.leftJustified(14) + bSize.leftJustified(11)
-                             + layerNote(l, i);
+        const QString line = QStringLiteral("  ") + QString::number(i).leftJustified(4) +
+                             a.leftJustified(14) + aSize.leftJustified(11) + b.leftJustified(14) +
+                             bSize.leftJustified(11) + layerNote(l, i);
         out << line.trimmed().prepend(QStringLiteral("  ")) << '\n';
     }
 
@@ -191,14 +200,20 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
     }
 
     const HistoryDiff &h = c.history;
-    out << "\nHistory: " << h.same << " same, " << h.changed << " changed, " << h.removed << " removed, "
-        << h.inserted << " inserted\n";
+    out << "\nHistory: " << h.same << " same, " << h.changed << " changed, " << h.removed
+        << " removed, " << h.inserted << " inserted\n";
     for (const HistoryDiffRow &r : h.rows) {
         const HistoryEntry *a = step(c.a, r.a), *b = step(c.b, r.b);
         switch (r.kind) {
-        case HistoryDiffRow::Kind::Same: out << "    " << a->createdBy << '\n'; break;
-        case HistoryDiffRow::Kind::Removed: out << "  - " << a->createdBy << '\n'; break;
-        case HistoryDiffRow::Kind::Inserted: out << "  + " << b->createdBy << '\n'; break;
+        case HistoryDiffRow::Kind::Same:
+            out << "    " << a->createdBy << '\n';
+            break;
+        case HistoryDiffRow::Kind::Removed:
+            out << "  - " << a->createdBy << '\n';
+            break;
+        case HistoryDiffRow::Kind::Inserted:
+            out << "  + " << b->createdBy << '\n';
+            break;
         case HistoryDiffRow::Kind::Changed:
             out << "  ~ A: " << a->createdBy << '\n' << "    B: " << b->createdBy << '\n';
             break;
@@ -208,15 +223,17 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
     const TreeDiff &f = c.files;
     out << "\nFiles: " << filesHeadline(f) << '\n';
     const std::vector<uint32_t> all = f.changeList();
-    const std::vector<uint32_t> shown = f.largestChanges(DeltaOrder::Magnitude, size_t(qMax(0, options.fileLimit)));
+    const std::vector<uint32_t> shown =
+        f.largestChanges(DeltaOrder::Magnitude, size_t(qMax(0, options.fileLimit)));
     if (!shown.empty()) {
-        out << "  " << QStringLiteral("DELTA").leftJustified(12) << QStringLiteral("STATUS").leftJustified(10)
+        out << "  " << QStringLiteral("DELTA").leftJustified(12)
+            << QStringLiteral("STATUS").leftJustified(10)
             << QStringLiteral("CHANGES").leftJustified(16) << "PATH\n";
     }
     for (uint32_t i : shown) {
         out << "  " << formatByteDelta(f.ownDelta(i)).leftJustified(12)
-            << diffStatusName(f.entry(i).status).leftJustified(10) << changesText(f, i).leftJustified(16)
-            << pathText(f, i) << '\n';
+            << diffStatusName(f.entry(i).status).leftJustified(10)
+            << changesText(f, i).leftJustified(16) << pathText(f, i) << '\n';
     }
     if (all.size() > shown.size())
         out << "  ... " << all.size() - shown.size() << " more\n";
@@ -236,21 +253,24 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
         << formatByteDelta(s.sizeDelta()) << " (" << percentText(s) << ") |\n";
     out << "| Layers | " << s.a.layerCount << " | " << s.b.layerCount << " | "
         << countDelta(s.b.layerCount - s.a.layerCount) << " |\n";
-    out << "| Files | " << s.a.fileCount << " | " << s.b.fileCount << " | " << countDelta(s.b.fileCount - s.a.fileCount)
-        << " |\n";
+    out << "| Files | " << s.a.fileCount << " | " << s.b.fileCount << " | "
+        << countDelta(s.b.fileCount - s.a.fileCount) << " |\n";
 
     const LayerAlignment &l = c.layers;
-    out << "\n## Layers\n\n" << l.shared << " shared, " << l.countA - l.shared << " only in A, "
-        << l.countB - l.shared << " only in B.\n\n";
+    out << "\n## Layers\n\n"
+        << l.shared << " shared, " << l.countA - l.shared << " only in A, " << l.countB - l.shared
+        << " only in B.\n\n";
     out << "| # | A | A size | B | B size | |\n|---|---|---|---|---|---|\n";
     for (int i = 0; i < qMax(l.countA, l.countB); ++i) {
         out << "| " << i << " | ";
         if (i < l.countA)
-            out << '`' << layerLabel(c.a.info().layers[i]) << "` | " << formatBytes(layerSize(c.a, i)) << " | ";
+            out << '`' << layerLabel(c.a.info().layers[i]) << "` | "
+                << formatBytes(layerSize(c.a, i)) << " | ";
         else
             out << " | | ";
         if (i < l.countB)
-            out << '`' << layerLabel(c.b.info().layers[i]) << "` | " << formatBytes(layerSize(c.b, i)) << " | ";
+            out << '`' << layerLabel(c.b.info().layers[i]) << "` | "
+                << formatBytes(layerSize(c.b, i)) << " | ";
         else
             out << " | | ";
         out << layerNote(l, i) << " |\n";
@@ -266,7 +286,8 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
     }
 
     const HistoryDiff &h = c.history;
-    out << "\n## History\n\n" << h.same << " same, " << h.changed << " changed, " << h.removed << " removed, "
+    out << "\n## History\n\n"
+        << h.same << " same, " << h.changed << " changed, " << h.removed << " removed, "
         << h.inserted << " inserted.\n\n";
     out << "| | A | B |\n|---|---|---|\n";
     for (const HistoryDiffRow &r : h.rows) {
@@ -279,12 +300,13 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
     const TreeDiff &f = c.files;
     out << "\n## Files\n\n" << filesHeadline(f) << ".\n\n";
     const std::vector<uint32_t> all = f.changeList();
-    const std::vector<uint32_t> shown = f.largestChanges(DeltaOrder::Magnitude, size_t(qMax(0, options.fileLimit)));
+    const std::vector<uint32_t> shown =
+        f.largestChanges(DeltaOrder::Magnitude, size_t(qMax(0, options.fileLimit)));
     if (!shown.empty())
         out << "| Delta | Status | Changes | Path |\n|---|---|---|---|\n";
     for (uint32_t i : shown) {
-        out << "| " << formatByteDelta(f.ownDelta(i)) << " | " << diffStatusName(f.entry(i).status) << " | "
-            << changesText(f, i) << " | `" << cell(pathText(f, i)) << "` |\n";
+        out << "| " << formatByteDelta(f.ownDelta(i)) << " | " << diffStatusName(f.entry(i).status)
+            << " | " << changesText(f, i) << " | `" << cell(pathText(f, i)) << "` |\n";
     }
     if (all.size() > shown.size())
         out << "\n... " << all.size() - shown.size() << " more\n";

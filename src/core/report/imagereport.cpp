@@ -30,11 +30,15 @@ QString formatBytes(qint64 bytes)
     }
     if (unit == 0)
         return QString::number(bytes) + QStringLiteral(" B");
-    return QString::number(value, 'f', value < 10 ? 2 : value < 100 ? 1 : 0) + QLatin1Char(' ')
-           + QLatin1String(units[unit]);
+    return QString::number(value, 'f',
+                           value < 10    ? 2
+                           : value < 100 ? 1
+                                         : 0) +
+           QLatin1Char(' ') + QLatin1String(units[unit]);
 }
 
-QByteArray inspectJson(const ImageArchive &archive, int index, const std::vector<std::shared_ptr<const LayerTree>> &layers)
+QByteArray inspectJson(const ImageArchive &archive, int index,
+                       const std::vector<std::shared_ptr<const LayerTree>> &layers)
 {
     const ImageInfo &image = archive.images().at(size_t(index));
     QJsonObject o;
@@ -120,7 +124,8 @@ QByteArray inspectJson(const ImageArchive &archive, int index, const std::vector
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-QByteArray inspectText(const ImageArchive &archive, int index, const std::vector<std::shared_ptr<const LayerTree>> &layers)
+QByteArray inspectText(const ImageArchive &archive, int index,
+                       const std::vector<std::shared_ptr<const LayerTree>> &layers)
 {
     const ImageInfo &image = archive.images().at(size_t(index));
     QString text;
@@ -130,7 +135,10 @@ QByteArray inspectText(const ImageArchive &archive, int index, const std::vector
     if (!archive.outerCompression().isEmpty())
         out << " (" << archive.outerCompression() << " compressed)";
     out << '\n';
-    out << "Names:         " << (image.names.isEmpty() ? QStringLiteral("<none>") : image.names.join(QStringLiteral(", "))) << '\n';
+    out << "Names:         "
+        << (image.names.isEmpty() ? QStringLiteral("<none>")
+                                  : image.names.join(QStringLiteral(", ")))
+        << '\n';
     out << "Image ID:      " << image.id << '\n';
     out << "Created:       " << image.created << '\n';
     out << "Platform:      " << image.platform.toString() << '\n';
@@ -154,7 +162,9 @@ QByteArray inspectText(const ImageArchive &archive, int index, const std::vector
     out << "Layers:        " << image.layers.size() << '\n';
     for (qsizetype i = 0; i < image.layers.size(); ++i) {
         const LayerInfo &layer = image.layers[i];
-        out << "  [" << i << "] " << (layer.diffId.isEmpty() ? QStringLiteral("<unknown diff_id>") : layer.diffId) << '\n';
+        out << "  [" << i << "] "
+            << (layer.diffId.isEmpty() ? QStringLiteral("<unknown diff_id>") : layer.diffId)
+            << '\n';
         out << "      blob " << layer.blobDigest << "  " << formatBytes(layer.blobSize);
         if (const LayerTree *tree = loaded(layers, i)) {
             out << "  " << tree->compression << ", " << formatBytes(tree->contentSize) << " in "
@@ -172,7 +182,8 @@ QByteArray inspectText(const ImageArchive &archive, int index, const std::vector
     return text.toUtf8();
 }
 
-QByteArray historyText(const ImageInfo &image, const std::vector<std::shared_ptr<const LayerTree>> &layers)
+QByteArray historyText(const ImageInfo &image,
+                       const std::vector<std::shared_ptr<const LayerTree>> &layers)
 {
     QString text;
     QTextStream out(&text);
@@ -185,9 +196,10 @@ QByteArray historyText(const ImageInfo &image, const std::vector<std::shared_ptr
             if (const LayerTree *tree = loaded(layers, step.layer))
                 size = tree->contentSize;
         }
-        out << (made ? QString::number(step.layer) : QStringLiteral("-")) << '\t' << step.created << '\t'
-            << formatBytes(size) << '\t' << step.createdBy << (step.buildkit ? QStringLiteral(" # buildkit") : QString())
-            << '\t' << step.comment << '\n';
+        out << (made ? QString::number(step.layer) : QStringLiteral("-")) << '\t' << step.created
+            << '\t' << formatBytes(size) << '\t' << step.createdBy
+            << (step.buildkit ? QStringLiteral(" # buildkit") : QString()) << '\t' << step.comment
+            << '\n';
     }
     out.flush();
     return text.toUtf8();

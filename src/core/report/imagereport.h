@@ -8,11 +8,14 @@ namespace strata {
 
 // `strata-cli inspect` and `strata-cli history` output. `layers` may be empty (not loaded):
 // then per-layer figures read from the layers are left out.
-QByteArray inspectJson(const ImageArchive &archive, int image, const std::vector<std::shared_ptr<const LayerTree>> &layers);
-QByteArray inspectText(const ImageArchive &archive, int image, const std::vector<std::shared_ptr<const LayerTree>> &layers);
+QByteArray inspectJson(const ImageArchive &archive, int image,
+                       const std::vector<std::shared_ptr<const LayerTree>> &layers);
+QByteArray inspectText(const ImageArchive &archive, int image,
+                       const std::vector<std::shared_ptr<const LayerTree>> &layers);
 // Like `docker history --no-trunc`: newest step first, columns LAYER CREATED SIZE CREATED BY
 // COMMENT, where LAYER is the layer index the step made ("-" for an empty step).
-QByteArray historyText(const ImageInfo &image, const std::vector<std::shared_ptr<const LayerTree>> &layers);
+QByteArray historyText(const ImageInfo &image,
+                       const std::vector<std::shared_ptr<const LayerTree>> &layers);
 
 QString formatBytes(qint64 bytes); // "1.2 MB" (SI, like docker)
 

@@ -59,18 +59,21 @@ QString digestCell(const QString &digest)
 
 QString chainCell(const ReuseLayer &layer)
 {
-    return layer.chainId.isEmpty() ? QLatin1Char('~') + shortDigest(layer.key) : shortDigest(layer.chainId);
+    return layer.chainId.isEmpty() ? QLatin1Char('~') + shortDigest(layer.key)
+                                   : shortDigest(layer.chainId);
 }
 
 QString sizeCell(const ReuseLayer &layer)
 {
-    return formatBytes(layer.size) + (layer.sizeSource == SizeSource::Blob ? QStringLiteral(" (blob)") : QString());
+    return formatBytes(layer.size) +
+           (layer.sizeSource == SizeSource::Blob ? QStringLiteral(" (blob)") : QString());
 }
 
 // "18.3 kB (18315 bytes)"; plain "286 B" below 1000.
 QString exactBytes(qint64 bytes)
 {
-    return bytes < 1000 ? formatBytes(bytes) : QStringLiteral("%1 (%2 bytes)").arg(formatBytes(bytes)).arg(bytes);
+    return bytes < 1000 ? formatBytes(bytes)
+                        : QStringLiteral("%1 (%2 bytes)").arg(formatBytes(bytes)).arg(bytes);
 }
 
 QString rightTrimmed(QString text)
@@ -91,7 +94,9 @@ QString centered(const QString &text, qsizetype width, QChar fill)
 // The stacks side by side, top layer first: a shared layer is one box across its columns.
 void writeDiagram(QTextStream &out, const ReuseAnalysis &a)
 {
-    const auto caption = [&](int image) -> QString { return imageLabel(image) + QLatin1Char(' ') + a.images[size_t(image)].name; };
+    const auto caption = [&](int image) -> QString {
+        return imageLabel(image) + QLatin1Char(' ') + a.images[size_t(image)].name;
+    };
     qsizetype width = 12;
     for (size_t i = 0; i < a.images.size(); ++i)
         width = std::max(width, std::min<qsizetype>(caption(int(i)).size(), 30));
@@ -123,11 +128,13 @@ void writeDiagram(QTextStream &out, const ReuseAnalysis &a)
             }
             const ReuseLayer &layer = a.layers[size_t(image.layers[row])];
             const int last = std::max(c, layer.lastColumn);
-            QString label = layerLabel(image.layers[row]) + (layer.sameDiffGroup >= 0 ? QStringLiteral("*") : QString())
-                            + QLatin1Char(' ') + formatBytes(layer.size);
+            QString label = layerLabel(image.layers[row]) +
+                            (layer.sameDiffGroup >= 0 ? QStringLiteral("*") : QString()) +
+                            QLatin1Char(' ') + formatBytes(layer.size);
             label = QLatin1Char(' ') + label + QLatin1Char(' ');
             const QChar fill = layer.isShared() ? QLatin1Char('=') : QLatin1Char('-');
-            line += QLatin1Char('[') + centered(label, cells(c, last) - 2, fill) + QStringLiteral("] ");
+            line +=
+                QLatin1Char('[') + centered(label, cells(c, last) - 2, fill) + QStringLiteral("] ");
             c = last + 1;
         }
         out << rightTrimmed(line) << '\n';
@@ -137,7 +144,8 @@ void writeDiagram(QTextStream &out, const ReuseAnalysis &a)
         line += centered(caption(a.columns[c]), width, QLatin1Char(' ')) + QLatin1Char(' ');
     }
     out << rightTrimmed(line) << '\n';
-    out << "  (=== shared by the images below it, --- one image only, * same diff stored again on another chain)\n";
+    out << "  (=== shared by the images below it, --- one image only, * same diff stored again on "
+           "another chain)\n";
 }
 
 QJsonArray intArray(const QList<int> &list)
@@ -154,33 +162,40 @@ QByteArray reuseText(const ReuseAnalysis &a)
 {
     QString text;
     QTextStream out(&text);
-    out << "Images (SIZE as `docker images` shows it; SHARED and UNIQUE as `docker system df -v`)\n";
+    out << "Images (SIZE as `docker images` shows it; SHARED and UNIQUE as `docker system df "
+           "-v`)\n";
     TextTable images;
-    images.add({QStringLiteral("#"), QStringLiteral("IMAGE"), QStringLiteral("ID"), QStringLiteral("LAYERS"),
-                QStringLiteral("SIZE"), QStringLiteral("SHARED"), QStringLiteral("UNIQUE"), QStringLiteral("ARCHIVE")});
+    images.add({QStringLiteral("#"), QStringLiteral("IMAGE"), QStringLiteral("ID"),
+                QStringLiteral("LAYERS"), QStringLiteral("SIZE"), QStringLiteral("SHARED"),
+                QStringLiteral("UNIQUE"), QStringLiteral("ARCHIVE")});
     for (size_t i = 0; i < a.images.size(); ++i) {
         const ReuseImage &image = a.images[i];
-        images.add({imageLabel(int(i)), image.name, digestCell(image.id), QString::number(image.layers.size()),
-                    formatBytes(image.size), formatBytes(image.sharedSize), formatBytes(image.uniqueSize),
+        images.add({imageLabel(int(i)), image.name, digestCell(image.id),
+                    QString::number(image.layers.size()), formatBytes(image.size),
+                    formatBytes(image.sharedSize), formatBytes(image.uniqueSize),
                     image.archives.join(QStringLiteral(", "))});
     }
     images.write(out);
 
     out << "\nLayers, each stored once (identical = same diff_id and same chain ID)\n";
     TextTable layers;
-    layers.add({QStringLiteral("LAYER"), QStringLiteral("POS"), QStringLiteral("DIFF_ID"), QStringLiteral("CHAIN_ID"),
-                QStringLiteral("SIZE"), QStringLiteral("USED BY")});
+    layers.add({QStringLiteral("LAYER"), QStringLiteral("POS"), QStringLiteral("DIFF_ID"),
+                QStringLiteral("CHAIN_ID"), QStringLiteral("SIZE"), QStringLiteral("USED BY")});
     for (size_t i = 0; i < a.layers.size(); ++i) {
         const ReuseLayer &layer = a.layers[i];
         QStringList users;
         for (int image : layer.images)
             users << imageLabel(image);
-        layers.add({layerLabel(int(i)) + (layer.sameDiffGroup >= 0 ? QStringLiteral("*") : QString()),
-                    QString::number(layer.position), digestCell(layer.diffId), chainCell(layer), sizeCell(layer),
-                    users.join(QLatin1Char(' ')) + (layer.isShared() ? QStringLiteral("  (shared)") : QString())});
+        layers.add(
+            {layerLabel(int(i)) + (layer.sameDiffGroup >= 0 ? QStringLiteral("*") : QString()),
+             QString::number(layer.position), digestCell(layer.diffId), chainCell(layer),
+             sizeCell(layer),
+             users.join(QLatin1Char(' ')) +
+                 (layer.isShared() ? QStringLiteral("  (shared)") : QString())});
     }
     layers.write(out);
-    if (std::any_of(a.layers.begin(), a.layers.end(), [](const ReuseLayer &l) { return l.chainId.isEmpty(); }))
+    if (std::any_of(a.layers.begin(), a.layers.end(),
+                    [](const ReuseLayer &l) { return l.chainId.isEmpty(); }))
         out << "  ~ marks a substitute chain: the image gives no diff_ids (see the notes).\n";
 
     out << "\nStacks (top layer first)\n";
@@ -197,11 +212,14 @@ QByteArray reuseText(const ReuseAnalysis &a)
 
     const ReuseTotals &t = a.totals;
     if (!a.containers.empty()) {
-        out << "\nContainers (ASSUMED sizes of their thin read-write layers; no engine was asked)\n";
+        out << "\nContainers (ASSUMED sizes of their thin read-write layers; no engine was "
+               "asked)\n";
         TextTable containers;
-        containers.add({QStringLiteral("CONTAINER"), QStringLiteral("IMAGE"), QStringLiteral("RW LAYER (ASSUMED)")});
+        containers.add({QStringLiteral("CONTAINER"), QStringLiteral("IMAGE"),
+                        QStringLiteral("RW LAYER (ASSUMED)")});
         for (const ReuseContainer &c : a.containers)
-            containers.add({c.name, imageLabel(c.image) + QLatin1Char(' ') + a.images[size_t(c.image)].name,
+            containers.add({c.name,
+                            imageLabel(c.image) + QLatin1Char(' ') + a.images[size_t(c.image)].name,
                             formatBytes(c.size)});
         containers.write(out);
     }
@@ -219,13 +237,15 @@ QByteArray reuseText(const ReuseAnalysis &a)
                     .arg(t.storedLayers)
                     .arg(t.sharedLayers)});
     totals.add({QStringLiteral("Saved by sharing layers:"),
-                QStringLiteral("%1, %2% of the sum").arg(exactBytes(t.saved), QString::number(t.savedPercent, 'f', 1))});
+                QStringLiteral("%1, %2% of the sum")
+                    .arg(exactBytes(t.saved), QString::number(t.savedPercent, 'f', 1))});
     if (t.containers > 0) {
         totals.add({QStringLiteral("%1 container(s) add (assumed):").arg(t.containers),
                     QStringLiteral("%1 thin layer(s), %2; not %1 image copies, %3")
                         .arg(t.containers)
                         .arg(exactBytes(t.containersSize), exactBytes(t.containersIfCopied))});
-        totals.add({QStringLiteral("Stored with the containers:"), exactBytes(t.storedWithContainers)});
+        totals.add(
+            {QStringLiteral("Stored with the containers:"), exactBytes(t.storedWithContainers)});
     }
     totals.write(out);
     if (t.estimated)
@@ -275,8 +295,9 @@ QByteArray reuseJson(const ReuseAnalysis &a)
         j[QStringLiteral("key")] = layer.key;
         j[QStringLiteral("matchedBy")] = layerMatchName(layer.matchedBy);
         j[QStringLiteral("size")] = layer.size;
-        j[QStringLiteral("sizeFrom")] = layer.sizeSource == SizeSource::Files ? QStringLiteral("files")
-                                                                               : QStringLiteral("blob");
+        j[QStringLiteral("sizeFrom")] = layer.sizeSource == SizeSource::Files
+                                            ? QStringLiteral("files")
+                                            : QStringLiteral("blob");
         j[QStringLiteral("blobSize")] = layer.blobSize;
         j[QStringLiteral("createdBy")] = layer.createdBy;
         j[QStringLiteral("images")] = intArray(layer.images);
@@ -338,8 +359,9 @@ QByteArray reuseJson(const ReuseAnalysis &a)
 
 bool parseByteSize(const QString &text, qint64 *bytes)
 {
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*([a-z]*)\\s*$"),
-                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*([a-z]*)\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch())
         return false;
@@ -347,8 +369,16 @@ bool parseByteSize(const QString &text, qint64 *bytes)
     if (unit.size() > 1 && unit.endsWith(QLatin1Char('b')))
         unit.chop(1); // "kb" -> "k", "kib" -> "ki"; a lone "b" stays
     static const std::pair<const char *, double> units[] = {
-        {"", 1.0}, {"b", 1.0}, {"k", 1e3}, {"m", 1e6}, {"g", 1e9}, {"t", 1e12},
-        {"ki", 1024.0}, {"mi", 1048576.0}, {"gi", 1073741824.0}, {"ti", 1099511627776.0},
+        {"", 1.0},
+        {"b", 1.0},
+        {"k", 1e3},
+        {"m", 1e6},
+        {"g", 1e9},
+        {"t", 1e12},
+        {"ki", 1024.0},
+        {"mi", 1048576.0},
+        {"gi", 1073741824.0},
+        {"ti", 1099511627776.0},
     };
     for (const auto &[name, factor] : units) {
         if (unit != QLatin1String(name))

@@ -35,7 +35,9 @@ uint64_t effectiveSize(const FileTree &tree, uint32_t i)
     const FileNode &n = tree.node(i);
     if (n.type == FileType::Hardlink) {
         const uint32_t target = tree.find(tree.linkTarget(i));
-        return target != kNoNode && tree.node(target).type == FileType::Regular ? tree.node(target).size : 0;
+        return target != kNoNode && tree.node(target).type == FileType::Regular
+                   ? tree.node(target).size
+                   : 0;
     }
     if (n.type == FileType::Symlink)
         return tree.linkTarget(i).size(); // what lstat reports for a symlink
@@ -48,7 +50,8 @@ uint32_t effectiveMode(const FileNode &n)
     return n.type == FileType::Symlink ? 0777 : n.mode;
 }
 
-void appendTsvRow(QByteArray &out, const std::string &path, const FileTree &tree, uint32_t i, int layer = -1)
+void appendTsvRow(QByteArray &out, const std::string &path, const FileTree &tree, uint32_t i,
+                  int layer = -1)
 {
     const FileNode &n = tree.node(i);
     out.append(path.data(), qsizetype(path.size()));
@@ -105,10 +108,14 @@ std::vector<uint32_t> matchLower(const FileTree &layer, const FileTree *lower)
 QString changeKindName(ChangeKind kind)
 {
     switch (kind) {
-    case ChangeKind::Unchanged: return QStringLiteral("unchanged");
-    case ChangeKind::Added: return QStringLiteral("added");
-    case ChangeKind::Modified: return QStringLiteral("modified");
-    case ChangeKind::Deleted: return QStringLiteral("deleted");
+    case ChangeKind::Unchanged:
+        return QStringLiteral("unchanged");
+    case ChangeKind::Added:
+        return QStringLiteral("added");
+    case ChangeKind::Modified:
+        return QStringLiteral("modified");
+    case ChangeKind::Deleted:
+        return QStringLiteral("deleted");
     }
     return {};
 }
@@ -123,7 +130,8 @@ QByteArray mergedTreeTsv(const FileTree &merged)
     return out;
 }
 
-void writeMergedTreeTsv(LayerList layers, int top, const std::function<void(std::string_view)> &write)
+void writeMergedTreeTsv(LayerList layers, int top,
+                        const std::function<void(std::string_view)> &write)
 {
     constexpr size_t chunk = 64 * 1024;
     std::string out;

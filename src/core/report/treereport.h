@@ -14,7 +14,8 @@ namespace strata {
 QByteArray mergedTreeTsv(const FileTree &merged);
 // The same bytes for mergeLayers(layers, top), produced from the layer trees without building
 // the merged tree and handed to `write` in chunks of about 64 KiB.
-void writeMergedTreeTsv(LayerList layers, int top, const std::function<void(std::string_view)> &write);
+void writeMergedTreeTsv(LayerList layers, int top,
+                        const std::function<void(std::string_view)> &write);
 QByteArray mergedTreeJson(const FileTree &merged, LayerList layers, int top);
 
 // One layer's own changes: the columns above plus `change` (added, modified, deleted).

@@ -7,13 +7,20 @@ namespace strata {
 char fileTypeLetter(FileType type)
 {
     switch (type) {
-    case FileType::Regular: return 'f';
-    case FileType::Directory: return 'd';
-    case FileType::Symlink: return 'l';
-    case FileType::Hardlink: return 'h';
-    case FileType::CharDevice: return 'c';
-    case FileType::BlockDevice: return 'b';
-    case FileType::Fifo: return 'p';
+    case FileType::Regular:
+        return 'f';
+    case FileType::Directory:
+        return 'd';
+    case FileType::Symlink:
+        return 'l';
+    case FileType::Hardlink:
+        return 'h';
+    case FileType::CharDevice:
+        return 'c';
+    case FileType::BlockDevice:
+        return 'b';
+    case FileType::Fifo:
+        return 'p';
     }
     return '?';
 }
@@ -43,7 +50,9 @@ FileNode FileTree::node(uint32_t index) const
     const NodeRef *ref = m_refs.empty() ? nullptr : &m_refs[index];
     // A merged node shows a stored node of a layer's tree (mergeLayers never refers to a
     // merged tree): read it directly rather than through another node() call.
-    const StoredNode *stored = !ref ? &m_nodes[index] : ref->source == kNoNode ? nullptr : &sourceOf(*ref).m_nodes[ref->source];
+    const StoredNode *stored = !ref                     ? &m_nodes[index]
+                               : ref->source == kNoNode ? nullptr
+                                                        : &sourceOf(*ref).m_nodes[ref->source];
     if (stored) {
         const StoredNode &s = *stored;
         n.name = s.name;
@@ -82,7 +91,8 @@ std::string_view FileTree::mergedName(uint32_t index) const
 std::string_view FileTree::linkTarget(uint32_t index) const
 {
     if (m_refs.empty())
-        return m_nodes[index].type == FileType::Directory ? std::string_view() : m_pool->view(m_nodes[index].link);
+        return m_nodes[index].type == FileType::Directory ? std::string_view()
+                                                          : m_pool->view(m_nodes[index].link);
     const NodeRef &r = m_refs[index];
     return r.source == kNoNode ? std::string_view() : sourceOf(r).linkTarget(r.source);
 }
@@ -110,12 +120,14 @@ uint64_t FileTree::totalSize(uint32_t index) const
         if (hasChildren(index))
             return m_totalSize[parentSlot(index)];
         const NodeRef &r = m_refs[index];
-        return r.source == kNoNode || type(index) == FileType::Directory ? 0 : sourceOf(r).totalSize(r.source);
+        return r.source == kNoNode || type(index) == FileType::Directory
+                   ? 0
+                   : sourceOf(r).totalSize(r.source);
     }
     const StoredNode &s = m_nodes[index];
     return s.type == FileType::Regular && !(s.flags & NodeFlag::Whiteout) ? s.size
-           : s.type == FileType::Directory                                 ? s.size
-                                                                           : 0;
+           : s.type == FileType::Directory                                ? s.size
+                                                                          : 0;
 }
 
 uint32_t FileTree::totalCount(uint32_t index) const
@@ -205,13 +217,14 @@ FileTree FileTree::fromNodes(std::vector<FileNode> nodes, std::shared_ptr<String
     tree.m_nodes.resize(nodes.size());
     for (size_t i = 0; i < nodes.size(); ++i) {
         const FileNode &n = nodes[i];
-        tree.m_nodes[i] = {n.name, n.parent, n.firstChild, n.uid, n.gid, n.link, n.size, n.mtime,
-                           uint16_t(n.mode), n.layer, n.type, n.flags};
+        tree.m_nodes[i] = {n.name, n.parent, n.firstChild,     n.uid,   n.gid,  n.link,
+                           n.size, n.mtime,  uint16_t(n.mode), n.layer, n.type, n.flags};
     }
     return tree;
 }
 
-FileTree FileTree::fromRefs(std::vector<NodeRef> refs, std::vector<std::shared_ptr<const FileTree>> sources)
+FileTree FileTree::fromRefs(std::vector<NodeRef> refs,
+                            std::vector<std::shared_ptr<const FileTree>> sources)
 {
     FileTree tree(Empty{});
     tree.m_pool = std::make_shared<StringPool>();
@@ -220,7 +233,8 @@ FileTree FileTree::fromRefs(std::vector<NodeRef> refs, std::vector<std::shared_p
     tree.m_sources = std::move(sources);
     tree.m_nameKeyBase.assign(tree.m_sources.size() + 1, 0);
     for (size_t s = 0; s < tree.m_sources.size(); ++s)
-        tree.m_nameKeyBase[s + 1] = tree.m_nameKeyBase[s] + (tree.m_sources[s] ? tree.m_sources[s]->nameKeyCount() : 0);
+        tree.m_nameKeyBase[s + 1] =
+            tree.m_nameKeyBase[s] + (tree.m_sources[s] ? tree.m_sources[s]->nameKeyCount() : 0);
     const size_t words = (size_t(tree.m_count) + 63) / 64;
     tree.m_parentBits.assign(words, 0);
     tree.m_parentRank.assign(words, 0);
@@ -251,20 +265,16 @@ FileTree FileTree::fromRefs(std::vector<NodeRef> refs, std::vector<std::shared_p
 
 size_t FileTree::memoryBytes() const
 {
-    return m_nodes.capacity() * sizeof(StoredNode) + m_refs.capacity() * sizeof(NodeRef)
-           + m_parentBits.capacity() * sizeof(uint64_t) + m_parentRank.capacity() * sizeof(uint32_t)
-           + m_totalSize.capacity() * sizeof(uint64_t) + m_totalCount.capacity() * sizeof(uint32_t)
-           + (m_refs.empty() ? m_pool->memoryBytes() : 0);
+    return m_nodes.capacity() * sizeof(StoredNode) + m_refs.capacity() * sizeof(NodeRef) +
+           m_parentBits.capacity() * sizeof(uint64_t) + m_parentRank.capacity() * sizeof(uint32_t) +
+           m_totalSize.capacity() * sizeof(uint64_t) + m_totalCount.capacity() * sizeof(uint32_t) +
+           (m_refs.empty() ? m_pool->memoryBytes() : 0);
 }
 
-TreeBuilder::TreeBuilder()
-    : TreeBuilder(std::make_shared<StringPool>())
-{
-}
+TreeBuilder::TreeBuilder() : TreeBuilder(std::make_shared<StringPool>()) {}
 
 TreeBuilder::TreeBuilder(std::shared_ptr<StringPool> pool)
-    : m_slots(1024, kEmpty)
-    , m_pool(std::move(pool))
+    : m_slots(1024, kEmpty), m_pool(std::move(pool))
 {
     FileNode root;
     root.type = FileType::Directory;

@@ -15,13 +15,23 @@ namespace strata {
 
 inline constexpr uint32_t kNoNode = UINT32_MAX;
 
-enum class FileType : uint8_t { Regular, Directory, Symlink, Hardlink, CharDevice, BlockDevice, Fifo };
+enum class FileType : uint8_t
+{
+    Regular,
+    Directory,
+    Symlink,
+    Hardlink,
+    CharDevice,
+    BlockDevice,
+    Fifo
+};
 
 // The one-letter codes of `strata-cli tree`: f d l h c b p.
 char fileTypeLetter(FileType type);
 
 namespace NodeFlag {
-enum : uint8_t {
+enum : uint8_t
+{
     Whiteout = 1, // layer trees only: this node deletes `name` from the layers below
     Opaque = 2,   // layer trees only: this directory hides every lower entry inside it
     Implied = 4,  // no entry of its own: a parent directory that only its children imply
@@ -34,19 +44,19 @@ enum : uint8_t {
 // FileTree::name() and linkTarget() to read them.
 struct FileNode
 {
-    uint32_t name = 0;            // StringPool id of the base name
-    uint32_t parent = kNoNode;    // the root's parent is kNoNode
-    uint32_t firstChild = 0;      // children are nodes [firstChild, firstChild + childCount)
+    uint32_t name = 0;         // StringPool id of the base name
+    uint32_t parent = kNoNode; // the root's parent is kNoNode
+    uint32_t firstChild = 0;   // children are nodes [firstChild, firstChild + childCount)
     uint32_t childCount = 0;
-    uint64_t size = 0;            // tar header size; 0 for directories, links and whiteouts
+    uint64_t size = 0; // tar header size; 0 for directories, links and whiteouts
     int64_t mtime = 0;
-    uint32_t mode = 0;            // permission bits, 07777
+    uint32_t mode = 0; // permission bits, 07777
     uint32_t uid = 0;
     uint32_t gid = 0;
-    uint32_t link = 0;            // symlink target or hardlink target path (StringPool id)
-    uint16_t layer = 0;           // the layer this entry comes from
+    uint32_t link = 0;  // symlink target or hardlink target path (StringPool id)
+    uint16_t layer = 0; // the layer this entry comes from
     FileType type = FileType::Regular;
-    uint8_t flags = 0;            // NodeFlag bits
+    uint8_t flags = 0; // NodeFlag bits
 
     bool isDir() const { return type == FileType::Directory; }
     bool isWhiteout() const { return flags & NodeFlag::Whiteout; }
@@ -57,7 +67,7 @@ struct FileNode
 struct NodeRef
 {
     uint32_t parent = kNoNode;
-    uint32_t firstChild = 0;  // as in FileNode; the child count follows from the next node's
+    uint32_t firstChild = 0;   // as in FileNode; the child count follows from the next node's
     uint32_t source = kNoNode; // node of sources[sourceTree]; kNoNode for the root
     uint16_t layer = 0;
     uint16_t sourceTree = 0;
@@ -79,10 +89,22 @@ public:
 
     uint32_t nodeCount() const { return m_count; }
     FileNode node(uint32_t index) const;
-    uint32_t parent(uint32_t index) const { return m_refs.empty() ? m_nodes[index].parent : m_refs[index].parent; }
-    uint8_t flags(uint32_t index) const { return m_refs.empty() ? m_nodes[index].flags : m_refs[index].flags; }
-    uint16_t layer(uint32_t index) const { return m_refs.empty() ? m_nodes[index].layer : m_refs[index].layer; }
-    FileType type(uint32_t index) const { return m_refs.empty() ? m_nodes[index].type : mergedType(index); }
+    uint32_t parent(uint32_t index) const
+    {
+        return m_refs.empty() ? m_nodes[index].parent : m_refs[index].parent;
+    }
+    uint8_t flags(uint32_t index) const
+    {
+        return m_refs.empty() ? m_nodes[index].flags : m_refs[index].flags;
+    }
+    uint16_t layer(uint32_t index) const
+    {
+        return m_refs.empty() ? m_nodes[index].layer : m_refs[index].layer;
+    }
+    FileType type(uint32_t index) const
+    {
+        return m_refs.empty() ? m_nodes[index].type : mergedType(index);
+    }
     // Asks the memory for a node ahead of its use, for passes that jump between trees.
     void prefetch(uint32_t index) const
     {
@@ -92,7 +114,10 @@ public:
             __builtin_prefetch(&m_refs[index]);
     }
     // The node's children: nodes [first, second).
-    std::pair<uint32_t, uint32_t> children(uint32_t index) const { return {firstChildOf(index), childEnd(index)}; }
+    std::pair<uint32_t, uint32_t> children(uint32_t index) const
+    {
+        return {firstChildOf(index), childEnd(index)};
+    }
     std::string_view name(uint32_t index) const
     {
         return m_refs.empty() ? m_pool->view(m_nodes[index].name) : mergedName(index);
@@ -116,13 +141,15 @@ public:
     // merged tree gives a name two keys when two layers have it): lets a pass over the tree
     // decide something about each name once. In a tree that stores its nodes, keys are
     // its pool's ids, which are in bytewise order of the names (TreeBuilder::freeze).
-    uint32_t nameKey(uint32_t index) const { return m_refs.empty() ? m_nodes[index].name : mergedNameKey(index); }
+    uint32_t nameKey(uint32_t index) const
+    {
+        return m_refs.empty() ? m_nodes[index].name : mergedNameKey(index);
+    }
     uint32_t nameKeyCount() const;
     // test(name) for every name key, in the order the names are stored (not the tree's): a
     // pass over a million names in memory order, where going through the nodes would jump
     // around the layers' pools. Returns 1 where test was true, 0 elsewhere.
-    template <typename Test>
-    std::vector<uint8_t> nameKeysWhere(Test &&test) const
+    template <typename Test> std::vector<uint8_t> nameKeysWhere(Test &&test) const
     {
         std::vector<uint8_t> result(nameKeyCount(), 0);
         auto scan = [&](const StringPool &pool, uint32_t base) {
@@ -146,7 +173,8 @@ public:
     // A tree whose nodes refer to nodes of `sources` (laid out as for fromNodes), which it
     // keeps alive; the sources store their nodes (layer trees), and null sources are allowed
     // where no node refers to them.
-    static FileTree fromRefs(std::vector<NodeRef> refs, std::vector<std::shared_ptr<const FileTree>> sources);
+    static FileTree fromRefs(std::vector<NodeRef> refs,
+                             std::vector<std::shared_ptr<const FileTree>> sources);
 
     // The pool of a tree that stores its nodes (empty for a merged tree).
     const StringPool &pool() const { return *m_pool; }
@@ -178,7 +206,10 @@ private:
     static_assert(sizeof(StoredNode) == 48);
     static_assert(sizeof(NodeRef) == 20);
 
-    bool hasChildren(uint32_t index) const { return (m_parentBits[index >> 6] >> (index & 63)) & 1; }
+    bool hasChildren(uint32_t index) const
+    {
+        return (m_parentBits[index >> 6] >> (index & 63)) & 1;
+    }
     uint32_t parentSlot(uint32_t index) const
     {
         const uint64_t below = m_parentBits[index >> 6] & ((uint64_t(1) << (index & 63)) - 1);
@@ -191,7 +222,10 @@ private:
     {
         return m_refs.empty() ? m_nodes[index].firstChild : m_refs[index].firstChild;
     }
-    uint32_t childEnd(uint32_t index) const { return index + 1 < m_count ? firstChildOf(index + 1) : m_count; }
+    uint32_t childEnd(uint32_t index) const
+    {
+        return index + 1 < m_count ? firstChildOf(index + 1) : m_count;
+    }
     // The tree and node a merged node's entry comes from.
     const FileTree &sourceOf(const NodeRef &ref) const { return *m_sources[ref.sourceTree]; }
 
@@ -223,7 +257,10 @@ public:
     static constexpr uint32_t root() { return 0; }
     StringPool &pool() { return *m_pool; }
     FileNode &node(uint32_t index) { return m_chunks[index >> kChunkBits][index & kChunkMask]; }
-    const FileNode &node(uint32_t index) const { return m_chunks[index >> kChunkBits][index & kChunkMask]; }
+    const FileNode &node(uint32_t index) const
+    {
+        return m_chunks[index >> kChunkBits][index & kChunkMask];
+    }
     uint32_t nodeCount() const { return m_count; }
 
     uint32_t child(uint32_t parent, uint32_t name, bool whiteout = false) const;
@@ -256,7 +293,7 @@ private:
 
     std::vector<std::unique_ptr<FileNode[]>> m_chunks; // firstChild/childCount unused until freeze
     uint32_t m_count = 0;
-    std::vector<uint32_t> m_nextSibling;  // insertion-ordered child lists
+    std::vector<uint32_t> m_nextSibling; // insertion-ordered child lists
     std::vector<uint32_t> m_lastChild;
     std::vector<uint8_t> m_alive;
     // The table holds node indexes; a slot's key is its node's (parent, name, whiteout), which

@@ -16,22 +16,25 @@ FileType typeOf(struct archive_entry *entry)
     if (archive_entry_hardlink(entry))
         return FileType::Hardlink;
     switch (archive_entry_filetype(entry)) {
-    case AE_IFDIR: return FileType::Directory;
-    case AE_IFLNK: return FileType::Symlink;
-    case AE_IFCHR: return FileType::CharDevice;
-    case AE_IFBLK: return FileType::BlockDevice;
-    case AE_IFIFO: return FileType::Fifo;
-    default: return FileType::Regular;
+    case AE_IFDIR:
+        return FileType::Directory;
+    case AE_IFLNK:
+        return FileType::Symlink;
+    case AE_IFCHR:
+        return FileType::CharDevice;
+    case AE_IFBLK:
+        return FileType::BlockDevice;
+    case AE_IFIFO:
+        return FileType::Fifo;
+    default:
+        return FileType::Regular;
     }
 }
 
 class LayerTreeBuilder
 {
 public:
-    explicit LayerTreeBuilder(uint16_t layer)
-        : m_layer(layer)
-    {
-    }
+    explicit LayerTreeBuilder(uint16_t layer) : m_layer(layer) {}
 
     // The directory node for `dir` ("" = root), creating implied directories on the way and
     // turning a non-directory in the way into one (a later entry wins).
@@ -73,8 +76,10 @@ public:
     void add(std::string_view path, FileNode attrs)
     {
         const size_t slash = path.rfind('/');
-        const std::string_view dir = slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-        const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+        const std::string_view dir =
+            slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+        const std::string_view base =
+            slash == std::string_view::npos ? path : path.substr(slash + 1);
         const uint32_t parent = directory(dir);
         attrs.layer = m_layer;
 
@@ -84,7 +89,8 @@ public:
         }
         if (base.starts_with(kWhiteoutPrefix)) {
             const std::string_view target = base.substr(kWhiteoutPrefix.size());
-            if (target.starts_with(kWhiteoutPrefix) || target.empty() || target == "." || target == "..")
+            if (target.starts_with(kWhiteoutPrefix) || target.empty() || target == "." ||
+                target == "..")
                 return; // other AUFS metadata (.wh..wh.plnk...): not part of the image
             FileNode whiteout;
             whiteout.name = m_builder.pool().intern(target);
@@ -98,14 +104,15 @@ public:
         attrs.name = m_builder.pool().intern(base);
         const uint32_t existing = m_builder.child(parent, attrs.name);
         // Replacing this path replaces its subtree: the cached directory may be inside it.
-        if (std::string_view(m_cachedDir).starts_with(path)
-            && (m_cachedDir.size() == path.size() || m_cachedDir[path.size()] == '/'))
+        if (std::string_view(m_cachedDir).starts_with(path) &&
+            (m_cachedDir.size() == path.size() || m_cachedDir[path.size()] == '/'))
             m_cachedDirNode = kNoNode;
         if (existing != kNoNode && attrs.isDir() && m_builder.node(existing).isDir()) {
             // A directory listed again (or after its children): update it, keep its children.
             FileNode &n = m_builder.node(existing);
             const uint8_t opaque = n.flags & NodeFlag::Opaque;
-            const uint32_t firstChild = n.firstChild, childCount = n.childCount, parentNode = n.parent;
+            const uint32_t firstChild = n.firstChild, childCount = n.childCount,
+                           parentNode = n.parent;
             n = attrs;
             n.flags = opaque;
             n.firstChild = firstChild;
@@ -195,25 +202,27 @@ bool drainCompressedData(struct archive *a, ByteSource &source, const LayerIndex
             return true;
         if (got < 0) {
             result->error = Error::make(Error::Kind::DamagedLayer, file,
-                                        QStringLiteral("the layer is damaged or truncated: ")
-                                            + QString::fromUtf8(archive_error_string(a)),
+                                        QStringLiteral("the layer is damaged or truncated: ") +
+                                            QString::fromUtf8(archive_error_string(a)),
                                         member);
             return false;
         }
         if ((chunk & 63) == 63) {
             if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
-                result->error = Error::make(Error::Kind::Cancelled, file, QStringLiteral("cancelled"), member);
+                result->error =
+                    Error::make(Error::Kind::Cancelled, file, QStringLiteral("cancelled"), member);
                 return false;
             }
             if (options.progress)
                 options.progress(source.position());
         }
         if (archive_filter_bytes(a, 0) > limit) {
-            result->error = Error::make(Error::Kind::LimitExceeded, file,
-                                        QStringLiteral("the layer inflates to more than %1 times its "
-                                                       "compressed size (a decompression bomb?)")
-                                            .arg(options.maxInflationRatio),
-                                        member);
+            result->error =
+                Error::make(Error::Kind::LimitExceeded, file,
+                            QStringLiteral("the layer inflates to more than %1 times its "
+                                           "compressed size (a decompression bomb?)")
+                                .arg(options.maxInflationRatio),
+                            member);
             return false;
         }
     }
@@ -227,8 +236,9 @@ LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const
     QString openError;
     struct archive *a = openArchiveReader(&source, &openError);
     if (!a) {
-        result.error = Error::make(Error::Kind::DamagedLayer, file,
-                                   QStringLiteral("the layer is not a tar archive: ") + openError, member);
+        result.error =
+            Error::make(Error::Kind::DamagedLayer, file,
+                        QStringLiteral("the layer is not a tar archive: ") + openError, member);
         return result;
     }
 
@@ -255,9 +265,10 @@ LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const
                 options.progress(source.position());
         }
         if (result.entryCount > options.maxEntries) {
-            result.error = Error::make(Error::Kind::LimitExceeded, file,
-                                       QStringLiteral("the layer has more than %1 entries").arg(options.maxEntries),
-                                       member);
+            result.error = Error::make(
+                Error::Kind::LimitExceeded, file,
+                QStringLiteral("the layer has more than %1 entries").arg(options.maxEntries),
+                member);
             break;
         }
         const char *rawName = archive_entry_pathname(entry);
@@ -285,8 +296,8 @@ LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const
             }
             attrs.link = builder.pool().intern(linkPath);
         }
-        if (compressed && attrs.type == FileType::Regular && attrs.size > 0
-            && !drainCompressedData(a, source, options, &result, file, member)) {
+        if (compressed && attrs.type == FileType::Regular && attrs.size > 0 &&
+            !drainCompressedData(a, source, options, &result, file, member)) {
             stoppedEarly = true;
             break;
         }
@@ -304,11 +315,12 @@ LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const
         result.error = {};
     }
     if (cancelled) {
-        result.error = Error::make(Error::Kind::Cancelled, file, QStringLiteral("cancelled"), member);
+        result.error =
+            Error::make(Error::Kind::Cancelled, file, QStringLiteral("cancelled"), member);
     } else if (status == ARCHIVE_FATAL && !result.error && !stoppedEarly) {
         result.error = Error::make(Error::Kind::DamagedLayer, file,
-                                   QStringLiteral("the layer is damaged or truncated: ")
-                                       + QString::fromUtf8(archive_error_string(a)),
+                                   QStringLiteral("the layer is damaged or truncated: ") +
+                                       QString::fromUtf8(archive_error_string(a)),
                                    member);
     }
     result.tarSize = archive_filter_bytes(a, 0);

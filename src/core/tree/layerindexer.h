@@ -11,8 +11,8 @@ namespace strata {
 
 struct LayerIndexOptions
 {
-    uint16_t layer = 0;                       // stored in every node's `layer`
-    const std::atomic_bool *cancel = nullptr; // polled between entries
+    uint16_t layer = 0;                             // stored in every node's `layer`
+    const std::atomic_bool *cancel = nullptr;       // polled between entries
     std::function<void(qint64 bytesRead)> progress; // raw bytes consumed so far, now and then
     qint64 maxEntries = 20'000'000;
     // A compressed layer may not inflate past ratio x its compressed size (nor past the floor

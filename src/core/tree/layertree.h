@@ -12,13 +12,13 @@ namespace strata {
 struct LayerTree
 {
     FileTree tree;
-    qint64 tarSize = 0;       // uncompressed bytes of the tar stream
-    qint64 contentSize = 0;   // sum of regular file sizes (what dive and `docker history` show)
-    qint64 entryCount = 0;    // tar entries read
-    qint64 fileCount = 0;     // entries that are not directories, whiteouts or markers
-    QString compression;      // "none", "gzip", "zstd", "xz", "bzip2"
-    QStringList rejected;     // names that escape the root: reported, never merged
-    Error error;              // set when the layer could not be read to its end
+    qint64 tarSize = 0;     // uncompressed bytes of the tar stream
+    qint64 contentSize = 0; // sum of regular file sizes (what dive and `docker history` show)
+    qint64 entryCount = 0;  // tar entries read
+    qint64 fileCount = 0;   // entries that are not directories, whiteouts or markers
+    QString compression;    // "none", "gzip", "zstd", "xz", "bzip2"
+    QStringList rejected;   // names that escape the root: reported, never merged
+    Error error;            // set when the layer could not be read to its end
 };
 
 } // namespace strata

@@ -30,9 +30,7 @@ public:
     // `ranked`: children() will be called, and compares names through `ranks`, or ranks of
     // its own when that is null or made for other layers.
     Overlay(LayerList layers, int top, bool ranked, const NameRanks *ranks = nullptr)
-        : m_layers(layers)
-        , m_top(std::min(top, int(layers.size()) - 1))
-        , m_ranks(ranks)
+        : m_layers(layers), m_top(std::min(top, int(layers.size()) - 1)), m_ranks(ranks)
     {
         if (ranked && !(ranks && ranks->fits(layers))) {
             m_ownRanks.emplace(layers);
@@ -61,9 +59,7 @@ public:
     {
     public:
         Resolver(const Overlay &overlay, std::vector<Source> &sources)
-            : m_overlay(overlay)
-            , m_sources(sources)
-            , m_mark(sources.size())
+            : m_overlay(overlay), m_sources(sources), m_mark(sources.size())
         {
         }
 
@@ -85,13 +81,15 @@ public:
                     m_entry.flags = NodeFlag::Replaced;
                     m_sources.resize(m_mark);
                 }
-                if (!(flags & NodeFlag::Implied) && !sameDirectoryMetadata(m_entry.attrs(), t.node(node)))
+                if (!(flags & NodeFlag::Implied) &&
+                    !sameDirectoryMetadata(m_entry.attrs(), t.node(node)))
                     m_entry = {&t, node, uint16_t(layer), NodeFlag::Replaced, layer};
                 m_sources.push_back({layer, node});
                 return;
             }
             const uint8_t replaced = m_entry ? NodeFlag::Replaced : 0;
-            m_entry = {&t, node, uint16_t(layer), uint8_t((flags & NodeFlag::Implied) | replaced), layer};
+            m_entry = {&t, node, uint16_t(layer), uint8_t((flags & NodeFlag::Implied) | replaced),
+                       layer};
             m_sources.resize(m_mark);
             if (isDir)
                 m_sources.push_back({layer, node});
@@ -112,7 +110,8 @@ public:
     // (ascending layers), in name order. The children's own sources are appended to
     // `childSources`; those of names the merge drops are removed again.
     template <typename Visit>
-    void children(std::span<const Source> sources, std::vector<Source> &childSources, Visit &&visitChild) const
+    void children(std::span<const Source> sources, std::vector<Source> &childSources,
+                  Visit &&visitChild) const
     {
         const NameRanks &ranks = *m_ranks;
         m_heads.resize(sources.size());
@@ -180,7 +179,8 @@ public:
 
     // The merged child `name` of the directory made of `sources`; `childSources` is set to
     // the child's own sources.
-    MergedEntry child(std::span<const Source> sources, std::string_view name, std::vector<Source> &childSources) const
+    MergedEntry child(std::span<const Source> sources, std::string_view name,
+                      std::vector<Source> &childSources) const
     {
         m_scratch.clear();
         Resolver resolver(*this, m_scratch);
@@ -226,8 +226,7 @@ int compareSortKeys(std::string_view a, bool aSubtree, std::string_view b, bool 
 }
 } // namespace
 
-NameRanks::NameRanks(LayerList layers)
-    : m_ranks(layers.size())
+NameRanks::NameRanks(LayerList layers) : m_ranks(layers.size())
 {
     // Each frozen pool is in bytewise order already (TreeBuilder::freeze): one k-way merge.
     struct Head
@@ -365,8 +364,9 @@ FileTree mergeLayers(LayerList layers, int top, const NameRanks *ranks)
     return FileTree::fromRefs(std::move(nodes), std::move(trees));
 }
 
-void visitMergedTree(LayerList layers, int top,
-                     const std::function<void(std::string_view path, const MergedEntry &entry)> &visit)
+void visitMergedTree(
+    LayerList layers, int top,
+    const std::function<void(std::string_view path, const MergedEntry &entry)> &visit)
 {
     const Overlay overlay(layers, top, true);
     // One directory on the current chain: its entries, and the subtrees of those that are
@@ -429,7 +429,8 @@ void visitMergedTree(LayerList layers, int top,
             continue;
         }
         // `level` may move when levels grows: copy the sources out first.
-        dirSources.assign(level.sources.begin() + item.sourceBegin, level.sources.begin() + item.sourceEnd);
+        dirSources.assign(level.sources.begin() + item.sourceBegin,
+                          level.sources.begin() + item.sourceEnd);
         enter(dirSources);
     }
 }
@@ -505,7 +506,8 @@ std::vector<PathOccurrence> pathOccurrences(LayerList layers, int top, std::stri
         const FileTree &tree = layers[l]->tree;
         // Walk the path's ancestors in this layer: a whiteout of one, an opaque one, or one
         // turned into a non-directory hides every lower copy of the path.
-        HiddenBy hides = (tree.node(0).flags & NodeFlag::Opaque) ? HiddenBy::OpaqueParent : HiddenBy::Nothing;
+        HiddenBy hides =
+            (tree.node(0).flags & NodeFlag::Opaque) ? HiddenBy::OpaqueParent : HiddenBy::Nothing;
         uint32_t node = 0;
         size_t pos = 0;
         bool whiteout = false;

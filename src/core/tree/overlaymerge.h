@@ -29,7 +29,10 @@ public:
 
     // The rank of the name of node `node` of layer `layer`.
     uint32_t rank(uint32_t layer, uint32_t node) const { return m_ranks[layer][node]; }
-    void prefetch(uint32_t layer, uint32_t node) const { __builtin_prefetch(&m_ranks[layer][node]); }
+    void prefetch(uint32_t layer, uint32_t node) const
+    {
+        __builtin_prefetch(&m_ranks[layer][node]);
+    }
     // Made for these layers (as far as a cheap check can tell).
     bool fits(LayerList layers) const;
 
@@ -60,14 +63,21 @@ struct MergedEntry
 // order of `strata-cli tree`, holding only the layer trees and the current directory chain in
 // memory; it visits exactly the nodes mergeLayers(layers, top) would build, root excepted.
 // `path` has no leading slash and is valid during the call only.
-void visitMergedTree(LayerList layers, int top,
-                     const std::function<void(std::string_view path, const MergedEntry &entry)> &visit);
+void visitMergedTree(
+    LayerList layers, int top,
+    const std::function<void(std::string_view path, const MergedEntry &entry)> &visit);
 
 // The merged entry of `path` ("a/b/c") as of `top` without merging; empty when there is none
 // (and for the root, which has no entry of its own).
 MergedEntry findMerged(LayerList layers, int top, std::string_view path);
 
-enum class ChangeKind : uint8_t { Unchanged, Added, Modified, Deleted };
+enum class ChangeKind : uint8_t
+{
+    Unchanged,
+    Added,
+    Modified,
+    Deleted
+};
 
 // What each node of one layer's own tree does to the merged tree below it (`lower` is the
 // merge up to the previous layer, null for the bottom layer). Indexed by node of `layer`.
@@ -82,7 +92,15 @@ struct PathOccurrence
     bool opaqueParent = false; // this layer hides lower copies through an opaque directory
     bool visible = false;      // this is the copy the merged tree (as of `top`) shows
     // For a copy that is not visible: the layer above that hid it first, and how.
-    enum class HiddenBy : uint8_t { Nothing, NewerCopy, Whiteout, ParentWhiteout, OpaqueParent, ParentReplaced };
+    enum class HiddenBy : uint8_t
+    {
+        Nothing,
+        NewerCopy,
+        Whiteout,
+        ParentWhiteout,
+        OpaqueParent,
+        ParentReplaced
+    };
     HiddenBy hiddenBy = HiddenBy::Nothing;
     int hiddenByLayer = -1;
 };

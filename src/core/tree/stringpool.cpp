@@ -18,9 +18,7 @@ uint64_t hashBytes(std::string_view text)
 }
 } // namespace
 
-StringPool::StringPool()
-    : m_offsets{0, 0}
-    , m_slots(1024, 0)
+StringPool::StringPool() : m_offsets{0, 0}, m_slots(1024, 0)
 {
     m_slots[hashBytes({}) & (m_slots.size() - 1)] = 1; // id 0: ""
 }
@@ -98,7 +96,8 @@ std::vector<uint32_t> StringPool::sortBytewise()
     std::vector<uint32_t> order(count());
     for (uint32_t id = 0; id < count(); ++id)
         order[id] = id;
-    std::sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) { return view(a) < view(b); });
+    std::sort(order.begin(), order.end(),
+              [this](uint32_t a, uint32_t b) { return view(a) < view(b); });
     std::vector<uint32_t> renumbered(count());
     std::vector<char> arena;
     arena.reserve(m_arena.size());
@@ -120,8 +119,8 @@ std::vector<uint32_t> StringPool::sortBytewise()
 
 size_t StringPool::memoryBytes() const
 {
-    return m_arena.capacity() + m_offsets.capacity() * sizeof(uint32_t)
-           + m_slots.capacity() * sizeof(uint32_t);
+    return m_arena.capacity() + m_offsets.capacity() * sizeof(uint32_t) +
+           m_slots.capacity() * sizeof(uint32_t);
 }
 
 } // namespace strata

@@ -45,8 +45,8 @@ void classify(DiffEntry &e, const FileTree &a, const FileTree &b, const LayerIde
         changes |= DiffChange::Mode;
     if (na.uid != nb.uid || na.gid != nb.gid)
         changes |= DiffChange::Owner;
-    if (na.type == nb.type && (na.type == FileType::Symlink || na.type == FileType::Hardlink)
-        && a.linkTarget(e.nodeA) != b.linkTarget(e.nodeB))
+    if (na.type == nb.type && (na.type == FileType::Symlink || na.type == FileType::Hardlink) &&
+        a.linkTarget(e.nodeA) != b.linkTarget(e.nodeB))
         changes |= DiffChange::LinkTarget;
     if (na.type == FileType::Regular && nb.type == FileType::Regular) {
         if (na.size != nb.size) {
@@ -64,15 +64,13 @@ void classify(DiffEntry &e, const FileTree &a, const FileTree &b, const LayerIde
 }
 } // namespace
 
-TreeDiff::TreeDiff()
-    : m_a(std::make_shared<FileTree>())
-    , m_b(std::make_shared<FileTree>())
+TreeDiff::TreeDiff() : m_a(std::make_shared<FileTree>()), m_b(std::make_shared<FileTree>())
 {
     m_entries.push_back(DiffEntry{0, 0});
 }
 
-TreeDiff TreeDiff::compare(std::shared_ptr<const FileTree> treeA, std::shared_ptr<const FileTree> treeB,
-                           const LayerIdentity &identity)
+TreeDiff TreeDiff::compare(std::shared_ptr<const FileTree> treeA,
+                           std::shared_ptr<const FileTree> treeB, const LayerIdentity &identity)
 {
     TreeDiff diff;
     diff.m_a = std::move(treeA);
@@ -140,10 +138,18 @@ void TreeDiff::recount()
         const bool changed = e.status != DiffStatus::Unchanged;
         m_entries[e.parent].changedBelow += e.changedBelow + (changed ? 1 : 0);
         switch (e.status) {
-        case DiffStatus::Added: ++m_counts.added; break;
-        case DiffStatus::Removed: ++m_counts.removed; break;
-        case DiffStatus::Changed: ++m_counts.changed; break;
-        case DiffStatus::Unchanged: ++m_counts.unchanged; break;
+        case DiffStatus::Added:
+            ++m_counts.added;
+            break;
+        case DiffStatus::Removed:
+            ++m_counts.removed;
+            break;
+        case DiffStatus::Changed:
+            ++m_counts.changed;
+            break;
+        case DiffStatus::Unchanged:
+            ++m_counts.unchanged;
+            break;
         }
         if (e.content == ContentState::Unknown)
             ++m_counts.contentUnknown;
@@ -199,7 +205,8 @@ uint64_t TreeDiff::sizeB(uint32_t index) const
 bool TreeDiff::isDirectory(uint32_t index) const
 {
     const DiffEntry &e = m_entries[index];
-    return (!e.inA() || typeA(index) == FileType::Directory) && (!e.inB() || typeB(index) == FileType::Directory);
+    return (!e.inA() || typeA(index) == FileType::Directory) &&
+           (!e.inB() || typeB(index) == FileType::Directory);
 }
 
 int64_t TreeDiff::ownDelta(uint32_t index) const
@@ -253,8 +260,8 @@ std::vector<uint32_t> TreeDiff::changeList() const
         const uint32_t i = stack.back();
         stack.pop_back();
         const DiffEntry &e = m_entries[i];
-        const bool wholeSubtree = (e.status == DiffStatus::Added || e.status == DiffStatus::Removed)
-                                  && e.childCount > 0;
+        const bool wholeSubtree =
+            (e.status == DiffStatus::Added || e.status == DiffStatus::Removed) && e.childCount > 0;
         if (e.status != DiffStatus::Unchanged && !wholeSubtree)
             list.push_back(i);
         if (e.changedBelow == 0)
@@ -268,7 +275,7 @@ std::vector<uint32_t> TreeDiff::changeList() const
 namespace {
 // Sorts by delta, keeping the list's order among equal deltas; computes each key once and
 // sorts only as far as `limit` reaches.
-template<typename Key>
+template <typename Key>
 void sortByDelta(std::vector<uint32_t> &list, DeltaOrder order, size_t limit, Key key)
 {
     struct Item
@@ -281,8 +288,9 @@ void sortByDelta(std::vector<uint32_t> &list, DeltaOrder order, size_t limit, Ke
     std::vector<Item> items(list.size());
     for (size_t i = 0; i < list.size(); ++i) {
         const int64_t delta = key(list[i]);
-        items[i] = {order == DeltaOrder::Magnitude ? (delta < 0 ? uint64_t(-delta) : uint64_t(delta)) : 0, delta,
-                    uint32_t(i), list[i]};
+        items[i] = {
+            order == DeltaOrder::Magnitude ? (delta < 0 ? uint64_t(-delta) : uint64_t(delta)) : 0,
+            delta, uint32_t(i), list[i]};
     }
     // Larger magnitude first, then growth before shrinkage, then the list's order.
     auto before = [](const Item &x, const Item &y) {
@@ -372,10 +380,14 @@ std::vector<uint32_t> TreeDiff::applyContent(const std::vector<uint32_t> &entrie
 QString diffStatusName(DiffStatus status)
 {
     switch (status) {
-    case DiffStatus::Unchanged: return QStringLiteral("unchanged");
-    case DiffStatus::Added: return QStringLiteral("added");
-    case DiffStatus::Removed: return QStringLiteral("removed");
-    case DiffStatus::Changed: return QStringLiteral("changed");
+    case DiffStatus::Unchanged:
+        return QStringLiteral("unchanged");
+    case DiffStatus::Added:
+        return QStringLiteral("added");
+    case DiffStatus::Removed:
+        return QStringLiteral("removed");
+    case DiffStatus::Changed:
+        return QStringLiteral("changed");
     }
     return {};
 }
@@ -383,8 +395,9 @@ QString diffStatusName(DiffStatus status)
 QStringList diffChangeNames(uint8_t changes)
 {
     static const std::pair<uint8_t, const char *> names[] = {
-        {DiffChange::Type, "type"},   {DiffChange::Size, "size"},       {DiffChange::Mode, "mode"},
-        {DiffChange::Owner, "owner"}, {DiffChange::LinkTarget, "link"}, {DiffChange::Content, "content"},
+        {DiffChange::Type, "type"},       {DiffChange::Size, "size"},
+        {DiffChange::Mode, "mode"},       {DiffChange::Owner, "owner"},
+        {DiffChange::LinkTarget, "link"}, {DiffChange::Content, "content"},
     };
     QStringList list;
     for (const auto &[bit, text] : names) {

@@ -12,22 +12,30 @@
 
 namespace strata {
 
-enum class DiffStatus : uint8_t { Unchanged, Added, Removed, Changed };
+enum class DiffStatus : uint8_t
+{
+    Unchanged,
+    Added,
+    Removed,
+    Changed
+};
 
 // What differs between the two copies of a path present on both sides.
 namespace DiffChange {
-enum : uint8_t {
+enum : uint8_t
+{
     Type = 1,
     Size = 2,
     Mode = 4,
-    Owner = 8,      // uid or gid
+    Owner = 8, // uid or gid
     LinkTarget = 16,
-    Content = 32,   // same size, different bytes: known only after compareContent()
+    Content = 32, // same size, different bytes: known only after compareContent()
 };
 }
 
 // Whether the bytes of a regular file present on both sides with the same size are known.
-enum class ContentState : uint8_t {
+enum class ContentState : uint8_t
+{
     NotApplicable, // not a regular file on both sides, or the sizes differ
     Unknown,       // same size, not read yet: a candidate for compareContent()
     Same,          // same bytes: read and hashed, empty, or the same entry of one layer tar
@@ -39,17 +47,17 @@ enum class ContentState : uint8_t {
 // indexes than their parent, so a model can map rows to entries without building anything.
 struct DiffEntry
 {
-    uint32_t nodeA = kNoNode;    // node in tree A, kNoNode when the path is only in B
+    uint32_t nodeA = kNoNode; // node in tree A, kNoNode when the path is only in B
     uint32_t nodeB = kNoNode;
-    uint32_t parent = kNoNode;   // the root's parent is kNoNode
-    uint32_t firstChild = 0;     // children are entries [firstChild, firstChild + childCount)
+    uint32_t parent = kNoNode; // the root's parent is kNoNode
+    uint32_t firstChild = 0;   // children are entries [firstChild, firstChild + childCount)
     uint32_t childCount = 0;
-    uint32_t changedBelow = 0;   // entries below this one whose status is not Unchanged
+    uint32_t changedBelow = 0; // entries below this one whose status is not Unchanged
     // Regular file bytes in B minus those in A: the file's own for a file, the total of its
     // subtree for a directory (so a directory's delta is the sum of its children's).
     int64_t sizeDelta = 0;
     DiffStatus status = DiffStatus::Unchanged;
-    uint8_t changes = 0;         // DiffChange bits, for Changed
+    uint8_t changes = 0; // DiffChange bits, for Changed
     ContentState content = ContentState::NotApplicable;
 
     bool inA() const { return nodeA != kNoNode; }
@@ -76,7 +84,8 @@ struct DiffCounts
     uint64_t bytesRemoved = 0;   // sum of negative file deltas, as a positive number
 };
 
-enum class DeltaOrder {
+enum class DeltaOrder
+{
     Growth,    // largest increase first, largest decrease last
     Magnitude, // largest absolute change first
 };
@@ -146,7 +155,7 @@ private:
     DiffCounts m_counts;
 };
 
-QString diffStatusName(DiffStatus status);       // "added", "removed", "changed", "unchanged"
-QStringList diffChangeNames(uint8_t changes);    // "type", "size", "mode", "owner", "link", "content"
+QString diffStatusName(DiffStatus status);    // "added", "removed", "changed", "unchanged"
+QStringList diffChangeNames(uint8_t changes); // "type", "size", "mode", "owner", "link", "content"
 
 } // namespace strata

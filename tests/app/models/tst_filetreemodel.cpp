@@ -2,12 +2,12 @@
 // at every layer, merged and layer-only, compared with listings checked by hand with
 // `tar tvf` of each layer (whiteout_dir.tar: a/foo; b/bar; .wh.a; a/baz. dive's test image:
 // 14 layers over busybox, ending with root/saved.txt re-added as -rwxr-xr-x).
-#include "numbered.h"
 #include "fixtures.h"
+#include "numbered.h"
 #include "treedump.h"
 
-#include "models/filetreemodel.h"
 #include "archive/imagearchive.h"
+#include "models/filetreemodel.h"
 #include "models/treefilter.h"
 #include "models/treesnapshot.h"
 
@@ -52,7 +52,8 @@ std::shared_ptr<const FileTree> syntheticTree(int dirs, int files)
             file.type = FileType::Regular;
             file.mode = 0644;
             file.size = uint64_t((f * 7919) % 100000);
-            file.name = builder.pool().intern("file" + std::to_string(f) + (f % 10 == 0 ? ".conf" : ".txt"));
+            file.name = builder.pool().intern("file" + std::to_string(f) +
+                                              (f % 10 == 0 ? ".conf" : ".txt"));
             builder.setChild(dirNode, file);
         }
     }
@@ -72,7 +73,8 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString whiteout = fixturePath(QStringLiteral("google_go-containerregistry/whiteout_dir.tar"));
+        const QString whiteout =
+            fixturePath(QStringLiteral("google_go-containerregistry/whiteout_dir.tar"));
         const QString dive = fixturePath(QStringLiteral("dive/test-docker-image.tar"));
         REQUIRE_FIXTURE(whiteout);
         REQUIRE_FIXTURE(dive);
@@ -86,26 +88,33 @@ private slots:
     {
         QTest::addColumn<int>("layer");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("layer 0: a/foo") << 0 << QStringList{
-            QStringLiteral("a|0 B|drwxr-xr-x 0:0|0|Added"),
-            QStringLiteral("a/foo|0 B|-rw-r--r-- 0:0|0|Added"),
-        };
-        QTest::newRow("layer 1: b/bar") << 1 << QStringList{
-            QStringLiteral("a|0 B|drwxr-xr-x 0:0|0|Unchanged"),
-            QStringLiteral("a/foo|0 B|-rw-r--r-- 0:0|0|Unchanged"),
-            QStringLiteral("b|0 B|drwxr-xr-x 0:0|1|Added"),
-            QStringLiteral("b/bar|0 B|-rw-r--r-- 0:0|1|Added"),
-        };
-        QTest::newRow("layer 2: .wh.a deletes a") << 2 << QStringList{
-            QStringLiteral("b|0 B|drwxr-xr-x 0:0|1|Unchanged"),
-            QStringLiteral("b/bar|0 B|-rw-r--r-- 0:0|1|Unchanged"),
-        };
-        QTest::newRow("layer 3: a re-created") << 3 << QStringList{
-            QStringLiteral("a|0 B|drwxr-xr-x 0:0|3|Added"),
-            QStringLiteral("a/baz|0 B|-rw-r--r-- 0:0|3|Added"),
-            QStringLiteral("b|0 B|drwxr-xr-x 0:0|1|Unchanged"),
-            QStringLiteral("b/bar|0 B|-rw-r--r-- 0:0|1|Unchanged"),
-        };
+        QTest::newRow("layer 0: a/foo") << 0
+                                        << QStringList{
+                                               QStringLiteral("a|0 B|drwxr-xr-x 0:0|0|Added"),
+                                               QStringLiteral("a/foo|0 B|-rw-r--r-- 0:0|0|Added"),
+                                           };
+        QTest::newRow("layer 1: b/bar")
+            << 1
+            << QStringList{
+                   QStringLiteral("a|0 B|drwxr-xr-x 0:0|0|Unchanged"),
+                   QStringLiteral("a/foo|0 B|-rw-r--r-- 0:0|0|Unchanged"),
+                   QStringLiteral("b|0 B|drwxr-xr-x 0:0|1|Added"),
+                   QStringLiteral("b/bar|0 B|-rw-r--r-- 0:0|1|Added"),
+               };
+        QTest::newRow("layer 2: .wh.a deletes a")
+            << 2
+            << QStringList{
+                   QStringLiteral("b|0 B|drwxr-xr-x 0:0|1|Unchanged"),
+                   QStringLiteral("b/bar|0 B|-rw-r--r-- 0:0|1|Unchanged"),
+               };
+        QTest::newRow("layer 3: a re-created")
+            << 3
+            << QStringList{
+                   QStringLiteral("a|0 B|drwxr-xr-x 0:0|3|Added"),
+                   QStringLiteral("a/baz|0 B|-rw-r--r-- 0:0|3|Added"),
+                   QStringLiteral("b|0 B|drwxr-xr-x 0:0|1|Unchanged"),
+                   QStringLiteral("b/bar|0 B|-rw-r--r-- 0:0|1|Unchanged"),
+               };
     }
 
     void whiteoutDirMerged()
@@ -113,7 +122,8 @@ private slots:
         QFETCH(int, layer);
         QFETCH(QStringList, expected);
         FileTreeModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(mergedSnapshot(m_whiteoutDir, layer));
         QCOMPARE(dumpTree(model), expected);
         QCOMPARE(model.visibleEntryCount(), uint32_t(expected.size()));
@@ -123,17 +133,20 @@ private slots:
     {
         QTest::addColumn<int>("layer");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("layer 0") << 0 << QStringList{
-            QStringLiteral("a|0 B|drwxr-xr-x 0:0|0|Added"),
-            QStringLiteral("a/foo|0 B|-rw-r--r-- 0:0|0|Added"),
-        };
-        QTest::newRow("layer 2: the whiteout") << 2 << QStringList{
-            QStringLiteral("a||whiteout|2|Deleted"),
-        };
-        QTest::newRow("layer 3") << 3 << QStringList{
-            QStringLiteral("a|0 B|drwxr-xr-x 0:0|3|Added"),
-            QStringLiteral("a/baz|0 B|-rw-r--r-- 0:0|3|Added"),
-        };
+        QTest::newRow("layer 0") << 0
+                                 << QStringList{
+                                        QStringLiteral("a|0 B|drwxr-xr-x 0:0|0|Added"),
+                                        QStringLiteral("a/foo|0 B|-rw-r--r-- 0:0|0|Added"),
+                                    };
+        QTest::newRow("layer 2: the whiteout") << 2
+                                               << QStringList{
+                                                      QStringLiteral("a||whiteout|2|Deleted"),
+                                                  };
+        QTest::newRow("layer 3") << 3
+                                 << QStringList{
+                                        QStringLiteral("a|0 B|drwxr-xr-x 0:0|3|Added"),
+                                        QStringLiteral("a/baz|0 B|-rw-r--r-- 0:0|3|Added"),
+                                    };
     }
 
     void whiteoutDirLayerOnly()
@@ -141,7 +154,8 @@ private slots:
         QFETCH(int, layer);
         QFETCH(QStringList, expected);
         FileTreeModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(layerSnapshot(m_whiteoutDir, layer));
         QCOMPARE(dumpTree(model), expected);
         if (layer == 2) {
@@ -155,65 +169,78 @@ private slots:
     void diveMergedRoot()
     {
         FileTreeModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(mergedSnapshot(m_dive, 13));
         // 423 paths at the top layer, as a replay of the 14 `tar tvf` listings gives.
         QCOMPARE(dumpTree(model).size(), 423);
-        QCOMPARE(childNames(model), (QStringList{
-            QStringLiteral("bin"), QStringLiteral("dev"), QStringLiteral("etc"),
-            QStringLiteral("home"), QStringLiteral("root"), QStringLiteral("somefile.txt"),
-            QStringLiteral("tmp"), QStringLiteral("usr"), QStringLiteral("var")}));
+        QCOMPARE(childNames(model),
+                 (QStringList{QStringLiteral("bin"), QStringLiteral("dev"), QStringLiteral("etc"),
+                              QStringLiteral("home"), QStringLiteral("root"),
+                              QStringLiteral("somefile.txt"), QStringLiteral("tmp"),
+                              QStringLiteral("usr"), QStringLiteral("var")}));
         const QModelIndex root = model.indexOfPath(QStringLiteral("root"));
         QVERIFY(root.isValid());
-        QCOMPARE(dumpTree(model, root), (QStringList{
-            QStringLiteral("root/.data|8.6 kB|drwxr-xr-x 0:0|10|Unchanged"),
-            QStringLiteral("root/.data/saved.again2.txt|6.4 kB|-rw-r--r-- 0:0|12|Unchanged"),
-            QStringLiteral("root/.data/tag.sh|917 B|-rwxrwxr-x 0:0|10|Unchanged"),
-            QStringLiteral("root/.data/test.sh|1.3 kB|-rwxr-xr-x 0:0|10|Unchanged"),
-            QStringLiteral("root/.saved.txt|6.4 kB|-rw-r--r-- 0:0|8|Unchanged"),
-            QStringLiteral("root/saved.txt|6.4 kB|-rwxr-xr-x 0:0|13|Modified"),
-        }));
+        QCOMPARE(
+            dumpTree(model, root),
+            (QStringList{
+                QStringLiteral("root/.data|8.6 kB|drwxr-xr-x 0:0|10|Unchanged"),
+                QStringLiteral("root/.data/saved.again2.txt|6.4 kB|-rw-r--r-- 0:0|12|Unchanged"),
+                QStringLiteral("root/.data/tag.sh|917 B|-rwxrwxr-x 0:0|10|Unchanged"),
+                QStringLiteral("root/.data/test.sh|1.3 kB|-rwxr-xr-x 0:0|10|Unchanged"),
+                QStringLiteral("root/.saved.txt|6.4 kB|-rw-r--r-- 0:0|8|Unchanged"),
+                QStringLiteral("root/saved.txt|6.4 kB|-rwxr-xr-x 0:0|13|Modified"),
+            }));
         // 3 × 6405 + 917 + 1270 bytes below root/.
-        QCOMPARE(model.index(root.row(), FileTreeModel::SizeColumn).data(FileTreeModel::SortRole)
-                     .toULongLong(), 21402ull);
+        QCOMPARE(model.index(root.row(), FileTreeModel::SizeColumn)
+                     .data(FileTreeModel::SortRole)
+                     .toULongLong(),
+                 21402ull);
         // Hard links show their target (busybox: every applet links to bin/[).
         const QModelIndex sh = model.indexOfPath(QStringLiteral("bin/sh"));
         QVERIFY(sh.isValid());
         QCOMPARE(model.index(sh.row(), FileTreeModel::ModeColumn, sh.parent()).data().toString(),
                  QStringLiteral("-rwxr-xr-x 0:0 ⇒ bin/["));
-        QVERIFY(!model.indexOfPath(QStringLiteral("root/example")).isValid()); // .wh.example, layer 9
+        QVERIFY(
+            !model.indexOfPath(QStringLiteral("root/example")).isValid()); // .wh.example, layer 9
     }
 
     void diveLayerOnlyWithWhiteout()
     {
         FileTreeModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(layerSnapshot(m_dive, 7));
-        QCOMPARE(dumpTree(model), (QStringList{
-            QStringLiteral("root|6.4 kB|drwx------ 0:0|7|Unchanged"),
-            QStringLiteral("root/example|0 B|drwxr-xr-x 0:0|7|Unchanged"),
-            QStringLiteral("root/example/somefile3.txt||whiteout|7|Deleted"),
-            QStringLiteral("root/saved.txt|6.4 kB|-rw-r--r-- 0:0|7|Added"),
-        }));
+        QCOMPARE(dumpTree(model),
+                 (QStringList{
+                     QStringLiteral("root|6.4 kB|drwx------ 0:0|7|Unchanged"),
+                     QStringLiteral("root/example|0 B|drwxr-xr-x 0:0|7|Unchanged"),
+                     QStringLiteral("root/example/somefile3.txt||whiteout|7|Deleted"),
+                     QStringLiteral("root/saved.txt|6.4 kB|-rw-r--r-- 0:0|7|Added"),
+                 }));
     }
 
     void filterByNameAndChange()
     {
         FileTreeModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const TreeSnapshot top = mergedSnapshot(m_dive, 13);
-        model.setSnapshot(top, computeFilterMask(top, TreeFilterSpec{QStringLiteral("*.TXT"), false}));
+        model.setSnapshot(top,
+                          computeFilterMask(top, TreeFilterSpec{QStringLiteral("*.TXT"), false}));
         QCOMPARE(model.filterMask()->hitCount, 5u); // case-insensitive glob
-        QCOMPARE(dumpTree(model), (QStringList{
-            QStringLiteral("root|21.4 kB|drwx------ 0:0|0|Unchanged"),
-            QStringLiteral("root/.data|8.6 kB|drwxr-xr-x 0:0|10|Unchanged"),
-            QStringLiteral("root/.data/saved.again2.txt|6.4 kB|-rw-r--r-- 0:0|12|Unchanged"),
-            QStringLiteral("root/.saved.txt|6.4 kB|-rw-r--r-- 0:0|8|Unchanged"),
-            QStringLiteral("root/saved.txt|6.4 kB|-rwxr-xr-x 0:0|13|Modified"),
-            QStringLiteral("somefile.txt|6.4 kB|-rw-rw-r-- 0:0|1|Unchanged"),
-            QStringLiteral("tmp|6.4 kB|drwxrwxrwt 0:0|0|Unchanged"),
-            QStringLiteral("tmp/saved.again1.txt|6.4 kB|-rw-r--r-- 0:0|11|Unchanged"),
-        }));
+        QCOMPARE(
+            dumpTree(model),
+            (QStringList{
+                QStringLiteral("root|21.4 kB|drwx------ 0:0|0|Unchanged"),
+                QStringLiteral("root/.data|8.6 kB|drwxr-xr-x 0:0|10|Unchanged"),
+                QStringLiteral("root/.data/saved.again2.txt|6.4 kB|-rw-r--r-- 0:0|12|Unchanged"),
+                QStringLiteral("root/.saved.txt|6.4 kB|-rw-r--r-- 0:0|8|Unchanged"),
+                QStringLiteral("root/saved.txt|6.4 kB|-rwxr-xr-x 0:0|13|Modified"),
+                QStringLiteral("somefile.txt|6.4 kB|-rw-rw-r-- 0:0|1|Unchanged"),
+                QStringLiteral("tmp|6.4 kB|drwxrwxrwt 0:0|0|Unchanged"),
+                QStringLiteral("tmp/saved.again1.txt|6.4 kB|-rw-r--r-- 0:0|11|Unchanged"),
+            }));
         QVERIFY(!model.index(0, 0).data(FileTreeModel::HitRole).toBool()); // root: a parent only
 
         // Substring, and the contents of a matching directory come along.
@@ -223,19 +250,22 @@ private slots:
         // What layer 7 changed, in the merged view: it added root/saved.txt.
         const TreeSnapshot seven = mergedSnapshot(m_dive, 7);
         model.setSnapshot(seven, computeFilterMask(seven, TreeFilterSpec{QString(), true}));
-        QCOMPARE(dumpTree(model), (QStringList{
-            QStringLiteral("root|19.2 kB|drwx------ 0:0|0|Unchanged"),
-            QStringLiteral("root/saved.txt|6.4 kB|-rw-r--r-- 0:0|7|Added"),
-        }));
+        QCOMPARE(dumpTree(model),
+                 (QStringList{
+                     QStringLiteral("root|19.2 kB|drwx------ 0:0|0|Unchanged"),
+                     QStringLiteral("root/saved.txt|6.4 kB|-rw-r--r-- 0:0|7|Added"),
+                 }));
         // Nothing matches: an empty model, the tester still satisfied.
-        model.setFilterMask(computeFilterMask(seven, TreeFilterSpec{QStringLiteral("nothing-like-this"), false}));
+        model.setFilterMask(
+            computeFilterMask(seven, TreeFilterSpec{QStringLiteral("nothing-like-this"), false}));
         QCOMPARE(model.rowCount(), 0);
     }
 
     void sortKeepsPersistentIndexes()
     {
         FileTreeModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(mergedSnapshot(m_dive, 13));
         const QPersistentModelIndex saved(model.indexOfPath(QStringLiteral("root/saved.txt")));
         QVERIFY(saved.isValid());
@@ -243,11 +273,13 @@ private slots:
         model.sort(FileTreeModel::SizeColumn, Qt::DescendingOrder);
         QCOMPARE(saved.data(FileTreeModel::PathRole).toString(), QStringLiteral("root/saved.txt"));
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("bin")); // busybox: 1 MB
-        for (const QModelIndex &parent : {QModelIndex(), model.indexOfPath(QStringLiteral("root"))}) {
+        for (const QModelIndex &parent :
+             {QModelIndex(), model.indexOfPath(QStringLiteral("root"))}) {
             quint64 previous = UINT64_MAX;
             for (int row = 0; row < model.rowCount(parent); ++row) {
                 const quint64 size = model.index(row, FileTreeModel::SizeColumn, parent)
-                                         .data(FileTreeModel::SortRole).toULongLong();
+                                         .data(FileTreeModel::SortRole)
+                                         .toULongLong();
                 QVERIFY(size <= previous);
                 previous = size;
             }
@@ -296,8 +328,11 @@ private slots:
         model.sort(FileTreeModel::SizeColumn, Qt::AscendingOrder);
         QCoreApplication::processEvents();
         qInfo("sorting 100,000 entries by size: %lld ms", clock.elapsed());
-        QVERIFY(model.index(0, FileTreeModel::SizeColumn, dir).data(FileTreeModel::SortRole).toULongLong()
-                <= model.index(99999, FileTreeModel::SizeColumn, dir).data(FileTreeModel::SortRole).toULongLong());
+        QVERIFY(model.index(0, FileTreeModel::SizeColumn, dir)
+                    .data(FileTreeModel::SortRole)
+                    .toULongLong() <= model.index(99999, FileTreeModel::SizeColumn, dir)
+                                          .data(FileTreeModel::SortRole)
+                                          .toULongLong());
     }
 
     void filterMillionPaths()
@@ -308,7 +343,8 @@ private slots:
         snapshot.layer = 0;
         QElapsedTimer clock;
         clock.start();
-        auto mask = computeFilterMask(snapshot, TreeFilterSpec{QStringLiteral("file12*.conf"), false});
+        auto mask =
+            computeFilterMask(snapshot, TreeFilterSpec{QStringLiteral("file12*.conf"), false});
         qInfo("glob over %u paths: %lld ms", tree->nodeCount(), clock.elapsed());
         // file120, file1200..file1290 (step 10), file12000..: per directory 1 + 10 + 0 = 11.
         QCOMPARE(mask->hitCount, 1100u);

@@ -1,7 +1,7 @@
 #include "fixtureimage.h"
 #include "models/historymodel.h"
-#include "tree/layertree.h"
 #include "models/sizetext.h"
+#include "tree/layertree.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
@@ -25,11 +25,13 @@ private Q_SLOTS:
     void passesModelTester()
     {
         HistoryModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setImage(m_snyk.image);
         model.setLayerTrees(m_snyk.trees);
         model.setReferenceTime(QDateTime::currentDateTimeUtc());
-        const test::FixtureImage dive = test::loadFixture(QStringLiteral("dive/test-docker-image.tar"));
+        const test::FixtureImage dive =
+            test::loadFixture(QStringLiteral("dive/test-docker-image.tar"));
         QVERIFY2(dive.ok(), qPrintable(dive.error));
         model.setImage(dive.image);
         QCOMPARE(model.rowCount(), 15);
@@ -48,7 +50,8 @@ private Q_SLOTS:
 
         auto text = [&](int row, int column) { return model.index(row, column).data().toString(); };
         QCOMPARE(text(0, HistoryModel::CreatedByColumn), QStringLiteral("CMD [\"/app/test.sh\"]"));
-        QCOMPARE(text(6, HistoryModel::CreatedByColumn), QStringLiteral("ADD alpine-minirootfs-3.18.12-aarch64.tar.gz /"));
+        QCOMPARE(text(6, HistoryModel::CreatedByColumn),
+                 QStringLiteral("ADD alpine-minirootfs-3.18.12-aarch64.tar.gz /"));
         QCOMPARE(text(2, HistoryModel::CreatedByColumn), QStringLiteral("WORKDIR /app"));
         QCOMPARE(text(0, HistoryModel::CommentColumn), QStringLiteral("buildkit.dockerfile.v0"));
 
@@ -69,8 +72,11 @@ private Q_SLOTS:
         // The size of a layer is what its files hold, as read by the core.
         for (int layer = 0; layer < 5; ++layer) {
             const int row = model.rowForLayer(layer);
-            QCOMPARE(text(row, HistoryModel::SizeColumn), formatDataSize(m_snyk.trees[size_t(layer)]->contentSize));
-            QCOMPARE(model.index(row, HistoryModel::SizeColumn).data(HistoryModel::SortRole).toLongLong(),
+            QCOMPARE(text(row, HistoryModel::SizeColumn),
+                     formatDataSize(m_snyk.trees[size_t(layer)]->contentSize));
+            QCOMPARE(model.index(row, HistoryModel::SizeColumn)
+                         .data(HistoryModel::SortRole)
+                         .toLongLong(),
                      m_snyk.trees[size_t(layer)]->contentSize);
         }
         // alpine's root filesystem is the biggest layer, apk's certificates and busybox next;
@@ -84,15 +90,18 @@ private Q_SLOTS:
     {
         HistoryModel model;
         model.setImage(m_snyk.image);
-        const QDateTime newest = QDateTime::fromString(m_snyk.image.history.last().created, Qt::ISODateWithMs);
+        const QDateTime newest =
+            QDateTime::fromString(m_snyk.image.history.last().created, Qt::ISODateWithMs);
         QVERIFY(newest.isValid());
         model.setReferenceTime(newest.addDays(3));
         const QModelIndex created = model.index(0, HistoryModel::CreatedColumn);
         QCOMPARE(created.data().toString(), QStringLiteral("3 days ago"));
-        QVERIFY(created.data(Qt::ToolTipRole).toString().contains(m_snyk.image.history.last().created));
+        QVERIFY(
+            created.data(Qt::ToolTipRole).toString().contains(m_snyk.image.history.last().created));
         QCOMPARE(created.data(HistoryModel::SortRole).toDateTime(), newest);
         // The alpine base was built in February 2025, eight months before.
-        QCOMPARE(model.index(6, HistoryModel::CreatedColumn).data().toString(), QStringLiteral("8 months ago"));
+        QCOMPARE(model.index(6, HistoryModel::CreatedColumn).data().toString(),
+                 QStringLiteral("8 months ago"));
     }
 
     void relativeTime_data()
@@ -115,7 +124,8 @@ private Q_SLOTS:
     {
         QFETCH(qint64, seconds);
         QFETCH(QString, expected);
-        const QDateTime now = QDateTime::fromString(QStringLiteral("2024-06-01T12:00:00Z"), Qt::ISODate);
+        const QDateTime now =
+            QDateTime::fromString(QStringLiteral("2024-06-01T12:00:00Z"), Qt::ISODate);
         QCOMPARE(HistoryModel::relativeTime(now.addSecs(-seconds), now), expected);
     }
 
@@ -127,20 +137,24 @@ private Q_SLOTS:
         for (LayerInfo &layer : image.layers)
             layer.historyIndex = -1;
         HistoryModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setImage(image);
         QCOMPARE(model.rowCount(), 5);
-        QCOMPARE(model.index(0, HistoryModel::CreatedByColumn).data().toString(), QStringLiteral("(not in the history)"));
-        QCOMPARE(model.index(0, HistoryModel::CreatedByColumn).data(HistoryModel::LayerRole).toInt(), 4);
-        QCOMPARE(model.index(0, HistoryModel::CreatedByColumn).data(HistoryModel::StepRole).toInt(), -1);
+        QCOMPARE(model.index(0, HistoryModel::CreatedByColumn).data().toString(),
+                 QStringLiteral("(not in the history)"));
+        QCOMPARE(
+            model.index(0, HistoryModel::CreatedByColumn).data(HistoryModel::LayerRole).toInt(), 4);
+        QCOMPARE(model.index(0, HistoryModel::CreatedByColumn).data(HistoryModel::StepRole).toInt(),
+                 -1);
         QCOMPARE(model.rowForLayer(0), 4);
     }
 
     void headers()
     {
         HistoryModel model;
-        const QStringList expected = {QStringLiteral("Created"), QStringLiteral("Created By"), QStringLiteral("Size"),
-                                      QStringLiteral("Comment")};
+        const QStringList expected = {QStringLiteral("Created"), QStringLiteral("Created By"),
+                                      QStringLiteral("Size"), QStringLiteral("Comment")};
         for (int column = 0; column < expected.size(); ++column)
             QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), expected.at(column));
     }

@@ -15,22 +15,38 @@ private slots:
         QTest::addColumn<QString>("pattern");
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("matches");
-        QTest::newRow("star suffix") << "*.conf" << "nginx.conf" << true;
-        QTest::newRow("star suffix, other") << "*.conf" << "nginx.conf.bak" << false;
-        QTest::newRow("anchored at the end") << "*.con" << "nginx.conf" << false;
-        QTest::newRow("anchored at the start") << "ginx*" << "nginx.conf" << false;
-        QTest::newRow("question") << "lib?.so" << "libc.so" << true;
-        QTest::newRow("question needs one") << "lib?.so" << "lib.so" << false;
-        QTest::newRow("class") << "[Mm]akefile" << "makefile" << true;
-        QTest::newRow("range") << "file[0-3]" << "file2" << true;
-        QTest::newRow("range miss") << "file[0-3]" << "file7" << false;
-        QTest::newRow("negated") << "file[!0-3]" << "file7" << true;
-        QTest::newRow("case-insensitive") << "*.TXT" << "notes.txt" << true;
-        QTest::newRow("two stars") << "*a*b*" << "xxaYYbzz" << true;
-        QTest::newRow("backtracking") << "*ab" << "aab" << true;
-        QTest::newRow("unclosed bracket is literal") << "a[b" << "a[b" << true;
-        QTest::newRow("star alone") << "*" << "" << true;
-        QTest::newRow("utf-8 bytes") << "*ё*" << "пёс" << true;
+        QTest::newRow("star suffix") << "*.conf"
+                                     << "nginx.conf" << true;
+        QTest::newRow("star suffix, other") << "*.conf"
+                                            << "nginx.conf.bak" << false;
+        QTest::newRow("anchored at the end") << "*.con"
+                                             << "nginx.conf" << false;
+        QTest::newRow("anchored at the start") << "ginx*"
+                                               << "nginx.conf" << false;
+        QTest::newRow("question") << "lib?.so"
+                                  << "libc.so" << true;
+        QTest::newRow("question needs one") << "lib?.so"
+                                            << "lib.so" << false;
+        QTest::newRow("class") << "[Mm]akefile"
+                               << "makefile" << true;
+        QTest::newRow("range") << "file[0-3]"
+                               << "file2" << true;
+        QTest::newRow("range miss") << "file[0-3]"
+                                    << "file7" << false;
+        QTest::newRow("negated") << "file[!0-3]"
+                                 << "file7" << true;
+        QTest::newRow("case-insensitive") << "*.TXT"
+                                          << "notes.txt" << true;
+        QTest::newRow("two stars") << "*a*b*"
+                                   << "xxaYYbzz" << true;
+        QTest::newRow("backtracking") << "*ab"
+                                      << "aab" << true;
+        QTest::newRow("unclosed bracket is literal") << "a[b"
+                                                     << "a[b" << true;
+        QTest::newRow("star alone") << "*"
+                                    << "" << true;
+        QTest::newRow("utf-8 bytes") << "*ё*"
+                                     << "пёс" << true;
     }
 
     void glob()

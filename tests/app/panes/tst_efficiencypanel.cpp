@@ -2,14 +2,14 @@
 // and what choosing a path tells the page (which path, at which layer, which layers to shade).
 #include "fixtures.h"
 
-#include "models/efficiencymodel.h"
-#include "panes/efficiencypanel.h"
 #include "archive/imagearchive.h"
+#include "models/efficiencymodel.h"
+#include "models/imageloader.h"
+#include "panes/archivetab.h"
+#include "panes/efficiencypanel.h"
+#include "panes/filetreepane.h"
 #include "panes/imagepage.h"
 #include "windows/mainwindow.h"
-#include "panes/archivetab.h"
-#include "panes/filetreepane.h"
-#include "models/imageloader.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -34,7 +34,8 @@ Dive loadDive()
 {
     Dive d;
     Error error;
-    d.archive = ImageArchive::open(fixturePath(QStringLiteral("dive/test-docker-image.tar")), &error);
+    d.archive =
+        ImageArchive::open(fixturePath(QStringLiteral("dive/test-docker-image.tar")), &error);
     if (d.archive)
         d.layers = d.archive->loadLayers(0, LoadObserver{}, &error);
     return d;
@@ -63,14 +64,19 @@ private slots:
         QSignalSpy ready(&panel, &EfficiencyPanel::reportReady);
         panel.setImage(dive.archive->images().at(0), dive.layers);
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), kTimeout); // it may come before a wait() starts
-        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(panel.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         // dive's Test_Analysis: efficiency 0.98442..., wasted 32025, user wasted 0.48349...
-        QVERIFY2(panel.findChild<QLabel *>(QStringLiteral("efficiencyScore"))->text().contains(QStringLiteral("98.44")),
+        QVERIFY2(panel.findChild<QLabel *>(QStringLiteral("efficiencyScore"))
+                     ->text()
+                     .contains(QStringLiteral("98.44")),
                  qPrintable(panel.findChild<QLabel *>(QStringLiteral("efficiencyScore"))->text()));
-        const QString figures = panel.findChild<QLabel *>(QStringLiteral("efficiencyFigures"))->text();
+        const QString figures =
+            panel.findChild<QLabel *>(QStringLiteral("efficiencyFigures"))->text();
         QVERIFY2(figures.contains(QLocale().toString(32025)), qPrintable(figures));
         QVERIFY2(figures.contains(QStringLiteral("48.35")), qPrintable(figures));
-        for (const char *path : {"/root/saved.txt", "/root/example/somefile1.txt", "/root/example/somefile3.txt"})
+        for (const char *path :
+             {"/root/saved.txt", "/root/example/somefile1.txt", "/root/example/somefile3.txt"})
             QVERIFY2(rowOf(*panel.model(), QString::fromLatin1(path)) >= 0, path);
     }
 
@@ -90,7 +96,8 @@ private slots:
         QTableView *table = panel.table();
         const int sourceRow = rowOf(*panel.model(), QStringLiteral("/root/example/somefile1.txt"));
         for (int row = 0; row < table->model()->rowCount(); ++row) {
-            if (table->model()->index(row, 0).data().toString() == QLatin1String("/root/example/somefile1.txt"))
+            if (table->model()->index(row, 0).data().toString() ==
+                QLatin1String("/root/example/somefile1.txt"))
                 table->setCurrentIndex(table->model()->index(row, 0));
         }
         QVERIFY(sourceRow >= 0);
@@ -129,8 +136,10 @@ private slots:
     {
         MainWindow window;
         window.show();
-        ArchiveTab *tab = window.openPath(fixturePath(QStringLiteral("dive/test-docker-image.tar")));
-        QVERIFY(QTest::qWaitFor([&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
+        ArchiveTab *tab =
+            window.openPath(fixturePath(QStringLiteral("dive/test-docker-image.tar")));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
         EfficiencyPanel *panel = tab->page()->efficiencyPanel();
         // Nothing is analysed until the tab is looked at.
         QVERIFY(QTest::qWaitFor([&] { return panel->isWaitingToBeShown(); }, kTimeout));

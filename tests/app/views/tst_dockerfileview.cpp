@@ -1,9 +1,9 @@
 #include "analysis/dockerfile.h"
-#include "views/dockerfilehighlighter.h"
-#include "views/dockerfileview.h"
 #include "fixtureimage.h"
 #include "image/historytext.h"
 #include "models/viewcolors.h"
+#include "views/dockerfilehighlighter.h"
+#include "views/dockerfileview.h"
 
 #include <QTest>
 #include <QTextBlock>
@@ -66,16 +66,18 @@ private Q_SLOTS:
         view.setImage(m_snyk.image);
         const QTextDocument *document = view.document();
         const SyntaxColors colours = syntaxColors(view.palette());
-        QVERIFY(document->findBlockByNumber(6).text().startsWith(QLatin1String("RUN echo \"This is")));
-        QCOMPARE(colourAt(document, 0, 0), colours.comment);  // the header comment
-        QCOMPARE(colourAt(document, 1, 0), colours.keyword);  // FROM
-        QCOMPARE(colourAt(document, 4, 3), colours.comment);  // the base image comment
-        QCOMPARE(colourAt(document, 6, 0), colours.keyword);  // RUN
+        QVERIFY(
+            document->findBlockByNumber(6).text().startsWith(QLatin1String("RUN echo \"This is")));
+        QCOMPARE(colourAt(document, 0, 0), colours.comment); // the header comment
+        QCOMPARE(colourAt(document, 1, 0), colours.keyword); // FROM
+        QCOMPARE(colourAt(document, 4, 3), colours.comment); // the base image comment
+        QCOMPARE(colourAt(document, 6, 0), colours.keyword); // RUN
         QCOMPARE(colourAt(document, 6, 2), colours.keyword);
-        QVERIFY(!colourAt(document, 6, 4).isValid());         // echo: plain
-        QCOMPARE(colourAt(document, 6, 9), colours.string);   // "This is...
+        QVERIFY(!colourAt(document, 6, 4).isValid());       // echo: plain
+        QCOMPARE(colourAt(document, 6, 9), colours.string); // "This is...
         const QString runLine = document->findBlockByNumber(6).text();
-        QCOMPARE(colourAt(document, 6, int(runLine.size()) - 1), colours.operatorColor); // the trailing backslash
+        QCOMPARE(colourAt(document, 6, int(runLine.size()) - 1),
+                 colours.operatorColor);                           // the trailing backslash
         QCOMPARE(colourAt(document, 7, 4), colours.operatorColor); // &&
         // A continued line does not start with an instruction, even if its first word is one.
         QVERIFY(!colourAt(document, 7, 7).isValid()); // mkdir
@@ -85,27 +87,32 @@ private Q_SLOTS:
     {
         DockerfileView view;
         // As buildkit writes them.
-        view.setHistory({step(QStringLiteral("ENV PATH=/opt/bin:$PATH")),
-                         step(QStringLiteral("COPY --from=build --chown=app /out /srv # buildkit")),
-                         step(QStringLiteral("RUN /bin/sh -c echo \"home is ${HOME}\" > /etc/motd && echo 'no $VARS here' >> /etc/motd && echo done with it # buildkit")),
-                         step(QStringLiteral("CMD [\"nginx\", \"-g\", \"daemon off;\"]"))});
+        view.setHistory(
+            {step(QStringLiteral("ENV PATH=/opt/bin:$PATH")),
+             step(QStringLiteral("COPY --from=build --chown=app /out /srv # buildkit")),
+             step(QStringLiteral("RUN /bin/sh -c echo \"home is ${HOME}\" > /etc/motd && echo 'no "
+                                 "$VARS here' >> /etc/motd && echo done with it # buildkit")),
+             step(QStringLiteral("CMD [\"nginx\", \"-g\", \"daemon off;\"]"))});
         const QTextDocument *document = view.document();
         const SyntaxColors colours = syntaxColors(view.palette());
         QCOMPARE(document->findBlockByNumber(2).text(), QStringLiteral("ENV PATH=/opt/bin:$PATH"));
         QCOMPARE(colourAt(document, 2, 18), colours.variable);
         QCOMPARE(colourAt(document, 2, 22), colours.variable);
-        QCOMPARE(colourAt(document, 3, 5), colours.option);   // --from=build
-        QCOMPARE(colourAt(document, 3, 18), colours.option);  // --chown=app
-        QVERIFY(!colourAt(document, 3, 30).isValid());        // /out
+        QCOMPARE(colourAt(document, 3, 5), colours.option);  // --from=build
+        QCOMPARE(colourAt(document, 3, 18), colours.option); // --chown=app
+        QVERIFY(!colourAt(document, 3, 30).isValid());       // /out
         const QString run = document->findBlockByNumber(4).text();
         QCOMPARE(run, QStringLiteral("RUN echo \"home is ${HOME}\" > /etc/motd \\"));
         QCOMPARE(colourAt(document, 4, int(run.indexOf(QLatin1String("home")))), colours.string);
-        QCOMPARE(colourAt(document, 4, int(run.indexOf(QLatin1String("${HOME}"))) + 2), colours.variable);
+        QCOMPARE(colourAt(document, 4, int(run.indexOf(QLatin1String("${HOME}"))) + 2),
+                 colours.variable);
         QCOMPARE(colourAt(document, 4, int(run.indexOf(QLatin1String("}\""))) + 1), colours.string);
         const QString second = document->findBlockByNumber(5).text();
-        QCOMPARE(colourAt(document, 5, int(second.indexOf(QLatin1String("$VARS")))), colours.string); // single quotes
+        QCOMPARE(colourAt(document, 5, int(second.indexOf(QLatin1String("$VARS")))),
+                 colours.string); // single quotes
         const QString cmd = document->findBlockByNumber(7).text();
-        QCOMPARE(colourAt(document, 7, int(cmd.indexOf(QLatin1String("off;")))), colours.string); // ; inside a string
+        QCOMPARE(colourAt(document, 7, int(cmd.indexOf(QLatin1String("off;")))),
+                 colours.string); // ; inside a string
     }
 
     void followsThePalette()
@@ -144,7 +151,8 @@ private Q_SLOTS:
         view.selectStep(3);
         const QList<QTextEdit::ExtraSelection> marks = view.extraSelections();
         QCOMPARE(marks.size(), 1);
-        QCOMPARE(marks.first().cursor.selectionStart(), view.document()->findBlockByNumber(6).position());
+        QCOMPARE(marks.first().cursor.selectionStart(),
+                 view.document()->findBlockByNumber(6).position());
         const QTextBlock last = view.document()->findBlockByNumber(8); // the RUN takes 3 lines
         QCOMPARE(marks.first().cursor.selectionEnd(), last.position() + last.length() - 1);
         view.selectStep(-1);

@@ -41,7 +41,8 @@ private Q_SLOTS:
         QCOMPARE(layers.count(), 0);
 
         // Clicking the newest row (the empty CMD step) announces the step only.
-        const QRect cell = view.visualRect(view.historyModel()->index(0, HistoryModel::CreatedByColumn));
+        const QRect cell =
+            view.visualRect(view.historyModel()->index(0, HistoryModel::CreatedByColumn));
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(view.currentStep(), 6);
         QCOMPARE(view.currentLayer(), -1);
@@ -78,7 +79,8 @@ private Q_SLOTS:
         area.resize(450, 700);
         HistoryView history;
         QObject::connect(stack, &LayerStackView::stepSelected, &history, &HistoryView::selectStep);
-        QObject::connect(&history, &HistoryView::stepSelected, stack, &LayerStackView::setCurrentStep);
+        QObject::connect(&history, &HistoryView::stepSelected, stack,
+                         &LayerStackView::setCurrentStep);
         stack->setImage(m_snyk.image);
         history.setImage(m_snyk.image);
         area.show();

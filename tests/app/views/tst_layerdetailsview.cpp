@@ -1,7 +1,7 @@
 #include "fixtureimage.h"
+#include "tree/layertree.h"
 #include "views/jsontext.h"
 #include "views/layerdetailsview.h"
-#include "tree/layertree.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -30,18 +30,23 @@ private Q_SLOTS:
     // An OCI layout written by docker 25 with the containerd store: media types and gzip blobs.
     void ociLayer()
     {
-        const test::FixtureImage fixture = test::loadFixture(QStringLiteral("snyk_cli/docker-test-image.tar"), true);
+        const test::FixtureImage fixture =
+            test::loadFixture(QStringLiteral("snyk_cli/docker-test-image.tar"), true);
         QVERIFY2(fixture.ok(), qPrintable(fixture.error));
         LayerDetailsView view;
         view.setImage(fixture.image);
         view.setLayerTrees(fixture.trees);
-        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("layerTitle"))->text(), QStringLiteral("No layer selected"));
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("layerTitle"))->text(),
+                 QStringLiteral("No layer selected"));
         QVERIFY(field(view, "diffIdField").isEmpty());
 
         view.setLayer(1);
         const LayerInfo &layer = fixture.image.layers.at(1);
-        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("layerTitle"))->text(), QStringLiteral("Layer 1 of 5"));
-        QCOMPARE(field(view, "diffIdField"), QStringLiteral("sha256:a447a4060243bdd4ec850856474671e2879876f05daf374de4871251369ed0cd"));
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("layerTitle"))->text(),
+                 QStringLiteral("Layer 1 of 5"));
+        QCOMPARE(field(view, "diffIdField"),
+                 QStringLiteral(
+                     "sha256:a447a4060243bdd4ec850856474671e2879876f05daf374de4871251369ed0cd"));
         QCOMPARE(field(view, "blobDigestField"), layer.blobDigest);
         QVERIFY(layer.blobDigest.startsWith(QLatin1String("sha256:")));
         QCOMPARE(field(view, "chainIdField"), layer.chainId);
@@ -49,7 +54,8 @@ private Q_SLOTS:
         QCOMPARE(field(view, "mediaTypeField"), layer.mediaType);
         QVERIFY(layer.mediaType.contains(QLatin1String("gzip")));
         QCOMPARE(field(view, "compressionField"), QStringLiteral("gzip"));
-        QVERIFY(field(view, "blobSizeField").contains(QLocale().toString(layer.blobSize) + QLatin1String(" bytes")));
+        QVERIFY(field(view, "blobSizeField")
+                    .contains(QLocale().toString(layer.blobSize) + QLatin1String(" bytes")));
         const LayerTree &tree = *fixture.trees[1];
         QCOMPARE(field(view, "fileCountField"), QLocale().toString(tree.fileCount));
         QVERIFY(tree.fileCount > 10);
@@ -61,14 +67,16 @@ private Q_SLOTS:
         QVERIFY(!tabs->isTabEnabled(LayerDetailsView::LayerJsonTab));
         QCOMPARE(QJsonDocument::fromJson(view.jsonText(LayerDetailsView::ManifestTab).toUtf8()),
                  QJsonDocument::fromJson(fixture.image.manifestJson));
-        QVERIFY(view.jsonText(LayerDetailsView::ConfigTab).contains(QLatin1String("\n    \"architecture\": \"arm64\",\n")));
+        QVERIFY(view.jsonText(LayerDetailsView::ConfigTab)
+                    .contains(QLatin1String("\n    \"architecture\": \"arm64\",\n")));
     }
 
     // A legacy docker save: every layer directory has its own json, shown indented in the order
     // the file has its keys.
     void legacyLayerJson()
     {
-        const test::FixtureImage fixture = test::loadFixture(QStringLiteral("dive/test-docker-image.tar"));
+        const test::FixtureImage fixture =
+            test::loadFixture(QStringLiteral("dive/test-docker-image.tar"));
         QVERIFY2(fixture.ok(), qPrintable(fixture.error));
         LayerDetailsView view;
         view.setImage(fixture.image);
@@ -87,12 +95,14 @@ private Q_SLOTS:
         // The config keeps its key order: "architecture" first, "rootfs" last.
         const QString config = view.jsonText(LayerDetailsView::ConfigTab);
         QVERIFY(config.startsWith(QLatin1String("{\n    \"architecture\": \"amd64\",")));
-        QVERIFY(config.indexOf(QLatin1String("\"rootfs\"")) > config.indexOf(QLatin1String("\"history\"")));
+        QVERIFY(config.indexOf(QLatin1String("\"rootfs\"")) >
+                config.indexOf(QLatin1String("\"history\"")));
     }
 
     void copiesTheJsonShown()
     {
-        const test::FixtureImage fixture = test::loadFixture(QStringLiteral("dive/test-docker-image.tar"));
+        const test::FixtureImage fixture =
+            test::loadFixture(QStringLiteral("dive/test-docker-image.tar"));
         QVERIFY2(fixture.ok(), qPrintable(fixture.error));
         LayerDetailsView view;
         view.setImage(fixture.image);
@@ -111,32 +121,35 @@ private Q_SLOTS:
         QFont big = window.font();
         big.setPointSizeF(28);
         window.setFont(big);
-        QCOMPARE(view->findChild<QLabel *>(QStringLiteral("layerTitle"))->font().pointSizeF(), 28.0);
+        QCOMPARE(view->findChild<QLabel *>(QStringLiteral("layerTitle"))->font().pointSizeF(),
+                 28.0);
         QVERIFY(view->findChild<QLabel *>(QStringLiteral("layerTitle"))->font().bold());
         const auto *digest = view->findChild<QLineEdit *>(QStringLiteral("diffIdField"));
         QCOMPARE(digest->font().pointSizeF(), 28.0);
         QVERIFY(QFontInfo(digest->font()).fixedPitch());
-        QCOMPARE(view->findChild<QPlainTextEdit *>(QStringLiteral("configJson"))->font().pointSizeF(), 28.0);
+        QCOMPARE(
+            view->findChild<QPlainTextEdit *>(QStringLiteral("configJson"))->font().pointSizeF(),
+            28.0);
     }
 
     void indentJsonKeepsOrderAndNumbers()
     {
-        const QByteArray json = "{\"z\":1,\"a\":{\"b\":[1.50,2e3,true,null],\"e\":{},\"f\":[]},\"s\":\"x\\\"y,{z}:\"}";
-        const QString expected = QStringLiteral(
-            "{\n"
-            "    \"z\": 1,\n"
-            "    \"a\": {\n"
-            "        \"b\": [\n"
-            "            1.50,\n"
-            "            2e3,\n"
-            "            true,\n"
-            "            null\n"
-            "        ],\n"
-            "        \"e\": {},\n"
-            "        \"f\": []\n"
-            "    },\n"
-            "    \"s\": \"x\\\"y,{z}:\"\n"
-            "}\n");
+        const QByteArray json =
+            "{\"z\":1,\"a\":{\"b\":[1.50,2e3,true,null],\"e\":{},\"f\":[]},\"s\":\"x\\\"y,{z}:\"}";
+        const QString expected = QStringLiteral("{\n"
+                                                "    \"z\": 1,\n"
+                                                "    \"a\": {\n"
+                                                "        \"b\": [\n"
+                                                "            1.50,\n"
+                                                "            2e3,\n"
+                                                "            true,\n"
+                                                "            null\n"
+                                                "        ],\n"
+                                                "        \"e\": {},\n"
+                                                "        \"f\": []\n"
+                                                "    },\n"
+                                                "    \"s\": \"x\\\"y,{z}:\"\n"
+                                                "}\n");
         QCOMPARE(indentJson(json), expected);
         QCOMPARE(indentJson("not json {"), QStringLiteral("not json {"));
         QCOMPARE(indentJson("null"), QStringLiteral("null")); // not an object or array: shown as is

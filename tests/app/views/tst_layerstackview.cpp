@@ -1,7 +1,7 @@
 #include "fixtureimage.h"
-#include "views/layerstackview.h"
-#include "tree/layertree.h"
 #include "models/sizetext.h"
+#include "tree/layertree.h"
+#include "views/layerstackview.h"
 
 #include <QApplication>
 #include <QFile>
@@ -83,7 +83,8 @@ private Q_SLOTS:
         QCOMPARE(steps.takeFirst().at(0).toInt(), m_snyk.image.layers.at(2).historyIndex);
         QCOMPARE(m_view->currentLayer(), 2);
 
-        QTest::mouseClick(m_view, Qt::LeftButton, {}, m_view->layerRect(2).topLeft() + QPoint(3, 3));
+        QTest::mouseClick(m_view, Qt::LeftButton, {},
+                          m_view->layerRect(2).topLeft() + QPoint(3, 3));
         QCOMPARE(layers.count(), 0); // already current
 
         QTest::mouseClick(m_view, Qt::LeftButton, {}, m_view->stepRect(1).center());
@@ -161,7 +162,8 @@ private Q_SLOTS:
             QVERIFY(to == from + direction || std::abs(centre(to) - centre(from)) <= page);
             const int next = to + direction;
             QVERIFY(next < 0 || next > 4 || std::abs(centre(next) - centre(from)) > page);
-            QVERIFY(area.viewport()->rect().intersects(view->layerRect(to).translated(view->pos())));
+            QVERIFY(
+                area.viewport()->rect().intersects(view->layerRect(to).translated(view->pos())));
         };
         int from = view->currentLayer();
         QTest::keyClick(view, Qt::Key_PageUp);
@@ -191,8 +193,10 @@ private Q_SLOTS:
         QVERIFY(m_view->minimumSizeHint().height() > before);
         QVERIFY(m_view->layerRect(1).height() > blockBefore);
 
-        QWheelEvent wheel(QPointF(m_view->layerRect(1).center()), QPointF(m_view->mapToGlobal(m_view->layerRect(1).center())),
-                          QPoint(), QPoint(0, -120), Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QWheelEvent wheel(QPointF(m_view->layerRect(1).center()),
+                          QPointF(m_view->mapToGlobal(m_view->layerRect(1).center())), QPoint(),
+                          QPoint(0, -120), Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase,
+                          false);
         QApplication::sendEvent(m_view, &wheel);
         QCOMPARE(zoomed.count(), 2);
         QVERIFY(qFuzzyCompare(m_view->zoom(), 1.0));
@@ -266,8 +270,10 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(file.readAll());
         QVERIFY(text.startsWith(QLatin1String("<?xml")));
         for (int layer = 0; layer < 5; ++layer) {
-            QVERIFY2(text.contains(formatDataSize(m_snyk.trees[size_t(layer)]->contentSize)), qPrintable(QString::number(layer)));
-            QVERIFY2(text.contains(shortDigest(m_snyk.image.layers.at(layer).diffId)), qPrintable(QString::number(layer)));
+            QVERIFY2(text.contains(formatDataSize(m_snyk.trees[size_t(layer)]->contentSize)),
+                     qPrintable(QString::number(layer)));
+            QVERIFY2(text.contains(shortDigest(m_snyk.image.layers.at(layer).diffId)),
+                     qPrintable(QString::number(layer)));
         }
         QVERIFY(text.contains(QLatin1String("WORKDIR /app")));
         QVERIFY(text.contains(QLatin1String("container layer (read-write)")));
@@ -297,7 +303,9 @@ private Q_SLOTS:
         QVERIFY(fillOf(shaded, own, true) != fillOf(shaded, own, false));
         QCOMPARE(fillOf(shaded, own, false), fillOf(plain, own, false));
 
-        m_view->setLayerErrors({QString(), QString(), QStringLiteral("unexpected end of gzip stream"), QString(), QString()});
+        m_view->setLayerErrors({QString(), QString(),
+                                QStringLiteral("unexpected end of gzip stream"), QString(),
+                                QString()});
         QTemporaryDir dir;
         const QString svg = dir.filePath(QStringLiteral("damaged.svg"));
         QVERIFY(m_view->exportSvg(svg));
@@ -309,7 +317,8 @@ private Q_SLOTS:
     // ggshield's image is one build FROM scratch: no base image boundary is drawn.
     void noBoundaryWhenHistoryDoesNotTell()
     {
-        const test::FixtureImage fixture = test::loadFixture(QStringLiteral("GitGuardian_ggshield/docker-example.tar.xz"));
+        const test::FixtureImage fixture =
+            test::loadFixture(QStringLiteral("GitGuardian_ggshield/docker-example.tar.xz"));
         QVERIFY2(fixture.ok(), qPrintable(fixture.error));
         m_view->setImage(fixture.image);
         QCOMPARE(m_view->layerCount(), 3);

@@ -1,10 +1,10 @@
 // The comparison window on two images the test writes: a shared base and different tops.
 #include "fixtures.h"
 
-#include "windows/comparewindow.h"
 #include "imagewriter/imagewriter.h"
-#include "views/layerstackview.h"
 #include "models/treediffmodel.h"
+#include "views/layerstackview.h"
+#include "windows/comparewindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -34,8 +34,8 @@ QString writeImage(const QTemporaryDir &dir, const QString &name, std::vector<iw
 
 iw::Layer base()
 {
-    return iw::Layer{{Entry::dir("etc"), Entry::file("etc/os-release", "ID=demo\n"), Entry::dir("bin"),
-                      Entry::file("bin/sh", QByteArray(1000, 's'), 0755)}};
+    return iw::Layer{{Entry::dir("etc"), Entry::file("etc/os-release", "ID=demo\n"),
+                      Entry::dir("bin"), Entry::file("bin/sh", QByteArray(1000, 's'), 0755)}};
 }
 } // namespace
 
@@ -46,15 +46,17 @@ private slots:
     void sharedBaseDifferentTops()
     {
         QTemporaryDir dir;
-        const QString a = writeImage(dir, QStringLiteral("naive"),
-                                     {base(), iw::Layer{{Entry::file("app/tool", QByteArray(5000, 't')),
-                                                         Entry::file("app/cache", QByteArray(3000, 'c'))}}},
-                                     {{QStringLiteral("/bin/sh -c #(nop) ADD file:base in /"), false, {}, {}, {}},
-                                      {QStringLiteral("/bin/sh -c make install"), false, {}, {}, {}}});
-        const QString b = writeImage(dir, QStringLiteral("slim"),
-                                     {base(), iw::Layer{{Entry::file("app/tool", QByteArray(2000, 't'))}}},
-                                     {{QStringLiteral("/bin/sh -c #(nop) ADD file:base in /"), false, {}, {}, {}},
-                                      {QStringLiteral("/bin/sh -c #(nop) COPY file:tool in /app/"), false, {}, {}, {}}});
+        const QString a =
+            writeImage(dir, QStringLiteral("naive"),
+                       {base(), iw::Layer{{Entry::file("app/tool", QByteArray(5000, 't')),
+                                           Entry::file("app/cache", QByteArray(3000, 'c'))}}},
+                       {{QStringLiteral("/bin/sh -c #(nop) ADD file:base in /"), false, {}, {}, {}},
+                        {QStringLiteral("/bin/sh -c make install"), false, {}, {}, {}}});
+        const QString b = writeImage(
+            dir, QStringLiteral("slim"),
+            {base(), iw::Layer{{Entry::file("app/tool", QByteArray(2000, 't'))}}},
+            {{QStringLiteral("/bin/sh -c #(nop) ADD file:base in /"), false, {}, {}, {}},
+             {QStringLiteral("/bin/sh -c #(nop) COPY file:tool in /app/"), false, {}, {}, {}}});
         CompareWindow window;
         QSignalSpy ready(&window, &CompareWindow::comparisonReady);
         window.openFiles(a, b);
@@ -68,16 +70,19 @@ private slots:
         QCOMPARE(c->layers.shared, 1);
         const QString summary = window.summaryLabel()->text();
         QVERIFY2(summary.contains(QStringLiteral("1 shared")), qPrintable(summary));
-        QVERIFY2(summary.contains(QStringLiteral("0 added, 1 removed, 1 changed")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("0 added, 1 removed, 1 changed")),
+                 qPrintable(summary));
 
         TreeDiffModel *model = window.treeModel();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         // Changes only: just app/ at the top, with the removed cache and the smaller tool.
         QCOMPARE(model->rowCount(), 1);
         const QModelIndex app = model->index(0, 0);
         QCOMPARE(app.data().toString(), QStringLiteral("app"));
         QCOMPARE(model->rowCount(app), 2);
-        QCOMPARE(model->index(0, TreeDiffModel::DeltaColumn, app).data().toString().isEmpty(), false);
+        QCOMPARE(model->index(0, TreeDiffModel::DeltaColumn, app).data().toString().isEmpty(),
+                 false);
         model->setChangesOnly(false);
         QCOMPARE(model->rowCount(), 3); // app, bin, etc
 
@@ -96,8 +101,9 @@ private slots:
         ready.clear();
         window.stackB()->setCurrentLayer(0);
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), kTimeout);
-        QCOMPARE(window.comparison()->files.counts().added + window.comparison()->files.counts().removed
-                     + window.comparison()->files.counts().changed,
+        QCOMPARE(window.comparison()->files.counts().added +
+                     window.comparison()->files.counts().removed +
+                     window.comparison()->files.counts().changed,
                  0u);
     }
 

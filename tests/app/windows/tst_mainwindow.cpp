@@ -4,22 +4,22 @@
 #include "fixtures.h"
 #include "treedump.h"
 
+#include "imagewriter/imagewriter.h"
+#include "models/filetreemodel.h"
+#include "models/imagelistmodel.h"
+#include "models/imageloader.h"
+#include "models/overlaymodel.h"
 #include "panes/archivetab.h"
 #include "panes/entrydetailspane.h"
 #include "panes/filepreview.h"
-#include "models/filetreemodel.h"
 #include "panes/filetreepane.h"
-#include "views/historyview.h"
 #include "panes/imagechooser.h"
-#include "models/imagelistmodel.h"
-#include "models/imageloader.h"
 #include "panes/imagepage.h"
-#include "imagewriter/imagewriter.h"
-#include "views/layerstackview.h"
 #include "panes/loadprogressbar.h"
-#include "windows/mainwindow.h"
 #include "panes/messagebar.h"
-#include "models/overlaymodel.h"
+#include "views/historyview.h"
+#include "views/layerstackview.h"
+#include "windows/mainwindow.h"
 #include "windows/presentationzoom.h"
 #include "windows/recentfiles.h"
 
@@ -55,16 +55,15 @@ QString diveImage()
 bool waitLoaded(ArchiveTab *tab)
 {
     FileTreePane *pane = tab->page()->treePane();
-    return QTest::qWaitFor([&] {
-        return tab->isLoaded() && !pane->isBusy() && !pane->model()->snapshot().isNull();
-    }, kTimeout);
+    return QTest::qWaitFor(
+        [&] { return tab->isLoaded() && !pane->isBusy() && !pane->model()->snapshot().isNull(); },
+        kTimeout);
 }
 
 bool waitTree(FileTreePane *pane, int layer)
 {
-    return QTest::qWaitFor([&] {
-        return !pane->isBusy() && pane->model()->snapshot().layer == layer;
-    }, kTimeout);
+    return QTest::qWaitFor(
+        [&] { return !pane->isBusy() && pane->model()->snapshot().layer == layer; }, kTimeout);
 }
 
 // The bytes of `member` of layer tar `layer` inside the archive, extracted by GNU tar.
@@ -72,8 +71,9 @@ QByteArray tarExtract(const QString &archive, const QString &layer, const QStrin
 {
     QProcess process;
     process.start(QStringLiteral("sh"),
-                  {QStringLiteral("-c"), QStringLiteral("tar -xOf \"$0\" \"$1\" | tar -xOf - \"$2\""),
-                   archive, layer, member});
+                  {QStringLiteral("-c"),
+                   QStringLiteral("tar -xOf \"$0\" \"$1\" | tar -xOf - \"$2\""), archive, layer,
+                   member});
     process.waitForFinished(60000);
     return process.readAllStandardOutput();
 }
@@ -118,8 +118,9 @@ private slots:
         QVERIFY(waitTree(pane, 0));
         QCOMPARE(page->currentLayer(), 0);
         QCOMPARE(page->historyView()->currentLayer(), 0);
-        QCOMPARE(dumpTree(*model), (QStringList{QStringLiteral("a|0 B|drwxr-xr-x 0:0|0|Added"),
-                                                QStringLiteral("a/foo|0 B|-rw-r--r-- 0:0|0|Added")}));
+        QCOMPARE(dumpTree(*model),
+                 (QStringList{QStringLiteral("a|0 B|drwxr-xr-x 0:0|0|Added"),
+                              QStringLiteral("a/foo|0 B|-rw-r--r-- 0:0|0|Added")}));
 
         // ... and the whiteout layer, selected in the history, takes a away.
         page->historyView()->selectLayer(2);
@@ -131,10 +132,12 @@ private slots:
 
         // "Changes in this layer only": the whiteout itself, as a deletion.
         pane->setLayerOnly(true);
-        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && model->snapshot().layerOnly; }, kTimeout));
+        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && model->snapshot().layerOnly; },
+                                kTimeout));
         QCOMPARE(dumpTree(*model), QStringList{QStringLiteral("a||whiteout|2|Deleted")});
         pane->setLayerOnly(false);
-        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && !model->snapshot().layerOnly; }, kTimeout));
+        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && !model->snapshot().layerOnly; },
+                                kTimeout));
         QCOMPARE(dumpTree(*model).size(), 2);
     }
 
@@ -158,13 +161,15 @@ private slots:
         OverlayModel *overlay = details->overlayModel();
         QCOMPARE(overlay->rowCount(), 2); // merged + layer 0 as lowerdir
         QCOMPARE(overlay->visibleLayer(), 0);
-        QCOMPARE(overlay->index(1, OverlayModel::RoleColumn).data().toString(), QStringLiteral("lowerdir"));
+        QCOMPARE(overlay->index(1, OverlayModel::RoleColumn).data().toString(),
+                 QStringLiteral("lowerdir"));
 
         // At the whiteout layer the entry is gone; the pane says so and why.
         page->selectLayer(2);
         QVERIFY(waitTree(pane, 2));
         QCOMPARE(details->path(), QStringLiteral("/a/foo"));
-        QCOMPARE(details->fieldText(QStringLiteral("change")), QStringLiteral("Not in the filesystem at layer 2"));
+        QCOMPARE(details->fieldText(QStringLiteral("change")),
+                 QStringLiteral("Not in the filesystem at layer 2"));
         QCOMPARE(overlay->visibleLayer(), -1);
         QCOMPARE(overlay->index(0, OverlayModel::StatusColumn).data().toString(),
                  QStringLiteral("Absent at layer 2"));
@@ -172,12 +177,15 @@ private slots:
         // The directory that the whiteout deletes: upperdir whiteout over the lowerdir copy.
         pane->selectPath(QStringLiteral("b"));
         pane->setLayerOnly(true);
-        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && pane->model()->snapshot().layerOnly; }, kTimeout));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !pane->isBusy() && pane->model()->snapshot().layerOnly; }, kTimeout));
         pane->selectPath(QStringLiteral("a"));
         QCOMPARE(details->fieldText(QStringLiteral("change")), QStringLiteral("Deleted"));
         QCOMPARE(overlay->rowCount(), 3);
-        QCOMPARE(overlay->index(1, OverlayModel::RoleColumn).data().toString(), QStringLiteral("upperdir"));
-        QCOMPARE(overlay->index(1, OverlayModel::EntryColumn).data().toString(), QStringLiteral("whiteout"));
+        QCOMPARE(overlay->index(1, OverlayModel::RoleColumn).data().toString(),
+                 QStringLiteral("upperdir"));
+        QCOMPARE(overlay->index(1, OverlayModel::EntryColumn).data().toString(),
+                 QStringLiteral("whiteout"));
         QCOMPARE(overlay->index(2, OverlayModel::StatusColumn).data().toString(),
                  QStringLiteral("Deleted by the whiteout in layer 2"));
     }
@@ -192,10 +200,11 @@ private slots:
         FilePreview *preview = tab->page()->entryDetails()->preview();
         pane->selectPath(QStringLiteral("root/saved.txt"));
         QVERIFY(QTest::qWaitFor([&] { return !preview->isLoading(); }, kTimeout));
-        const QByteArray expected =
-            tarExtract(diveImage(),
-                       QStringLiteral("cfb35bb5c127d848739be5ca726057e6e2c77b2849f588e7aebb642c0d3d4b7b/layer.tar"),
-                       QStringLiteral("root/saved.txt"));
+        const QByteArray expected = tarExtract(
+            diveImage(),
+            QStringLiteral(
+                "cfb35bb5c127d848739be5ca726057e6e2c77b2849f588e7aebb642c0d3d4b7b/layer.tar"),
+            QStringLiteral("root/saved.txt"));
         QCOMPARE(expected.size(), 6405);
         QCOMPARE(preview->text(), QString::fromUtf8(expected));
         QVERIFY(preview->stateText().startsWith(QStringLiteral("Text file")));
@@ -213,7 +222,8 @@ private slots:
         // A busybox applet is a hard link to bin/[: the preview reads the target's bytes (an ELF).
         pane->selectPath(QStringLiteral("bin/ls"));
         QVERIFY(QTest::qWaitFor([&] { return !preview->isLoading(); }, kTimeout));
-        QVERIFY2(preview->stateText().startsWith(QStringLiteral("Binary file")), qPrintable(preview->stateText()));
+        QVERIFY2(preview->stateText().startsWith(QStringLiteral("Binary file")),
+                 qPrintable(preview->stateText()));
         QVERIFY(preview->text().startsWith(QStringLiteral("00000000  7f 45 4c 46")));
     }
 
@@ -227,7 +237,8 @@ private slots:
         FileTreeModel *model = pane->model();
         pane->setFilterText(QStringLiteral("saved*"));
         QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && model->filterMask(); }, kTimeout));
-        QCOMPARE(model->filterMask()->hitCount, 3u); // saved.txt, saved.again1.txt, saved.again2.txt
+        QCOMPARE(model->filterMask()->hitCount,
+                 3u); // saved.txt, saved.again1.txt, saved.again2.txt
         QVERIFY(model->indexOfPath(QStringLiteral("root/saved.txt")).isValid());
         QVERIFY(model->indexOfPath(QStringLiteral("tmp/saved.again1.txt")).isValid());
         QVERIFY(!model->indexOfPath(QStringLiteral("root/.saved.txt")).isValid());
@@ -281,7 +292,8 @@ private slots:
         QSignalSpy trees(tab->loader(), &ImageLoader::treesReady);
         connect(tab->loader(), &ImageLoader::metadataReady, tab, &ArchiveTab::cancel);
         tab->reload();
-        QVERIFY(QTest::qWaitFor([&] { return tab->loader()->state() == ImageLoader::State::Cancelled; }, kTimeout));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return tab->loader()->state() == ImageLoader::State::Cancelled; }, kTimeout));
         QVERIFY(tab->messageBar()->text().contains(QStringLiteral("cancelled")));
         QCOMPARE(tab->page()->treePane()->statusText(), QStringLiteral("Loading was cancelled."));
         QCOMPARE(tab->page()->layerStack()->layerCount(), 3); // the metadata stays on screen
@@ -293,7 +305,8 @@ private slots:
         tab->reload();
         QVERIFY(waitLoaded(tab));
         QCOMPARE(trees.size(), 1);
-        QCOMPARE(tab->page()->treePane()->model()->visibleEntryCount(), 4u + 3u * 20000u); // data/, data/l0..l2
+        QCOMPARE(tab->page()->treePane()->model()->visibleEntryCount(),
+                 4u + 3u * 20000u); // data/, data/l0..l2
     }
 
     void multiImageArchive()
@@ -309,7 +322,8 @@ private slots:
         QCOMPARE(images->rowCount(), 2);
         QStringList rows;
         for (int r = 0; r < 2; ++r)
-            rows << images->index(r, ImageListModel::RepositoryColumn).data().toString() + QLatin1Char(':') +
+            rows << images->index(r, ImageListModel::RepositoryColumn).data().toString() +
+                        QLatin1Char(':') +
                         images->index(r, ImageListModel::TagColumn).data().toString();
         rows.sort();
         QCOMPARE(rows, (QStringList{QStringLiteral("example.com/empty/but:different"),
@@ -360,17 +374,20 @@ private slots:
     void damagedLayerIsMarked()
     {
         // Every layer.tar of this archive is a 30-byte text placeholder, not a tar.
-        const QString path = fixturePath(QStringLiteral("aboutcode-org_container-inspector/images.tar.gz"));
+        const QString path =
+            fixturePath(QStringLiteral("aboutcode-org_container-inspector/images.tar.gz"));
         REQUIRE_FIXTURE(path);
         MainWindow window;
         window.show();
         ArchiveTab *tab = window.openPath(path);
         QVERIFY(QTest::qWaitFor([&] { return tab->chooser()->isVisible(); }, kTimeout));
         tab->openImage(0);
-        QVERIFY(QTest::qWaitFor([&] {
-            return tab->loader()->state() == ImageLoader::State::Loaded ||
-                   tab->loader()->state() == ImageLoader::State::Failed;
-        }, kTimeout));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return tab->loader()->state() == ImageLoader::State::Loaded ||
+                       tab->loader()->state() == ImageLoader::State::Failed;
+            },
+            kTimeout));
         QVERIFY(tab->messageBar()->isVisible());
         QVERIFY2(tab->messageBar()->text().contains(QStringLiteral("images.tar.gz")),
                  qPrintable(tab->messageBar()->text()));
@@ -380,25 +397,33 @@ private slots:
     // nginx.tar holds blobs that match no digest, and the window says so without blocking.
     void digestMismatchShown()
     {
-        const QString path = fixturePath(QStringLiteral("snyk_snyk-docker-plugin/oci-archives/nginx.tar"));
+        const QString path =
+            fixturePath(QStringLiteral("snyk_snyk-docker-plugin/oci-archives/nginx.tar"));
         REQUIRE_FIXTURE(path);
         MainWindow window;
         window.show();
         ArchiveTab *tab = window.openPath(path);
-        QVERIFY(QTest::qWaitFor([&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
-        QVERIFY(QTest::qWaitFor([&] {
-            return tab->messageBar()->isVisible() && tab->messageBar()->text().contains(QStringLiteral("digest"));
-        }, kTimeout));
-        QVERIFY2(tab->messageBar()->text().startsWith(QStringLiteral("4 layer")), qPrintable(tab->messageBar()->text()));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return tab->messageBar()->isVisible() &&
+                       tab->messageBar()->text().contains(QStringLiteral("digest"));
+            },
+            kTimeout));
+        QVERIFY2(tab->messageBar()->text().startsWith(QStringLiteral("4 layer")),
+                 qPrintable(tab->messageBar()->text()));
     }
 
     void exportLayerStack()
     {
-        const QString path = fixturePath(QStringLiteral("google_go-containerregistry/whiteout_dir.tar"));
+        const QString path =
+            fixturePath(QStringLiteral("google_go-containerregistry/whiteout_dir.tar"));
         MainWindow window;
         window.show();
         ArchiveTab *tab = window.openPath(path);
-        QVERIFY(QTest::qWaitFor([&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
         QTemporaryDir dir;
         QVERIFY(window.exportLayerStack(dir.filePath(QStringLiteral("stack.svg"))));
         QFile svg(dir.filePath(QStringLiteral("stack.svg")));
@@ -419,14 +444,16 @@ private slots:
         // Dropping a file opens it.
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(whiteoutDir())});
-        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
         QCoreApplication::sendEvent(&window, &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&window, &drop);
         QCOMPARE(window.tabCount(), 1);
         QVERIFY(waitLoaded(window.tab(0)));
-        QCOMPARE(window.recentFiles()->paths(), QStringList{QFileInfo(whiteoutDir()).absoluteFilePath()});
+        QCOMPARE(window.recentFiles()->paths(),
+                 QStringList{QFileInfo(whiteoutDir()).absoluteFilePath()});
         // Opening it again shows the same tab.
         QCOMPARE(window.openPath(whiteoutDir()), window.tab(0));
         QCOMPARE(window.tabCount(), 1);
@@ -437,7 +464,8 @@ private slots:
         QCOMPARE(recent->paths().size(), RecentFiles::kMaximum);
         QCOMPARE(recent->paths().first(), QStringLiteral("/tmp/archive-11.tar"));
         emit window.recentMenu()->aboutToShow();
-        QVERIFY(window.recentMenu()->actions().first()->text().startsWith(QStringLiteral("&1 archive-11.tar")));
+        QVERIFY(window.recentMenu()->actions().first()->text().startsWith(
+            QStringLiteral("&1 archive-11.tar")));
         recent->clear();
         QVERIFY(recent->paths().isEmpty());
 
@@ -456,9 +484,14 @@ private slots:
         ArchiveTab *tab = window.currentTab();
         QVERIFY(waitLoaded(tab));
         QCOMPARE(window.windowTitle(), QStringLiteral("strata-demo.tar — Strata"));
-        QCOMPARE(tab->loader()->imageInfo().names, QStringList{QStringLiteral("strata-demo/nginx:1.0")});
+        QCOMPARE(tab->loader()->imageInfo().names,
+                 QStringList{QStringLiteral("strata-demo/nginx:1.0")});
         QCOMPARE(tab->page()->layerStack()->layerCount(), 4);
-        QVERIFY(tab->page()->treePane()->model()->indexOfPath(QStringLiteral("etc/nginx/nginx.conf")).isValid());
+        QVERIFY(tab->page()
+                    ->treePane()
+                    ->model()
+                    ->indexOfPath(QStringLiteral("etc/nginx/nginx.conf"))
+                    .isValid());
         // The demo is not a file the user chose: it stays out of Open Recent.
         QVERIFY(window.recentFiles()->paths().isEmpty());
     }
@@ -477,8 +510,13 @@ private slots:
         QVERIFY(waitLoaded(tab));
         // Children follow the window, the monospace preview included.
         QCOMPARE(tab->page()->treePane()->view()->font().pointSizeF(), base * 1.25);
-        QCOMPARE(tab->page()->entryDetails()->preview()->findChild<QWidget *>(QStringLiteral("previewText"))
-                     ->font().pointSizeF(), base * 1.25);
+        QCOMPARE(tab->page()
+                     ->entryDetails()
+                     ->preview()
+                     ->findChild<QWidget *>(QStringLiteral("previewText"))
+                     ->font()
+                     .pointSizeF(),
+                 base * 1.25);
         window.zoom()->reset();
         QCOMPARE(window.font().pointSizeF(), base);
         QCOMPARE(QSettings().value(QStringLiteral("view/zoomPercent")).toInt(), 100);

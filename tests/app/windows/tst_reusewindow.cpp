@@ -1,17 +1,17 @@
 // The Layer Reuse window on the built-in reuse demo (three images saved together), on two
 // archives the test writes that share a base, and on a file that is not there.
 #include "demoimages.h" // the images behind the embedded archive
-#include "panes/archivetab.h"
+#include "imagewriter/imagewriter.h"
 #include "models/formatting.h"
 #include "models/imageloader.h"
-#include "imagewriter/imagewriter.h"
-#include "windows/mainwindow.h"
-#include "panes/messagebar.h"
 #include "models/overlaymodel.h"
-#include "windows/presentationzoom.h"
-#include "views/reusediagram.h"
-#include "windows/reusewindow.h"
 #include "models/reuseworkspace.h"
+#include "panes/archivetab.h"
+#include "panes/messagebar.h"
+#include "views/reusediagram.h"
+#include "windows/mainwindow.h"
+#include "windows/presentationzoom.h"
+#include "windows/reusewindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -19,9 +19,9 @@
 #include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -67,7 +67,8 @@ int imageNamed(const ReuseAnalysis &a, const char *name)
 
 bool settled(const ReuseWindow &window, size_t images)
 {
-    return window.workspace()->pendingJobs() == 0 && window.workspace()->analysis().images.size() == images;
+    return window.workspace()->pendingJobs() == 0 &&
+           window.workspace()->analysis().images.size() == images;
 }
 
 QString writeImage(const QTemporaryDir &dir, const QString &name, std::vector<iw::Layer> layers)
@@ -123,8 +124,9 @@ private slots:
         // Stored once: the base, nginx's three, debug's one, php's two (its entrypoint again).
         QCOMPARE(a.totals.storedLayers, 7);
         QCOMPARE(a.totals.sharedLayers, 4);
-        QCOMPARE(a.totals.storedOnce, base + nginxOwn + dockerSize(images[1].layers[4])
-                                          + dockerSize(images[2].layers[1]) + dockerSize(images[2].layers[2]));
+        QCOMPARE(a.totals.storedOnce, base + nginxOwn + dockerSize(images[1].layers[4]) +
+                                          dockerSize(images[2].layers[1]) +
+                                          dockerSize(images[2].layers[2]));
         QVERIFY(!a.totals.estimated);
         QVERIFY(window->totalsLabel()->text().contains(format::size(a.totals.saved)));
 
@@ -137,7 +139,8 @@ private slots:
         QVERIFY(baseRect.left() <= columns.left() + 1 && baseRect.right() >= columns.right() - 1);
         const QRect debugTop = diagram->layerRect(a.images[size_t(debug)].layers[4]);
         const QRect debugColumn = diagram->imageRect(debug);
-        QVERIFY(debugTop.left() >= debugColumn.left() - 1 && debugTop.right() <= debugColumn.right() + 1);
+        QVERIFY(debugTop.left() >= debugColumn.left() - 1 &&
+                debugTop.right() <= debugColumn.right() + 1);
         QVERIFY(debugTop.bottom() < baseRect.top()); // above, bottom layer at the bottom
 
         // php's entrypoint layer: same diff as nginx's, another chain, and the window says why.
@@ -147,7 +150,8 @@ private slots:
         QCOMPARE(a.layers[size_t(phpEntrypoint)].diffId, a.layers[size_t(nginxEntrypoint)].diffId);
         QCOMPARE(a.sameDiff.size(), size_t(1));
         const QString reason = diagram->scene().divergenceText(phpEntrypoint);
-        QVERIFY2(reason.contains(QLatin1String(demo::kDemoPhpTag)) && reason.contains(QStringLiteral("position 1")),
+        QVERIFY2(reason.contains(QLatin1String(demo::kDemoPhpTag)) &&
+                     reason.contains(QStringLiteral("position 1")),
                  qPrintable(reason));
     }
 
@@ -210,13 +214,15 @@ private slots:
         // The user sets the assumed size in the table.
         window->containersTable()->item(0, 2)->setText(QStringLiteral("12MB"));
         QCOMPARE(window->workspace()->containers()[0].size, qint64(12000000));
-        QCOMPARE(window->workspace()->analysis().totals.containersSize, 12000000 + kDefaultContainerLayerSize);
+        QCOMPARE(window->workspace()->analysis().totals.containersSize,
+                 12000000 + kDefaultContainerLayerSize);
         QCOMPARE(window->containersTable()->item(0, 2)->text(), format::size(12000000));
         window->containersTable()->item(1, 2)->setText(QStringLiteral("a lot"));
         QCOMPARE(window->workspace()->containers()[1].size, kDefaultContainerLayerSize);
         QCOMPARE(window->messageBar()->kind(), MessageBar::Kind::Warning);
         QVERIFY(window->messageBar()->text().contains(QStringLiteral("a lot")));
-        QVERIFY(window->diagram()->scene().totalsLines().join(u'\n').contains(QStringLiteral("2 container")));
+        QVERIFY(window->diagram()->scene().totalsLines().join(u'\n').contains(
+            QStringLiteral("2 container")));
     }
 
     void overlayShowsLowerUpperAndMerged()
@@ -224,45 +230,60 @@ private slots:
         const auto window = openDemo();
         QTRY_VERIFY_WITH_TIMEOUT(settled(*window, 3), kTimeout);
         OverlayModel *model = window->overlayModel();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const ReuseAnalysis &a = window->workspace()->analysis();
         const int nginx = imageNamed(a, demo::kDemoTag);
 
         // The image itself: its top layer is the upperdir, and it deletes dash's docs.
-        window->overlayTarget()->setCurrentIndex(window->overlayTarget()->findData(QPoint(nginx, -1)));
+        window->overlayTarget()->setCurrentIndex(
+            window->overlayTarget()->findData(QPoint(nginx, -1)));
         window->showOverlay(QStringLiteral("/usr/share/doc/dash"));
         QCOMPARE(model->visibleLayer(), -1);
         QCOMPARE(model->rowCount(), 3); // merged, the whiteout in layer 3, dash's docs in layer 0
-        QCOMPARE(model->index(1, OverlayModel::RoleColumn).data().toString(), QStringLiteral("upperdir"));
-        QCOMPARE(model->index(1, OverlayModel::EntryColumn).data().toString(), QStringLiteral("whiteout"));
-        QCOMPARE(model->index(2, OverlayModel::RoleColumn).data().toString(), QStringLiteral("lowerdir"));
+        QCOMPARE(model->index(1, OverlayModel::RoleColumn).data().toString(),
+                 QStringLiteral("upperdir"));
+        QCOMPARE(model->index(1, OverlayModel::EntryColumn).data().toString(),
+                 QStringLiteral("whiteout"));
+        QCOMPARE(model->index(2, OverlayModel::RoleColumn).data().toString(),
+                 QStringLiteral("lowerdir"));
         QCOMPARE(model->index(2, OverlayModel::LayerColumn).data().toString(), QStringLiteral("0"));
-        QVERIFY(model->index(2, OverlayModel::StatusColumn).data().toString().contains(QStringLiteral("whiteout in layer 3")));
+        QVERIFY(model->index(2, OverlayModel::StatusColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("whiteout in layer 3")));
 
         // A container of it: an empty upperdir of its own above all four layers.
         window->diagram()->setCurrentImage(nginx);
         const int container = window->addContainerOnSelectedImage();
-        window->overlayTarget()->setCurrentIndex(window->overlayTarget()->findData(QPoint(nginx, container)));
+        window->overlayTarget()->setCurrentIndex(
+            window->overlayTarget()->findData(QPoint(nginx, container)));
         window->showOverlay(QStringLiteral("docker-entrypoint.sh"));
         QCOMPARE(model->visibleLayer(), 2);
         QCOMPARE(model->rowCount(), 3); // merged, the container's upperdir, layer 2
-        QCOMPARE(model->index(1, OverlayModel::RoleColumn).data().toString(), QStringLiteral("upperdir"));
+        QCOMPARE(model->index(1, OverlayModel::RoleColumn).data().toString(),
+                 QStringLiteral("upperdir"));
         QCOMPARE(model->index(1, OverlayModel::LayerColumn).data().toString(),
                  window->workspace()->analysis().containers[size_t(container)].name);
-        QCOMPARE(model->index(2, OverlayModel::RoleColumn).data().toString(), QStringLiteral("lowerdir"));
+        QCOMPARE(model->index(2, OverlayModel::RoleColumn).data().toString(),
+                 QStringLiteral("lowerdir"));
         const QString mount = window->mountLabel()->text();
         // Four lowerdirs, the top layer first, as overlay2 lists them.
-        QVERIFY2(mount.indexOf(QStringLiteral("layer 3")) < mount.indexOf(QStringLiteral("layer 0")), qPrintable(mount));
+        QVERIFY2(mount.indexOf(QStringLiteral("layer 3")) <
+                     mount.indexOf(QStringLiteral("layer 0")),
+                 qPrintable(mount));
         QCOMPARE(mount.count(QStringLiteral(" : ")), 3);
 
         // Shown the Overlay tab, it offers the paths several layers write or delete: passwd
         // (written by layers 0 and 1), dash's copyright (deleted by layer 3), not the
         // entrypoint (one copy).
         QCOMPARE(window->overlayPath()->count(), 0); // not analysed while the tab is hidden
-        window->findChild<QTabWidget *>()->setCurrentWidget(window->findChild<QTableView *>(QStringLiteral("overlayTable"))->parentWidget());
+        window->findChild<QTabWidget *>()->setCurrentWidget(
+            window->findChild<QTableView *>(QStringLiteral("overlayTable"))->parentWidget());
         QTRY_VERIFY_WITH_TIMEOUT(window->overlayPath()->count() > 0, kTimeout);
         QVERIFY(window->overlayPath()->findText(QStringLiteral("etc/passwd")) >= 0);
-        QVERIFY(window->overlayPath()->findText(QStringLiteral("usr/share/doc/dash/copyright")) >= 0);
+        QVERIFY(window->overlayPath()->findText(QStringLiteral("usr/share/doc/dash/copyright")) >=
+                0);
         QCOMPARE(window->overlayPath()->findText(QStringLiteral("docker-entrypoint.sh")), -1);
     }
 
@@ -293,7 +314,8 @@ private slots:
         window->zoom()->zoomIn();
         window->zoom()->zoomIn();
         const QSizeF after = window->diagram()->scene().size();
-        QVERIFY2(after.height() > before.height() * 1.1, qPrintable(QStringLiteral("%1 -> %2").arg(before.height()).arg(after.height())));
+        QVERIFY2(after.height() > before.height() * 1.1,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before.height()).arg(after.height())));
         window->zoom()->reset();
     }
 
@@ -302,13 +324,16 @@ private slots:
         QTemporaryDir dir;
         const iw::Layer base{{Entry::dir("etc"), Entry::file("etc/os-release", "ID=demo\n"),
                               Entry::file("bin/sh", QByteArray(1000, 's'), 0755)}};
-        const QString x = writeImage(dir, QStringLiteral("x"), {base, iw::Layer{{Entry::file("x", QByteArray(300, 'x'))}}});
-        const QString y = writeImage(dir, QStringLiteral("y"), {base, iw::Layer{{Entry::file("y", QByteArray(700, 'y'))}}});
+        const QString x = writeImage(dir, QStringLiteral("x"),
+                                     {base, iw::Layer{{Entry::file("x", QByteArray(300, 'x'))}}});
+        const QString y = writeImage(dir, QStringLiteral("y"),
+                                     {base, iw::Layer{{Entry::file("y", QByteArray(700, 'y'))}}});
         MainWindow main;
         main.openPath(x, false);
         main.openPath(y, false);
-        QTRY_VERIFY_WITH_TIMEOUT(main.tabCount() == 2 && main.tab(0)->loader()->state() == ImageLoader::State::Loaded
-                                     && main.tab(1)->loader()->state() == ImageLoader::State::Loaded,
+        QTRY_VERIFY_WITH_TIMEOUT(main.tabCount() == 2 &&
+                                     main.tab(0)->loader()->state() == ImageLoader::State::Loaded &&
+                                     main.tab(1)->loader()->state() == ImageLoader::State::Loaded,
                                  kTimeout);
         ReuseWindow *window = main.openReuse();
         QTRY_VERIFY_WITH_TIMEOUT(settled(*window, 2), kTimeout);
@@ -336,7 +361,8 @@ private slots:
         window.addPaths({missing});
         QTRY_VERIFY_WITH_TIMEOUT(window.workspace()->pendingJobs() == 0, kTimeout);
         QCOMPARE(window.messageBar()->kind(), MessageBar::Kind::Error);
-        QVERIFY2(window.messageBar()->text().contains(missing), qPrintable(window.messageBar()->text()));
+        QVERIFY2(window.messageBar()->text().contains(missing),
+                 qPrintable(window.messageBar()->text()));
         QVERIFY(window.workspace()->analysis().images.empty());
     }
 };

@@ -135,18 +135,19 @@ bool writeFile(const QString &path, const QByteArray &content)
 }
 
 // The .dive-ci of dive's repository, with which dive's CI task checks the kaniko image.
-const QByteArray kDiveRepoCi = "plugins:\n"
-                               "  - plugin1\n"
-                               "\n"
-                               "rules:\n"
-                               "  # If the efficiency is measured below X%, mark as failed.\n"
-                               "  lowestEfficiency: 0.95\n"
-                               "\n"
-                               "  # If the amount of wasted space is at least X or larger than X, mark as failed.\n"
-                               "  highestWastedBytes: 20Mb\n"
-                               "\n"
-                               "  # If the amount of wasted space makes up for X% or more of the image, mark as failed.\n"
-                               "  highestUserWastedPercent: 0.5\n";
+const QByteArray kDiveRepoCi =
+    "plugins:\n"
+    "  - plugin1\n"
+    "\n"
+    "rules:\n"
+    "  # If the efficiency is measured below X%, mark as failed.\n"
+    "  lowestEfficiency: 0.95\n"
+    "\n"
+    "  # If the amount of wasted space is at least X or larger than X, mark as failed.\n"
+    "  highestWastedBytes: 20Mb\n"
+    "\n"
+    "  # If the amount of wasted space makes up for X% or more of the image, mark as failed.\n"
+    "  highestUserWastedPercent: 0.5\n";
 } // namespace
 
 class TestEfficiency : public QObject
@@ -217,7 +218,8 @@ private slots:
         QStringList dive;
         for (const InefficientPath *p : a.report.diveInefficientPaths())
             dive << QString::fromStdString(p->path);
-        QCOMPARE(dive, QStringList({"root/saved.txt", "root/example/somefile1.txt", "root/example/somefile3.txt"}));
+        QCOMPARE(dive, QStringList({"root/saved.txt", "root/example/somefile1.txt",
+                                    "root/example/somefile3.txt"}));
         checkBalance(a.report);
 
         CiConfig config;
@@ -228,10 +230,12 @@ private slots:
         const CiEvaluation evaluation = evaluateCiRules(rules, a.report);
         QCOMPARE(evaluation.results.size(), size_t(3));
         for (const CiRuleResult &result : evaluation.results)
-            QVERIFY2(result.status == CiStatus::Pass, qPrintable(result.key + QStringLiteral(": ") + result.message));
+            QVERIFY2(result.status == CiStatus::Pass,
+                     qPrintable(result.key + QStringLiteral(": ") + result.message));
         // The same image fails dive's default user-wasted-percent rule (0.1).
         QVERIFY(parseCiRules(CiConfig{}, &rules, &error));
-        QCOMPARE(evaluateCiRules(rules, a.report).failedRules(), QStringList({"highest-user-wasted-percent"}));
+        QCOMPARE(evaluateCiRules(rules, a.report).failedRules(),
+                 QStringList({"highest-user-wasted-percent"}));
     }
 
     // A file added and deleted later; a directory added and deleted later. dive counts the
@@ -240,12 +244,14 @@ private slots:
     void writtenThenDeleted()
     {
         QTemporaryDir dir;
-        const Analyzed a = writeAndAnalyze(dir, {
-            {Entry::file("base", bytes(100, 'b'))},
-            {Entry::file("big", bytes(1000, 'x')), Entry::dir("cache"), Entry::file("cache/a", bytes(300, 'a')),
-             Entry::file("cache/b", bytes(200, 'c'))},
-            {Entry::whiteout("big"), Entry::whiteout("cache")},
-        });
+        const Analyzed a =
+            writeAndAnalyze(dir, {
+                                     {Entry::file("base", bytes(100, 'b'))},
+                                     {Entry::file("big", bytes(1000, 'x')), Entry::dir("cache"),
+                                      Entry::file("cache/a", bytes(300, 'a')),
+                                      Entry::file("cache/b", bytes(200, 'c'))},
+                                     {Entry::whiteout("big"), Entry::whiteout("cache")},
+                                 });
         QVERIFY(a.archive);
         const EfficiencyReport &r = a.report;
         // Paths: base 100/100, big 1000+0 (min 0), cache/a 300, cache/b 200, cache 500 (whiteout).
@@ -279,13 +285,14 @@ private slots:
     void overwrittenThreeTimes()
     {
         QTemporaryDir dir;
-        const Analyzed a = writeAndAnalyze(dir, {
-            {Entry::dir("bin"), Entry::file("bin/sh", bytes(5000, 's'), 0755), Entry::dir("app"),
-             Entry::file("app/data", bytes(1000, '0'))},
-            {Entry::dir("app"), Entry::file("app/data", bytes(1100, '1'))},
-            {Entry::dir("app"), Entry::file("app/data", bytes(1200, '2'))},
-            {Entry::dir("app"), Entry::file("app/data", bytes(1300, '3'))},
-        });
+        const Analyzed a = writeAndAnalyze(
+            dir, {
+                     {Entry::dir("bin"), Entry::file("bin/sh", bytes(5000, 's'), 0755),
+                      Entry::dir("app"), Entry::file("app/data", bytes(1000, '0'))},
+                     {Entry::dir("app"), Entry::file("app/data", bytes(1100, '1'))},
+                     {Entry::dir("app"), Entry::file("app/data", bytes(1200, '2'))},
+                     {Entry::dir("app"), Entry::file("app/data", bytes(1300, '3'))},
+                 });
         QVERIFY(a.archive);
         const EfficiencyReport &r = a.report;
         // bin/sh 5000; app/data four times: 4600 cumulative, 1000 the smallest.
@@ -323,12 +330,13 @@ private slots:
         Entry chowned = Entry::file("srv/data.bin", bytes(800, 'd'));
         chowned.uid = 1000;
         chowned.gid = 1000;
-        const Analyzed a = writeAndAnalyze(dir, {
-            {Entry::file("run.sh", bytes(500, 'r'), 0644), Entry::dir("srv"),
-             Entry::file("srv/data.bin", bytes(800, 'd'))},
-            {Entry::file("run.sh", bytes(500, 'r'), 0755)},
-            {Entry::dir("srv"), chowned},
-        });
+        const Analyzed a = writeAndAnalyze(
+            dir, {
+                     {Entry::file("run.sh", bytes(500, 'r'), 0644), Entry::dir("srv"),
+                      Entry::file("srv/data.bin", bytes(800, 'd'))},
+                     {Entry::file("run.sh", bytes(500, 'r'), 0755)},
+                     {Entry::dir("srv"), chowned},
+                 });
         QVERIFY(a.archive);
         const EfficiencyReport &r = a.report;
         QVERIFY(r.efficiency == 1300.0 / 2600.0);
@@ -352,9 +360,9 @@ private slots:
         // A new content of another size is an overwrite, not a metadata change.
         QTemporaryDir dir2;
         const Analyzed b = writeAndAnalyze(dir2, {
-            {Entry::file("run.sh", bytes(500, 'r'), 0644)},
-            {Entry::file("run.sh", bytes(501, 'r'), 0755)},
-        });
+                                                     {Entry::file("run.sh", bytes(500, 'r'), 0644)},
+                                                     {Entry::file("run.sh", bytes(501, 'r'), 0755)},
+                                                 });
         QCOMPARE(b.report.paths.front().copies[0].fate, CopyFate::Overwritten);
         checkBalance(r);
     }
@@ -364,11 +372,14 @@ private slots:
     void opaqueDirectoryHidesBigFile()
     {
         QTemporaryDir dir;
-        const Analyzed a = writeAndAnalyze(dir, {
-            {Entry::dir("data"), Entry::file("data/big", bytes(10000, 'B')), Entry::file("data/keep", bytes(10, 'k')),
-             Entry::file("other", bytes(50, 'o'))},
-            {Entry::dir("data"), Entry::opaque("data"), Entry::file("data/new", bytes(20, 'n'))},
-        });
+        const Analyzed a = writeAndAnalyze(
+            dir,
+            {
+                {Entry::dir("data"), Entry::file("data/big", bytes(10000, 'B')),
+                 Entry::file("data/keep", bytes(10, 'k')), Entry::file("other", bytes(50, 'o'))},
+                {Entry::dir("data"), Entry::opaque("data"),
+                 Entry::file("data/new", bytes(20, 'n'))},
+            });
         QVERIFY(a.archive);
         const EfficiencyReport &r = a.report;
         QVERIFY(r.efficiency == 1.0);
@@ -394,12 +405,13 @@ private slots:
     void directoryWhiteoutWeighsMergedSubtree()
     {
         QTemporaryDir dir;
-        const Analyzed a = writeAndAnalyze(dir, {
-            {Entry::dir("d"), Entry::file("d/one", bytes(100, '1'))},
-            {Entry::dir("d"), Entry::file("d/two", bytes(200, '2'))},
-            {Entry::whiteout("d")},
-            {Entry::dir("d")},
-        });
+        const Analyzed a =
+            writeAndAnalyze(dir, {
+                                     {Entry::dir("d"), Entry::file("d/one", bytes(100, '1'))},
+                                     {Entry::dir("d"), Entry::file("d/two", bytes(200, '2'))},
+                                     {Entry::whiteout("d")},
+                                     {Entry::dir("d")},
+                                 });
         QVERIFY(a.archive);
         const EfficiencyReport &r = a.report;
         // Leaves: d/one 100, d/two 200, whiteout d = 300, the empty d of layer 3 = 0.
@@ -490,12 +502,24 @@ private slots:
         QTest::addColumn<QString>("highestWastedBytes");
         QTest::addColumn<QString>("highestUserWastedPercent");
         QTest::addColumn<QStringList>("statuses"); // by name: user percent, bytes, efficiency
-        QTest::newRow("defaults") << "0.9" << "disabled" << "0.1" << QStringList({"FAIL", "SKIP", "PASS"});
-        QTest::newRow("all pass") << "0.98" << "32025" << "0.49" << QStringList({"PASS", "PASS", "PASS"});
-        QTest::newRow("all fail") << "0.99" << "32024" << "0.48" << QStringList({"FAIL", "FAIL", "FAIL"});
-        QTest::newRow("SI kB") << "off" << "32kB" << "false" << QStringList({"SKIP", "FAIL", "SKIP"});
-        QTest::newRow("KiB") << "" << "32KiB" << "disabled" << QStringList({"SKIP", "PASS", "SKIP"});
-        QTest::newRow("bounds") << "0" << "20MB" << "1" << QStringList({"PASS", "PASS", "PASS"});
+        QTest::newRow("defaults") << "0.9"
+                                  << "disabled"
+                                  << "0.1" << QStringList({"FAIL", "SKIP", "PASS"});
+        QTest::newRow("all pass") << "0.98"
+                                  << "32025"
+                                  << "0.49" << QStringList({"PASS", "PASS", "PASS"});
+        QTest::newRow("all fail") << "0.99"
+                                  << "32024"
+                                  << "0.48" << QStringList({"FAIL", "FAIL", "FAIL"});
+        QTest::newRow("SI kB") << "off"
+                               << "32kB"
+                               << "false" << QStringList({"SKIP", "FAIL", "SKIP"});
+        QTest::newRow("KiB") << ""
+                             << "32KiB"
+                             << "disabled" << QStringList({"SKIP", "PASS", "SKIP"});
+        QTest::newRow("bounds") << "0"
+                                << "20MB"
+                                << "1" << QStringList({"PASS", "PASS", "PASS"});
     }
     void rulesOnDiveImage()
     {
@@ -517,7 +541,8 @@ private slots:
             keys << result.key;
             got << QLatin1String(ciStatusName(result.status));
         }
-        QCOMPARE(keys, QStringList({"highest-user-wasted-percent", "highest-wasted-bytes", "lowest-efficiency"}));
+        QCOMPARE(keys, QStringList({"highest-user-wasted-percent", "highest-wasted-bytes",
+                                    "lowest-efficiency"}));
         QCOMPARE(got, statuses);
         QCOMPARE(evaluation.pass(), !statuses.contains(QStringLiteral("FAIL")));
     }
@@ -528,11 +553,26 @@ private slots:
         QTest::addColumn<QString>("highestWastedBytes");
         QTest::addColumn<QString>("highestUserWastedPercent");
         QTest::addColumn<QString>("badKey");
-        QTest::newRow("efficiency above 1") << "1.5" << "off" << "off" << "lowest-efficiency";
-        QTest::newRow("efficiency not a number") << "high" << "off" << "off" << "lowest-efficiency";
-        QTest::newRow("efficiency nan") << "nan" << "off" << "off" << "lowest-efficiency";
-        QTest::newRow("percent negative") << "off" << "off" << "-0.1" << "highest-user-wasted-percent";
-        QTest::newRow("bytes unit") << "off" << "20 parsecs" << "off" << "highest-wasted-bytes";
+        QTest::newRow("efficiency above 1") << "1.5"
+                                            << "off"
+                                            << "off"
+                                            << "lowest-efficiency";
+        QTest::newRow("efficiency not a number") << "high"
+                                                 << "off"
+                                                 << "off"
+                                                 << "lowest-efficiency";
+        QTest::newRow("efficiency nan") << "nan"
+                                        << "off"
+                                        << "off"
+                                        << "lowest-efficiency";
+        QTest::newRow("percent negative") << "off"
+                                          << "off"
+                                          << "-0.1"
+                                          << "highest-user-wasted-percent";
+        QTest::newRow("bytes unit") << "off"
+                                    << "20 parsecs"
+                                    << "off"
+                                    << "highest-wasted-bytes";
     }
     void badRuleValues()
     {
@@ -542,8 +582,9 @@ private slots:
         QFETCH(QString, badKey);
         std::vector<CiRule> rules;
         QString error, key;
-        QVERIFY(!parseCiRules(CiConfig{lowestEfficiency, highestWastedBytes, highestUserWastedPercent}, &rules,
-                              &error, &key));
+        QVERIFY(
+            !parseCiRules(CiConfig{lowestEfficiency, highestWastedBytes, highestUserWastedPercent},
+                          &rules, &error, &key));
         QCOMPARE(key, badKey);
         QVERIFY2(error.contains(badKey), qPrintable(error));
     }
@@ -552,28 +593,34 @@ private slots:
     {
         QTest::addColumn<QByteArray>("yaml");
         QTest::addColumn<QStringList>("values"); // lowest, wasted bytes, user percent
-        QTest::newRow("dive repo (legacy keys)") << kDiveRepoCi << QStringList({"0.95", "20Mb", "0.5"});
+        QTest::newRow("dive repo (legacy keys)")
+            << kDiveRepoCi << QStringList({"0.95", "20Mb", "0.5"});
         QTest::newRow("current keys, quoted")
             << QByteArray("rules:\n  lowest-efficiency: '0.95'\n  highest-wasted-bytes: \"20MB\"\n"
                           "  highest-user-wasted-percent: 0.20   # a comment\n")
             << QStringList({"0.95", "20MB", "0.20"});
         QTest::newRow("partial keeps defaults")
-            << QByteArray("rules:\n    lowest-efficiency: 0.8\n") << QStringList({"0.8", "disabled", "0.1"});
-        QTest::newRow("legacy wins") << QByteArray("rules:\n  lowest-efficiency: 0.8\n  lowestEfficiency: 0.7\n")
-                                     << QStringList({"0.7", "disabled", "0.1"});
+            << QByteArray("rules:\n    lowest-efficiency: 0.8\n")
+            << QStringList({"0.8", "disabled", "0.1"});
+        QTest::newRow("legacy wins")
+            << QByteArray("rules:\n  lowest-efficiency: 0.8\n  lowestEfficiency: 0.7\n")
+            << QStringList({"0.7", "disabled", "0.1"});
         QTest::newRow("empty legacy does not win")
             << QByteArray("rules:\n  lowest-efficiency: 0.8\n  lowestEfficiency: ''\n")
             << QStringList({"0.8", "disabled", "0.1"});
         QTest::newRow("empty value disables")
             << QByteArray("rules:\n  highest-user-wasted-percent:\n  lowest-efficiency: false\n")
             << QStringList({"false", "disabled", ""});
-        QTest::newRow("flow map") << QByteArray("rules: {lowest-efficiency: 0.99, highestWastedBytes: 1GB}\n")
-                                  << QStringList({"0.99", "1GB", "0.1"});
+        QTest::newRow("flow map")
+            << QByteArray("rules: {lowest-efficiency: 0.99, highestWastedBytes: 1GB}\n")
+            << QStringList({"0.99", "1GB", "0.1"});
         QTest::newRow("other keys, CRLF, BOM, document marker")
-            << QByteArray("\xEF\xBB\xBF---\r\nlog:\r\n  level: debug\r\n  nested:\r\n    - a\r\nci: true\r\n"
+            << QByteArray("\xEF\xBB\xBF---\r\nlog:\r\n  level: debug\r\n  nested:\r\n    - "
+                          "a\r\nci: true\r\n"
                           "rules:\r\n  unknown-rule: 3\r\n  highest-wasted-bytes: 5MB\r\n")
             << QStringList({"0.9", "5MB", "0.1"});
-        QTest::newRow("no rules") << QByteArray("# nothing here\n") << QStringList({"0.9", "disabled", "0.1"});
+        QTest::newRow("no rules") << QByteArray("# nothing here\n")
+                                  << QStringList({"0.9", "disabled", "0.1"});
     }
     void diveCiYaml()
     {
@@ -582,7 +629,8 @@ private slots:
         CiConfig config;
         QString error;
         QVERIFY2(parseDiveCiYaml(yaml, &config, &error), qPrintable(error));
-        QCOMPARE(QStringList({config.lowestEfficiency, config.highestWastedBytes, config.highestUserWastedPercent}),
+        QCOMPARE(QStringList({config.lowestEfficiency, config.highestWastedBytes,
+                              config.highestUserWastedPercent}),
                  values);
     }
 
@@ -590,15 +638,23 @@ private slots:
     {
         QTest::addColumn<QByteArray>("yaml");
         QTest::addColumn<QString>("error");
-        QTest::newRow("tab indent") << QByteArray("rules:\n\tlowest-efficiency: 0.9\n") << "line 2: tabs";
-        QTest::newRow("not key value") << QByteArray("rules:\n  lowest-efficiency 0.9\n") << "line 2: expected";
-        QTest::newRow("rules list") << QByteArray("rules:\n  - lowest-efficiency: 0.9\n") << "line 2: \"rules\" must be a map";
-        QTest::newRow("rules scalar") << QByteArray("rules: 0.9\n") << "line 1: \"rules\" must be a map";
-        QTest::newRow("duplicate") << QByteArray("rules:\n  lowestEfficiency: 0.9\n  lowestEfficiency: 0.8\n")
-                                   << "line 3: \"lowestEfficiency\" is set twice";
-        QTest::newRow("nested") << QByteArray("rules:\n  lowest-efficiency:\n    value: 0.9\n") << "line 3: nested";
-        QTest::newRow("unterminated quote") << QByteArray("rules:\n  lowest-efficiency: '0.9\n") << "line 2: unterminated";
-        QTest::newRow("open flow map") << QByteArray("rules: {lowest-efficiency: 0.9,\n") << "line 1:";
+        QTest::newRow("tab indent")
+            << QByteArray("rules:\n\tlowest-efficiency: 0.9\n") << "line 2: tabs";
+        QTest::newRow("not key value")
+            << QByteArray("rules:\n  lowest-efficiency 0.9\n") << "line 2: expected";
+        QTest::newRow("rules list") << QByteArray("rules:\n  - lowest-efficiency: 0.9\n")
+                                    << "line 2: \"rules\" must be a map";
+        QTest::newRow("rules scalar")
+            << QByteArray("rules: 0.9\n") << "line 1: \"rules\" must be a map";
+        QTest::newRow("duplicate")
+            << QByteArray("rules:\n  lowestEfficiency: 0.9\n  lowestEfficiency: 0.8\n")
+            << "line 3: \"lowestEfficiency\" is set twice";
+        QTest::newRow("nested") << QByteArray("rules:\n  lowest-efficiency:\n    value: 0.9\n")
+                                << "line 3: nested";
+        QTest::newRow("unterminated quote")
+            << QByteArray("rules:\n  lowest-efficiency: '0.9\n") << "line 2: unterminated";
+        QTest::newRow("open flow map")
+            << QByteArray("rules: {lowest-efficiency: 0.9,\n") << "line 1:";
     }
     void badDiveCiYaml()
     {
@@ -628,7 +684,8 @@ private slots:
     {
         const QString path = fixturePath(QStringLiteral("dive/test-docker-image.tar"));
         REQUIRE_FIXTURE(path);
-        const CliRun run = runCli({QStringLiteral("efficiency"), path, QStringLiteral("--format"), QStringLiteral("json")});
+        const CliRun run = runCli({QStringLiteral("efficiency"), path, QStringLiteral("--format"),
+                                   QStringLiteral("json")});
         QCOMPARE(run.exitCode, 0);
         // The score is printed with dive's shortest round-trip digits.
         QVERIFY(run.out.contains("\"efficiencyScore\": 0.9844212134184309"));
@@ -640,7 +697,8 @@ private slots:
         QCOMPARE(dive.value(QStringLiteral("inefficientBytes")).toInteger(), 32025);
         const QJsonArray files = dive.value(QStringLiteral("fileReference")).toArray();
         QCOMPARE(files.size(), 3);
-        QCOMPARE(files.at(0).toObject().value(QStringLiteral("file")).toString(), QStringLiteral("/root/saved.txt"));
+        QCOMPARE(files.at(0).toObject().value(QStringLiteral("file")).toString(),
+                 QStringLiteral("/root/saved.txt"));
         QCOMPARE(files.at(2).toObject().value(QStringLiteral("sizeBytes")).toInteger(), 6405);
         QCOMPARE(root.value(QStringLiteral("reclaimableBytes")).toInteger(), 5 * 6405);
         QCOMPARE(root.value(QStringLiteral("layers")).toArray().size(), 14);
@@ -667,8 +725,9 @@ private slots:
         QVERIFY(run.out.contains("PASS  lowest-efficiency"));
         QVERIFY2(run.err.contains("highest-user-wasted-percent"), run.err.constData());
 
-        run = runCli({QStringLiteral("ci"), image, QStringLiteral("--highest-user-wasted-percent"), QStringLiteral("0.5"),
-                      QStringLiteral("--highest-wasted-bytes"), QStringLiteral("32kB"), QStringLiteral("--lowest-efficiency"),
+        run = runCli({QStringLiteral("ci"), image, QStringLiteral("--highest-user-wasted-percent"),
+                      QStringLiteral("0.5"), QStringLiteral("--highest-wasted-bytes"),
+                      QStringLiteral("32kB"), QStringLiteral("--lowest-efficiency"),
                       QStringLiteral("0.99")},
                      dir.path());
         QCOMPARE(run.exitCode, 1);
@@ -680,7 +739,8 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("PASS [pass:3]"));
         // Flags override the file.
-        run = runCli({QStringLiteral("ci"), kaniko, QStringLiteral("--highest-user-wasted-percent"), QStringLiteral("0.1")},
+        run = runCli({QStringLiteral("ci"), kaniko, QStringLiteral("--highest-user-wasted-percent"),
+                      QStringLiteral("0.1")},
                      dir.path());
         QCOMPARE(run.exitCode, 1);
 
@@ -689,15 +749,21 @@ private slots:
         QVERIFY(writeFile(broken, "rules:\n  lowest-efficiency: 2\n"));
         run = runCli({QStringLiteral("ci"), image, QStringLiteral("--config"), broken}, dir.path());
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.startsWith(QByteArray("strata-cli: " + broken.toLocal8Bit() + ": ")), run.err.constData());
+        QVERIFY2(run.err.startsWith(QByteArray("strata-cli: " + broken.toLocal8Bit() + ": ")),
+                 run.err.constData());
         QCOMPARE(run.err.count('\n'), 1);
-        run = runCli({QStringLiteral("ci"), image, QStringLiteral("--config"), dir.filePath(QStringLiteral("none"))}, dir.path());
+        run = runCli({QStringLiteral("ci"), image, QStringLiteral("--config"),
+                      dir.filePath(QStringLiteral("none"))},
+                     dir.path());
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(dir.filePath(QStringLiteral("none")).toLocal8Bit()));
-        run = runCli({QStringLiteral("ci"), image, QStringLiteral("--lowest-efficiency"), QStringLiteral("lots")}, dir.path());
+        run = runCli({QStringLiteral("ci"), image, QStringLiteral("--lowest-efficiency"),
+                      QStringLiteral("lots")},
+                     dir.path());
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("lowest-efficiency"));
-        run = runCli({QStringLiteral("ci"), dir.filePath(QStringLiteral("no-such.tar"))}, dir.path());
+        run =
+            runCli({QStringLiteral("ci"), dir.filePath(QStringLiteral("no-such.tar"))}, dir.path());
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("no-such.tar"));
     }

@@ -4,9 +4,9 @@
 #include "fixtures.h"
 
 #include "analysis/contentdiff.h"
-#include "report/diffreport.h"
 #include "analysis/imagediff.h"
 #include "imagewriter/imagewriter.h"
+#include "report/diffreport.h"
 #include "tree/overlaymerge.h"
 
 #include <QJsonArray>
@@ -85,13 +85,15 @@ iw::Image appImageA()
                                Entry::file("app/run.sh", QByteArray(50, 'r')),
                                Entry::symlink("app/current", "data.bin"),
                                Entry::file("etc/motd", QByteArray(20, 'm'))}}};
-    image.history = {step("/bin/sh -c #(nop) ADD file:base in / "), step("/bin/sh -c #(nop)  CMD [\"sh\"]", true),
-                     step("/bin/sh -c #(nop) WORKDIR /app", true), step("/bin/sh -c install-app --version 1"),
-                     step("/bin/sh -c #(nop)  ENV MODE=a", true)};
-    image.config = QJsonObject{{QStringLiteral("Env"), strings({"PATH=/usr/bin", "MODE=a"})},
-                               {QStringLiteral("Cmd"), strings({"sh"})},
-                               {QStringLiteral("WorkingDir"), QStringLiteral("/app")},
-                               {QStringLiteral("ExposedPorts"), QJsonObject{{QStringLiteral("80/tcp"), QJsonObject()}}}};
+    image.history = {
+        step("/bin/sh -c #(nop) ADD file:base in / "),
+        step("/bin/sh -c #(nop)  CMD [\"sh\"]", true), step("/bin/sh -c #(nop) WORKDIR /app", true),
+        step("/bin/sh -c install-app --version 1"), step("/bin/sh -c #(nop)  ENV MODE=a", true)};
+    image.config = QJsonObject{
+        {QStringLiteral("Env"), strings({"PATH=/usr/bin", "MODE=a"})},
+        {QStringLiteral("Cmd"), strings({"sh"})},
+        {QStringLiteral("WorkingDir"), QStringLiteral("/app")},
+        {QStringLiteral("ExposedPorts"), QJsonObject{{QStringLiteral("80/tcp"), QJsonObject()}}}};
     return image;
 }
 
@@ -106,29 +108,38 @@ iw::Image appImageB()
                                Entry::file("app/data.bin", QByteArray(8000, 'd')),
                                Entry::file("app/run.sh", QByteArray(50, 'r'), 0755),
                                Entry::symlink("app/current", "data.v2"),
-                               Entry::file("app/new.txt", QByteArray(400, 'n')), motd, Entry::whiteout("bin/ls")}}};
-    image.history = {step("/bin/sh -c #(nop) ADD file:base in / "), step("/bin/sh -c #(nop)  CMD [\"sh\"]", true),
-                     step("/bin/sh -c #(nop)  LABEL v=2", true), step("/bin/sh -c #(nop) WORKDIR /app", true),
+                               Entry::file("app/new.txt", QByteArray(400, 'n')), motd,
+                               Entry::whiteout("bin/ls")}}};
+    image.history = {step("/bin/sh -c #(nop) ADD file:base in / "),
+                     step("/bin/sh -c #(nop)  CMD [\"sh\"]", true),
+                     step("/bin/sh -c #(nop)  LABEL v=2", true),
+                     step("/bin/sh -c #(nop) WORKDIR /app", true),
                      step("/bin/sh -c install-app --version 2"),
                      step("/bin/sh -c #(nop)  CMD [\"/app/run.sh\"]", true)};
-    image.config = QJsonObject{{QStringLiteral("Env"), strings({"PATH=/usr/bin", "VERSION=2"})},
-                               {QStringLiteral("Cmd"), strings({"/app/run.sh"})},
-                               {QStringLiteral("WorkingDir"), QStringLiteral("/app")},
-                               {QStringLiteral("User"), QStringLiteral("app")},
-                               {QStringLiteral("ExposedPorts"), QJsonObject{{QStringLiteral("80/tcp"), QJsonObject()},
-                                                                            {QStringLiteral("443/tcp"), QJsonObject()}}},
-                               {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("v"), QStringLiteral("2")}}}};
+    image.config = QJsonObject{
+        {QStringLiteral("Env"), strings({"PATH=/usr/bin", "VERSION=2"})},
+        {QStringLiteral("Cmd"), strings({"/app/run.sh"})},
+        {QStringLiteral("WorkingDir"), QStringLiteral("/app")},
+        {QStringLiteral("User"), QStringLiteral("app")},
+        {QStringLiteral("ExposedPorts"), QJsonObject{{QStringLiteral("80/tcp"), QJsonObject()},
+                                                     {QStringLiteral("443/tcp"), QJsonObject()}}},
+        {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("v"), QStringLiteral("2")}}}};
     return image;
 }
 
 // The same program built in one stage (the toolchain stays in the image) and in two (only
 // the binary is copied onto the base). The binary's layer is byte for byte the same tar.
 const std::vector<Entry> debianLayer = {
-    Entry::dir("bin"), Entry::file("bin/sh", QByteArray(1000, 's'), 0755),
-    Entry::dir("etc"), Entry::file("etc/os-release", "ID=debian\n"),
-    Entry::dir("usr"), Entry::dir("usr/lib"), Entry::file("usr/lib/libc.so.6", QByteArray(3000, 'c'), 0755),
+    Entry::dir("bin"),
+    Entry::file("bin/sh", QByteArray(1000, 's'), 0755),
+    Entry::dir("etc"),
+    Entry::file("etc/os-release", "ID=debian\n"),
+    Entry::dir("usr"),
+    Entry::dir("usr/lib"),
+    Entry::file("usr/lib/libc.so.6", QByteArray(3000, 'c'), 0755),
 };
-const std::vector<Entry> binaryLayer = {Entry::dir("app"), Entry::file("app/hello", QByteArray(16000, 'h'), 0755)};
+const std::vector<Entry> binaryLayer = {Entry::dir("app"),
+                                        Entry::file("app/hello", QByteArray(16000, 'h'), 0755)};
 
 iw::Image singleStage()
 {
@@ -136,19 +147,22 @@ iw::Image singleStage()
     image.tags = {QStringLiteral("hello:single")};
     image.layers = {
         iw::Layer{debianLayer},
-        iw::Layer{{Entry::dir("usr/bin"), Entry::file("usr/bin/gcc", QByteArray(40000, 'g'), 0755),
-                   Entry::dir("usr/lib/gcc"), Entry::dir("usr/lib/gcc/x86_64-linux-gnu"),
-                   Entry::dir("usr/lib/gcc/x86_64-linux-gnu/12"),
-                   Entry::file("usr/lib/gcc/x86_64-linux-gnu/12/cc1", QByteArray(200000, '1'), 0755),
-                   Entry::file("usr/lib/gcc/x86_64-linux-gnu/12/collect2", QByteArray(30000, '2'), 0755),
-                   Entry::dir("usr/include"), Entry::file("usr/include/stdio.h", QByteArray(800, 'i')),
-                   Entry::dir("var"), Entry::dir("var/lib"), Entry::dir("var/lib/dpkg"),
-                   Entry::file("var/lib/dpkg/status", QByteArray(500, 'p'))}},
+        iw::Layer{
+            {Entry::dir("usr/bin"), Entry::file("usr/bin/gcc", QByteArray(40000, 'g'), 0755),
+             Entry::dir("usr/lib/gcc"), Entry::dir("usr/lib/gcc/x86_64-linux-gnu"),
+             Entry::dir("usr/lib/gcc/x86_64-linux-gnu/12"),
+             Entry::file("usr/lib/gcc/x86_64-linux-gnu/12/cc1", QByteArray(200000, '1'), 0755),
+             Entry::file("usr/lib/gcc/x86_64-linux-gnu/12/collect2", QByteArray(30000, '2'), 0755),
+             Entry::dir("usr/include"), Entry::file("usr/include/stdio.h", QByteArray(800, 'i')),
+             Entry::dir("var"), Entry::dir("var/lib"), Entry::dir("var/lib/dpkg"),
+             Entry::file("var/lib/dpkg/status", QByteArray(500, 'p'))}},
         iw::Layer{{Entry::dir("src"), Entry::file("src/hello.c", QByteArray(120, 'x'))}},
         iw::Layer{binaryLayer},
     };
-    image.history = {step("/bin/sh -c #(nop) ADD file:debian in / "), step("/bin/sh -c #(nop)  CMD [\"bash\"]", true),
-                     step("/bin/sh -c apt-get install -y gcc"), step("/bin/sh -c #(nop) COPY file:hello in /src/ "),
+    image.history = {step("/bin/sh -c #(nop) ADD file:debian in / "),
+                     step("/bin/sh -c #(nop)  CMD [\"bash\"]", true),
+                     step("/bin/sh -c apt-get install -y gcc"),
+                     step("/bin/sh -c #(nop) COPY file:hello in /src/ "),
                      step("/bin/sh -c gcc -o /app/hello /src/hello.c"),
                      step("/bin/sh -c #(nop)  CMD [\"/app/hello\"]", true)};
     image.config = QJsonObject{{QStringLiteral("Cmd"), strings({"/app/hello"})}};
@@ -160,7 +174,8 @@ iw::Image multiStage()
     iw::Image image;
     image.tags = {QStringLiteral("hello:multi")};
     image.layers = {iw::Layer{debianLayer}, iw::Layer{binaryLayer}};
-    image.history = {step("/bin/sh -c #(nop) ADD file:debian in / "), step("/bin/sh -c #(nop)  CMD [\"bash\"]", true),
+    image.history = {step("/bin/sh -c #(nop) ADD file:debian in / "),
+                     step("/bin/sh -c #(nop)  CMD [\"bash\"]", true),
                      step("COPY /app/hello /app/hello # buildkit"),
                      step("/bin/sh -c #(nop)  CMD [\"/app/hello\"]", true)};
     image.config = QJsonObject{{QStringLiteral("Cmd"), strings({"/app/hello"})}};
@@ -173,7 +188,8 @@ QString rowsText(const HistoryDiff &diff)
 {
     QStringList list;
     for (const HistoryDiffRow &row : diff.rows)
-        list << historyRowKindName(row.kind) + QLatin1Char(' ') + QString::number(row.a) + QLatin1Char(' ') + QString::number(row.b);
+        list << historyRowKindName(row.kind) + QLatin1Char(' ') + QString::number(row.a) +
+                    QLatin1Char(' ') + QString::number(row.b);
     return list.join(QStringLiteral(", "));
 }
 
@@ -204,8 +220,9 @@ private slots:
     void sharedBaseTreeDiff()
     {
         QTemporaryDir dir;
-        const ImageComparison c = compareImages(writeSide(dir, QStringLiteral("a.tar"), appImageA()),
-                                                writeSide(dir, QStringLiteral("b.tar"), appImageB()));
+        const ImageComparison c =
+            compareImages(writeSide(dir, QStringLiteral("a.tar"), appImageA()),
+                          writeSide(dir, QStringLiteral("b.tar"), appImageB()));
         const TreeDiff &f = c.files;
         QCOMPARE(f.entryCount(), 13u); // root, app + 6, bin + 2, etc + 2
         // Children merged from both sides, sorted by name.
@@ -214,11 +231,12 @@ private slots:
         QStringList children;
         for (uint32_t i = app.firstChild; i < app.firstChild + app.childCount; ++i)
             children << QString::fromStdString(f.path(i));
-        QCOMPARE(children, QStringList({"app/config.json", "app/current", "app/data.bin", "app/new.txt", "app/run.sh"}));
+        QCOMPARE(children, QStringList({"app/config.json", "app/current", "app/data.bin",
+                                        "app/new.txt", "app/run.sh"}));
 
         QCOMPARE(app.status, DiffStatus::Unchanged);
-        QCOMPARE(app.sizeDelta, 3400); // (7 + 8000 + 50 + 400) - (7 + 5000 + 50)
-        QCOMPARE(app.changedBelow, 4u);  // current, data.bin, new.txt, run.sh
+        QCOMPARE(app.sizeDelta, 3400);  // (7 + 8000 + 50 + 400) - (7 + 5000 + 50)
+        QCOMPARE(app.changedBelow, 4u); // current, data.bin, new.txt, run.sh
 
         const DiffEntry &config = entryAt(f, "app/config.json");
         QCOMPARE(config.status, DiffStatus::Unchanged);
@@ -266,26 +284,31 @@ private slots:
         QCOMPARE(n.added, 1u);
         QCOMPARE(n.removed, 1u);
         QCOMPARE(n.changed, 4u);
-        QCOMPARE(n.unchanged, 6u); // app, bin, etc, config.json, bin/sh, os-release
+        QCOMPARE(n.unchanged, 6u);      // app, bin, etc, config.json, bin/sh, os-release
         QCOMPARE(n.contentUnknown, 3u); // config.json, run.sh, motd
         QCOMPARE(n.bytesAdded, 3400u);
         QCOMPARE(n.bytesRemoved, 2000u);
 
         QCOMPARE(paths(f, f.changeList()),
-                 QStringList({"app/current", "app/data.bin", "app/new.txt", "app/run.sh", "bin/ls", "etc/motd"}));
+                 QStringList({"app/current", "app/data.bin", "app/new.txt", "app/run.sh", "bin/ls",
+                              "etc/motd"}));
         QCOMPARE(paths(f, f.largestChanges(DeltaOrder::Magnitude)),
-                 QStringList({"app/data.bin", "bin/ls", "app/new.txt", "app/current", "app/run.sh", "etc/motd"}));
+                 QStringList({"app/data.bin", "bin/ls", "app/new.txt", "app/current", "app/run.sh",
+                              "etc/motd"}));
         QCOMPARE(paths(f, f.largestChanges(DeltaOrder::Growth, 4)),
                  QStringList({"app/data.bin", "app/new.txt", "app/current", "app/run.sh"}));
-        QCOMPARE(paths(f, f.childrenByDelta(0, DeltaOrder::Growth)), QStringList({"app", "etc", "bin"}));
-        QCOMPARE(paths(f, f.contentCandidates()), QStringList({"app/config.json", "app/run.sh", "etc/motd"}));
+        QCOMPARE(paths(f, f.childrenByDelta(0, DeltaOrder::Growth)),
+                 QStringList({"app", "etc", "bin"}));
+        QCOMPARE(paths(f, f.contentCandidates()),
+                 QStringList({"app/config.json", "app/run.sh", "etc/motd"}));
     }
 
     void sharedBaseLayersHistoryConfigSummary()
     {
         QTemporaryDir dir;
-        const ImageComparison c = compareImages(writeSide(dir, QStringLiteral("a.tar"), appImageA()),
-                                                writeSide(dir, QStringLiteral("b.tar"), appImageB()));
+        const ImageComparison c =
+            compareImages(writeSide(dir, QStringLiteral("a.tar"), appImageA()),
+                          writeSide(dir, QStringLiteral("b.tar"), appImageB()));
         QCOMPARE(c.layers.shared, 1);
         QCOMPARE(c.layers.countA, 2);
         QCOMPARE(c.layers.countB, 2);
@@ -293,8 +316,9 @@ private slots:
         QCOMPARE(c.layers.sameContentB, std::vector<int>({0, -1}));
         QCOMPARE(c.a.info().layers[0].chainId, c.b.info().layers[0].chainId);
 
-        QCOMPARE(rowsText(c.history), QStringLiteral("same 0 0, same 1 1, inserted -1 2, same 2 3, changed 3 4, "
-                                                     "removed 4 -1, inserted -1 5"));
+        QCOMPARE(rowsText(c.history),
+                 QStringLiteral("same 0 0, same 1 1, inserted -1 2, same 2 3, changed 3 4, "
+                                "removed 4 -1, inserted -1 5"));
         QCOMPARE(c.history.same, 3);
         QCOMPARE(c.history.changed, 1);
         QCOMPARE(c.history.removed, 1);
@@ -302,9 +326,10 @@ private slots:
 
         QStringList config;
         for (const ConfigDiffRow &row : c.config.rows) {
-            config << QStringLiteral("%1 %2 %3|%4 %5").arg(row.field, row.key, row.inA ? row.a : QStringLiteral("-"),
-                                                           row.inB ? row.b : QStringLiteral("-"),
-                                                           row.equal() ? QStringLiteral("=") : QStringLiteral("!"));
+            config << QStringLiteral("%1 %2 %3|%4 %5")
+                          .arg(row.field, row.key, row.inA ? row.a : QStringLiteral("-"),
+                               row.inB ? row.b : QStringLiteral("-"),
+                               row.equal() ? QStringLiteral("=") : QStringLiteral("!"));
         }
         QCOMPARE(config, QStringList({
                              "Env MODE a|- !",
@@ -323,7 +348,7 @@ private slots:
                          }));
         QCOMPARE(c.config.differences(), 6);
 
-        QCOMPARE(c.summary.a.totalSize, 8087); // 3010 base + 7 + 5000 + 50 + 20
+        QCOMPARE(c.summary.a.totalSize, 8087);  // 3010 base + 7 + 5000 + 50 + 20
         QCOMPARE(c.summary.b.totalSize, 11487); // 3010 base + 7 + 8000 + 50 + 400 + 20
         QCOMPARE(c.summary.sizeDelta(), 3400);
         double percent = 0;
@@ -332,7 +357,7 @@ private slots:
         QCOMPARE(c.summary.a.layerCount, 2);
         QCOMPARE(c.summary.a.fileCount, 8);
         QCOMPARE(c.summary.b.fileCount, 8);
-        QCOMPARE(c.summary.a.entryCount, 11);  // + app, bin, etc
+        QCOMPARE(c.summary.a.entryCount, 11);   // + app, bin, etc
         QCOMPARE(c.summary.b.mergedSize, 9487); // bin/ls deleted: 11487 - 2000
     }
 
@@ -345,14 +370,17 @@ private slots:
         std::vector<std::pair<int, int>> progress;
         ContentObserver observer;
         observer.progress = [&](int done, int total) { progress.emplace_back(done, total); };
-        const ContentComparison content = compareContent(c.files, *c.a.archive, c.a.image, *c.b.archive,
-                                                         c.b.image, observer);
+        const ContentComparison content =
+            compareContent(c.files, *c.a.archive, c.a.image, *c.b.archive, c.b.image, observer);
         QVERIFY2(!content.error, qPrintable(content.error.toString()));
-        QCOMPARE(paths(c.files, content.entries), QStringList({"app/config.json", "app/run.sh", "etc/motd"}));
+        QCOMPARE(paths(c.files, content.entries),
+                 QStringList({"app/config.json", "app/run.sh", "etc/motd"}));
         QCOMPARE(content.different, std::vector<bool>({true, false, false}));
-        QCOMPARE(progress, (std::vector<std::pair<int, int>>{{1, 2}, {2, 2}})); // layer 1 of each side
+        QCOMPARE(progress,
+                 (std::vector<std::pair<int, int>>{{1, 2}, {2, 2}})); // layer 1 of each side
 
-        const std::vector<uint32_t> touched = c.files.applyContent(content.entries, content.different);
+        const std::vector<uint32_t> touched =
+            c.files.applyContent(content.entries, content.different);
         QCOMPARE(paths(c.files, touched), QStringList({"", "app", "app/config.json"}));
         const DiffEntry &config = entryAt(c.files, "app/config.json");
         QCOMPARE(config.status, DiffStatus::Changed);
@@ -369,7 +397,8 @@ private slots:
         ContentObserver cancelling;
         cancelling.cancel = &cancel;
         const ImageComparison again = compareImages(c.a, c.b);
-        const ContentComparison cancelled = compareContent(again.files, *c.a.archive, 0, *c.b.archive, 0, cancelling);
+        const ContentComparison cancelled =
+            compareContent(again.files, *c.a.archive, 0, *c.b.archive, 0, cancelling);
         QCOMPARE(cancelled.error.kind, Error::Kind::Cancelled);
         QVERIFY(cancelled.entries.empty());
     }
@@ -377,8 +406,9 @@ private slots:
     void singleVersusMultiStage()
     {
         QTemporaryDir dir;
-        const ImageComparison c = compareImages(writeSide(dir, QStringLiteral("single.tar"), singleStage()),
-                                                writeSide(dir, QStringLiteral("multi.tar"), multiStage()));
+        const ImageComparison c =
+            compareImages(writeSide(dir, QStringLiteral("single.tar"), singleStage()),
+                          writeSide(dir, QStringLiteral("multi.tar"), multiStage()));
         QCOMPARE(c.summary.a.totalSize, 291430); // 4010 + 271300 toolchain + 120 + 16000
         QCOMPARE(c.summary.b.totalSize, 20010);  // 4010 + 16000
         QCOMPARE(c.summary.sizeDelta(), -271420);
@@ -400,7 +430,8 @@ private slots:
         QCOMPARE(entryAt(f, "usr/lib/gcc").status, DiffStatus::Removed);
         QCOMPARE(entryAt(f, "usr/lib/libc.so.6").status, DiffStatus::Unchanged);
         QCOMPARE(entryAt(f, "app/hello").status, DiffStatus::Unchanged);
-        QCOMPARE(entryAt(f, "app/hello").content, ContentState::Same); // same diff ID, layers 3 and 1
+        QCOMPARE(entryAt(f, "app/hello").content,
+                 ContentState::Same); // same diff ID, layers 3 and 1
         QCOMPARE(f.counts().added, 0u);
         QCOMPARE(f.counts().changed, 0u);
         // usr/bin, gcc, usr/lib/gcc, x86_64-linux-gnu, 12, cc1, collect2, usr/include, stdio.h,
@@ -415,41 +446,63 @@ private slots:
                               "var/lib/dpkg/status", "src/hello.c"}));
         QCOMPARE(paths(f, f.largestDirectories(DeltaOrder::Magnitude, 3)),
                  QStringList({"usr", "usr/lib", "usr/lib/gcc"}));
-        QCOMPARE(paths(f, f.largestDirectories(DeltaOrder::Growth, 1)), QStringList({"src"})); // -120: the least loss
+        QCOMPARE(paths(f, f.largestDirectories(DeltaOrder::Growth, 1)),
+                 QStringList({"src"})); // -120: the least loss
 
-        QCOMPARE(rowsText(c.history), QStringLiteral("same 0 0, same 1 1, removed 2 -1, changed 3 2, removed 4 -1, same 5 3"));
+        QCOMPARE(rowsText(c.history),
+                 QStringLiteral(
+                     "same 0 0, same 1 1, removed 2 -1, changed 3 2, removed 4 -1, same 5 3"));
         QCOMPARE(c.config.differences(), 0);
     }
 
     void reports()
     {
         QTemporaryDir dir;
-        const ImageComparison c = compareImages(writeSide(dir, QStringLiteral("single.tar"), singleStage()),
-                                                writeSide(dir, QStringLiteral("multi.tar"), multiStage()));
+        const ImageComparison c =
+            compareImages(writeSide(dir, QStringLiteral("single.tar"), singleStage()),
+                          writeSide(dir, QStringLiteral("multi.tar"), multiStage()));
         const QString text = QString::fromUtf8(diffText(c, {3}));
-        QVERIFY2(text.contains(QStringLiteral("\n  Size    291 kB        20.0 kB       -271 kB (-93.1%)\n")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("\n  Layers  4             2             -2\n")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("\n  Files   10            4             -6\n")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("\nLayers: 1 shared, 3 only in A, 1 only in B\n")), qPrintable(text));
+        QVERIFY2(text.contains(
+                     QStringLiteral("\n  Size    291 kB        20.0 kB       -271 kB (-93.1%)\n")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("\n  Layers  4             2             -2\n")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("\n  Files   10            4             -6\n")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("\nLayers: 1 shared, 3 only in A, 1 only in B\n")),
+                 qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("4.01 kB    shared\n")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("  16.0 kB    B same as A 3\n")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("\n  3   ff135d967b3b  16.0 kB    -                        A same as B 1\n")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("\n  - RUN apt-get install -y gcc\n  ~ A: COPY file:hello in /src/\n"
-                                             "    B: COPY /app/hello /app/hello\n  - RUN gcc -o /app/hello /src/hello.c\n")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("\nFiles: 0 added, 15 removed, 0 changed, 9 unchanged (+0 B, -271 kB)\n")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("\n  -200 kB     removed                   usr/lib/gcc/x86_64-linux-gnu/12/cc1\n"
-                                             "  -40.0 kB    removed                   usr/bin/gcc\n"
-                                             "  -30.0 kB    removed                   usr/lib/gcc/x86_64-linux-gnu/12/collect2\n"
-                                             "  ... 3 more\n")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral(
+                     "\n  3   ff135d967b3b  16.0 kB    -                        A same as B 1\n")),
+                 qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral(
+                "\n  - RUN apt-get install -y gcc\n  ~ A: COPY file:hello in /src/\n"
+                "    B: COPY /app/hello /app/hello\n  - RUN gcc -o /app/hello /src/hello.c\n")),
+            qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral(
+                     "\nFiles: 0 added, 15 removed, 0 changed, 9 unchanged (+0 B, -271 kB)\n")),
+                 qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral(
+                "\n  -200 kB     removed                   usr/lib/gcc/x86_64-linux-gnu/12/cc1\n"
+                "  -40.0 kB    removed                   usr/bin/gcc\n"
+                "  -30.0 kB    removed                   usr/lib/gcc/x86_64-linux-gnu/12/collect2\n"
+                "  ... 3 more\n")),
+            qPrintable(text));
 
         const QString markdown = QString::fromUtf8(diffMarkdown(c, {2}));
-        QVERIFY(markdown.contains(QStringLiteral("| Size | 291 kB | 20.0 kB | -271 kB (-93.1%) |\n")));
-        QVERIFY(markdown.contains(QStringLiteral("| -40.0 kB | removed |  | `usr/bin/gcc` |\n\n... 4 more\n")));
+        QVERIFY(
+            markdown.contains(QStringLiteral("| Size | 291 kB | 20.0 kB | -271 kB (-93.1%) |\n")));
+        QVERIFY(markdown.contains(
+            QStringLiteral("| -40.0 kB | removed |  | `usr/bin/gcc` |\n\n... 4 more\n")));
 
         const QJsonObject json = QJsonDocument::fromJson(diffJson(c)).object();
         QCOMPARE(json[QStringLiteral("summary")][QStringLiteral("sizeDelta")].toInteger(), -271420);
         QCOMPARE(json[QStringLiteral("layers")][QStringLiteral("shared")].toInt(), 1);
-        const QJsonArray changes = json[QStringLiteral("files")][QStringLiteral("changes")].toArray();
+        const QJsonArray changes =
+            json[QStringLiteral("files")][QStringLiteral("changes")].toArray();
         QCOMPARE(changes.size(), 6); // complete: no limit
         QCOMPARE(changes[5][QStringLiteral("path")].toString(), QStringLiteral("src/hello.c"));
         QCOMPARE(changes[5][QStringLiteral("delta")].toInteger(), -120);
@@ -458,7 +511,8 @@ private slots:
         const QJsonArray steps = json[QStringLiteral("history")][QStringLiteral("steps")].toArray();
         QCOMPARE(steps.size(), 6);
         QCOMPARE(steps[3][QStringLiteral("kind")].toString(), QStringLiteral("changed"));
-        QCOMPARE(steps[3][QStringLiteral("b")][QStringLiteral("createdBy")].toString(), QStringLiteral("COPY /app/hello /app/hello"));
+        QCOMPARE(steps[3][QStringLiteral("b")][QStringLiteral("createdBy")].toString(),
+                 QStringLiteral("COPY /app/hello /app/hello"));
     }
 
     void imageAgainstItself()
@@ -476,7 +530,8 @@ private slots:
         QCOMPARE(c.files.counts().contentUnknown, 0u);
         QCOMPARE(c.files.entry(0).changedBelow, 0u);
         QVERIFY(c.files.changeList().empty());
-        QVERIFY(diffText(c).contains("\nFiles: 0 added, 0 removed, 0 changed, 24 unchanged (+0 B, -0 B)\n"));
+        QVERIFY(diffText(c).contains(
+            "\nFiles: 0 added, 0 removed, 0 changed, 24 unchanged (+0 B, -0 B)\n"));
 
         // With the merged tree the caller already has: nothing merged again, the same result.
         const auto merged = std::make_shared<const FileTree>(mergeLayers(a.layers, 3));
@@ -515,7 +570,8 @@ private slots:
         const TreeDiff &f = c.files;
         const uint32_t d = f.find("d");
         QCOMPARE(f.entry(d).status, DiffStatus::Changed);
-        QCOMPARE(f.entry(d).changes, uint8_t(DiffChange::Type | DiffChange::Mode)); // 0755 dir, 0644 file
+        QCOMPARE(f.entry(d).changes,
+                 uint8_t(DiffChange::Type | DiffChange::Mode)); // 0755 dir, 0644 file
         QCOMPARE(f.entry(d).sizeDelta, -5);
         QCOMPARE(f.ownDelta(d), 5);
         QCOMPARE(f.entry(f.find("d/x")).status, DiffStatus::Removed);
@@ -557,7 +613,8 @@ private slots:
         Error error;
         const auto archive = ImageArchive::open(path, &error);
         QVERIFY(archive);
-        const ImageComparison c = compareImages(openSide(archive, QStringLiteral("@0")), openSide(archive, QStringLiteral("@1")));
+        const ImageComparison c = compareImages(openSide(archive, QStringLiteral("@0")),
+                                                openSide(archive, QStringLiteral("@1")));
         QCOMPARE(c.a.info().names, QStringList({"example.com/empty:latest"}));
         QCOMPARE(c.b.info().names, QStringList({"example.com/empty/but:different"}));
         QCOMPARE(c.layers.shared, 0);
@@ -565,8 +622,10 @@ private slots:
         // ADD of another rootfs, CMD of another shell: both steps changed.
         QCOMPARE(rowsText(c.history), QStringLiteral("changed 0 0, changed 1 1"));
         QCOMPARE(c.config.differences(), 1);
-        const auto cmd = std::find_if(c.config.rows.begin(), c.config.rows.end(),
-                                      [](const ConfigDiffRow &row) { return row.field == QLatin1String("Cmd"); });
+        const auto cmd =
+            std::find_if(c.config.rows.begin(), c.config.rows.end(), [](const ConfigDiffRow &row) {
+                return row.field == QLatin1String("Cmd");
+            });
         QCOMPARE(cmd->a, QStringLiteral("[\"sh\"]"));
         QCOMPARE(cmd->b, QStringLiteral("[\"/bin/sh\"]"));
 
@@ -583,7 +642,8 @@ private slots:
         QCOMPARE(f.entry(0).sizeDelta, c.summary.b.mergedSize - c.summary.a.mergedSize);
         QCOMPARE(c.summary.a.totalSize, c.a.layers[0]->contentSize);
         QCOMPARE(c.summary.b.totalSize, c.b.layers[0]->contentSize);
-        QCOMPARE(qint64(f.counts().bytesAdded) - qint64(f.counts().bytesRemoved), f.entry(0).sizeDelta);
+        QCOMPARE(qint64(f.counts().bytesAdded) - qint64(f.counts().bytesRemoved),
+                 f.entry(0).sizeDelta);
     }
 };
 

@@ -3,9 +3,9 @@
 // archives this test writes, whose sizes are worked out by hand below.
 #include "fixtures.h"
 
+#include "analysis/layerreuse.h"
 #include "archive/imagearchive.h"
 #include "imagewriter/imagewriter.h"
-#include "analysis/layerreuse.h"
 #include "report/reusereport.h"
 
 #include <QCryptographicHash>
@@ -46,11 +46,13 @@ QString chainOf(const QStringList &diffIds)
 {
     QString chain;
     for (const QString &diff : diffIds) {
-        chain = chain.isEmpty() ? diff
-                                : QStringLiteral("sha256:")
-                                      + QString::fromLatin1(QCryptographicHash::hash((chain + u' ' + diff).toUtf8(),
-                                                                                    QCryptographicHash::Sha256)
-                                                                .toHex());
+        chain =
+            chain.isEmpty()
+                ? diff
+                : QStringLiteral("sha256:") +
+                      QString::fromLatin1(QCryptographicHash::hash((chain + u' ' + diff).toUtf8(),
+                                                                   QCryptographicHash::Sha256)
+                                              .toHex());
     }
     return chain;
 }
@@ -98,8 +100,9 @@ QByteArray bytes(char c, int n)
 // whiteouts and directories add nothing.
 iw::Layer b1() // 100 + 1000 + 2 ("sh") = 1102
 {
-    return {{Entry::dir("bin"), Entry::file("bin/sh", bytes('s', 1000), 0755), Entry::symlink("bin/bash", "sh"),
-             Entry::dir("etc"), Entry::file("etc/os-release", bytes('a', 100))}};
+    return {{Entry::dir("bin"), Entry::file("bin/sh", bytes('s', 1000), 0755),
+             Entry::symlink("bin/bash", "sh"), Entry::dir("etc"),
+             Entry::file("etc/os-release", bytes('a', 100))}};
 }
 iw::Layer b1Other() // 90
 {
@@ -107,12 +110,14 @@ iw::Layer b1Other() // 90
 }
 iw::Layer b2() // 5000; the hard link shares the file's inode
 {
-    return {{Entry::dir("usr"), Entry::dir("usr/lib"), Entry::file("usr/lib/libc.so", bytes('c', 5000)),
+    return {{Entry::dir("usr"), Entry::dir("usr/lib"),
+             Entry::file("usr/lib/libc.so", bytes('c', 5000)),
              Entry::hardlink("usr/lib/libc.so.6", "usr/lib/libc.so")}};
 }
 iw::Layer x3() // 300; the whiteout adds nothing
 {
-    return {{Entry::dir("app"), Entry::file("app/x", bytes('x', 300)), Entry::whiteout("etc/os-release")}};
+    return {{Entry::dir("app"), Entry::file("app/x", bytes('x', 300)),
+             Entry::whiteout("etc/os-release")}};
 }
 iw::Layer y3() // 700
 {
@@ -141,11 +146,12 @@ QStringList writeSharedBase(const QTemporaryDir &dir)
     iw::WriteOptions oci;
     oci.layout = iw::Layout::OciArchive;
     oci.layerCompression = iw::Compression::Gzip;
-    if (!iw::writeArchive(a, {image(QStringLiteral("example/x:1"), {b1(), b2(), x3()})}, {}, &error)
-        || !iw::writeArchive(b,
-                             {image(QStringLiteral("example/y:1"), {b1(), b2(), y3(), y4()}),
-                              image(QStringLiteral("example/z:1"), {b1Other(), b2()})},
-                             oci, &error))
+    if (!iw::writeArchive(a, {image(QStringLiteral("example/x:1"), {b1(), b2(), x3()})}, {},
+                          &error) ||
+        !iw::writeArchive(b,
+                          {image(QStringLiteral("example/y:1"), {b1(), b2(), y3(), y4()}),
+                           image(QStringLiteral("example/z:1"), {b1Other(), b2()})},
+                          oci, &error))
         qWarning() << error;
     return {a, b};
 }
@@ -166,7 +172,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("b1.tar"));
-        QVERIFY(iw::writeArchive(path, {image(QStringLiteral("example/b:1"), {b1(), b2(), x3(), y4()})}, {}));
+        QVERIFY(iw::writeArchive(
+            path, {image(QStringLiteral("example/b:1"), {b1(), b2(), x3(), y4()})}, {}));
         const std::vector<ReuseInput> inputs = load({path});
         QCOMPARE(inputs.size(), size_t(1));
         const auto &layers = inputs.front().layers;
@@ -180,7 +187,8 @@ private slots:
 
     void podmanTwoImagesShareTheirOnlyLayer()
     {
-        const QString path = fixturePath(QStringLiteral("containers_podman/docker-two-images.tar.xz"));
+        const QString path =
+            fixturePath(QStringLiteral("containers_podman/docker-two-images.tar.xz"));
         REQUIRE_FIXTURE(path);
         const ReuseAnalysis a = analyzeReuse(load({path}));
         QCOMPARE(a.images.size(), size_t(2));
@@ -192,7 +200,9 @@ private slots:
         const ReuseLayer &layer = a.layers.front();
         QCOMPARE(layer.images, QList<int>({0, 1}));
         QVERIFY(layer.isShared());
-        QCOMPARE(layer.diffId, QStringLiteral("sha256:dcbaa840b88808e329e03e84c9193dd1d4765998b6643babe2fd24e6771bdca2"));
+        QCOMPARE(layer.diffId,
+                 QStringLiteral(
+                     "sha256:dcbaa840b88808e329e03e84c9193dd1d4765998b6643babe2fd24e6771bdca2"));
         QCOMPARE(layer.chainId, layer.diffId);
         QCOMPARE(layer.matchedBy, LayerMatch::ChainId);
         QCOMPARE(layer.sizeSource, SizeSource::Files);
@@ -209,7 +219,8 @@ private slots:
 
     void imagesv11SharesOneLayerAndStoresOneDiffTwice()
     {
-        const QString path = fixturePath(QStringLiteral("aboutcode-org_container-inspector/imagesv11.tar"));
+        const QString path =
+            fixturePath(QStringLiteral("aboutcode-org_container-inspector/imagesv11.tar"));
         REQUIRE_FIXTURE(path);
         const ReuseAnalysis a = analyzeReuse(load({path}));
         QCOMPARE(a.images.size(), size_t(3));
@@ -217,11 +228,14 @@ private slots:
         const int she = imageNamed(a, QStringLiteral("she/image_from_scratch:1.0"));
         const int you = imageNamed(a, QStringLiteral("you/secondimage:1.2"));
         QVERIFY(me >= 0 && she >= 0 && you >= 0);
-        const QString c2c0 = QStringLiteral("sha256:c2c0564e4d42ab2b8e947861d9324a6ab087818731e818bc8667c7523507c4f9");
-        const QString d2d3 = QStringLiteral("sha256:2d3d307589a202188a779ec6d094a39a396d7d48d6fef273b902af4389bcfd62");
+        const QString c2c0 = QStringLiteral(
+            "sha256:c2c0564e4d42ab2b8e947861d9324a6ab087818731e818bc8667c7523507c4f9");
+        const QString d2d3 = QStringLiteral(
+            "sha256:2d3d307589a202188a779ec6d094a39a396d7d48d6fef273b902af4389bcfd62");
 
         // you/secondimage has both layers of the others (PROVENANCE), but only the bottom one is
-        // the same stored layer: 2d3d… sits on c2c0… there and on nothing in she/image_from_scratch.
+        // the same stored layer: 2d3d… sits on c2c0… there and on nothing in
+        // she/image_from_scratch.
         QCOMPARE(a.layers.size(), size_t(3));
         const ReuseLayer &shared = a.layers[size_t(a.images[size_t(me)].layers[0])];
         QCOMPARE(shared.diffId, c2c0);
@@ -264,7 +278,8 @@ private slots:
         QCOMPARE(alone.sameDiffGroup, 0);
         QCOMPARE(onTop.sameDiffGroup, 0);
         const QString reason = same.divergences.front().reason;
-        QVERIFY2(reason.contains(QStringLiteral("you/secondimage:1.2")) && reason.contains(QStringLiteral("c2c0564e4d42")),
+        QVERIFY2(reason.contains(QStringLiteral("you/secondimage:1.2")) &&
+                     reason.contains(QStringLiteral("c2c0564e4d42")),
                  qPrintable(reason));
         checkColumns(a);
     }
@@ -310,7 +325,7 @@ private slots:
         QCOMPARE(a.images[size_t(z)].uniqueSize, kZ);
         QCOMPARE(a.totals.imagesSum, kX + kY + kZ); // 18315
         QCOMPARE(a.totals.storedOnce, kStored);
-        QCOMPARE(a.totals.saved, kBase);            // 6102: the base, stored once instead of twice
+        QCOMPARE(a.totals.saved, kBase); // 6102: the base, stored once instead of twice
         QCOMPARE(a.totals.savedPercent, 100.0 * 6102 / 18315);
         QCOMPARE(a.totals.layerReferences, 9);
         QCOMPARE(a.totals.storedLayers, 7);
@@ -324,8 +339,9 @@ private slots:
         QCOMPARE(same.divergences.front().divergesAt, 0);
         QCOMPARE(same.divergences.front().layer, lz[1]);
         const QString reason = same.divergences.front().reason;
-        QVERIFY2(reason.contains(QStringLiteral("position 0")) && reason.contains(shortDigest(iw::diffId(b1())))
-                     && reason.contains(shortDigest(iw::diffId(b1Other()))),
+        QVERIFY2(reason.contains(QStringLiteral("position 0")) &&
+                     reason.contains(shortDigest(iw::diffId(b1()))) &&
+                     reason.contains(shortDigest(iw::diffId(b1Other()))),
                  qPrintable(reason));
 
         // Columns: X and Y next to each other under their shared base, Z after them.
@@ -342,9 +358,9 @@ private slots:
         const std::vector<ReuseInput> inputs = load(writeSharedBase(dir));
         QCOMPARE(inputs.size(), size_t(3));
         // Inputs: 0 = X, 1 = Y, 2 = Z. Three default containers on X, one of 1 MB on Y.
-        const ReuseAnalysis a = analyzeReuse(inputs, {onInput(0), onInput(0), onInput(0),
-                                                      ContainerSpec{1, 1000000, QStringLiteral("web")},
-                                                      onInput(7)});
+        const ReuseAnalysis a =
+            analyzeReuse(inputs, {onInput(0), onInput(0), onInput(0),
+                                  ContainerSpec{1, 1000000, QStringLiteral("web")}, onInput(7)});
         QCOMPARE(a.containers.size(), size_t(4));
         QCOMPARE(a.images[0].containers, QList<int>({0, 1, 2}));
         QCOMPARE(a.images[1].containers, QList<int>({3}));
@@ -368,15 +384,16 @@ private slots:
     {
         QTemporaryDir dir;
         const QStringList paths = writeSharedBase(dir);
-        const ReuseAnalysis a = analyzeReuse(load({paths[0], paths[0], paths[1]}),
-                                             {ContainerSpec{1, 500, {}}});
+        const ReuseAnalysis a =
+            analyzeReuse(load({paths[0], paths[0], paths[1]}), {ContainerSpec{1, 500, {}}});
         QCOMPARE(a.images.size(), size_t(3));
         QCOMPARE(a.images[0].inputs, QList<int>({0, 1}));
         QCOMPARE(a.totals.imagesSum, kX + kY + kZ);
         QCOMPARE(a.totals.storedOnce, kStored);
         QCOMPARE(a.images[0].containers, QList<int>({0})); // input 1 is image 0
-        QVERIFY(a.notes.contains(QStringLiteral("example/x:1 (image %1) was given 2 times: counted once")
-                                     .arg(shortDigest(a.images[0].id))));
+        QVERIFY(a.notes.contains(
+            QStringLiteral("example/x:1 (image %1) was given 2 times: counted once")
+                .arg(shortDigest(a.images[0].id))));
     }
 
     void unreadLayersFallBackToBlobSizes()
@@ -441,14 +458,17 @@ private slots:
         QCOMPARE(totals.value(QStringLiteral("imagesSum")).toInteger(), kX + kY + kZ);
         QCOMPARE(totals.value(QStringLiteral("storedOnce")).toInteger(), kStored);
         QCOMPARE(totals.value(QStringLiteral("saved")).toInteger(), kBase);
-        QCOMPARE(totals.value(QStringLiteral("containersSize")).toInteger(), 2 * kDefaultContainerLayerSize);
+        QCOMPARE(totals.value(QStringLiteral("containersSize")).toInteger(),
+                 2 * kDefaultContainerLayerSize);
         const QJsonArray layers = json.value(QStringLiteral("layers")).toArray();
         QCOMPARE(layers.size(), 7);
         QCOMPARE(layers.at(0).toObject().value(QStringLiteral("images")).toArray().size(), 2);
-        QCOMPARE(layers.at(0).toObject().value(QStringLiteral("chainId")).toString(), iw::diffId(b1()));
+        QCOMPARE(layers.at(0).toObject().value(QStringLiteral("chainId")).toString(),
+                 iw::diffId(b1()));
         const QJsonArray same = json.value(QStringLiteral("sameDiffNotShared")).toArray();
         QCOMPARE(same.size(), 1);
-        QCOMPARE(same.at(0).toObject().value(QStringLiteral("diffId")).toString(), iw::diffId(b2()));
+        QCOMPARE(same.at(0).toObject().value(QStringLiteral("diffId")).toString(),
+                 iw::diffId(b2()));
 
         const QString text = QString::fromUtf8(reuseText(a));
         QVERIFY(text.contains(QStringLiteral("18.3 kB (18315 bytes)")));
@@ -456,7 +476,8 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("6.10 kB (6102 bytes), 33.3% of the sum")));
         QVERIFY(text.contains(QStringLiteral("Same diff, not shared")));
         // Two default containers on X: 2 × 4000 B, against 2 × (6402 + 4000) as copies.
-        QVERIFY(text.contains(QStringLiteral("2 thin layer(s), 8.00 kB (8000 bytes); not 2 image copies, 20.8 kB (20804 bytes)")));
+        QVERIFY(text.contains(QStringLiteral(
+            "2 thin layer(s), 8.00 kB (8000 bytes); not 2 image copies, 20.8 kB (20804 bytes)")));
         QVERIFY(text.contains(shortDigest(iw::diffId(b2()))));
     }
 

@@ -1,15 +1,15 @@
 // Damaged and hostile archives: each case is written here (from images the test builds, and
 // from the shared fixtures) and must give one clear error of the right kind, naming the file,
 // without a crash, a hang or a change to the input.
-#include "numbered.h"
 #include "fixtures.h"
+#include "numbered.h"
 
 #include "archive/archivesource.h"
 #include "archive/imagearchive.h"
 #include "imagewriter/imagewriter.h"
+#include "report/treereport.h"
 #include "tree/layerindexer.h"
 #include "tree/overlaymerge.h"
-#include "report/treereport.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -27,8 +27,9 @@ iw::Image smallImage()
 {
     iw::Image image;
     image.tags = {QStringLiteral("damaged/test:1")};
-    image.layers = {iw::Layer{{Entry::dir("etc"), Entry::file("etc/a", QByteArray(3000, 'a'))}},
-                    iw::Layer{{Entry::file("etc/b", QByteArray(5000, 'b')), Entry::whiteout("etc/a")}}};
+    image.layers = {
+        iw::Layer{{Entry::dir("etc"), Entry::file("etc/a", QByteArray(3000, 'a'))}},
+        iw::Layer{{Entry::file("etc/b", QByteArray(5000, 'b')), Entry::whiteout("etc/a")}}};
     return image;
 }
 
@@ -97,7 +98,8 @@ QList<Error> exercise(const QString &path)
 
 bool hasKind(const QList<Error> &errors, Error::Kind kind)
 {
-    return std::any_of(errors.begin(), errors.end(), [kind](const Error &e) { return e.kind == kind; });
+    return std::any_of(errors.begin(), errors.end(),
+                       [kind](const Error &e) { return e.kind == kind; });
 }
 
 QString kinds(const QList<Error> &errors)
@@ -174,8 +176,8 @@ private slots:
     {
         QFETCH(int, layout);
         QTemporaryDir dir;
-        const iw::Compression layers = layout == int(iw::Layout::OciArchive) ? iw::Compression::Gzip
-                                                                             : iw::Compression::None;
+        const iw::Compression layers =
+            layout == int(iw::Layout::OciArchive) ? iw::Compression::Gzip : iw::Compression::None;
         const QString intact = write(dir, QStringLiteral("intact.tar"), iw::Layout(layout), layers);
         const QByteArray bytes = readAll(intact);
         QVERIFY(bytes.size() > 4096);
@@ -183,12 +185,14 @@ private slots:
         for (qsizetype at = 0; at < bytes.size() - 1024; at += 97) {
             writeAll(cut, bytes.left(at));
             const QList<Error> errors = exercise(cut);
-            QVERIFY2(!errors.isEmpty(), qPrintable(QStringLiteral("cut at %1 went unnoticed").arg(at)));
+            QVERIFY2(!errors.isEmpty(),
+                     qPrintable(QStringLiteral("cut at %1 went unnoticed").arg(at)));
             const Error::Kind kind = errors.first().kind;
             if (at < 512)
                 QVERIFY2(kind == Error::Kind::NotAnArchive, qPrintable(kinds(errors)));
             else
-                QVERIFY2(kind == Error::Kind::Io || kind == Error::Kind::DamagedLayer, qPrintable(kinds(errors)));
+                QVERIFY2(kind == Error::Kind::Io || kind == Error::Kind::DamagedLayer,
+                         qPrintable(kinds(errors)));
             for (const Error &e : errors)
                 QVERIFY(e.toString().startsWith(cut));
         }
@@ -211,7 +215,8 @@ private slots:
         bytes[layer->offset + 150] = char(bytes[layer->offset + 150] ^ 0x01); // and its checksum
         writeAll(path, bytes);
         const QList<Error> errors = exercise(path);
-        QVERIFY2(hasKind(errors, Error::Kind::DamagedLayer) || hasKind(errors, Error::Kind::DigestMismatch),
+        QVERIFY2(hasKind(errors, Error::Kind::DamagedLayer) ||
+                     hasKind(errors, Error::Kind::DigestMismatch),
                  qPrintable(kinds(errors)));
         QVERIFY2(hasKind(errors, Error::Kind::DigestMismatch), qPrintable(kinds(errors)));
     }
@@ -224,8 +229,8 @@ private slots:
         for (int i = 0; i < 20000; ++i)
             noise.append(char((i * 7919) % 251));
         image.layers[0].entries.push_back(Entry::file("noise", noise));
-        const QString path = write(dir, QStringLiteral("flip.tar"), iw::Layout::OciArchive, iw::Compression::Gzip,
-                                   false, image);
+        const QString path = write(dir, QStringLiteral("flip.tar"), iw::Layout::OciArchive,
+                                   iw::Compression::Gzip, false, image);
         Error error;
         auto source = ArchiveSource::open(path, &error);
         const ArchiveMember *biggest = nullptr;
@@ -237,14 +242,16 @@ private slots:
         bytes[at] = char(bytes[at] ^ 0x55);
         writeAll(path, bytes);
         const QList<Error> errors = exercise(path);
-        QVERIFY2(hasKind(errors, Error::Kind::DamagedLayer) || hasKind(errors, Error::Kind::DigestMismatch),
+        QVERIFY2(hasKind(errors, Error::Kind::DamagedLayer) ||
+                     hasKind(errors, Error::Kind::DigestMismatch),
                  qPrintable(kinds(errors)));
     }
 
     void missingLayerFile()
     {
         QTemporaryDir dir;
-        const QString path = write(dir, QStringLiteral("unpacked"), iw::Layout::DockerLegacy, iw::Compression::None, true);
+        const QString path = write(dir, QStringLiteral("unpacked"), iw::Layout::DockerLegacy,
+                                   iw::Compression::None, true);
         QDir root(path);
         const QStringList ids = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QVERIFY(!ids.isEmpty());
@@ -255,7 +262,9 @@ private slots:
         Error error;
         const auto archive = ImageArchive::open(path, &error);
         const Layers layers = archive->loadLayers(0, LoadObserver{}, &error);
-        QCOMPARE(std::count_if(layers.begin(), layers.end(), [](const auto &l) { return !l->error; }), 1);
+        QCOMPARE(
+            std::count_if(layers.begin(), layers.end(), [](const auto &l) { return !l->error; }),
+            1);
     }
 
     void malformedMetadata_data()
@@ -264,15 +273,23 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<int>("kind");
         const int malformed = int(Error::Kind::MalformedJson);
-        QTest::newRow("manifest not json") << "manifest.json" << QByteArray("[{\"Config\": ") << malformed;
+        QTest::newRow("manifest not json")
+            << "manifest.json" << QByteArray("[{\"Config\": ") << malformed;
         QTest::newRow("manifest null") << "manifest.json" << QByteArray("null") << malformed;
-        QTest::newRow("manifest object") << "manifest.json" << QByteArray("{\"Config\": \"x\"}") << malformed;
-        QTest::newRow("manifest wrong types") << "manifest.json" << QByteArray("[{\"Config\": 5, \"Layers\": \"a\"}]") << malformed;
-        QTest::newRow("manifest huge number") << "manifest.json" << QByteArray("[{\"Config\": 1e999999, \"Layers\": []}]") << malformed;
-        QTest::newRow("manifest deep nesting") << "manifest.json" << QByteArray(100000, '[') << malformed;
-        QTest::newRow("manifest names a missing config") << "manifest.json"
-            << QByteArray("[{\"Config\": \"nope.json\", \"Layers\": []}]") << int(Error::Kind::MissingMember);
-        QTest::newRow("same layer 10000 times") << "manifest.json" << QByteArray() << int(Error::Kind::LimitExceeded);
+        QTest::newRow("manifest object")
+            << "manifest.json" << QByteArray("{\"Config\": \"x\"}") << malformed;
+        QTest::newRow("manifest wrong types")
+            << "manifest.json" << QByteArray("[{\"Config\": 5, \"Layers\": \"a\"}]") << malformed;
+        QTest::newRow("manifest huge number")
+            << "manifest.json" << QByteArray("[{\"Config\": 1e999999, \"Layers\": []}]")
+            << malformed;
+        QTest::newRow("manifest deep nesting")
+            << "manifest.json" << QByteArray(100000, '[') << malformed;
+        QTest::newRow("manifest names a missing config")
+            << "manifest.json" << QByteArray("[{\"Config\": \"nope.json\", \"Layers\": []}]")
+            << int(Error::Kind::MissingMember);
+        QTest::newRow("same layer 10000 times")
+            << "manifest.json" << QByteArray() << int(Error::Kind::LimitExceeded);
     }
     void malformedMetadata()
     {
@@ -280,7 +297,8 @@ private slots:
         QFETCH(QByteArray, content);
         QFETCH(int, kind);
         QTemporaryDir dir;
-        const QString path = write(dir, QStringLiteral("unpacked"), iw::Layout::DockerLegacy, iw::Compression::None, true);
+        const QString path = write(dir, QStringLiteral("unpacked"), iw::Layout::DockerLegacy,
+                                   iw::Compression::None, true);
         const QString file = path + QLatin1Char('/') + member;
         if (content.isEmpty()) {
             // The first image's first layer, listed 10,000 times.
@@ -313,12 +331,14 @@ private slots:
         QFETCH(int, layout);
         QFETCH(QString, which);
         QTemporaryDir dir;
-        const QString path = write(dir, QStringLiteral("unpacked"), iw::Layout(layout), iw::Compression::None, true);
+        const QString path =
+            write(dir, QStringLiteral("unpacked"), iw::Layout(layout), iw::Compression::None, true);
         QString target = path + QLatin1Char('/') + which;
         if (which == QLatin1String("config")) {
             const QString id = iw::imageId(smallImage()).mid(7);
-            target = layout == int(iw::Layout::OciArchive) ? QString(path + QStringLiteral("/blobs/sha256/") + id)
-                                                           : QString(path + QLatin1Char('/') + id + QStringLiteral(".json"));
+            target = layout == int(iw::Layout::OciArchive)
+                         ? QString(path + QStringLiteral("/blobs/sha256/") + id)
+                         : QString(path + QLatin1Char('/') + id + QStringLiteral(".json"));
         }
         QVERIFY(QFile::exists(target));
         writeAll(target, "{\"rootfs\": [[[");
@@ -330,11 +350,14 @@ private slots:
     void diffIdCountDiffers()
     {
         QTemporaryDir dir;
-        const QString path = write(dir, QStringLiteral("unpacked"), iw::Layout::DockerLegacy, iw::Compression::None, true);
-        const QString config = path + QLatin1Char('/') + iw::imageId(smallImage()).mid(7) + QStringLiteral(".json");
+        const QString path = write(dir, QStringLiteral("unpacked"), iw::Layout::DockerLegacy,
+                                   iw::Compression::None, true);
+        const QString config =
+            path + QLatin1Char('/') + iw::imageId(smallImage()).mid(7) + QStringLiteral(".json");
         QByteArray json = readAll(config);
         const qsizetype diff = json.indexOf("\"diff_ids\":[") + 12;
-        json.insert(diff, "\"sha256:0000000000000000000000000000000000000000000000000000000000000000\",");
+        json.insert(diff,
+                    "\"sha256:0000000000000000000000000000000000000000000000000000000000000000\",");
         writeAll(config, json);
         const QList<Error> errors = exercise(path);
         QVERIFY2(hasKind(errors, Error::Kind::MalformedJson), qPrintable(kinds(errors)));
@@ -344,7 +367,8 @@ private slots:
     void digestMismatch()
     {
         QTemporaryDir dir;
-        const QString path = write(dir, QStringLiteral("unpacked"), iw::Layout::OciArchive, iw::Compression::None, true);
+        const QString path = write(dir, QStringLiteral("unpacked"), iw::Layout::OciArchive,
+                                   iw::Compression::None, true);
         // Swap one layer blob's content for another valid tar.
         const QString layerDigest = iw::diffId(smallImage().layers[0]).mid(7);
         writeAll(path + QStringLiteral("/blobs/sha256/") + layerDigest,
@@ -362,14 +386,18 @@ private slots:
         iw::Image image;
         image.tags = {QStringLiteral("hostile:1")};
         image.layers = {iw::Layer{{
-            Entry::file("../../etc/passwd", "root"), Entry::file("/abs/file", "a"),
-            Entry::symlink("out", "../../../../etc/shadow"), Entry::symlink("loop1", "loop2"),
-            Entry::symlink("loop2", "loop1"), Entry::hardlink("hl-missing", "not/there"),
-            Entry::hardlink("hl-escape", "../../outside"), Entry::file(longName, "long"),
+            Entry::file("../../etc/passwd", "root"),
+            Entry::file("/abs/file", "a"),
+            Entry::symlink("out", "../../../../etc/shadow"),
+            Entry::symlink("loop1", "loop2"),
+            Entry::symlink("loop2", "loop1"),
+            Entry::hardlink("hl-missing", "not/there"),
+            Entry::hardlink("hl-escape", "../../outside"),
+            Entry::file(longName, "long"),
             Entry::file("nested.tar", iw::layerTar(iw::Layer{{Entry::file("inner", "x")}})),
         }}};
-        const QString path = write(dir, QStringLiteral("hostile.tar"), iw::Layout::DockerLegacy, iw::Compression::None,
-                                   false, image);
+        const QString path = write(dir, QStringLiteral("hostile.tar"), iw::Layout::DockerLegacy,
+                                   iw::Compression::None, false, image);
         const QByteArray before = sha256(path);
         Error error;
         const auto archive = ImageArchive::open(path, &error);
@@ -383,7 +411,8 @@ private slots:
         QVERIFY(mergedTreeTsv(merged).contains("hl-missing\th\t0\t644\tnot/there\t0\n"));
         // Reading never follows a symlink from the archive.
         for (const char *link : {"out", "loop1"}) {
-            const QByteArray data = archive->readFile(0, 0, QString::fromLatin1(link), 1 << 20, &error);
+            const QByteArray data =
+                archive->readFile(0, 0, QString::fromLatin1(link), 1 << 20, &error);
             QVERIFY(data.isEmpty());
             QCOMPARE(error.kind, Error::Kind::NotFound);
         }
@@ -395,26 +424,31 @@ private slots:
     {
         const QByteArray tar = layerClaimingSize(quint64(1) << 50);
         BufferSource source(tar);
-        const LayerTree layer = indexLayer(source, LayerIndexOptions{}, QStringLiteral("test"), QStringLiteral("layer"));
+        const LayerTree layer = indexLayer(source, LayerIndexOptions{}, QStringLiteral("test"),
+                                           QStringLiteral("layer"));
         QCOMPARE(layer.error.kind, Error::Kind::DamagedLayer);
     }
 
     void decompressionBomb()
     {
         // 64 MiB of zeros in one file: gzip shrinks it about 1000 times.
-        const QByteArray tar = iw::layerTar(iw::Layer{{Entry::file("zeros", QByteArray(64 << 20, '\0'))}});
+        const QByteArray tar =
+            iw::layerTar(iw::Layer{{Entry::file("zeros", QByteArray(64 << 20, '\0'))}});
         const QByteArray gz = iw::compress(tar, iw::Compression::Gzip);
         QVERIFY(gz.size() < tar.size() / 500);
         BufferSource source(gz);
         LayerIndexOptions options;
         options.maxInflationRatio = 100;
         options.minInflationLimit = 1 << 20;
-        const LayerTree layer = indexLayer(source, options, QStringLiteral("test"), QStringLiteral("bomb"));
+        const LayerTree layer =
+            indexLayer(source, options, QStringLiteral("test"), QStringLiteral("bomb"));
         QCOMPARE(layer.error.kind, Error::Kind::LimitExceeded);
         QVERIFY(layer.tarSize < 64 << 20);
         // The default bound leaves real layers alone.
         BufferSource again(gz);
-        QVERIFY(!indexLayer(again, LayerIndexOptions{}, QStringLiteral("test"), QStringLiteral("bomb")).error);
+        QVERIFY(
+            !indexLayer(again, LayerIndexOptions{}, QStringLiteral("test"), QStringLiteral("bomb"))
+                 .error);
     }
 
     // A million zero-byte files: memory stays proportional to the entries.
@@ -436,12 +470,14 @@ private slots:
         const QByteArray gz = iw::compress(iw::layerTar(layer), iw::Compression::Gzip);
         layer = {};
         BufferSource source(gz);
-        const LayerTree tree = indexLayer(source, LayerIndexOptions{}, QStringLiteral("test"), QStringLiteral("many"));
+        const LayerTree tree =
+            indexLayer(source, LayerIndexOptions{}, QStringLiteral("test"), QStringLiteral("many"));
         QVERIFY(!tree.error);
         QCOMPARE(tree.fileCount, count);
         QCOMPARE(tree.tree.nodeCount(), uint32_t(count + 1000 + 1));
         QVERIFY2(tree.tree.memoryBytes() < size_t(count) * 150,
-                 qPrintable(QString::number(tree.tree.memoryBytes() / double(count)) + QStringLiteral(" bytes per path")));
+                 qPrintable(QString::number(tree.tree.memoryBytes() / double(count)) +
+                            QStringLiteral(" bytes per path")));
     }
 
     void symlinkLoopInsideArchive()

@@ -4,8 +4,8 @@
 #include "fixtures.h"
 
 #include "archive/imagearchive.h"
-#include "tree/overlaymerge.h"
 #include "report/treereport.h"
+#include "tree/overlaymerge.h"
 
 #include <QDirIterator>
 #include <QSet>
@@ -82,22 +82,30 @@ private slots:
         row("containers_podman/docker-two-images.tar.xz", ok, 2, ArchiveFormat::DockerLegacy);
         row("containers_podman/oci-two-images.tar.xz", ok, 2, ArchiveFormat::OciArchive);
         row("aboutcode-org_container-inspector/imagesv11.tar", ok, 3, ArchiveFormat::DockerLegacy);
-        row("aboutcode-org_container-inspector/windows-mini-image.tar.gz", ok, 1, ArchiveFormat::DockerArchive);
+        row("aboutcode-org_container-inspector/windows-mini-image.tar.gz", ok, 1,
+            ArchiveFormat::DockerArchive);
         row("aquasecurity_trivy/alpine-310.tar.gz", ok, 1, ArchiveFormat::DockerLegacy);
         row("GitGuardian_ggshield/docker-example.tar.xz", ok, 1, ArchiveFormat::DockerLegacy);
         row("snyk_cli/docker-test-image.tar", ok, 1, ArchiveFormat::Docker25);
         row("snyk_cli/zstd-test-oci.tar", ok, 1, ArchiveFormat::OciArchive);
-        row("snyk_snyk-docker-plugin/containerd-archives/busybox-single-arch-with-attestation-manifest.tar",
+        row("snyk_snyk-docker-plugin/containerd-archives/"
+            "busybox-single-arch-with-attestation-manifest.tar",
             ok, 1, ArchiveFormat::Docker25);
-        row("snyk_snyk-docker-plugin/skopeo-copy/nodes-fake-multi.tar", ok, 1, ArchiveFormat::DockerArchive);
-        row("snyk_snyk-docker-plugin/oci-archives/oci-with-manifest.tar", ok, 1, ArchiveFormat::Docker25);
+        row("snyk_snyk-docker-plugin/skopeo-copy/nodes-fake-multi.tar", ok, 1,
+            ArchiveFormat::DockerArchive);
+        row("snyk_snyk-docker-plugin/oci-archives/oci-with-manifest.tar", ok, 1,
+            ArchiveFormat::Docker25);
         // 23 image manifests are reachable from index.json (loops and artifacts left out).
         row("regclient_regclient/testrepo", ok, 23, ArchiveFormat::OciDirectory);
         // Malformed on purpose.
-        row("google_go-containerregistry/null_manifest.tar", int(Error::Kind::MalformedJson), 0, ArchiveFormat::DockerLegacy);
-        row("google_osv-scalibr/layerscanning/empty.tar", int(Error::Kind::NotAnImage), 0, ArchiveFormat::DockerLegacy);
-        row("snyk_snyk-docker-plugin/docker-oci-archives/unsupported-image.tar", int(Error::Kind::NotAnImage), 0, ArchiveFormat::DockerLegacy);
-        row("dive/test-uncompressed-image.tar", int(Error::Kind::NotAnImage), 0, ArchiveFormat::DockerLegacy);
+        row("google_go-containerregistry/null_manifest.tar", int(Error::Kind::MalformedJson), 0,
+            ArchiveFormat::DockerLegacy);
+        row("google_osv-scalibr/layerscanning/empty.tar", int(Error::Kind::NotAnImage), 0,
+            ArchiveFormat::DockerLegacy);
+        row("snyk_snyk-docker-plugin/docker-oci-archives/unsupported-image.tar",
+            int(Error::Kind::NotAnImage), 0, ArchiveFormat::DockerLegacy);
+        row("dive/test-uncompressed-image.tar", int(Error::Kind::NotAnImage), 0,
+            ArchiveFormat::DockerLegacy);
         row("dive/PROVENANCE.md", int(Error::Kind::NotAnArchive), 0, ArchiveFormat::DockerLegacy);
         row("no/such/file.tar", int(Error::Kind::NotFound), 0, ArchiveFormat::DockerLegacy);
     }
@@ -126,9 +134,12 @@ private slots:
     void everyFixture()
     {
         const QSet<QString> notImages = {
-            "google_go-containerregistry/null_manifest.tar", "google_osv-scalibr/layerscanning/empty.tar",
+            "google_go-containerregistry/null_manifest.tar",
+            "google_osv-scalibr/layerscanning/empty.tar",
             "snyk_snyk-docker-plugin/docker-oci-archives/unsupported-image.tar",
-            "dive/test-uncompressed-image.tar", "dive/test-gzip-image.tar", "dive/test-estargz-image.tar",
+            "dive/test-uncompressed-image.tar",
+            "dive/test-gzip-image.tar",
+            "dive/test-estargz-image.tar",
             "dive/test-zstd-image.tar",
         };
         // Layers that are damaged on purpose (minimized by their authors).
@@ -138,8 +149,9 @@ private slots:
         QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
-            if (path.contains(QStringLiteral("/blobs/")) || path.endsWith(QStringLiteral(".json"))
-                || path.endsWith(QStringLiteral(".md")) || path.endsWith(QStringLiteral("oci-layout")))
+            if (path.contains(QStringLiteral("/blobs/")) ||
+                path.endsWith(QStringLiteral(".json")) || path.endsWith(QStringLiteral(".md")) ||
+                path.endsWith(QStringLiteral("oci-layout")))
                 continue;
             archives << path;
         }
@@ -163,7 +175,8 @@ private slots:
                     if (damagedLayers.contains(relative))
                         QVERIFY2(layer->error, qPrintable(relative));
                     else if (layer->error)
-                        QVERIFY2(layer->error.toString().startsWith(path), qPrintable(layer->error.toString()));
+                        QVERIFY2(layer->error.toString().startsWith(path),
+                                 qPrintable(layer->error.toString()));
                 }
                 const FileTree merged = mergeLayers(layers, int(layers.size()) - 1);
                 QCOMPARE(mergedTreeTsv(merged).count('\n'), qsizetype(merged.nodeCount() - 1));
@@ -173,8 +186,9 @@ private slots:
                     writeMergedTreeTsv(layers, top, [&](std::string_view chunk) {
                         streamed.append(chunk.data(), qsizetype(chunk.size()));
                     });
-                    QVERIFY2(streamed == mergedTreeTsv(mergeLayers(layers, top)),
-                             qPrintable(relative + QStringLiteral(" layer ") + QString::number(top)));
+                    QVERIFY2(
+                        streamed == mergedTreeTsv(mergeLayers(layers, top)),
+                        qPrintable(relative + QStringLiteral(" layer ") + QString::number(top)));
                 }
             }
         }
@@ -225,7 +239,9 @@ private slots:
         const ImageInfo &image = l.archive->images().at(size_t(l.image));
         int found = -1;
         for (int i = 0; i < image.layers.size(); ++i) {
-            if (image.layers[i].diffId == QLatin1String("sha256:8897395fd26dc44ad0e2a834335b33198cb41ac4d98dfddf58eced3853fa7b17"))
+            if (image.layers[i].diffId ==
+                QLatin1String(
+                    "sha256:8897395fd26dc44ad0e2a834335b33198cb41ac4d98dfddf58eced3853fa7b17"))
                 found = i;
         }
         QVERIFY(found >= 0);
@@ -238,9 +254,11 @@ private slots:
     void bundleReferences()
     {
         Error error;
-        const auto archive = ImageArchive::open(fixturePath(QStringLiteral("google_go-containerregistry/test_bundle.tar")), &error);
+        const auto archive = ImageArchive::open(
+            fixturePath(QStringLiteral("google_go-containerregistry/test_bundle.tar")), &error);
         QVERIFY(archive);
-        for (const char *ref : {"test_image_1", "test_image_2", ":latest", "index.docker.io/library/test_image_1:latest"}) {
+        for (const char *ref : {"test_image_1", "test_image_2", ":latest",
+                                "index.docker.io/library/test_image_1:latest"}) {
             if (QByteArray(ref) == ":latest")
                 continue; // ggcr treats ":latest" specially; a bare tag names no image here
             QVERIFY2(archive->findImage(QString::fromLatin1(ref), &error) >= 0, ref);
@@ -253,7 +271,8 @@ private slots:
     void podmanTwoImages()
     {
         Error error;
-        const auto archive = ImageArchive::open(fixturePath(QStringLiteral("containers_podman/docker-two-images.tar.xz")), &error);
+        const auto archive = ImageArchive::open(
+            fixturePath(QStringLiteral("containers_podman/docker-two-images.tar.xz")), &error);
         QVERIFY(archive);
         QCOMPARE(archive->outerCompression(), QStringLiteral("xz"));
         QCOMPARE(archive->findImage(QStringLiteral("@0"), &error), 0);
@@ -269,10 +288,13 @@ private slots:
     void snykNginx()
     {
         Error error;
-        const auto archive = ImageArchive::open(fixturePath(QStringLiteral("snyk_snyk-docker-plugin/oci-archives/nginx.tar")), &error);
+        const auto archive = ImageArchive::open(
+            fixturePath(QStringLiteral("snyk_snyk-docker-plugin/oci-archives/nginx.tar")), &error);
         QVERIFY(archive);
         const ImageInfo &image = archive->images().at(0);
-        QCOMPARE(image.id, QStringLiteral("sha256:32cc7aa0cb24d7b4e1907a1a658676aacd676356a6ea818549cdd8a2a38e43b6"));
+        QCOMPARE(image.id,
+                 QStringLiteral(
+                     "sha256:32cc7aa0cb24d7b4e1907a1a658676aacd676356a6ea818549cdd8a2a38e43b6"));
         QCOMPARE(image.layers.size(), 4);
         QVERIFY(image.layers[0].blobDigest.startsWith(QStringLiteral("sha256:dd3ac810")));
         QVERIFY(image.layers[1].blobDigest.startsWith(QStringLiteral("sha256:8de28bdd")));
@@ -284,7 +306,8 @@ private slots:
     void imagesV11()
     {
         Error error;
-        const auto archive = ImageArchive::open(fixturePath(QStringLiteral("aboutcode-org_container-inspector/imagesv11.tar")), &error);
+        const auto archive = ImageArchive::open(
+            fixturePath(QStringLiteral("aboutcode-org_container-inspector/imagesv11.tar")), &error);
         QVERIFY(archive);
         const int me = archive->findImage(QStringLiteral("me/test_image_tar:1.0"), &error);
         const int she = archive->findImage(QStringLiteral("she/image_from_scratch:1.0"), &error);
@@ -292,7 +315,8 @@ private slots:
         QVERIFY(me >= 0 && she >= 0 && you >= 0);
         const LayerInfo &meLayer = archive->images().at(size_t(me)).layers.at(0);
         QCOMPARE(meLayer.blobSize, 102400);
-        QVERIFY(meLayer.diffId.endsWith(QStringLiteral("c2c0564e4d42ab2b8e947861d9324a6ab087818731e818bc8667c7523507c4f9")));
+        QVERIFY(meLayer.diffId.endsWith(
+            QStringLiteral("c2c0564e4d42ab2b8e947861d9324a6ab087818731e818bc8667c7523507c4f9")));
         QCOMPARE(archive->images().at(size_t(she)).layers.at(0).blobSize, 2048);
         QCOMPARE(archive->images().at(size_t(you)).layers.size(), 2);
         const auto layers = archive->loadLayers(me, LoadObserver{}, &error);
@@ -301,7 +325,8 @@ private slots:
 
     void windowsImage()
     {
-        const Loaded l = load(QStringLiteral("aboutcode-org_container-inspector/windows-mini-image.tar.gz"));
+        const Loaded l =
+            load(QStringLiteral("aboutcode-org_container-inspector/windows-mini-image.tar.gz"));
         const ImageInfo &image = l.archive->images().at(0);
         QCOMPARE(image.platform.os, QStringLiteral("windows"));
         QCOMPARE(image.platform.osVersion, QStringLiteral("10.0.19042.985"));
@@ -315,9 +340,11 @@ private slots:
     // Opaque markers: she-image re-creates additions/ over the same directory.
     void opaqueDirectory()
     {
-        const Loaded l = load(QStringLiteral("aboutcode-org_container-inspector/she-image_from_scratch-1.0.tar"));
+        const Loaded l = load(
+            QStringLiteral("aboutcode-org_container-inspector/she-image_from_scratch-1.0.tar"));
         QCOMPARE(l.layers.size(), size_t(4));
-        QVERIFY(l.layers[1]->tree.node(l.layers[1]->tree.find("additions")).flags & NodeFlag::Opaque);
+        QVERIFY(l.layers[1]->tree.node(l.layers[1]->tree.find("additions")).flags &
+                NodeFlag::Opaque);
         QVERIFY(l.merged.find("additions/hello") != kNoNode);
         QVERIFY(l.merged.find("hello") != kNoNode);
     }
@@ -325,7 +352,8 @@ private slots:
     // snyk deleted-files.spec.ts: /node is deleted in node-removed.tar.
     void deletedFile()
     {
-        const Loaded l = load(QStringLiteral("snyk_snyk-docker-plugin/skopeo-copy/node-removed.tar"));
+        const Loaded l =
+            load(QStringLiteral("snyk_snyk-docker-plugin/skopeo-copy/node-removed.tar"));
         QCOMPARE(l.layers.size(), size_t(3));
         QVERIFY(mergeLayers(l.layers, 1).find("node") != kNoNode);
         QVERIFY(l.merged.find("node") == kNoNode);
@@ -341,16 +369,19 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::newRow("basic") << "google_osv-scalibr/layerscanning/basic.tar" << 0 << "sample.txt"
                                << QByteArray("sample text file\n");
-        QTest::newRow("basic larger") << "google_osv-scalibr/layerscanning/basic.tar" << 1 << "larger-sample.txt"
-                                      << QByteArray("sample text file\n").repeated(400);
-        QTest::newRow("overwrite") << "google_osv-scalibr/layerscanning/overwrite-file.tar" << 1 << "/sample.txt"
-                                   << QByteArray("overwritten sample text file\n");
-        QTest::newRow("multiple") << "google_osv-scalibr/layerscanning/multiple-files.tar" << 1 << "dir1/baz.txt"
-                                  << QByteArray("baz\n");
-        QTest::newRow("ggshield one") << "GitGuardian_ggshield/docker-example.tar.xz" << -1 << "/app/file_one"
-                                      << QByteArray("Hello, I am the first file!\n");
-        QTest::newRow("ggshield three") << "GitGuardian_ggshield/docker-example.tar.xz" << -2 << "/app/file_three.sh"
-                                        << QByteArray("echo Life is beautiful.\n");
+        QTest::newRow("basic larger")
+            << "google_osv-scalibr/layerscanning/basic.tar" << 1 << "larger-sample.txt"
+            << QByteArray("sample text file\n").repeated(400);
+        QTest::newRow("overwrite") << "google_osv-scalibr/layerscanning/overwrite-file.tar" << 1
+                                   << "/sample.txt" << QByteArray("overwritten sample text file\n");
+        QTest::newRow("multiple") << "google_osv-scalibr/layerscanning/multiple-files.tar" << 1
+                                  << "dir1/baz.txt" << QByteArray("baz\n");
+        QTest::newRow("ggshield one")
+            << "GitGuardian_ggshield/docker-example.tar.xz" << -1 << "/app/file_one"
+            << QByteArray("Hello, I am the first file!\n");
+        QTest::newRow("ggshield three")
+            << "GitGuardian_ggshield/docker-example.tar.xz" << -2 << "/app/file_three.sh"
+            << QByteArray("echo Life is beautiful.\n");
     }
     void fileContents()
     {
@@ -362,7 +393,8 @@ private slots:
         QVERIFY(l.image >= 0);
         // Negative: find the layer by what holds the path (ggshield's layers are named by digest).
         if (layer < 0) {
-            const auto occurrences = pathOccurrences(l.layers, int(l.layers.size()) - 1, path.mid(1).toStdString());
+            const auto occurrences =
+                pathOccurrences(l.layers, int(l.layers.size()) - 1, path.mid(1).toStdString());
             QVERIFY(!occurrences.empty());
             layer = occurrences.back().layer;
         }
@@ -377,7 +409,8 @@ private slots:
     {
         const Loaded gzip = load(QStringLiteral("snyk_cli/gzip-test-oci.tar"));
         const Loaded zstd = load(QStringLiteral("snyk_cli/zstd-test-oci.tar"));
-        QCOMPARE(gzip.archive->images().at(0).layers.at(0).diffId, zstd.archive->images().at(0).layers.at(0).diffId);
+        QCOMPARE(gzip.archive->images().at(0).layers.at(0).diffId,
+                 zstd.archive->images().at(0).layers.at(0).diffId);
         QCOMPARE(zstd.layers.at(0)->compression, QStringLiteral("zstd"));
         QCOMPARE(gzip.layers.at(0)->compression, QStringLiteral("gzip"));
         QCOMPARE(gzip.merged.nodeCount(), zstd.merged.nodeCount());
@@ -402,7 +435,8 @@ private slots:
     // The 30-byte placeholders of images.tar.gz are not tars: each layer says so, by name.
     void placeholderLayers()
     {
-        const Loaded l = load(QStringLiteral("aboutcode-org_container-inspector/images.tar.gz"), QStringLiteral("@0"));
+        const Loaded l = load(QStringLiteral("aboutcode-org_container-inspector/images.tar.gz"),
+                              QStringLiteral("@0"));
         QVERIFY(!l.layers.empty());
         for (const auto &layer : l.layers) {
             QCOMPARE(layer->error.kind, Error::Kind::DamagedLayer);
@@ -414,7 +448,8 @@ private slots:
     void platformChoice()
     {
         Error error;
-        const auto archive = ImageArchive::open(fixturePath(QStringLiteral("regclient_regclient/testrepo")), &error);
+        const auto archive =
+            ImageArchive::open(fixturePath(QStringLiteral("regclient_regclient/testrepo")), &error);
         QVERIFY(archive);
         int others = 0;
         for (const ImageInfo &image : archive->images())
@@ -438,7 +473,8 @@ private slots:
     void history()
     {
         Error error;
-        const auto archive = ImageArchive::open(fixturePath(QStringLiteral("GitGuardian_ggshield/docker-example.tar.xz")), &error);
+        const auto archive = ImageArchive::open(
+            fixturePath(QStringLiteral("GitGuardian_ggshield/docker-example.tar.xz")), &error);
         QVERIFY(archive);
         const ImageInfo &image = archive->images().at(0);
         QCOMPARE(image.history.size(), 6);

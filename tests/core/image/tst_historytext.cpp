@@ -16,18 +16,31 @@ private slots:
         QTest::addColumn<bool>("buildkit");
         // Written by the classic builder (dive's test image, docker 18).
         QTest::newRow("nop env") << "/bin/sh -c #(nop)  ENV NGINX_VERSION=1.19.0"
-                                 << "ENV NGINX_VERSION=1.19.0" << "ENV" << false;
-        QTest::newRow("nop cmd") << "/bin/sh -c #(nop)  CMD [\"sh\"]" << "CMD [\"sh\"]" << "CMD" << false;
+                                 << "ENV NGINX_VERSION=1.19.0"
+                                 << "ENV" << false;
+        QTest::newRow("nop cmd") << "/bin/sh -c #(nop)  CMD [\"sh\"]"
+                                 << "CMD [\"sh\"]"
+                                 << "CMD" << false;
         QTest::newRow("shell") << "/bin/sh -c mkdir -p /root/example/really/nested"
-                               << "RUN mkdir -p /root/example/really/nested" << "RUN" << false;
-        QTest::newRow("add") << "/bin/sh -c #(nop) ADD file:0eeb7ee5cbc5fe2a4b5b9e1e8e3e0a9c6c2 in / "
-                             << "ADD file:0eeb7ee5cbc5fe2a4b5b9e1e8e3e0a9c6c2 in /" << "ADD" << false;
+                               << "RUN mkdir -p /root/example/really/nested"
+                               << "RUN" << false;
+        QTest::newRow("add")
+            << "/bin/sh -c #(nop) ADD file:0eeb7ee5cbc5fe2a4b5b9e1e8e3e0a9c6c2 in / "
+            << "ADD file:0eeb7ee5cbc5fe2a4b5b9e1e8e3e0a9c6c2 in /"
+            << "ADD" << false;
         // Written by buildkit (snyk's docker-test-image).
         QTest::newRow("buildkit run") << "RUN /bin/sh -c apk add --no-cache curl # buildkit"
-                                      << "RUN apk add --no-cache curl" << "RUN" << true;
-        QTest::newRow("buildkit workdir") << "WORKDIR /app" << "WORKDIR /app" << "WORKDIR" << false;
-        QTest::newRow("build args") << "|2 A=1 B=two /bin/sh -c echo $A $B" << "RUN echo $A $B" << "RUN" << false;
-        QTest::newRow("free text") << "bazel build ..." << "bazel build ..." << "" << false;
+                                      << "RUN apk add --no-cache curl"
+                                      << "RUN" << true;
+        QTest::newRow("buildkit workdir") << "WORKDIR /app"
+                                          << "WORKDIR /app"
+                                          << "WORKDIR" << false;
+        QTest::newRow("build args") << "|2 A=1 B=two /bin/sh -c echo $A $B"
+                                    << "RUN echo $A $B"
+                                    << "RUN" << false;
+        QTest::newRow("free text") << "bazel build ..."
+                                   << "bazel build ..."
+                                   << "" << false;
     }
     void clean()
     {

@@ -1,13 +1,13 @@
 // The overlay rules of the OCI image spec ("Representing Changes"), each on an image this
 // test writes itself, checked against the rules and against what `umoci unpack` builds.
-#include "numbered.h"
 #include "fixtures.h"
+#include "numbered.h"
 #include "rootfslisting.h"
 
 #include "archive/imagearchive.h"
 #include "imagewriter/imagewriter.h"
-#include "tree/overlaymerge.h"
 #include "report/treereport.h"
+#include "tree/overlaymerge.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -24,7 +24,8 @@ struct Merged
     FileTree tree;
 };
 
-Merged writeAndMerge(const QTemporaryDir &dir, const iw::Image &image, const iw::WriteOptions &options = {})
+Merged writeAndMerge(const QTemporaryDir &dir, const iw::Image &image,
+                     const iw::WriteOptions &options = {})
 {
     Merged m;
     const QString path = dir.filePath(QStringLiteral("image.tar"));
@@ -70,10 +71,11 @@ private slots:
     void whiteoutDeletesLowerEntry()
     {
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::dir("etc"), Entry::file("etc/a", "a"), Entry::file("etc/b", "b")},
-            {Entry::whiteout("etc/a")},
-        }));
+        const Merged m = writeAndMerge(
+            dir, imageOf({
+                     {Entry::dir("etc"), Entry::file("etc/a", "a"), Entry::file("etc/b", "b")},
+                     {Entry::whiteout("etc/a")},
+                 }));
         QCOMPARE(paths(m.tree), QStringList({"etc", "etc/b"}));
         QCOMPARE(paths(mergeLayers(m.layers, 0)), QStringList({"etc", "etc/a", "etc/b"}));
     }
@@ -81,11 +83,13 @@ private slots:
     void whiteoutOfDirectoryDeletesSubtree()
     {
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::dir("a"), Entry::dir("a/b"), Entry::file("a/b/c", "c"), Entry::file("keep", "k")},
-            {Entry::whiteout("a")},
-            {Entry::dir("a"), Entry::file("a/new", "n")},
-        }));
+        const Merged m =
+            writeAndMerge(dir, imageOf({
+                                   {Entry::dir("a"), Entry::dir("a/b"), Entry::file("a/b/c", "c"),
+                                    Entry::file("keep", "k")},
+                                   {Entry::whiteout("a")},
+                                   {Entry::dir("a"), Entry::file("a/new", "n")},
+                               }));
         QCOMPARE(paths(m.tree), QStringList({"a", "a/new", "keep"}));
     }
 
@@ -103,11 +107,12 @@ private slots:
         std::vector<Entry> top = {Entry::dir("d"), Entry::file("d/mine", "m")};
         top.insert(markerFirst ? top.begin() + 1 : top.end(), Entry::opaque("d"));
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::dir("d"), Entry::file("d/old1", "1"), Entry::dir("d/sub"), Entry::file("d/sub/old2", "2"),
-             Entry::file("other", "o")},
-            top,
-        }));
+        const Merged m = writeAndMerge(
+            dir, imageOf({
+                     {Entry::dir("d"), Entry::file("d/old1", "1"), Entry::dir("d/sub"),
+                      Entry::file("d/sub/old2", "2"), Entry::file("other", "o")},
+                     top,
+                 }));
         QCOMPARE(paths(m.tree), QStringList({"d", "d/mine", "other"}));
         QVERIFY(m.layers[1]->tree.node(m.layers[1]->tree.find("d")).flags & NodeFlag::Opaque);
     }
@@ -116,10 +121,12 @@ private slots:
     void whiteoutSameLayerDoesNotHide()
     {
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::file("x", "lower"), Entry::file("y", "lower")},
-            {Entry::whiteout("x"), Entry::file("x", "upper!"), Entry::file("y", "upper!"), Entry::whiteout("y")},
-        }));
+        const Merged m =
+            writeAndMerge(dir, imageOf({
+                                   {Entry::file("x", "lower"), Entry::file("y", "lower")},
+                                   {Entry::whiteout("x"), Entry::file("x", "upper!"),
+                                    Entry::file("y", "upper!"), Entry::whiteout("y")},
+                               }));
         QCOMPARE(paths(m.tree), QStringList({"x", "y"}));
         QCOMPARE(m.tree.node(m.tree.find("x")).size, 6u);
         QCOMPARE(m.tree.node(m.tree.find("y")).size, 6u);
@@ -129,9 +136,10 @@ private slots:
     void lastEntryInLayerWins()
     {
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::file("f", "first"), Entry::file("f", "second one", 0600)},
-        }));
+        const Merged m = writeAndMerge(
+            dir, imageOf({
+                     {Entry::file("f", "first"), Entry::file("f", "second one", 0600)},
+                 }));
         const uint32_t f = m.tree.find("f");
         QCOMPARE(m.tree.node(f).size, 10u);
         QCOMPARE(m.tree.node(f).mode, 0600u);
@@ -143,14 +151,18 @@ private slots:
     void mergedTreeRefersToLayerNodes()
     {
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::dir("usr"), Entry::file("usr/a", QByteArray(100, 'a')), Entry::file("usr/b", QByteArray(50, 'b')),
-             Entry::file("usr/sub/c", QByteArray(10, 'c')), Entry::file("etc/x", QByteArray(7, 'x')), Entry::dir("empty")},
-            {Entry::whiteout("usr/b"), Entry::file("usr/a", QByteArray(30, 'A'), 0600),
-             Entry::file("usr/sub/d", QByteArray(5, 'd')), Entry::symlink("usr/l", "a")},
-        }));
+        const Merged m = writeAndMerge(
+            dir, imageOf({
+                     {Entry::dir("usr"), Entry::file("usr/a", QByteArray(100, 'a')),
+                      Entry::file("usr/b", QByteArray(50, 'b')),
+                      Entry::file("usr/sub/c", QByteArray(10, 'c')),
+                      Entry::file("etc/x", QByteArray(7, 'x')), Entry::dir("empty")},
+                     {Entry::whiteout("usr/b"), Entry::file("usr/a", QByteArray(30, 'A'), 0600),
+                      Entry::file("usr/sub/d", QByteArray(5, 'd')), Entry::symlink("usr/l", "a")},
+                 }));
         const FileTree &t = m.tree;
-        QCOMPARE(paths(t), QStringList({"empty", "etc", "etc/x", "usr", "usr/a", "usr/l", "usr/sub", "usr/sub/c", "usr/sub/d"}));
+        QCOMPARE(paths(t), QStringList({"empty", "etc", "etc/x", "usr", "usr/a", "usr/l", "usr/sub",
+                                        "usr/sub/c", "usr/sub/d"}));
         const uint32_t a = t.find("usr/a");
         QCOMPARE(t.name(a), std::string_view("a"));
         QCOMPARE(t.node(a).size, 30u);
@@ -181,7 +193,8 @@ private slots:
         QTemporaryDir dir;
         std::vector<Entry> files;
         for (int i = 0; i < 20000; ++i)
-            files.push_back(Entry::file(test::numbered("d", i % 50) + "/file-with-a-long-name-" + std::to_string(i), "x"));
+            files.push_back(Entry::file(
+                test::numbered("d", i % 50) + "/file-with-a-long-name-" + std::to_string(i), "x"));
         const Merged m = writeAndMerge(dir, imageOf({std::move(files)}));
         QCOMPARE(m.tree.nodeCount(), 20051u);
         const double perNode = double(m.tree.memoryBytes()) / m.tree.nodeCount();
@@ -194,11 +207,13 @@ private slots:
     void namesRankedOnce()
     {
         QTemporaryDir dir, otherDir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::file("b", "1"), Entry::file("B", "2"), Entry::file("a-b", "3"), Entry::file("a/c", "4"),
-             Entry::file("\xc3\xa9", "5")},
-            {Entry::file("a.b", "6"), Entry::whiteout("B"), Entry::file("a/b", "7"), Entry::file("aa", "8")},
-        }));
+        const Merged m = writeAndMerge(
+            dir, imageOf({
+                     {Entry::file("b", "1"), Entry::file("B", "2"), Entry::file("a-b", "3"),
+                      Entry::file("a/c", "4"), Entry::file("\xc3\xa9", "5")},
+                     {Entry::file("a.b", "6"), Entry::whiteout("B"), Entry::file("a/b", "7"),
+                      Entry::file("aa", "8")},
+                 }));
         for (const auto &layer : m.layers) {
             const StringPool &pool = layer->tree.pool();
             for (uint32_t id = 1; id < pool.count(); ++id)
@@ -208,9 +223,11 @@ private slots:
         QVERIFY(ranks.fits(m.layers));
         const QByteArray expected = mergedTreeTsv(m.tree);
         QCOMPARE(mergedTreeTsv(mergeLayers(m.layers, 1, &ranks)), expected);
-        QCOMPARE(paths(m.tree), QStringList({"a", "a-b", "a.b", "a/b", "a/c", "aa", "b", "\xc3\xa9"}));
+        QCOMPARE(paths(m.tree),
+                 QStringList({"a", "a-b", "a.b", "a/b", "a/c", "aa", "b", "\xc3\xa9"}));
 
-        const Merged other = writeAndMerge(otherDir, imageOf({{Entry::file("z", "1")}, {Entry::file("y", "2")}}));
+        const Merged other =
+            writeAndMerge(otherDir, imageOf({{Entry::file("z", "1")}, {Entry::file("y", "2")}}));
         const NameRanks otherRanks(other.layers);
         QVERIFY(!otherRanks.fits(m.layers));
         QCOMPARE(mergedTreeTsv(mergeLayers(m.layers, 1, &otherRanks)), expected);
@@ -219,10 +236,11 @@ private slots:
     void typeChangeReplacesSubtree()
     {
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::dir("d"), Entry::file("d/inner", "i"), Entry::file("f", "file")},
-            {Entry::file("d", "now a file"), Entry::dir("f"), Entry::file("f/child", "c")},
-        }));
+        const Merged m = writeAndMerge(
+            dir, imageOf({
+                     {Entry::dir("d"), Entry::file("d/inner", "i"), Entry::file("f", "file")},
+                     {Entry::file("d", "now a file"), Entry::dir("f"), Entry::file("f/child", "c")},
+                 }));
         QCOMPARE(paths(m.tree), QStringList({"d", "f", "f/child"}));
         QCOMPARE(m.tree.node(m.tree.find("d")).type, FileType::Regular);
         QCOMPARE(m.tree.node(m.tree.find("f")).type, FileType::Directory);
@@ -231,10 +249,11 @@ private slots:
     void hardlinkKeepsTarget()
     {
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::dir("bin"), Entry::file("bin/busybox", QByteArray(1000, 'b'), 0755),
-             Entry::hardlink("bin/sh", "bin/busybox", 0755)},
-        }));
+        const Merged m = writeAndMerge(
+            dir, imageOf({
+                     {Entry::dir("bin"), Entry::file("bin/busybox", QByteArray(1000, 'b'), 0755),
+                      Entry::hardlink("bin/sh", "bin/busybox", 0755)},
+                 }));
         const uint32_t sh = m.tree.find("bin/sh");
         QCOMPARE(m.tree.node(sh).type, FileType::Hardlink);
         QCOMPARE(m.tree.linkTarget(sh), std::string_view("bin/busybox"));
@@ -243,13 +262,15 @@ private slots:
 
     void unusualNames()
     {
-        const std::string longName = "deep/" + std::string(150, 'n') + "/file-with-a-name-longer-than-the-ustar-limit";
+        const std::string longName =
+            "deep/" + std::string(150, 'n') + "/file-with-a-name-longer-than-the-ustar-limit";
         const std::string russian = "данные/файл.txt";
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::file("./dot-slash", "1"), Entry::file("/absolute", "2"), Entry::file(longName, "3"),
-             Entry::file(russian, "4")},
-        }));
+        const Merged m =
+            writeAndMerge(dir, imageOf({
+                                   {Entry::file("./dot-slash", "1"), Entry::file("/absolute", "2"),
+                                    Entry::file(longName, "3"), Entry::file(russian, "4")},
+                               }));
         QVERIFY(m.tree.find("dot-slash") != kNoNode);
         QVERIFY(m.tree.find("absolute") != kNoNode);
         QVERIFY(m.tree.find(longName) != kNoNode);
@@ -260,10 +281,11 @@ private slots:
     void escapingEntriesReportedNotMerged()
     {
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::file("ok", "1"), Entry::file("../escape", "2"), Entry::file("a/../../b", "3"),
-             Entry::file("a/../inside", "4")},
-        }));
+        const Merged m =
+            writeAndMerge(dir, imageOf({
+                                   {Entry::file("ok", "1"), Entry::file("../escape", "2"),
+                                    Entry::file("a/../../b", "3"), Entry::file("a/../inside", "4")},
+                               }));
         QCOMPARE(paths(m.tree), QStringList({"inside", "ok"}));
         QCOMPARE(m.layers[0]->rejected, QStringList({"../escape", "a/../../b"}));
     }
@@ -272,11 +294,11 @@ private slots:
     {
         QTemporaryDir dir;
         const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::file("etc/conf", "one")},
-            {Entry::file("etc/conf", "two!")},
-            {Entry::whiteout("etc/conf")},
-            {Entry::file("etc/conf", "four")},
-        }));
+                                                {Entry::file("etc/conf", "one")},
+                                                {Entry::file("etc/conf", "two!")},
+                                                {Entry::whiteout("etc/conf")},
+                                                {Entry::file("etc/conf", "four")},
+                                            }));
         const auto occ = pathOccurrences(m.layers, 3, "etc/conf");
         QCOMPARE(occ.size(), size_t(4));
         QVERIFY(occ[2].whiteout);
@@ -284,7 +306,8 @@ private slots:
         const auto asOf1 = pathOccurrences(m.layers, 1, "etc/conf");
         QVERIFY(asOf1[1].visible);
         const auto asOf2 = pathOccurrences(m.layers, 2, "etc/conf");
-        QVERIFY(std::none_of(asOf2.begin(), asOf2.end(), [](const PathOccurrence &o) { return o.visible; }));
+        QVERIFY(std::none_of(asOf2.begin(), asOf2.end(),
+                             [](const PathOccurrence &o) { return o.visible; }));
         QCOMPARE(occ[0].hiddenBy, PathOccurrence::HiddenBy::NewerCopy);
         QCOMPARE(occ[0].hiddenByLayer, 1);
         QCOMPARE(occ[1].hiddenBy, PathOccurrence::HiddenBy::Whiteout);
@@ -295,26 +318,32 @@ private slots:
     void pathOccurrencesHiddenByParent()
     {
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::file("a/x", "1"), Entry::file("b/y", "2"), Entry::file("c/z", "3")},
-            {Entry::whiteout("a"), Entry::opaque("b"), Entry::file("c", "now a file")},
-        }));
+        const Merged m = writeAndMerge(
+            dir, imageOf({
+                     {Entry::file("a/x", "1"), Entry::file("b/y", "2"), Entry::file("c/z", "3")},
+                     {Entry::whiteout("a"), Entry::opaque("b"), Entry::file("c", "now a file")},
+                 }));
         const auto a = pathOccurrences(m.layers, 1, "a/x");
         QCOMPARE(a.size(), size_t(1));
         QCOMPARE(a[0].hiddenBy, PathOccurrence::HiddenBy::ParentWhiteout);
         QCOMPARE(a[0].hiddenByLayer, 1);
-        QCOMPARE(pathOccurrences(m.layers, 1, "b/y")[0].hiddenBy, PathOccurrence::HiddenBy::OpaqueParent);
-        QCOMPARE(pathOccurrences(m.layers, 1, "c/z")[0].hiddenBy, PathOccurrence::HiddenBy::ParentReplaced);
-        QCOMPARE(pathOccurrences(m.layers, 0, "c/z")[0].hiddenBy, PathOccurrence::HiddenBy::Nothing);
+        QCOMPARE(pathOccurrences(m.layers, 1, "b/y")[0].hiddenBy,
+                 PathOccurrence::HiddenBy::OpaqueParent);
+        QCOMPARE(pathOccurrences(m.layers, 1, "c/z")[0].hiddenBy,
+                 PathOccurrence::HiddenBy::ParentReplaced);
+        QCOMPARE(pathOccurrences(m.layers, 0, "c/z")[0].hiddenBy,
+                 PathOccurrence::HiddenBy::Nothing);
     }
 
     void changeKinds()
     {
         QTemporaryDir dir;
-        const Merged m = writeAndMerge(dir, imageOf({
-            {Entry::dir("d"), Entry::file("d/same", "s"), Entry::file("d/gone", "g")},
-            {Entry::dir("d"), Entry::file("d/same", "changed"), Entry::file("d/new", "n"), Entry::whiteout("d/gone")},
-        }));
+        const Merged m = writeAndMerge(
+            dir, imageOf({
+                     {Entry::dir("d"), Entry::file("d/same", "s"), Entry::file("d/gone", "g")},
+                     {Entry::dir("d"), Entry::file("d/same", "changed"), Entry::file("d/new", "n"),
+                      Entry::whiteout("d/gone")},
+                 }));
         const FileTree lower = mergeLayers(m.layers, 0);
         const QByteArray tsv = layerChangesTsv(m.layers[1]->tree, 1, &lower);
         QCOMPARE(tsv, QByteArray("d\td\t0\t755\t\t1\tunchanged\n"
@@ -367,7 +396,8 @@ private slots:
         options.layerCompression = iw::Compression(layerCompression);
         options.outer = iw::Compression(outer);
         options.asDirectory = directory;
-        const QString path = dir.filePath(directory ? QStringLiteral("variant") : QStringLiteral("variant.tar"));
+        const QString path =
+            dir.filePath(directory ? QStringLiteral("variant") : QStringLiteral("variant.tar"));
         QString writeError;
         QVERIFY2(iw::writeArchive(path, {image}, options, &writeError), qPrintable(writeError));
         Error error;
@@ -388,7 +418,9 @@ private slots:
         }
         QCOMPARE(actual, wanted);
         if (layerCompression != int(iw::Compression::None))
-            QCOMPARE(layers[0]->compression, layerCompression == int(iw::Compression::Gzip) ? QStringLiteral("gzip") : QStringLiteral("zstd"));
+            QCOMPARE(layers[0]->compression, layerCompression == int(iw::Compression::Gzip)
+                                                 ? QStringLiteral("gzip")
+                                                 : QStringLiteral("zstd"));
     }
 
     // The reference: `umoci unpack` of the same image, listed from disk.
@@ -403,7 +435,8 @@ private slots:
         options.asDirectory = true;
         QString writeError;
         QVERIFY2(iw::writeArchive(layout, {image}, options, &writeError), qPrintable(writeError));
-        const QString rootfs = unpackWithUmoci(layout, image.tags.first(), dir.filePath(QStringLiteral("bundle")));
+        const QString rootfs =
+            unpackWithUmoci(layout, image.tags.first(), dir.filePath(QStringLiteral("bundle")));
         QVERIFY(!rootfs.isEmpty());
         Error error;
         const auto archive = ImageArchive::open(layout, &error);
@@ -418,15 +451,35 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("transport");
         QTest::addColumn<QString>("image");
-        QTest::newRow("dive docker save") << "dive/test-docker-image.tar" << "docker-archive" << "";
-        QTest::newRow("dive kaniko") << "dive/test-kaniko-image.tar" << "docker-archive" << "";
-        QTest::newRow("whiteout dir") << "google_go-containerregistry/whiteout_dir.tar" << "docker-archive" << "";
-        QTest::newRow("opaque she-image") << "aboutcode-org_container-inspector/she-image_from_scratch-1.0.tar" << "docker-archive" << "";
-        QTest::newRow("node removed") << "snyk_snyk-docker-plugin/skopeo-copy/node-removed.tar" << "oci-archive" << "";
-        QTest::newRow("nodes fake multi") << "snyk_snyk-docker-plugin/skopeo-copy/nodes-fake-multi.tar" << "docker-archive" << "";
-        QTest::newRow("busybox hardlinks") << "snyk_snyk-docker-plugin/skopeo-copy/busybox.tar" << "docker-archive" << "";
-        QTest::newRow("buildkit gzip") << "snyk_cli/gzip-test-oci.tar" << "oci-archive" << "";
-        QTest::newRow("podman oci two images") << "containers_podman/oci-two-images.tar.xz" << "oci-archive" << "example.com/empty/but:different";
+        QTest::newRow("dive docker save") << "dive/test-docker-image.tar"
+                                          << "docker-archive"
+                                          << "";
+        QTest::newRow("dive kaniko") << "dive/test-kaniko-image.tar"
+                                     << "docker-archive"
+                                     << "";
+        QTest::newRow("whiteout dir") << "google_go-containerregistry/whiteout_dir.tar"
+                                      << "docker-archive"
+                                      << "";
+        QTest::newRow("opaque she-image")
+            << "aboutcode-org_container-inspector/she-image_from_scratch-1.0.tar"
+            << "docker-archive"
+            << "";
+        QTest::newRow("node removed") << "snyk_snyk-docker-plugin/skopeo-copy/node-removed.tar"
+                                      << "oci-archive"
+                                      << "";
+        QTest::newRow("nodes fake multi")
+            << "snyk_snyk-docker-plugin/skopeo-copy/nodes-fake-multi.tar"
+            << "docker-archive"
+            << "";
+        QTest::newRow("busybox hardlinks") << "snyk_snyk-docker-plugin/skopeo-copy/busybox.tar"
+                                           << "docker-archive"
+                                           << "";
+        QTest::newRow("buildkit gzip") << "snyk_cli/gzip-test-oci.tar"
+                                       << "oci-archive"
+                                       << "";
+        QTest::newRow("podman oci two images") << "containers_podman/oci-two-images.tar.xz"
+                                               << "oci-archive"
+                                               << "example.com/empty/but:different";
     }
     void fixturesMatchUmoci()
     {
@@ -440,9 +493,11 @@ private slots:
         QString source = transport + QLatin1Char(':') + archivePath;
         if (!image.isEmpty())
             source += QLatin1Char(':') + image;
-        QVERIFY(runTool(QStringLiteral("skopeo"), {QStringLiteral("copy"), QStringLiteral("-q"), source,
-                                                   QStringLiteral("oci:") + layout + QStringLiteral(":t")}));
-        const QString rootfs = unpackWithUmoci(layout, QStringLiteral("t"), dir.filePath(QStringLiteral("bundle")));
+        QVERIFY(runTool(QStringLiteral("skopeo"),
+                        {QStringLiteral("copy"), QStringLiteral("-q"), source,
+                         QStringLiteral("oci:") + layout + QStringLiteral(":t")}));
+        const QString rootfs =
+            unpackWithUmoci(layout, QStringLiteral("t"), dir.filePath(QStringLiteral("bundle")));
         QVERIFY(!rootfs.isEmpty());
         Error error;
         const auto archive = ImageArchive::open(archivePath, &error);
@@ -459,20 +514,23 @@ private:
         iw::Image image = imageOf({
             {Entry::dir("bin"), Entry::file("bin/busybox", QByteArray(4096, 'x'), 0755),
              Entry::hardlink("bin/sh", "bin/busybox", 0755), Entry::symlink("bin/ls", "busybox"),
-             Entry::dir("etc"), Entry::file("etc/os-release", "ID=demo\n"), Entry::dir("tmp", 01777),
-             Entry::dir("usr"), Entry::dir("usr/share"), Entry::dir("usr/share/doc"),
-             Entry::file("usr/share/doc/README", "docs\n"), Entry::file("usr/share/doc/LICENSE", "MIT\n"),
-             Entry::fifo("run-fifo"), Entry::file("setuid", "s", 04755)},
+             Entry::dir("etc"), Entry::file("etc/os-release", "ID=demo\n"),
+             Entry::dir("tmp", 01777), Entry::dir("usr"), Entry::dir("usr/share"),
+             Entry::dir("usr/share/doc"), Entry::file("usr/share/doc/README", "docs\n"),
+             Entry::file("usr/share/doc/LICENSE", "MIT\n"), Entry::fifo("run-fifo"),
+             Entry::file("setuid", "s", 04755)},
             {Entry::dir("etc"), Entry::file("etc/os-release", "ID=demo\nVERSION=2\n"),
              Entry::whiteout("usr/share/doc/LICENSE"), Entry::dir("var"), Entry::dir("var/log"),
              Entry::symlink("var/log/access.log", "/dev/stdout"), Entry::file("данные.txt", "ru")},
-            {Entry::dir("usr/share/doc"), Entry::opaque("usr/share/doc"), Entry::file("usr/share/doc/NEW", "new\n"),
-             Entry::whiteout("bin/ls"), Entry::file("bin/ls", "replaced", 0700)},
+            {Entry::dir("usr/share/doc"), Entry::opaque("usr/share/doc"),
+             Entry::file("usr/share/doc/NEW", "new\n"), Entry::whiteout("bin/ls"),
+             Entry::file("bin/ls", "replaced", 0700)},
         });
-        image.history = {{QStringLiteral("/bin/sh -c #(nop) ADD file:abc in / "), false, {}, {}, {}},
-                         {QStringLiteral("/bin/sh -c #(nop)  ENV A=b"), true, {}, {}, {}},
-                         {QStringLiteral("/bin/sh -c echo 2 > /etc/os-release"), false, {}, {}, {}},
-                         {QStringLiteral("/bin/sh -c rm -rf /usr/share/doc/*"), false, {}, {}, {}}};
+        image.history = {
+            {QStringLiteral("/bin/sh -c #(nop) ADD file:abc in / "), false, {}, {}, {}},
+            {QStringLiteral("/bin/sh -c #(nop)  ENV A=b"), true, {}, {}, {}},
+            {QStringLiteral("/bin/sh -c echo 2 > /etc/os-release"), false, {}, {}, {}},
+            {QStringLiteral("/bin/sh -c rm -rf /usr/share/doc/*"), false, {}, {}, {}}};
         return image;
     }
 
