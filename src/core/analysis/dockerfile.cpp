@@ -12,7 +12,7 @@ namespace {
 constexpr qsizetype kWrapColumn = 80;
 // Between the last step of a base image and the first of the image built on it lies at
 // least the time between two builds; within one build, steps follow in seconds to minutes.
-constexpr qint64 kBuildGapSeconds = 10 * 60;
+constexpr qint64 kBuildGapSeconds = qint64(10) * 60;
 
 enum class Builder
 {
@@ -134,7 +134,7 @@ int baseImageEnd(const QList<HistoryEntry> &history)
 
 QString dockerfileInstruction(const HistoryEntry &step)
 {
-    const QString text = step.createdBy.trimmed();
+    QString text = step.createdBy.trimmed();
     if (text.isEmpty())
         return QCoreApplication::translate("strata::Dockerfile",
                                            "# (this step recorded no command)");

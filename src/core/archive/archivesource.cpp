@@ -15,8 +15,8 @@ namespace strata {
 namespace {
 // Members of a compressed archive kept in memory during the scan: anything that could be a
 // manifest, index or config. Layers are never this small *and* JSON.
-constexpr qint64 kSmallMemberLimit = 8 * 1024 * 1024;
-constexpr qint64 kSmallTotalLimit = 256 * 1024 * 1024;
+constexpr qint64 kSmallMemberLimit = qint64(8) << 20;
+constexpr qint64 kSmallTotalLimit = qint64(256) << 20;
 constexpr int kMaxLinkDepth = 16;
 constexpr size_t kMaxMembers = 1'000'000;
 

@@ -80,8 +80,8 @@ struct ReaderClient
     // After a skip the next bytes are most likely one tar header and a small file: read a
     // little, and double the size while the reads go on (a compressed stream never skips).
     // Reading 256 KiB every time copied a third of a plain image's data only to skip it.
-    static constexpr qint64 kSmallRead = 16 * 1024;
-    static constexpr qint64 kBufferSize = 256 * 1024;
+    static constexpr qint64 kSmallRead = qint64(16) << 10;
+    static constexpr qint64 kBufferSize = qint64(256) << 10;
     qint64 nextRead = kBufferSize;
     char buffer[kBufferSize];
 };

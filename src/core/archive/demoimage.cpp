@@ -19,7 +19,7 @@ QString cachedResource(const QString &name)
         dir = QDir::tempPath();
     dir += QStringLiteral("/strata");
     QDir().mkpath(dir);
-    const QString path = dir + QLatin1Char('/') + name;
+    QString path = dir + QLatin1Char('/') + name;
     const QByteArray data = resource.readAll();
     QFile existing(path);
     if (existing.open(QIODevice::ReadOnly) && existing.readAll() == data)

@@ -262,6 +262,7 @@ ImageArchive::loadLayers(int image, const LoadObserver &observer, Error *error)
         });
     } else {
         std::vector<const ArchiveMember *> wanted;
+        wanted.reserve(todo.size());
         for (const Blob &blob : todo)
             wanted.push_back(blob.member);
         Error streamError;
@@ -348,9 +349,10 @@ QByteArray ImageArchive::readFile(int image, int layer, const QString &path, qin
         return true;
     };
     for (int attempt = 0; attempt < 8 && !found && !error->isError(); ++attempt) {
-        const std::string before = wanted;
+        // A copy: readFrom moves `wanted` on to a hardlink's target.
+        const std::string target = wanted; // NOLINT(performance-unnecessary-copy-initialization)
         m_source->streamMembers({member}, readFrom, error);
-        if (wanted == before)
+        if (wanted == target)
             break; // not a hardlink: no retry
     }
     if (!found && !error->isError())

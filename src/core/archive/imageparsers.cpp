@@ -14,7 +14,7 @@
 namespace strata {
 
 namespace {
-constexpr qint64 kMaxJsonBytes = 16 * 1024 * 1024;
+constexpr qint64 kMaxJsonBytes = qint64(16) << 20;
 constexpr int kMaxIndexDepth = 8;
 
 QString sha256Of(const QByteArray &data)
@@ -61,14 +61,14 @@ QStringList stringList(const QJsonValue &value)
     QStringList list;
     if (value.isString())
         list << value.toString();
-    for (const QJsonValue &v : value.toArray())
+    for (const QJsonValue v : value.toArray())
         list << v.toString();
     return list;
 }
 
 QString hostArchitecture()
 {
-    const QString cpu = QSysInfo::currentCpuArchitecture();
+    QString cpu = QSysInfo::currentCpuArchitecture();
     if (cpu == QLatin1String("x86_64"))
         return QStringLiteral("amd64");
     if (cpu == QLatin1String("i386"))
@@ -195,7 +195,7 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
         readJson(source, QStringLiteral("repositories"), &repositories, nullptr, &ignored);
 
     bool sawRootBlob = false;
-    for (const QJsonValue &value : doc.array()) {
+    for (const QJsonValue value : doc.array()) {
         const QJsonObject entry = value.toObject();
         if (!entry.value(QStringLiteral("Config")).isString() ||
             !entry.value(QStringLiteral("Layers")).isArray()) {
@@ -308,7 +308,7 @@ public:
             return false;
         }
         const QJsonArray manifests = index.object().value(QStringLiteral("manifests")).toArray();
-        for (const QJsonValue &value : manifests) {
+        for (const QJsonValue value : manifests) {
             const Descriptor d = descriptorFrom(value.toObject());
             m_refName = refName(d.annotations);
             m_group.clear();
@@ -346,7 +346,7 @@ private:
         const QJsonObject o = doc.object();
         const QString type = o.value(QStringLiteral("mediaType")).toString(d.mediaType);
         if (isIndexMediaType(type) || o.value(QStringLiteral("manifests")).isArray()) {
-            for (const QJsonValue &child : o.value(QStringLiteral("manifests")).toArray()) {
+            for (const QJsonValue child : o.value(QStringLiteral("manifests")).toArray()) {
                 const Descriptor c = descriptorFrom(child.toObject());
                 if (!visit(c, depth + 1, error))
                     return false;
@@ -545,7 +545,7 @@ bool parseImageConfig(const QByteArray &json, ImageInfo *image)
     for (auto it = labels.begin(); it != labels.end(); ++it)
         config.labels.append({it.key(), it.value().toString()});
 
-    for (const QJsonValue &value : o.value(QStringLiteral("history")).toArray()) {
+    for (const QJsonValue value : o.value(QStringLiteral("history")).toArray()) {
         const QJsonObject h = value.toObject();
         HistoryEntry step;
         step.created = h.value(QStringLiteral("created")).toString();

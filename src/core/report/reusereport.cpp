@@ -9,6 +9,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <cmath>
 
 namespace strata {
 
@@ -386,7 +387,7 @@ bool parseByteSize(const QString &text, qint64 *bytes)
         const double value = match.captured(1).toDouble() * factor;
         if (value > double(qint64(1) << 62))
             return false;
-        *bytes = qint64(value + 0.5);
+        *bytes = std::llround(value);
         return true;
     }
     return false;

@@ -96,10 +96,9 @@ std::vector<uint32_t> matchLower(const FileTree &layer, const FileTree *lower)
     below[0] = 0;
     for (uint32_t i = 1; i < layer.nodeCount(); ++i) {
         const uint32_t parent = below[layer.node(i).parent];
-        if (parent != kNoNode && !layer.node(i).isWhiteout())
+        // For a whiteout, the entry below is what it deletes.
+        if (parent != kNoNode)
             below[i] = lower->child(parent, layer.name(i));
-        else if (parent != kNoNode)
-            below[i] = lower->child(parent, layer.name(i)); // what the whiteout deletes
     }
     return below;
 }
@@ -133,7 +132,7 @@ QByteArray mergedTreeTsv(const FileTree &merged)
 void writeMergedTreeTsv(LayerList layers, int top,
                         const std::function<void(std::string_view)> &write)
 {
-    constexpr size_t chunk = 64 * 1024;
+    constexpr size_t chunk = size_t(64) << 10;
     std::string out;
     out.reserve(chunk + 4096);
     char number[32];

@@ -208,9 +208,7 @@ FileTree FileTree::fromNodes(std::vector<FileNode> nodes, std::shared_ptr<String
     for (uint32_t i = tree.m_count; i-- > 1;) {
         FileNode &n = nodes[i];
         FileNode &p = nodes[n.parent];
-        if (n.isDir())
-            p.size += n.size;
-        else if (n.type == FileType::Regular && !n.isWhiteout())
+        if (n.isDir() || (n.type == FileType::Regular && !n.isWhiteout()))
             p.size += n.size;
         p.link += (n.isDir() ? n.link : 0) + 1;
     }
