@@ -1,6 +1,7 @@
 #include "clicommands.h"
 
 #include "clisupport.h"
+#include "common/datasize.h"
 
 #include "archive/demoimage.h"
 #include "archive/imagearchive.h"
@@ -151,14 +152,14 @@ int runImages(const QStringList &arguments)
                                                       : name;
             const QString tag =
                 name.isEmpty() || !hasTag ? QStringLiteral("<none>") : name.mid(colon + 1);
-            out +=
-                (QLatin1Char('@') + QString::number(i) + QLatin1Char('\t') + repository +
-                 QLatin1Char('\t') + tag + QLatin1Char('\t') + image.shortId() + QLatin1Char('\t') +
-                 image.created + QLatin1Char('\t') + formatBytes(image.totalBlobSize()) +
-                 QLatin1Char('\t') + image.platform.toString() +
-                 (image.otherPlatform ? QStringLiteral(" (other platform)") : QString()) +
-                 QLatin1Char('\n'))
-                    .toUtf8();
+            out += (QLatin1Char('@') + QString::number(i) + QLatin1Char('\t') + repository +
+                    QLatin1Char('\t') + tag + QLatin1Char('\t') + image.shortId() +
+                    QLatin1Char('\t') + image.created + QLatin1Char('\t') +
+                    formatDataSize(image.totalBlobSize(), SizePrecision::ThreeDigits) +
+                    QLatin1Char('\t') + image.platform.toString() +
+                    (image.otherPlatform ? QStringLiteral(" (other platform)") : QString()) +
+                    QLatin1Char('\n'))
+                       .toUtf8();
         }
     }
     writeOut(out);

@@ -4,6 +4,7 @@
 #include "analysis/efficiency.h"
 #include "archive/imagearchive.h"
 #include "clisupport.h"
+#include "common/datasize.h"
 #include "report/imagereport.h"
 
 #include <QCommandLineParser>
@@ -34,7 +35,9 @@ QString percent(double ratio)
 
 QString bytesWithUnit(qint64 bytes)
 {
-    return QStringLiteral("%1 bytes (%2)").arg(bytes).arg(formatBytes(bytes));
+    return QStringLiteral("%1 bytes (%2)")
+        .arg(bytes)
+        .arg(formatDataSize(bytes, SizePrecision::ThreeDigits));
 }
 
 // `text` left-aligned in `width` columns, then two spaces.
@@ -58,9 +61,10 @@ QString fateText(const PathCopy &copy)
     case CopyFate::HiddenByOpaque:
         return QStringLiteral("hidden by an opaque directory in layer %1").arg(copy.fateLayer);
     case CopyFate::Whiteout:
-        return copy.diveSize > 0 ? QStringLiteral("whiteout (deletes a directory of %1)")
-                                       .arg(formatBytes(copy.diveSize))
-                                 : QStringLiteral("whiteout");
+        return copy.diveSize > 0
+                   ? QStringLiteral("whiteout (deletes a directory of %1)")
+                         .arg(formatDataSize(copy.diveSize, SizePrecision::ThreeDigits))
+                   : QStringLiteral("whiteout");
     }
     return {};
 }
@@ -92,11 +96,13 @@ QByteArray efficiencyText(const ImageInfo &image, const EfficiencyReport &report
         out << "    COUNT  DIVE SIZE    RECLAIMABLE  PATH\n";
     for (const InefficientPath &path : report.paths) {
         out << (path.diveListed ? "  * " : "    ") << cell(QString::number(path.count), 5)
-            << cell(formatBytes(path.cumulativeSize), 11)
-            << cell(formatBytes(path.reclaimableBytes), 11) << slashed(path.path) << '\n';
+            << cell(formatDataSize(path.cumulativeSize, SizePrecision::ThreeDigits), 11)
+            << cell(formatDataSize(path.reclaimableBytes, SizePrecision::ThreeDigits), 11)
+            << slashed(path.path) << '\n';
         for (const PathCopy &copy : path.copies) {
             out << "        layer " << cell(QString::number(copy.layer), 3)
-                << cell(formatBytes(copy.size), 10) << fateText(copy) << '\n';
+                << cell(formatDataSize(copy.size, SizePrecision::ThreeDigits), 10) << fateText(copy)
+                << '\n';
         }
     }
 
@@ -107,11 +113,12 @@ QByteArray efficiencyText(const ImageInfo &image, const EfficiencyReport &report
            "REPLACES\n";
     for (size_t i = 0; i < report.layers.size(); ++i) {
         const LayerEfficiency &l = report.layers[i];
-        out << "  " << cell(QString::number(i), 5) << cell(formatBytes(l.sizeBytes), 10);
+        out << "  " << cell(QString::number(i), 5)
+            << cell(formatDataSize(l.sizeBytes, SizePrecision::ThreeDigits), 10);
         for (qint64 v : {l.overwrittenBytes, l.metadataChangedBytes, l.deletedBytes, l.hiddenBytes,
                          l.shadowedBytes})
-            out << cell(formatBytes(v), 11);
-        out << formatBytes(l.supersedesBytes) << '\n';
+            out << cell(formatDataSize(v, SizePrecision::ThreeDigits), 11);
+        out << formatDataSize(l.supersedesBytes, SizePrecision::ThreeDigits) << '\n';
     }
     out.flush();
     return text.toUtf8();
@@ -213,7 +220,7 @@ QByteArray ciText(const ImageInfo &image, const EfficiencyReport &report,
     out << "  efficiency:        " << percent(report.efficiency) << '\n';
     out << "  wastedBytes:       " << report.wastedBytes << " bytes";
     if (report.wastedBytes > 0)
-        out << " (" << formatBytes(report.wastedBytes) << ')';
+        out << " (" << formatDataSize(report.wastedBytes, SizePrecision::ThreeDigits) << ')';
     out << '\n';
     out << "  userWastedPercent: "
         << (report.wastedBytes > 0 ? percent(report.userWastedPercent) : QStringLiteral("0 %"))
@@ -227,7 +234,8 @@ QByteArray ciText(const ImageInfo &image, const EfficiencyReport &report,
         out << "\n  Count  Wasted Space  File Path\n";
         for (const InefficientPath *path : inefficient) {
             out << "  " << cell(QString::number(path->count), 5)
-                << cell(formatBytes(path->cumulativeSize), 12) << slashed(path->path) << '\n';
+                << cell(formatDataSize(path->cumulativeSize, SizePrecision::ThreeDigits), 12)
+                << slashed(path->path) << '\n';
         }
     }
     out << "\nEvaluation:\n";

@@ -2,6 +2,7 @@
 #include "common/allocator.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 int main(int argc, char *argv[])
 {
@@ -9,5 +10,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("strata-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+    // Output that scripts read looks the same in every environment: "8.6 kB", never "8,6 kB".
+    QLocale::setDefault(QLocale::c());
     return strata::cli::run(QCoreApplication::arguments());
 }

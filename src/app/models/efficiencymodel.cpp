@@ -1,5 +1,6 @@
 #include "models/efficiencymodel.h"
 
+#include "common/datasize.h"
 #include "models/formatting.h"
 
 #include <QList>
@@ -66,8 +67,9 @@ QString EfficiencyModel::copiesToolTip(const InefficientPath &path) const
 {
     QStringList lines;
     for (const PathCopy &copy : path.copies)
-        lines
-            << tr("layer %1: %2, %3").arg(copy.layer).arg(format::size(copy.size), fateText(copy));
+        lines << tr("layer %1: %2, %3")
+                     .arg(copy.layer)
+                     .arg(formatDataSize(copy.size), fateText(copy));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -84,9 +86,9 @@ QVariant EfficiencyModel::data(const QModelIndex &index, int role) const
         case CopiesColumn:
             return int(path->copies.size());
         case DiveColumn:
-            return path->diveListed ? format::size(path->cumulativeSize) : QString();
+            return path->diveListed ? formatDataSize(path->cumulativeSize) : QString();
         case ReclaimableColumn:
-            return format::size(path->reclaimableBytes);
+            return formatDataSize(path->reclaimableBytes);
         case WhyColumn:
             return whyText(*path);
         }

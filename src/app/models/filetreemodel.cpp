@@ -1,5 +1,6 @@
 #include "models/filetreemodel.h"
 
+#include "common/datasize.h"
 #include "models/changestyle.h"
 #include "models/formatting.h"
 
@@ -237,9 +238,9 @@ QVariant FileTreeModel::displayData(uint32_t node, int column) const
         if (n.isWhiteout())
             return QString();
         if (n.isDir())
-            return format::size(qint64(tree.totalSize(node)));
+            return formatDataSize(qint64(tree.totalSize(node)));
         if (n.type == FileType::Regular)
-            return format::size(qint64(n.size));
+            return formatDataSize(qint64(n.size));
         return QString();
     case ModeColumn: {
         if (n.isWhiteout())

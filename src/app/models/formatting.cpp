@@ -6,15 +6,6 @@
 
 namespace strata::format {
 
-QString size(qint64 bytes)
-{
-    if (bytes < 0)
-        return QString();
-    if (bytes < 1000)
-        return QCoreApplication::translate("strata::format", "%n B", nullptr, int(bytes));
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
-
 QString exactSize(qint64 bytes)
 {
     return QCoreApplication::translate("strata::format", "%1 bytes").arg(QLocale().toString(bytes));

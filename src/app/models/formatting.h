@@ -11,8 +11,6 @@ namespace strata {
 // the detail pane and the image list agree.
 namespace format {
 
-// "1.2 MB" (SI units, as `docker images` and dive show them).
-QString size(qint64 bytes);
 // "12,345 bytes"
 QString exactSize(qint64 bytes);
 // "-rwxr-xr-x": the type letter of `ls -l` and the permission bits with setuid/setgid/sticky.

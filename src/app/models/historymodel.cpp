@@ -1,6 +1,7 @@
 #include "models/historymodel.h"
 
 #include "analysis/dockerfile.h"
+#include "common/datasize.h"
 #include "models/sizetext.h"
 #include "models/viewcolors.h"
 #include "tree/layertree.h"

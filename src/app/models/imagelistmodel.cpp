@@ -1,5 +1,6 @@
 #include "models/imagelistmodel.h"
 
+#include "common/datasize.h"
 #include "models/formatting.h"
 
 #include <QApplication>
@@ -98,7 +99,7 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
         case CreatedColumn:
             return row.created;
         case SizeColumn:
-            return format::size(row.size);
+            return formatDataSize(row.size);
         case PlatformColumn:
             return row.platform;
         }

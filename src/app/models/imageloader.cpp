@@ -1,5 +1,6 @@
 #include "models/imageloader.h"
 
+#include "common/datasize.h"
 #include "models/backgroundpool.h"
 #include "models/formatting.h"
 
@@ -238,7 +239,7 @@ QString ImageLoader::progressText(const LoadProgress &p)
     QString text = tr("Reading layer %1 of %2").arg(current).arg(p.layerCount);
     if (p.bytesTotal > 0)
         text += QStringLiteral(" — ") +
-                tr("%1 of %2").arg(format::size(p.bytesDone), format::size(p.bytesTotal));
+                tr("%1 of %2").arg(formatDataSize(p.bytesDone), formatDataSize(p.bytesTotal));
     return text;
 }
 

@@ -1,5 +1,6 @@
 #include "models/overlaymodel.h"
 
+#include "common/datasize.h"
 #include "models/changestyle.h"
 #include "models/formatting.h"
 
@@ -94,7 +95,7 @@ QString OverlayModel::entryText(const PathOccurrence &o) const
     QString text =
         format::modeString(n.type, n.mode) + QLatin1Char(' ') + format::owner(n.uid, n.gid);
     if (n.type == FileType::Regular)
-        text += QLatin1Char(' ') + format::size(qint64(n.size));
+        text += QLatin1Char(' ') + formatDataSize(qint64(n.size));
     if (n.type == FileType::Symlink || n.type == FileType::Hardlink)
         text += QStringLiteral(" → ") + toQString(tree.linkTarget(o.node));
     if (n.flags & NodeFlag::Implied)

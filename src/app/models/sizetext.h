@@ -8,9 +8,6 @@ namespace strata {
 struct LayerInfo;
 struct LayerTree;
 
-// "74.0 MB", "812 B": decimal units, as `docker history` prints them; "?" when unknown (< 0).
-QString formatDataSize(qint64 bytes);
-
 // The size a layer is drawn and listed with: what its files hold (what `docker history`
 // and dive show) when known, else its tar stream, else its blob as stored. -1 when nothing
 // is known. `tree` may be null.

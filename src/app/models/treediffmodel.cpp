@@ -1,5 +1,6 @@
 #include "models/treediffmodel.h"
 
+#include "common/datasize.h"
 #include "models/changestyle.h"
 #include "models/formatting.h"
 
@@ -30,7 +31,7 @@ QString signedSize(int64_t delta)
     if (delta == 0)
         return QStringLiteral("0");
     return (delta > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
-           format::size(delta > 0 ? delta : -delta);
+           formatDataSize(delta > 0 ? delta : -delta);
 }
 } // namespace
 
@@ -156,9 +157,9 @@ QVariant TreeDiffModel::data(const QModelIndex &index, int role) const
         case ChangesColumn:
             return diffChangeNames(e.changes).join(QStringLiteral(", "));
         case SizeAColumn:
-            return e.inA() ? format::size(qint64(m_diff->sizeA(i))) : QString();
+            return e.inA() ? formatDataSize(qint64(m_diff->sizeA(i))) : QString();
         case SizeBColumn:
-            return e.inB() ? format::size(qint64(m_diff->sizeB(i))) : QString();
+            return e.inB() ? formatDataSize(qint64(m_diff->sizeB(i))) : QString();
         case DeltaColumn:
             return signedSize(e.sizeDelta);
         }

@@ -1,5 +1,6 @@
 #include "panes/efficiencypanel.h"
 
+#include "common/datasize.h"
 #include "models/backgroundpool.h"
 #include "models/efficiencymodel.h"
 #include "models/formatting.h"
@@ -122,12 +123,12 @@ void EfficiencyPanel::showReport(std::shared_ptr<const EfficiencyReport> report)
             : tr("n/a");
     m_figures->setText(tr("<b>Wasted (dive):</b> %1 (%2 bytes), %3 of the layers above the base<br>"
                           "<b>Reclaimable:</b> %4 (%5 bytes) of %6 shipped")
-                           .arg(format::size(r.wastedBytes))
+                           .arg(formatDataSize(r.wastedBytes))
                            .arg(QLocale().toString(r.wastedBytes))
                            .arg(userWasted)
-                           .arg(format::size(r.reclaimableBytes))
+                           .arg(formatDataSize(r.reclaimableBytes))
                            .arg(QLocale().toString(r.reclaimableBytes))
-                           .arg(format::size(r.sizeBytes)));
+                           .arg(formatDataSize(r.sizeBytes)));
     m_figures->setToolTip(
         tr("dive counts every copy of a path it lists, the surviving one included. "
            "Reclaimable bytes are what a better build would not ship: every copy but "

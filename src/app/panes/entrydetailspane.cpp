@@ -1,6 +1,7 @@
 #include "panes/entrydetailspane.h"
 
 #include "archive/imagearchive.h"
+#include "common/datasize.h"
 #include "models/formatting.h"
 #include "models/overlaymodel.h"
 #include "panes/filepreview.h"
@@ -190,9 +191,9 @@ void EntryDetailsPane::showEntry(const TreeSnapshot &snapshot, uint32_t node, co
     QString size;
     if (n.isDir())
         size = tr("%1 in %n entries", nullptr, int(tree.totalCount(node)))
-                   .arg(format::size(qint64(tree.totalSize(node))));
+                   .arg(formatDataSize(qint64(tree.totalSize(node))));
     else if (n.type == FileType::Regular && !n.isWhiteout())
-        size = format::size(qint64(n.size)) + QStringLiteral(" (") +
+        size = formatDataSize(qint64(n.size)) + QStringLiteral(" (") +
                format::exactSize(qint64(n.size)) + QLatin1Char(')');
     setField(QStringLiteral("size"), size);
     setField(QStringLiteral("mode"),

@@ -1,6 +1,7 @@
 #include "panes/filepreview.h"
 
 #include "archive/imagearchive.h"
+#include "common/datasize.h"
 #include "models/backgroundpool.h"
 #include "models/formatting.h"
 
@@ -176,12 +177,12 @@ void FilePreview::showFile(std::shared_ptr<ImageArchive> archive, int image, int
             const QString text = decodePreviewText(result.data, truncated, &binary);
             if (binary) {
                 m_text->setPlainText(hexDump(result.data));
-                setState(tr("Binary file, %1 — the first bytes:").arg(format::size(m_size)));
+                setState(tr("Binary file, %1 — the first bytes:").arg(formatDataSize(m_size)));
             } else {
                 m_text->setPlainText(text);
                 setState(truncated ? tr("Text file, %1 — the first %2:")
-                                         .arg(format::size(m_size), format::size(kPreviewBytes))
-                                   : tr("Text file, %1").arg(format::size(m_size)));
+                                         .arg(formatDataSize(m_size), formatDataSize(kPreviewBytes))
+                                   : tr("Text file, %1").arg(formatDataSize(m_size)));
             }
         }
         emit previewReady();
@@ -240,7 +241,7 @@ void FilePreview::saveTo(const QString &target)
         }
         r.ok = true;
         r.message = QCoreApplication::translate("strata::FilePreview", "Saved %1 (%2).")
-                        .arg(target, format::size(data.size()));
+                        .arg(target, formatDataSize(data.size()));
         return r;
     }));
 }

@@ -1,5 +1,6 @@
 #include "views/layerdetailsview.h"
 
+#include "common/datasize.h"
 #include "models/sizetext.h"
 #include "tree/layertree.h"
 #include "views/jsonhighlighter.h"

@@ -1,6 +1,7 @@
 #include "views/layerstackscene.h"
 
 #include "analysis/dockerfile.h"
+#include "common/datasize.h"
 #include "models/sizetext.h"
 #include "tree/layertree.h"
 

@@ -1,5 +1,6 @@
 #include "views/layerstackview.h"
 
+#include "common/datasize.h"
 #include "models/sizetext.h"
 #include "tree/layertree.h"
 #include "views/layerstackpainter.h"

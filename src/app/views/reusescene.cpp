@@ -1,5 +1,6 @@
 #include "views/reusescene.h"
 
+#include "common/datasize.h"
 #include "image/historytext.h"
 #include "models/sizetext.h"
 #include "models/viewcolors.h"

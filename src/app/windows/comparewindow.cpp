@@ -1,6 +1,7 @@
 #include "windows/comparewindow.h"
 
 #include "analysis/contentdiff.h"
+#include "common/datasize.h"
 #include "models/backgroundpool.h"
 #include "models/changestyle.h"
 #include "models/formatting.h"
@@ -63,7 +64,7 @@ QString signedBytes(qint64 delta)
     return (delta > 0   ? QStringLiteral("+")
             : delta < 0 ? QStringLiteral("−")
                         : QString()) +
-           format::size(delta < 0 ? -delta : delta);
+           formatDataSize(delta < 0 ? -delta : delta);
 }
 } // namespace
 
@@ -270,7 +271,7 @@ void CompareWindow::fillSummary()
            "changed</td></tr></table>")
             .arg(m_comparison->a.info().displayName().toHtmlEscaped(),
                  m_comparison->b.info().displayName().toHtmlEscaped())
-            .arg(format::size(s.a.totalSize), format::size(s.b.totalSize),
+            .arg(formatDataSize(s.a.totalSize), formatDataSize(s.b.totalSize),
                  signedBytes(s.sizeDelta()), pct)
             .arg(s.a.layerCount)
             .arg(s.b.layerCount)

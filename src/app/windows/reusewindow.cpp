@@ -2,6 +2,7 @@
 
 #include "analysis/efficiency.h"
 #include "archive/imagearchive.h"
+#include "common/datasize.h"
 #include "models/backgroundpool.h"
 #include "models/formatting.h"
 #include "models/overlaymodel.h"
@@ -373,9 +374,9 @@ void ReuseWindow::fillImages()
         name->setData(Qt::UserRole, index);
         name->setToolTip(image.archives.join(QLatin1Char('\n')));
         m_images->setItem(row, 0, name);
-        m_images->setItem(row, 1, cell(format::size(image.size), false, right));
-        m_images->setItem(row, 2, cell(format::size(image.sharedSize), false, right));
-        m_images->setItem(row, 3, cell(format::size(image.uniqueSize), false, right));
+        m_images->setItem(row, 1, cell(formatDataSize(image.size), false, right));
+        m_images->setItem(row, 2, cell(formatDataSize(image.sharedSize), false, right));
+        m_images->setItem(row, 3, cell(formatDataSize(image.uniqueSize), false, right));
         m_images->setItem(row, 4, cell(QString::number(image.layers.size()), false, right));
         m_images->setItem(row, 5, cell(QString::number(image.containers.size()), false, right));
     }
@@ -392,7 +393,7 @@ void ReuseWindow::fillContainers()
         const ReuseContainer &c = a.containers[i];
         m_containers->setItem(int(i), 0, cell(c.name, true));
         m_containers->setItem(int(i), 1, cell(a.images[size_t(c.image)].name));
-        m_containers->setItem(int(i), 2, cell(format::size(c.size), true, Qt::AlignRight));
+        m_containers->setItem(int(i), 2, cell(formatDataSize(c.size), true, Qt::AlignRight));
     }
     m_containers->resizeColumnsToContents();
     m_filling = false;

@@ -1,5 +1,6 @@
 #include "report/diffreport.h"
 
+#include "common/datasize.h"
 #include "report/imagereport.h"
 
 #include <QTextStream>
@@ -86,7 +87,8 @@ QString filesHeadline(const TreeDiff &files)
                        .arg(c.removed)
                        .arg(c.changed)
                        .arg(c.unchanged)
-                       .arg(formatBytes(qint64(c.bytesAdded)), formatBytes(qint64(c.bytesRemoved)));
+                       .arg(formatDataSize(qint64(c.bytesAdded), SizePrecision::ThreeDigits),
+                            formatDataSize(qint64(c.bytesRemoved), SizePrecision::ThreeDigits));
     if (c.contentUnknown)
         line +=
             QStringLiteral("; content of %1 same-size files not compared").arg(c.contentUnknown);
@@ -137,10 +139,10 @@ const HistoryEntry *step(const DiffSide &side, int index)
 QString formatByteDelta(qint64 delta)
 {
     if (delta > 0)
-        return QLatin1Char('+') + formatBytes(delta);
+        return QLatin1Char('+') + formatDataSize(delta, SizePrecision::ThreeDigits);
     if (delta < 0)
-        return QLatin1Char('-') + formatBytes(-delta);
-    return formatBytes(0);
+        return QLatin1Char('-') + formatDataSize(-delta, SizePrecision::ThreeDigits);
+    return formatDataSize(0, SizePrecision::ThreeDigits);
 }
 
 QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
@@ -157,7 +159,8 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
     };
     out << "\nSummary\n";
     row(QString(), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("DELTA"));
-    row(QStringLiteral("Size"), formatBytes(s.a.totalSize), formatBytes(s.b.totalSize),
+    row(QStringLiteral("Size"), formatDataSize(s.a.totalSize, SizePrecision::ThreeDigits),
+        formatDataSize(s.b.totalSize, SizePrecision::ThreeDigits),
         formatByteDelta(s.sizeDelta()) + QStringLiteral(" (") + percentText(s) + QLatin1Char(')'));
     row(QStringLiteral("Layers"), QString::number(s.a.layerCount), QString::number(s.b.layerCount),
         countDelta(s.b.layerCount - s.a.layerCount));
@@ -174,11 +177,11 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
         QString a = QStringLiteral("-"), aSize, b = QStringLiteral("-"), bSize;
         if (i < l.countA) {
             a = layerLabel(c.a.info().layers[i]);
-            aSize = formatBytes(layerSize(c.a, i));
+            aSize = formatDataSize(layerSize(c.a, i), SizePrecision::ThreeDigits);
         }
         if (i < l.countB) {
             b = layerLabel(c.b.info().layers[i]);
-            bSize = formatBytes(layerSize(c.b, i));
+            bSize = formatDataSize(layerSize(c.b, i), SizePrecision::ThreeDigits);
         }
         const QString line = QStringLiteral("  ") + QString::number(i).leftJustified(4) +
                              a.leftJustified(14) + aSize.leftJustified(11) + b.leftJustified(14) +
@@ -249,7 +252,8 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
     out << "# Image comparison\n\n";
     out << "| | A | B | Delta |\n|---|---|---|---|\n";
     out << "| Image | " << cell(sideTitle(c.a)) << " | " << cell(sideTitle(c.b)) << " | |\n";
-    out << "| Size | " << formatBytes(s.a.totalSize) << " | " << formatBytes(s.b.totalSize) << " | "
+    out << "| Size | " << formatDataSize(s.a.totalSize, SizePrecision::ThreeDigits) << " | "
+        << formatDataSize(s.b.totalSize, SizePrecision::ThreeDigits) << " | "
         << formatByteDelta(s.sizeDelta()) << " (" << percentText(s) << ") |\n";
     out << "| Layers | " << s.a.layerCount << " | " << s.b.layerCount << " | "
         << countDelta(s.b.layerCount - s.a.layerCount) << " |\n";
@@ -265,12 +269,12 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
         out << "| " << i << " | ";
         if (i < l.countA)
             out << '`' << layerLabel(c.a.info().layers[i]) << "` | "
-                << formatBytes(layerSize(c.a, i)) << " | ";
+                << formatDataSize(layerSize(c.a, i), SizePrecision::ThreeDigits) << " | ";
         else
             out << " | | ";
         if (i < l.countB)
             out << '`' << layerLabel(c.b.info().layers[i]) << "` | "
-                << formatBytes(layerSize(c.b, i)) << " | ";
+                << formatDataSize(layerSize(c.b, i), SizePrecision::ThreeDigits) << " | ";
         else
             out << " | | ";
         out << layerNote(l, i) << " |\n";

@@ -1,4 +1,5 @@
 #include "report/imagereport.h"
+#include "common/datasize.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,24 +19,6 @@ const LayerTree *loaded(const std::vector<std::shared_ptr<const LayerTree>> &lay
     return size_t(i) < layers.size() ? layers[size_t(i)].get() : nullptr;
 }
 } // namespace
-
-QString formatBytes(qint64 bytes)
-{
-    static const char *units[] = {"B", "kB", "MB", "GB", "TB", "PB"};
-    double value = double(bytes);
-    int unit = 0;
-    while (value >= 1000.0 && unit < 5) {
-        value /= 1000.0;
-        ++unit;
-    }
-    if (unit == 0)
-        return QString::number(bytes) + QStringLiteral(" B");
-    return QString::number(value, 'f',
-                           value < 10    ? 2
-                           : value < 100 ? 1
-                                         : 0) +
-           QLatin1Char(' ') + QLatin1String(units[unit]);
-}
 
 QByteArray inspectJson(const ImageArchive &archive, int index,
                        const std::vector<std::shared_ptr<const LayerTree>> &layers)
@@ -165,9 +148,11 @@ QByteArray inspectText(const ImageArchive &archive, int index,
         out << "  [" << i << "] "
             << (layer.diffId.isEmpty() ? QStringLiteral("<unknown diff_id>") : layer.diffId)
             << '\n';
-        out << "      blob " << layer.blobDigest << "  " << formatBytes(layer.blobSize);
+        out << "      blob " << layer.blobDigest << "  "
+            << formatDataSize(layer.blobSize, SizePrecision::ThreeDigits);
         if (const LayerTree *tree = loaded(layers, i)) {
-            out << "  " << tree->compression << ", " << formatBytes(tree->contentSize) << " in "
+            out << "  " << tree->compression << ", "
+                << formatDataSize(tree->contentSize, SizePrecision::ThreeDigits) << " in "
                 << tree->fileCount << " files";
             if (tree->error)
                 out << "\n      error: " << tree->error.toString();
@@ -197,7 +182,7 @@ QByteArray historyText(const ImageInfo &image,
                 size = tree->contentSize;
         }
         out << (made ? QString::number(step.layer) : QStringLiteral("-")) << '\t' << step.created
-            << '\t' << formatBytes(size) << '\t' << step.createdBy
+            << '\t' << formatDataSize(size, SizePrecision::ThreeDigits) << '\t' << step.createdBy
             << (step.buildkit ? QStringLiteral(" # buildkit") : QString()) << '\t' << step.comment
             << '\n';
     }

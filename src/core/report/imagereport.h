@@ -1,6 +1,7 @@
 #pragma once
 
 #include "archive/imagearchive.h"
+#include "common/datasize.h"
 
 #include <QByteArray>
 
@@ -16,7 +17,5 @@ QByteArray inspectText(const ImageArchive &archive, int image,
 // COMMENT, where LAYER is the layer index the step made ("-" for an empty step).
 QByteArray historyText(const ImageInfo &image,
                        const std::vector<std::shared_ptr<const LayerTree>> &layers);
-
-QString formatBytes(qint64 bytes); // "1.2 MB" (SI, like docker)
 
 } // namespace strata

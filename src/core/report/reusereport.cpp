@@ -1,5 +1,6 @@
 #include "report/reusereport.h"
 
+#include "common/datasize.h"
 #include "report/imagereport.h"
 
 #include <QJsonArray>
@@ -66,15 +67,17 @@ QString chainCell(const ReuseLayer &layer)
 
 QString sizeCell(const ReuseLayer &layer)
 {
-    return formatBytes(layer.size) +
+    return formatDataSize(layer.size, SizePrecision::ThreeDigits) +
            (layer.sizeSource == SizeSource::Blob ? QStringLiteral(" (blob)") : QString());
 }
 
 // "18.3 kB (18315 bytes)"; plain "286 B" below 1000.
 QString exactBytes(qint64 bytes)
 {
-    return bytes < 1000 ? formatBytes(bytes)
-                        : QStringLiteral("%1 (%2 bytes)").arg(formatBytes(bytes)).arg(bytes);
+    return bytes < 1000 ? formatDataSize(bytes, SizePrecision::ThreeDigits)
+                        : QStringLiteral("%1 (%2 bytes)")
+                              .arg(formatDataSize(bytes, SizePrecision::ThreeDigits))
+                              .arg(bytes);
 }
 
 QString rightTrimmed(QString text)
@@ -131,7 +134,8 @@ void writeDiagram(QTextStream &out, const ReuseAnalysis &a)
             const int last = std::max(c, layer.lastColumn);
             QString label = layerLabel(image.layers[row]) +
                             (layer.sameDiffGroup >= 0 ? QStringLiteral("*") : QString()) +
-                            QLatin1Char(' ') + formatBytes(layer.size);
+                            QLatin1Char(' ') +
+                            formatDataSize(layer.size, SizePrecision::ThreeDigits);
             label = QLatin1Char(' ') + label + QLatin1Char(' ');
             const QChar fill = layer.isShared() ? QLatin1Char('=') : QLatin1Char('-');
             line +=
@@ -172,8 +176,10 @@ QByteArray reuseText(const ReuseAnalysis &a)
     for (size_t i = 0; i < a.images.size(); ++i) {
         const ReuseImage &image = a.images[i];
         images.add({imageLabel(int(i)), image.name, digestCell(image.id),
-                    QString::number(image.layers.size()), formatBytes(image.size),
-                    formatBytes(image.sharedSize), formatBytes(image.uniqueSize),
+                    QString::number(image.layers.size()),
+                    formatDataSize(image.size, SizePrecision::ThreeDigits),
+                    formatDataSize(image.sharedSize, SizePrecision::ThreeDigits),
+                    formatDataSize(image.uniqueSize, SizePrecision::ThreeDigits),
                     image.archives.join(QStringLiteral(", "))});
     }
     images.write(out);
@@ -221,7 +227,7 @@ QByteArray reuseText(const ReuseAnalysis &a)
         for (const ReuseContainer &c : a.containers)
             containers.add({c.name,
                             imageLabel(c.image) + QLatin1Char(' ') + a.images[size_t(c.image)].name,
-                            formatBytes(c.size)});
+                            formatDataSize(c.size, SizePrecision::ThreeDigits)});
         containers.write(out);
     }
 

@@ -1,3 +1,4 @@
+#include "common/datasize.h"
 #include "fixtureimage.h"
 #include "models/historymodel.h"
 #include "models/sizetext.h"

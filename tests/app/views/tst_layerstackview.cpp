@@ -1,3 +1,4 @@
+#include "common/datasize.h"
 #include "fixtureimage.h"
 #include "models/sizetext.h"
 #include "tree/layertree.h"

@@ -1,5 +1,6 @@
 // The Layer Reuse window on the built-in reuse demo (three images saved together), on two
 // archives the test writes that share a base, and on a file that is not there.
+#include "common/datasize.h"
 #include "demoimages.h" // the images behind the embedded archive
 #include "imagewriter/imagewriter.h"
 #include "models/formatting.h"
@@ -128,7 +129,7 @@ private slots:
                                           dockerSize(images[2].layers[1]) +
                                           dockerSize(images[2].layers[2]));
         QVERIFY(!a.totals.estimated);
-        QVERIFY(window->totalsLabel()->text().contains(format::size(a.totals.saved)));
+        QVERIFY(window->totalsLabel()->text().contains(formatDataSize(a.totals.saved)));
 
         // The base is drawn once across all three columns; debug's own layer in its column only.
         const ReuseDiagram *diagram = window->diagram();
@@ -216,7 +217,7 @@ private slots:
         QCOMPARE(window->workspace()->containers()[0].size, qint64(12000000));
         QCOMPARE(window->workspace()->analysis().totals.containersSize,
                  12000000 + kDefaultContainerLayerSize);
-        QCOMPARE(window->containersTable()->item(0, 2)->text(), format::size(12000000));
+        QCOMPARE(window->containersTable()->item(0, 2)->text(), formatDataSize(12000000));
         window->containersTable()->item(1, 2)->setText(QStringLiteral("a lot"));
         QCOMPARE(window->workspace()->containers()[1].size, kDefaultContainerLayerSize);
         QCOMPARE(window->messageBar()->kind(), MessageBar::Kind::Warning);
