@@ -1,5 +1,7 @@
 #include "models/filetreemodel.h"
 
+#include "common/paths.h"
+
 #include "common/datasize.h"
 #include "models/changestyle.h"
 #include "models/formatting.h"
@@ -421,11 +423,10 @@ QModelIndex FileTreeModel::indexOfPath(const QString &path) const
     uint32_t node = tree.find(wanted);
     if (node == kNoNode && m_snapshot.layerOnly) {
         // A layer's own tree also holds whiteouts, which find() never returns.
-        const size_t slash = wanted.rfind('/');
-        const bool top = slash == std::string_view::npos;
-        const uint32_t dir = top ? 0 : tree.find(wanted.substr(0, slash));
+        const auto [parent, name] = splitParent(wanted);
+        const uint32_t dir = tree.find(parent);
         if (dir != kNoNode)
-            node = tree.child(dir, top ? wanted : wanted.substr(slash + 1), true);
+            node = tree.child(dir, name, true);
     }
     return node == kNoNode ? QModelIndex() : indexOfNode(node);
 }

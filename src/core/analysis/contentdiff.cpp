@@ -2,6 +2,7 @@
 
 #include "archive/archivesource.h"
 #include "archive/imagearchive.h"
+#include "common/paths.h"
 #include "tree/layerindexer.h"
 
 #include <QCryptographicHash>
@@ -108,8 +109,7 @@ private:
                 break;
             }
             const char *name = archive_entry_pathname(entry);
-            if (archive_entry_filetype(entry) != AE_IFREG ||
-                !cleanLayerPath(name ? name : "", &path))
+            if (archive_entry_filetype(entry) != AE_IFREG || !cleanPath(name ? name : "", &path))
                 continue;
             const auto it = files.find(path);
             if (it == files.end())

@@ -1,5 +1,7 @@
 #include "analysis/efficiency.h"
 
+#include "common/paths.h"
+
 #include <algorithm>
 #include <limits>
 #include <optional>
@@ -36,21 +38,6 @@ std::vector<const InefficientPath *> EfficiencyReport::diveInefficientPaths() co
 }
 
 namespace {
-
-std::vector<std::string_view> components(std::string_view path)
-{
-    std::vector<std::string_view> parts;
-    size_t pos = 0;
-    while (pos < path.size()) {
-        size_t slash = path.find('/', pos);
-        if (slash == std::string_view::npos)
-            slash = path.size();
-        if (slash > pos)
-            parts.push_back(path.substr(pos, slash - pos));
-        pos = slash + 1;
-    }
-    return parts;
-}
 
 // A later entry that differs from `copy` only in mode, owner or group. Symlinks and hardlinks
 // are left out: their targets live in different string pools and they ship no bytes anyway.
@@ -290,7 +277,8 @@ private:
     // the whole image again when a whiteout deletes a small directory.
     qint64 mergedSubtreeBytes(const std::string &dir, int top) const
     {
-        const std::vector<std::string_view> dirParts = components(dir);
+        const PathComponents components(dir);
+        const std::vector<std::string_view> dirParts(components.begin(), components.end());
         qint64 total = 0;
         std::vector<std::string_view> parts;
         std::vector<std::pair<uint32_t, size_t>> stack; // (node, depth below dir)
@@ -432,7 +420,8 @@ private:
             const Leaf &leaf = *leaves[first];
             path.path = m_layers[leaf.layer]->tree.path(leaf.node);
         }
-        const std::vector<std::string_view> parts = components(path.path);
+        const PathComponents components(path.path);
+        const std::vector<std::string_view> parts(components.begin(), components.end());
         for (size_t i = first; i < end; ++i) {
             const Leaf &leaf = *leaves[i];
             const FileNode &n = m_layers[leaf.layer]->tree.node(leaf.node);

@@ -1,5 +1,7 @@
 #include "archive/archivesource.h"
 
+#include "common/paths.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -37,32 +39,10 @@ std::string joinRelative(std::string_view dir, std::string_view target)
 
 std::string ArchiveSource::normalizeName(std::string_view name)
 {
-    // Clean like a path: drop "", "." and resolve ".." lexically. A name escaping the top
-    // comes back starting with "../" and never matches a member.
-    std::vector<std::string_view> parts;
-    size_t pos = 0;
-    bool escaped = false;
-    while (pos <= name.size()) {
-        size_t slash = name.find('/', pos);
-        if (slash == std::string_view::npos)
-            slash = name.size();
-        std::string_view part = name.substr(pos, slash - pos);
-        if (part == "..") {
-            if (parts.empty())
-                escaped = true;
-            else
-                parts.pop_back();
-        } else if (!part.empty() && part != ".") {
-            parts.push_back(part);
-        }
-        pos = slash + 1;
-    }
-    std::string result = escaped ? "../" : "";
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i)
-            result += '/';
-        result += parts[i];
-    }
+    // A name escaping the top comes back starting with "../" and never matches a member.
+    std::string result;
+    if (!cleanPath(name, &result))
+        result.insert(0, "../");
     return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include "archive/archivesource.h"
 #include "archive/imageparsers.h"
+#include "common/paths.h"
 #include "common/workerpool.h"
 #include "tree/layerindexer.h"
 
@@ -305,7 +306,7 @@ QByteArray ImageArchive::readFile(int image, int layer, const QString &path, qin
         return {};
     }
     std::string wanted;
-    cleanLayerPath(path.toStdString(), &wanted);
+    cleanPath(path.toStdString(), &wanted);
     QByteArray data;
     bool found = false;
     auto readFrom = [&](const ArchiveMember &, ByteSource &stream) {
@@ -320,13 +321,13 @@ QByteArray ImageArchive::readFile(int image, int layer, const QString &path, qin
         for (int depth = 0; depth < 8 && !found;) {
             if (archive_read_next_header(a, &entry) != ARCHIVE_OK)
                 break;
-            if (!cleanLayerPath(archive_entry_pathname(entry) ? archive_entry_pathname(entry) : "",
-                                &name) ||
+            if (!cleanPath(archive_entry_pathname(entry) ? archive_entry_pathname(entry) : "",
+                           &name) ||
                 name != wanted)
                 continue;
             if (const char *hard = archive_entry_hardlink(entry)) {
                 // The data sits with the target, earlier in the same tar: read it again.
-                cleanLayerPath(hard, &wanted);
+                cleanPath(hard, &wanted);
                 archive_read_free(a);
                 ++depth;
                 return true; // handled by the caller's retry

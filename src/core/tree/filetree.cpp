@@ -1,5 +1,7 @@
 #include "tree/filetree.h"
 
+#include "common/paths.h"
+
 #include <algorithm>
 
 namespace strata {
@@ -180,14 +182,10 @@ uint32_t FileTree::child(uint32_t dir, std::string_view childName, bool whiteout
 uint32_t FileTree::find(std::string_view path) const
 {
     uint32_t node = 0;
-    size_t pos = 0;
-    while (pos < path.size() && node != kNoNode) {
-        size_t slash = path.find('/', pos);
-        if (slash == std::string_view::npos)
-            slash = path.size();
-        if (slash > pos)
-            node = child(node, path.substr(pos, slash - pos));
-        pos = slash + 1;
+    for (std::string_view part : PathComponents(path)) {
+        node = child(node, part);
+        if (node == kNoNode)
+            break;
     }
     return node;
 }

@@ -1,5 +1,7 @@
 #include "tree/layerindexer.h"
 
+#include "common/paths.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -51,12 +53,8 @@ public:
     uint32_t walk(std::string_view dir)
     {
         uint32_t node = TreeBuilder::root();
-        size_t pos = 0;
-        while (pos < dir.size()) {
-            size_t slash = dir.find('/', pos);
-            if (slash == std::string_view::npos)
-                slash = dir.size();
-            const uint32_t name = m_builder.pool().intern(dir.substr(pos, slash - pos));
+        for (std::string_view part : PathComponents(dir)) {
+            const uint32_t name = m_builder.pool().intern(part);
             uint32_t next = m_builder.child(node, name);
             if (next == kNoNode || !m_builder.node(next).isDir()) {
                 FileNode implied;
@@ -68,18 +66,13 @@ public:
                 next = m_builder.setChild(node, implied);
             }
             node = next;
-            pos = slash + 1;
         }
         return node;
     }
 
     void add(std::string_view path, FileNode attrs)
     {
-        const size_t slash = path.rfind('/');
-        const std::string_view dir =
-            slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-        const std::string_view base =
-            slash == std::string_view::npos ? path : path.substr(slash + 1);
+        const auto [dir, base] = splitParent(path);
         const uint32_t parent = directory(dir);
         attrs.layer = m_layer;
 
@@ -133,58 +126,6 @@ private:
     uint32_t m_cachedDirNode = kNoNode;
 };
 } // namespace
-
-namespace {
-// Most names are already clean ("usr/bin/ls", "usr/bin/"): no "", "." or ".." components.
-bool isClean(std::string_view name)
-{
-    if (name.ends_with('/'))
-        name.remove_suffix(1);
-    if (name.empty())
-        return false;
-    size_t start = 0;
-    for (size_t i = 0; i <= name.size(); ++i) {
-        if (i < name.size() && name[i] != '/')
-            continue;
-        const std::string_view part = name.substr(start, i - start);
-        if (part.empty() || part == "." || part == "..")
-            return false;
-        start = i + 1;
-    }
-    return true;
-}
-} // namespace
-
-bool cleanLayerPath(std::string_view name, std::string *out)
-{
-    if (isClean(name)) {
-        out->assign(name.ends_with('/') ? name.substr(0, name.size() - 1) : name);
-        return true;
-    }
-    std::vector<std::string_view> parts;
-    size_t pos = 0;
-    while (pos <= name.size()) {
-        size_t slash = name.find('/', pos);
-        if (slash == std::string_view::npos)
-            slash = name.size();
-        const std::string_view part = name.substr(pos, slash - pos);
-        if (part == "..") {
-            if (parts.empty())
-                return false;
-            parts.pop_back();
-        } else if (!part.empty() && part != ".") {
-            parts.push_back(part);
-        }
-        pos = slash + 1;
-    }
-    out->clear();
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i)
-            *out += '/';
-        *out += parts[i];
-    }
-    return true;
-}
 
 namespace {
 // Reads (and drops) the data of the current entry of a compressed layer. False when the read
@@ -274,7 +215,7 @@ LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const
         const char *rawName = archive_entry_pathname(entry);
         if (!rawName)
             rawName = "";
-        if (!cleanLayerPath(rawName, &path)) {
+        if (!cleanPath(rawName, &path)) {
             result.rejected.append(QString::fromUtf8(rawName));
             continue;
         }
@@ -290,7 +231,7 @@ LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const
             const char *target = archive_entry_symlink(entry);
             attrs.link = builder.pool().intern(target ? target : "");
         } else if (attrs.type == FileType::Hardlink) {
-            if (!cleanLayerPath(archive_entry_hardlink(entry), &linkPath)) {
+            if (!cleanPath(archive_entry_hardlink(entry), &linkPath)) {
                 result.rejected.append(QString::fromUtf8(rawName));
                 continue;
             }
@@ -304,7 +245,7 @@ LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const
         if (path.empty())
             continue; // the root itself ("./"): nothing to merge
         builder.add(path, attrs);
-        const std::string_view base = std::string_view(path).substr(path.rfind('/') + 1);
+        const std::string_view base = splitParent(path).second;
         if (!attrs.isDir() && !base.starts_with(kWhiteoutPrefix)) {
             ++result.fileCount;
             result.contentSize += qint64(attrs.size);

@@ -30,8 +30,4 @@ struct LayerIndexOptions
 LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const QString &file,
                      const QString &member);
 
-// Cleans a tar member name into a path relative to the root ("a/b"); returns false when it
-// escapes the root.
-bool cleanLayerPath(std::string_view name, std::string *out);
-
 } // namespace strata

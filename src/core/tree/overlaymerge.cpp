@@ -1,5 +1,7 @@
 #include "tree/overlaymerge.h"
 
+#include "common/paths.h"
+
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -441,19 +443,12 @@ MergedEntry findMerged(LayerList layers, int top, std::string_view path)
     std::vector<Source> sources;
     overlay.rootSources(sources);
     MergedEntry entry;
-    size_t pos = 0;
-    while (pos < path.size()) {
-        size_t slash = path.find('/', pos);
-        if (slash == std::string_view::npos)
-            slash = path.size();
-        if (slash > pos) {
-            if (entry && !entry.attrs().isDir())
-                return {};
-            entry = overlay.child(sources, path.substr(pos, slash - pos), sources);
-            if (!entry)
-                return {};
-        }
-        pos = slash + 1;
+    for (std::string_view part : PathComponents(path)) {
+        if (entry && !entry.attrs().isDir())
+            return {};
+        entry = overlay.child(sources, part, sources);
+        if (!entry)
+            return {};
     }
     return entry;
 }
@@ -490,7 +485,10 @@ std::vector<PathOccurrence> pathOccurrences(LayerList layers, int top, std::stri
 {
     using HiddenBy = PathOccurrence::HiddenBy;
     std::vector<PathOccurrence> result;
-    int winner = -1; // index into result of the copy visible so far
+    const PathComponents parts(path);
+    if (parts.begin() == parts.end())
+        return result; // the root has no entry of its own
+    int winner = -1;   // index into result of the copy visible so far
     // Marks every copy below that nothing has hidden yet as hidden by `layer`.
     auto hideLower = [&](int layer, HiddenBy how) {
         for (PathOccurrence &o : result) {
@@ -509,14 +507,10 @@ std::vector<PathOccurrence> pathOccurrences(LayerList layers, int top, std::stri
         HiddenBy hides =
             (tree.node(0).flags & NodeFlag::Opaque) ? HiddenBy::OpaqueParent : HiddenBy::Nothing;
         uint32_t node = 0;
-        size_t pos = 0;
         bool whiteout = false;
-        while (node != kNoNode && pos <= path.size()) {
-            size_t slash = path.find('/', pos);
-            if (slash == std::string_view::npos)
-                slash = path.size();
-            const std::string_view part = path.substr(pos, slash - pos);
-            const bool last = slash == path.size();
+        for (auto it = parts.begin(); node != kNoNode && it != parts.end(); ++it) {
+            const std::string_view part = *it;
+            const bool last = it.isLast();
             if (tree.child(node, part, true) != kNoNode) {
                 whiteout = last;
                 hides = last ? HiddenBy::Whiteout : HiddenBy::ParentWhiteout;
@@ -531,7 +525,6 @@ std::vector<PathOccurrence> pathOccurrences(LayerList layers, int top, std::stri
                     hides = HiddenBy::OpaqueParent;
                 }
             }
-            pos = slash + 1;
         }
         if (hides != HiddenBy::Nothing) {
             hideLower(l, hides);

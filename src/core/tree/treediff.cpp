@@ -1,5 +1,7 @@
 #include "tree/treediff.h"
 
+#include "common/paths.h"
+
 #include <algorithm>
 
 namespace strata {
@@ -223,27 +225,19 @@ int64_t TreeDiff::ownDelta(uint32_t index) const
 uint32_t TreeDiff::find(std::string_view path) const
 {
     uint32_t at = 0;
-    size_t pos = 0;
-    while (pos < path.size()) {
-        size_t slash = path.find('/', pos);
-        if (slash == std::string_view::npos)
-            slash = path.size();
-        if (slash > pos) {
-            const std::string_view part = path.substr(pos, slash - pos);
-            const DiffEntry &dir = m_entries[at];
-            uint32_t lo = dir.firstChild, hi = dir.firstChild + dir.childCount;
-            while (lo < hi) {
-                const uint32_t mid = lo + (hi - lo) / 2;
-                if (name(mid) < part)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            if (lo == dir.firstChild + dir.childCount || name(lo) != part)
-                return kNoNode;
-            at = lo;
+    for (std::string_view part : PathComponents(path)) {
+        const DiffEntry &dir = m_entries[at];
+        uint32_t lo = dir.firstChild, hi = dir.firstChild + dir.childCount;
+        while (lo < hi) {
+            const uint32_t mid = lo + (hi - lo) / 2;
+            if (name(mid) < part)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        pos = slash + 1;
+        if (lo == dir.firstChild + dir.childCount || name(lo) != part)
+            return kNoNode;
+        at = lo;
     }
     return at;
 }
