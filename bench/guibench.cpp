@@ -17,9 +17,9 @@
 #include "common/allocator.h"
 #include "models/filetreemodel.h"
 #include "models/imageloader.h"
-#include "panes/archivetab.h"
 #include "panes/filetreepane.h"
 #include "panes/imagepage.h"
+#include "panes/imagetab.h"
 #include "views/layerstackview.h"
 #include "windows/mainwindow.h"
 
@@ -146,7 +146,7 @@ int main(int argc, char *argv[])
     FirstPaint firstPaint(clock);
     heartbeat.start();
     clock.start();
-    ArchiveTab *tab = window.openPath(args[1], false);
+    ImageTab *tab = window.openPath(args[1], false);
     if (!tab) {
         std::fputs("strata-bench-gui: the archive did not open\n", stderr);
         return 1;

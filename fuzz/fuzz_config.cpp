@@ -1,6 +1,6 @@
 // Image config parsing (the same shape as docker's container config) and created_by cleaning.
-#include "archive/imageparsers.h"
 #include "image/historytext.h"
+#include "image/imageconfig.h"
 
 using namespace strata;
 

@@ -4,12 +4,12 @@
 #include "common/datasize.h"
 
 #include "archive/demoimage.h"
-#include "archive/imagearchive.h"
 #include "diffcommand.h"
 #include "efficiencycommands.h"
 #include "report/imagereport.h"
 #include "report/treereport.h"
 #include "reusecommand.h"
+#include "source/opensource.h"
 #include "tree/overlaymerge.h"
 
 #include <QCommandLineParser>
@@ -60,8 +60,8 @@ int runInspect(const QStringList &arguments)
     if (!command.load(&error))
         return fail(error);
     writeOut(format == QLatin1String("json")
-                 ? inspectJson(*command.archive, command.image, command.layers)
-                 : inspectText(*command.archive, command.image, command.layers));
+                 ? inspectJson(*command.source, command.image, command.layers)
+                 : inspectText(*command.source, command.image, command.layers));
     return command.reportProblems();
 }
 
@@ -137,7 +137,7 @@ int runImages(const QStringList &arguments)
     const QStringList positional = command.parser.positionalArguments();
     Error error;
     const auto archive =
-        ImageArchive::open(positional.isEmpty() ? demoImagePath() : positional.first(), &error);
+        openImageSource(positional.isEmpty() ? demoImagePath() : positional.first(), &error);
     if (!archive)
         return fail(error);
     QByteArray out = "REF\tREPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tPLATFORM\n";
@@ -176,7 +176,7 @@ int runVerify(const QStringList &arguments)
     if (!command.open(&error))
         return fail(error);
     const ImageInfo &image = command.info();
-    const std::vector<LayerDigestCheck> checks = command.archive->verifyLayers(command.image);
+    const std::vector<LayerDigestCheck> checks = command.source->verifyLayers(command.image);
     int code = Ok;
     QByteArray out;
     for (size_t i = 0; i < checks.size(); ++i) {

@@ -1,6 +1,7 @@
 #include "clisupport.h"
 
 #include "archive/demoimage.h"
+#include "source/opensource.h"
 
 #include <cstdio>
 
@@ -49,11 +50,10 @@ bool LoadedImage::parse(const QStringList &arguments, QString *error)
 bool LoadedImage::open(Error *error)
 {
     const QStringList positional = parser.positionalArguments();
-    archive =
-        ImageArchive::open(positional.isEmpty() ? demoImagePath() : positional.first(), error);
-    if (!archive)
+    source = openImageSource(positional.isEmpty() ? demoImagePath() : positional.first(), error);
+    if (!source)
         return false;
-    image = archive->findImage(parser.value(QStringLiteral("image")), error);
+    image = source->findImage(parser.value(QStringLiteral("image")), error);
     return image >= 0;
 }
 
@@ -61,7 +61,7 @@ bool LoadedImage::load(Error *error)
 {
     if (!open(error))
         return false;
-    layers = archive->loadLayers(image, LoadObserver{}, error);
+    layers = source->loadLayers(image, LoadObserver{}, error);
     return !error->isError();
 }
 

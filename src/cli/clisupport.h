@@ -1,8 +1,8 @@
 #pragma once
 
-#include "archive/imagearchive.h"
 #include "clicommands.h"
 #include "common/error.h"
+#include "source/imagesource.h"
 
 #include <QCommandLineParser>
 
@@ -18,12 +18,12 @@ int fail(const Error &error);
 struct LoadedImage
 {
     QCommandLineParser parser;
-    std::shared_ptr<ImageArchive> archive;
+    std::shared_ptr<ImageSource> source;
     int image = -1;
     std::vector<std::shared_ptr<const LayerTree>> layers;
 
     LoadedImage();
-    const ImageInfo &info() const { return archive->images().at(size_t(image)); }
+    const ImageInfo &info() const { return source->images().at(size_t(image)); }
 
     // Parses the arguments (add options to `parser` first); false with *error on misuse.
     bool parse(const QStringList &arguments, QString *error);

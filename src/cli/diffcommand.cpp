@@ -4,6 +4,7 @@
 #include "analysis/imagediff.h"
 #include "clisupport.h"
 #include "report/diffreport.h"
+#include "source/opensource.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -33,7 +34,7 @@ bool layerOption(const QCommandLineParser &parser, const QString &name, const Im
 // far as it was read, like the other commands do.
 bool loadSide(DiffSide *side, bool *damaged, Error *error)
 {
-    side->layers = side->archive->loadLayers(side->image, LoadObserver{}, error);
+    side->layers = side->source->loadLayers(side->image, LoadObserver{}, error);
     if (*error)
         return false;
     for (const auto &layer : side->layers) {
@@ -94,20 +95,20 @@ int runDiff(const QStringList &arguments)
 
     Error error;
     DiffSide a, b;
-    a.archive = ImageArchive::open(positional[0], &error);
-    if (!a.archive)
+    a.source = openImageSource(positional[0], &error);
+    if (!a.source)
         return fail(error);
     // The same archive twice (two images of it): open and read its layers once.
     const QFileInfo fa(positional[0]), fb(positional[1]);
     if (fa.canonicalFilePath() == fb.canonicalFilePath())
-        b.archive = a.archive;
-    else if (!(b.archive = ImageArchive::open(positional[1], &error)))
+        b.source = a.source;
+    else if (!(b.source = openImageSource(positional[1], &error)))
         return fail(error);
     // findImage() speaks of --image; here each side has its own option.
-    a.image = a.archive->findImage(parser.value(QStringLiteral("image-a")), &error);
+    a.image = a.source->findImage(parser.value(QStringLiteral("image-a")), &error);
     if (a.image < 0)
         return fail(error.toString() + QStringLiteral(" (for A: --image-a)"));
-    b.image = b.archive->findImage(parser.value(QStringLiteral("image-b")), &error);
+    b.image = b.source->findImage(parser.value(QStringLiteral("image-b")), &error);
     if (b.image < 0)
         return fail(error.toString() + QStringLiteral(" (for B: --image-b)"));
     QString message;
@@ -121,8 +122,8 @@ int runDiff(const QStringList &arguments)
     ImageComparison comparison = compareImages(std::move(a), std::move(b));
     if (parser.isSet(QStringLiteral("content"))) {
         const ContentComparison content =
-            compareContent(comparison.files, *comparison.a.archive, comparison.a.image,
-                           *comparison.b.archive, comparison.b.image);
+            compareContent(comparison.files, *comparison.a.source, comparison.a.image,
+                           *comparison.b.source, comparison.b.image);
         if (content.error)
             return fail(content.error);
         comparison.files.applyContent(content.entries, content.different);

@@ -2,10 +2,10 @@
 
 #include "analysis/diveci.h"
 #include "analysis/efficiency.h"
-#include "archive/imagearchive.h"
 #include "clisupport.h"
 #include "common/datasize.h"
 #include "report/imagereport.h"
+#include "source/opensource.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

@@ -1,9 +1,9 @@
 #include "reusecommand.h"
 
 #include "analysis/layerreuse.h"
-#include "archive/imagearchive.h"
 #include "clisupport.h"
 #include "report/reusereport.h"
+#include "source/opensource.h"
 
 #include <QCommandLineParser>
 #include <QSet>
@@ -86,12 +86,12 @@ int runReuse(const QStringList &arguments)
         return fail(QStringLiteral("--container-size \"%1\" is not a size (4000, 4kB, 1.5MB, 4KiB)")
                         .arg(parser.value(QStringLiteral("container-size"))));
 
-    std::vector<std::shared_ptr<ImageArchive>> archives;
+    std::vector<std::shared_ptr<ImageSource>> archives;
     std::vector<ReuseInput> inputs;
     std::vector<size_t> archiveOf; // per input
     for (const QString &path : paths) {
         Error error;
-        auto archive = ImageArchive::open(path, &error);
+        auto archive = openImageSource(path, &error);
         if (!archive)
             return fail(error.toString());
         for (ReuseInput &input : reuseInputs(*archive)) {

@@ -2,8 +2,8 @@
 
 #include "analysis/dockerfile.h"
 #include "common/datasize.h"
-#include "models/sizetext.h"
 #include "models/viewcolors.h"
+#include "source/imagesource.h"
 #include "tree/layertree.h"
 
 #include <QBrush>

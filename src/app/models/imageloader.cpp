@@ -1,38 +1,12 @@
 #include "models/imageloader.h"
 
 #include "common/datasize.h"
-#include "models/backgroundpool.h"
-#include "models/formatting.h"
+#include "source/opensource.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace strata {
-
-// Carries results from worker threads to the loader while it lives. The loader's destructor
-// detaches it under the mutex, so no worker posts to a dead object; events already posted
-// die with the loader (Qt removes an object's posted events when it is deleted).
-struct ImageLoader::Channel
-{
-    QMutex mutex;
-    ImageLoader *loader = nullptr;
-
-    template <typename F> void post(quint64 generation, F &&f)
-    {
-        QMutexLocker lock(&mutex);
-        if (!loader)
-            return;
-        ImageLoader *target = loader;
-        QMetaObject::invokeMethod(
-            target,
-            [target, generation, f = std::forward<F>(f)]() mutable {
-                if (target->m_generation == generation)
-                    f(target);
-            },
-            Qt::QueuedConnection);
-    }
-};
 
 namespace {
 
@@ -60,32 +34,14 @@ private:
 
 } // namespace
 
-ImageLoader::ImageLoader(QObject *parent) : QObject(parent), m_channel(std::make_shared<Channel>())
-{
-    m_channel->loader = this;
-}
+ImageLoader::ImageLoader(QObject *parent) : QObject(parent) {}
 
-ImageLoader::~ImageLoader()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    QMutexLocker lock(&m_channel->mutex);
-    m_channel->loader = nullptr;
-}
+ImageLoader::~ImageLoader() = default;
 
-void ImageLoader::stopWorker()
+void ImageLoader::open(const QString &location)
 {
-    ++m_generation;
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel.reset();
-}
-
-void ImageLoader::openArchive(const QString &path)
-{
-    stopWorker();
-    m_path = path;
-    m_archive.reset();
+    m_location = location;
+    m_source.reset();
     m_image = -1;
     m_info = ImageInfo();
     m_layers.clear();
@@ -93,96 +49,92 @@ void ImageLoader::openArchive(const QString &path)
     m_error = Error();
     m_state = State::Opening;
 
-    auto channel = m_channel;
-    const quint64 generation = m_generation;
-    // Scanning a big compressed archive takes a while: Cancel stops it, not just its result.
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    auto cancel = m_cancel;
-    (void)QtConcurrent::run(backgroundPool(), [channel, generation, path, cancel] {
+    // Opening a big compressed archive (or fetching an image) takes a while: Cancel stops it,
+    // not just its result. Results are posted to this loader through `run`, which drops them
+    // once the loader has moved on or is gone.
+    const BackgroundWork::Run run = m_work.start();
+    (void)QtConcurrent::run(backgroundPool(), [this, run, location] {
+        auto throttle = std::make_shared<ProgressThrottle>();
+        OpenObserver observer;
+        observer.cancel = &run.cancelFlag();
+        observer.progress = [this, run, throttle](qint64 done, qint64 total, const QString &what) {
+            const LoadProgress p{0, 0, done, total, what};
+            if (throttle->due(p))
+                run.post([this, p] { onProgress(p); });
+        };
         Error error;
-        std::shared_ptr<ImageArchive> archive = ImageArchive::open(path, &error, cancel.get());
-        channel->post(generation,
-                      [archive, error](ImageLoader *loader) { loader->onOpened(archive, error); });
+        std::shared_ptr<ImageSource> source = openImageSource(location, &error, observer);
+        run.post([this, source, error] { onOpened(source, error); });
     });
 }
 
-void ImageLoader::onOpened(std::shared_ptr<ImageArchive> archive, const Error &error)
+void ImageLoader::onOpened(std::shared_ptr<ImageSource> source, const Error &error)
 {
-    if (!archive || error) {
-        m_state = State::Failed;
+    if (!source || error) {
         m_error = error;
-        if (!m_error) // an archive we cannot use without a reason given: still say which file
-            m_error = Error::make(Error::Kind::NotAnImage, m_path,
-                                  tr("The archive could not be opened."));
-        emit failed(m_error);
+        if (!m_error) // a source we cannot use without a reason given: still say which one
+            m_error =
+                Error::make(Error::Kind::NotAnImage, m_location, tr("It could not be opened."));
+        if (m_error.kind == Error::Kind::Cancelled) {
+            m_state = State::Cancelled;
+            emit cancelled();
+        } else {
+            m_state = State::Failed;
+            emit failed(m_error);
+        }
         return;
     }
-    m_archive = std::move(archive);
+    m_source = std::move(source);
     m_state = State::Opened;
-    if (m_archive->images().empty()) {
-        m_state = State::Failed;
-        m_error = Error::make(Error::Kind::NotAnImage, m_path, tr("The archive holds no image."));
-        emit failed(m_error);
-        return;
-    }
-    emit archiveOpened();
+    emit sourceOpened();
 }
 
-void ImageLoader::loadImage(std::shared_ptr<ImageArchive> archive, int image)
+void ImageLoader::loadImage(std::shared_ptr<ImageSource> source, int image)
 {
-    if (!archive || image < 0 || size_t(image) >= archive->images().size())
+    if (!source || image < 0 || size_t(image) >= source->images().size())
         return;
-    stopWorker();
-    m_archive = std::move(archive);
-    m_path = m_archive->path();
+    m_source = std::move(source);
+    m_location = m_source->location();
     m_image = image;
     startLoading();
 }
 
 void ImageLoader::reload()
 {
-    if (m_archive && m_image >= 0)
-        loadImage(m_archive, m_image);
-    else if (!m_path.isEmpty())
-        openArchive(m_path);
+    if (m_source && m_image >= 0)
+        loadImage(m_source, m_image);
+    else if (!m_location.isEmpty())
+        open(m_location);
 }
 
 void ImageLoader::startLoading()
 {
-    // images() is filled by open() and never changed afterwards: copying it here is safe.
-    m_info = m_archive->images()[size_t(m_image)];
+    // images() is filled when the source is made and never changed: copying it here is safe.
+    m_info = m_source->images()[size_t(m_image)];
     m_layers.assign(size_t(m_info.layers.size()), nullptr);
     m_progress = LoadProgress();
     m_progress.layerCount = int(m_info.layers.size());
     m_error = Error();
     m_state = State::Loading;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
 
-    auto channel = m_channel;
-    auto cancel = m_cancel;
-    auto archive = m_archive;
-    const int image = m_image;
-    const quint64 generation = m_generation;
+    const BackgroundWork::Run run = m_work.start();
     // metadataReady goes through the event loop too, so that callers connect first.
-    channel->post(generation, [](ImageLoader *loader) { emit loader->metadataReady(); });
-    (void)QtConcurrent::run(backgroundPool(), [channel, cancel, archive, image, generation] {
+    run.post([this] { emit metadataReady(); });
+    (void)QtConcurrent::run(backgroundPool(), [this, run, source = m_source, image = m_image] {
         auto throttle = std::make_shared<ProgressThrottle>();
         LoadObserver observer;
-        observer.progress = [channel, throttle, generation](const LoadProgress &p) {
+        observer.progress = [this, run, throttle](const LoadProgress &p) {
             if (throttle->due(p))
-                channel->post(generation, [p](ImageLoader *loader) { loader->onProgress(p); });
+                run.post([this, p] { onProgress(p); });
         };
-        observer.layerReady = [channel, generation](int layer,
-                                                    const std::shared_ptr<const LayerTree> &tree) {
-            channel->post(generation, [layer, tree](ImageLoader *loader) {
-                loader->onLayerReady(layer, tree);
-            });
+        observer.layerReady = [this, run](int layer, const std::shared_ptr<const LayerTree> &tree) {
+            run.post([this, layer, tree] { onLayerReady(layer, tree); });
         };
-        observer.cancel = cancel.get();
+        observer.cancel = &run.cancelFlag();
         Error error;
-        auto layers = archive->loadLayers(image, observer, &error);
-        channel->post(generation, [layers = std::move(layers), error](ImageLoader *loader) mutable {
-            loader->onLoaded(std::move(layers), error);
+        auto layers = source->loadLayers(image, observer, &error);
+        run.post([this, layers = std::move(layers), error]() mutable {
+            onLoaded(std::move(layers), error);
         });
     });
 }
@@ -203,7 +155,6 @@ void ImageLoader::onLayerReady(int layer, std::shared_ptr<const LayerTree> tree)
 
 void ImageLoader::onLoaded(std::vector<std::shared_ptr<const LayerTree>> layers, const Error &error)
 {
-    m_cancel.reset();
     if (error) {
         m_error = error;
         if (error.kind == Error::Kind::Cancelled) {
@@ -225,21 +176,25 @@ void ImageLoader::cancel()
 {
     if (!isBusy())
         return;
-    stopWorker();
+    m_work.cancel();
     m_state = State::Cancelled;
-    m_error = Error::make(Error::Kind::Cancelled, m_path, tr("Loading was cancelled."));
+    m_error = Error::make(Error::Kind::Cancelled, m_location, tr("Loading was cancelled."));
     emit cancelled();
 }
 
 QString ImageLoader::progressText(const LoadProgress &p)
 {
+    const QString bytes =
+        p.bytesTotal > 0
+            ? tr("%1 of %2").arg(formatDataSize(p.bytesDone), formatDataSize(p.bytesTotal))
+            : QString();
     if (p.layerCount <= 0)
-        return tr("Reading the archive…");
+        return bytes.isEmpty() ? tr("Reading the archive…")
+                               : tr("Reading the archive…") + QStringLiteral(" — ") + bytes;
     const int current = std::min(p.layersDone + 1, p.layerCount);
     QString text = tr("Reading layer %1 of %2").arg(current).arg(p.layerCount);
-    if (p.bytesTotal > 0)
-        text += QStringLiteral(" — ") +
-                tr("%1 of %2").arg(formatDataSize(p.bytesDone), formatDataSize(p.bytesTotal));
+    if (!bytes.isEmpty())
+        text += QStringLiteral(" — ") + bytes;
     return text;
 }
 

@@ -1,24 +1,25 @@
 #pragma once
 
-#include "archive/imagearchive.h"
 #include "common/error.h"
 #include "image/imageinfo.h"
+#include "models/backgroundwork.h"
+#include "source/imagesource.h"
 #include "tree/layertree.h"
 
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
 namespace strata {
 
-// Reads one image for one tab without blocking the GUI: ImageArchive::open() and then
-// loadLayers() run on the background pool and their results come back to the GUI thread in
-// stages — archiveOpened, metadataReady (the layer stack and history can paint), progress and
-// layerReady while layers are indexed, then treesReady. Every request gets a generation
-// number; results of a cancelled or superseded request are dropped on arrival.
+// Reads one image without blocking the GUI, for a tab, a side of Compare or an image of Layer
+// Reuse: the one route from a location to layer trees in the app. openImageSource() and then
+// ImageSource::loadLayers() run on the background pool and their results come back to the
+// GUI thread in stages: sourceOpened, metadataReady (the layer stack and history can paint),
+// progress and layerReady while layers are indexed, then treesReady. A new request, cancel()
+// or the loader's end drop what older requests still deliver.
 class ImageLoader final : public QObject
 {
     Q_OBJECT
@@ -37,19 +38,20 @@ public:
     explicit ImageLoader(QObject *parent = nullptr);
     ~ImageLoader() override;
 
-    // Stage 1: opens an archive or directory (metadata only).
-    void openArchive(const QString &path);
-    // Stage 2: indexes the layers of one image of an opened archive — this loader's, or one
-    // another tab opened (tabs of one archive share it and its layer cache).
-    void loadImage(std::shared_ptr<ImageArchive> archive, int image);
+    // Stage 1: opens an archive, a directory or any other location openImageSource() takes
+    // (metadata only).
+    void open(const QString &location);
+    // Stage 2: indexes the layers of one image of an opened source: this loader's, or one
+    // another loader opened (tabs of one archive share it and its layer cache).
+    void loadImage(std::shared_ptr<ImageSource> source, int image);
     // Loads the same image again (after a cancel or an error).
     void reload();
     void cancel();
 
     State state() const { return m_state; }
     bool isBusy() const { return m_state == State::Opening || m_state == State::Loading; }
-    QString path() const { return m_path; }
-    std::shared_ptr<ImageArchive> archive() const { return m_archive; }
+    QString location() const { return m_location; }
+    std::shared_ptr<ImageSource> source() const { return m_source; }
     int image() const { return m_image; }
     // A copy of the image's metadata taken on the GUI thread's side of the hand-over.
     const ImageInfo &imageInfo() const { return m_info; }
@@ -62,7 +64,7 @@ public:
     static QString progressText(const LoadProgress &progress);
 
 signals:
-    void archiveOpened();
+    void sourceOpened();
     void metadataReady();
     void progressChanged(const strata::LoadProgress &progress);
     void layerReady(int layer);
@@ -71,20 +73,16 @@ signals:
     void cancelled();
 
 private:
-    struct Channel;
-    void onOpened(std::shared_ptr<ImageArchive> archive, const Error &error);
+    void onOpened(std::shared_ptr<ImageSource> source, const Error &error);
     void onProgress(const LoadProgress &progress);
     void onLayerReady(int layer, std::shared_ptr<const LayerTree> tree);
     void onLoaded(std::vector<std::shared_ptr<const LayerTree>> layers, const Error &error);
     void startLoading();
-    void stopWorker();
 
-    std::shared_ptr<Channel> m_channel;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    quint64 m_generation = 0;
+    BackgroundWork m_work{this};
     State m_state = State::Idle;
-    QString m_path;
-    std::shared_ptr<ImageArchive> m_archive;
+    QString m_location;
+    std::shared_ptr<ImageSource> m_source;
     int m_image = -1;
     ImageInfo m_info;
     std::vector<std::shared_ptr<const LayerTree>> m_layers;

@@ -1,44 +1,33 @@
 #include "models/reuseworkspace.h"
 
-#include "archive/imagearchive.h"
-#include "models/backgroundpool.h"
-
-#include <QFuture>
-#include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
+#include "models/imageloader.h"
 
 #include <algorithm>
 
 namespace strata {
 
-ReuseWorkspace::ReuseWorkspace(QObject *parent)
-    : QObject(parent), m_cancel(std::make_shared<std::atomic_bool>(false))
-{
-}
+ReuseWorkspace::ReuseWorkspace(QObject *parent) : QObject(parent) {}
 
-ReuseWorkspace::~ReuseWorkspace()
-{
-    m_cancel->store(true);
-}
+ReuseWorkspace::~ReuseWorkspace() = default;
 
-void ReuseWorkspace::addArchive(
-    std::shared_ptr<ImageArchive> archive,
+void ReuseWorkspace::addSource(
+    std::shared_ptr<ImageSource> source,
     const std::vector<std::pair<int, std::vector<std::shared_ptr<const LayerTree>>>> &loaded)
 {
-    if (!archive)
+    if (!source)
         return;
-    for (const auto &known : m_archives) {
-        if (known == archive || known->path() == archive->path())
+    for (const auto &known : m_sources) {
+        if (known == source || known->location() == source->location())
             return;
     }
     const size_t first = m_inputs.size();
-    for (ReuseInput &input : reuseInputs(*archive)) {
+    for (ReuseInput &input : reuseInputs(*source)) {
         for (const auto &[image, layers] : loaded) {
             if (image == input.imageIndex)
                 input.layers = layers;
         }
         m_inputs.push_back(std::move(input));
-        m_archives.push_back(archive);
+        m_sources.push_back(source);
     }
     reanalyze();
     for (size_t i = first; i < m_inputs.size(); ++i) {
@@ -50,50 +39,44 @@ void ReuseWorkspace::addArchive(
     }
 }
 
-void ReuseWorkspace::openPath(const QString &path)
+ImageLoader *ReuseWorkspace::startLoader()
 {
-    struct Opened
-    {
-        std::shared_ptr<ImageArchive> archive;
-        Error error;
-    };
+    auto *loader = new ImageLoader(this);
     setPending(m_pending + 1);
-    QPointer<ReuseWorkspace> self(this);
-    const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
-    QtConcurrent::run(backgroundPool(), [path, cancel] {
-        Opened opened;
-        opened.archive = ImageArchive::open(path, &opened.error, cancel.get());
-        return opened;
-    }).then(this, [self](const Opened &opened) {
-        if (!self)
-            return;
-        self->setPending(self->m_pending - 1);
-        if (opened.archive)
-            self->addArchive(opened.archive);
-        else
-            emit self->failed(opened.error.toString());
+    // Done either way: the loader goes, and with it one pending job.
+    auto done = [this, loader] {
+        loader->deleteLater();
+        setPending(m_pending - 1);
+    };
+    connect(loader, &ImageLoader::failed, this, [this, done](const Error &error) {
+        done();
+        emit failed(error.toString());
     });
+    connect(loader, &ImageLoader::cancelled, this, done);
+    connect(loader, &ImageLoader::sourceOpened, this, [this, loader, done] {
+        done();
+        addSource(loader->source());
+    });
+    connect(loader, &ImageLoader::treesReady, this, [this, loader, done] {
+        done();
+        // A layer that cannot be read keeps its blob size: the analysis says so.
+        for (size_t i = 0; i < m_inputs.size(); ++i) {
+            if (m_sources[i] == loader->source() && m_inputs[i].imageIndex == loader->image())
+                m_inputs[i].layers = loader->layers();
+        }
+        reanalyze();
+    });
+    return loader;
+}
+
+void ReuseWorkspace::openLocation(const QString &location)
+{
+    startLoader()->open(location);
 }
 
 void ReuseWorkspace::readLayers(int input)
 {
-    setPending(m_pending + 1);
-    QPointer<ReuseWorkspace> self(this);
-    const std::shared_ptr<ImageArchive> archive = m_archives[size_t(input)];
-    const int image = m_inputs[size_t(input)].imageIndex;
-    const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
-    QtConcurrent::run(backgroundPool(), [archive, image, cancel] {
-        LoadObserver observer;
-        observer.cancel = cancel.get();
-        Error error; // a layer that cannot be read keeps its blob size: the analysis says so
-        return archive->loadLayers(image, observer, &error);
-    }).then(this, [self, input](std::vector<std::shared_ptr<const LayerTree>> layers) {
-        if (!self)
-            return;
-        self->m_inputs[size_t(input)].layers = std::move(layers);
-        self->setPending(self->m_pending - 1);
-        self->reanalyze();
-    });
+    startLoader()->loadImage(m_sources[size_t(input)], m_inputs[size_t(input)].imageIndex);
 }
 
 int ReuseWorkspace::addContainer(int image, qint64 size)
@@ -141,11 +124,11 @@ const ReuseInput *ReuseWorkspace::inputOf(int image) const
     return &m_inputs[size_t(m_analysis.images[size_t(image)].inputs.first())];
 }
 
-std::shared_ptr<ImageArchive> ReuseWorkspace::archiveOf(int image) const
+std::shared_ptr<ImageSource> ReuseWorkspace::sourceOf(int image) const
 {
     if (image < 0 || size_t(image) >= m_analysis.images.size())
         return nullptr;
-    return m_archives[size_t(m_analysis.images[size_t(image)].inputs.first())];
+    return m_sources[size_t(m_analysis.images[size_t(image)].inputs.first())];
 }
 
 void ReuseWorkspace::reanalyze()

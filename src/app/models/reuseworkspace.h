@@ -11,11 +11,12 @@
 
 namespace strata {
 
-class ImageArchive;
+class ImageLoader;
+class ImageSource;
 
-// What the Reuse window shows: the images taken from the archives added to it, their layers
+// What the Reuse window shows: the images taken from the sources added to it, their layers
 // as they are read, the containers the user put on them, and the analysis over all of it.
-// Archives are opened and layers read on the background pool; the analysis itself is cheap
+// Sources are opened and layers read by ImageLoaders; the analysis itself is cheap
 // (it compares layer identities, a few hundred at most) and is redone on the GUI thread
 // whenever anything changes.
 class ReuseWorkspace final : public QObject
@@ -25,15 +26,15 @@ public:
     explicit ReuseWorkspace(QObject *parent = nullptr);
     ~ReuseWorkspace() override;
 
-    // Adds every image of an open archive (all of a multi-image archive). `loaded` gives the
-    // layers of images already read, by image index in the archive, so they are not read
-    // twice; the others are read in the background. An archive added twice is ignored.
-    void addArchive(std::shared_ptr<ImageArchive> archive,
-                    const std::vector<std::pair<int, std::vector<std::shared_ptr<const LayerTree>>>>
-                        &loaded = {});
-    // Opens an archive or directory in the background and adds it; failed() names the
-    // problem when it cannot be opened.
-    void openPath(const QString &path);
+    // Adds every image of an open source (all of a multi-image archive). `loaded` gives the
+    // layers of images already read, by image index in the source, so they are not read
+    // twice; the others are read in the background. A source added twice is ignored.
+    void addSource(std::shared_ptr<ImageSource> source,
+                   const std::vector<std::pair<int, std::vector<std::shared_ptr<const LayerTree>>>>
+                       &loaded = {});
+    // Opens a location in the background and adds it; failed() names the problem when it
+    // cannot be opened.
+    void openLocation(const QString &location);
 
     // Puts a container on image `image` (a ReuseAnalysis::images index) with the default
     // assumed size; returns the container's index in containers().
@@ -46,11 +47,11 @@ public:
     const std::vector<ReuseInput> &inputs() const { return m_inputs; }
     // In the order they were added; analysis().containers follows the same order.
     const std::vector<ContainerSpec> &containers() const { return m_containers; }
-    // The archive and layers behind an analysed image (its first input).
-    std::shared_ptr<ImageArchive> archiveOf(int image) const;
+    // The source and layers behind an analysed image (its first input).
+    std::shared_ptr<ImageSource> sourceOf(int image) const;
     const ReuseInput *inputOf(int image) const;
 
-    // Archives being opened plus images whose layers are being read.
+    // Sources being opened plus images whose layers are being read.
     int pendingJobs() const { return m_pending; }
 
 signals:
@@ -59,16 +60,17 @@ signals:
     void failed(const QString &message);
 
 private:
+    // A loader for one job, which counts as pending until it is done (and then goes).
+    ImageLoader *startLoader();
     void readLayers(int input);
     void reanalyze();
     void setPending(int jobs);
 
     std::vector<ReuseInput> m_inputs;
-    std::vector<std::shared_ptr<ImageArchive>> m_archives; // per input
+    std::vector<std::shared_ptr<ImageSource>> m_sources; // per input
     std::vector<ContainerSpec> m_containers;
     ReuseAnalysis m_analysis;
     int m_pending = 0;
-    std::shared_ptr<std::atomic_bool> m_cancel;
 };
 
 } // namespace strata

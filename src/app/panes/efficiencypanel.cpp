@@ -1,18 +1,14 @@
 #include "panes/efficiencypanel.h"
 
 #include "common/datasize.h"
-#include "models/backgroundpool.h"
 #include "models/efficiencymodel.h"
 #include "models/formatting.h"
 
 #include <QCheckBox>
-#include <QFuture>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -74,7 +70,7 @@ EfficiencyPanel::~EfficiencyPanel() = default;
 
 void EfficiencyPanel::clear()
 {
-    ++m_generation;
+    m_analysing.cancel();
     m_pending.reset();
     m_report.reset();
     m_model->setReport(nullptr);
@@ -101,14 +97,11 @@ void EfficiencyPanel::showEvent(QShowEvent *event)
 void EfficiencyPanel::analyze()
 {
     const std::unique_ptr<Pending> pending = std::move(m_pending);
-    const quint64 generation = m_generation;
-    QPointer<EfficiencyPanel> panel(this);
-    QtConcurrent::run(backgroundPool(), [image = pending->image, layers = pending->layers] {
-        return std::make_shared<const EfficiencyReport>(analyzeEfficiency(image, layers));
-    }).then(this, [panel, generation](std::shared_ptr<const EfficiencyReport> report) {
-        if (panel && panel->m_generation == generation)
-            panel->showReport(std::move(report));
-    });
+    m_analysing.run(
+        [image = pending->image, layers = pending->layers] {
+            return std::make_shared<const EfficiencyReport>(analyzeEfficiency(image, layers));
+        },
+        [this](std::shared_ptr<const EfficiencyReport> report) { showReport(std::move(report)); });
 }
 
 void EfficiencyPanel::showReport(std::shared_ptr<const EfficiencyReport> report)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/efficiency.h"
+#include "models/backgroundwork.h"
 
 #include <QWidget>
 
@@ -58,7 +59,7 @@ private:
     void onCurrentRowChanged();
     void emitShades();
 
-    quint64 m_generation = 0;
+    BackgroundWork m_analysing{this};
     std::unique_ptr<Pending> m_pending;
     std::shared_ptr<const EfficiencyReport> m_report;
     QLabel *m_score;

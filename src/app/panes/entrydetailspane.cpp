@@ -1,11 +1,11 @@
 #include "panes/entrydetailspane.h"
 
-#include "archive/imagearchive.h"
 #include "common/datasize.h"
 #include "models/formatting.h"
 #include "models/overlaymodel.h"
 #include "panes/filepreview.h"
 #include "panes/messagebar.h"
+#include "source/imagesource.h"
 
 #include <QFormLayout>
 #include <QHeaderView>
@@ -117,7 +117,7 @@ EntryDetailsPane::EntryDetailsPane(QWidget *parent)
     clear();
 }
 
-void EntryDetailsPane::setImage(std::shared_ptr<ImageArchive> archive, int image,
+void EntryDetailsPane::setImage(std::shared_ptr<ImageSource> archive, int image,
                                 std::vector<std::shared_ptr<const LayerTree>> layers)
 {
     m_archive = std::move(archive);

@@ -17,7 +17,7 @@ class QTableView;
 namespace strata {
 
 class FilePreview;
-class ImageArchive;
+class ImageSource;
 class MessageBar;
 class OverlayModel;
 
@@ -30,7 +30,7 @@ class EntryDetailsPane final : public QWidget
 public:
     explicit EntryDetailsPane(QWidget *parent = nullptr);
 
-    void setImage(std::shared_ptr<ImageArchive> archive, int image,
+    void setImage(std::shared_ptr<ImageSource> archive, int image,
                   std::vector<std::shared_ptr<const LayerTree>> layers);
     // `node` may be kNoNode: the path is not in the shown tree (deleted at this layer).
     void showEntry(const TreeSnapshot &snapshot, uint32_t node, const QString &path);
@@ -44,7 +44,7 @@ public:
 private:
     void setField(const QString &field, const QString &value);
 
-    std::shared_ptr<ImageArchive> m_archive;
+    std::shared_ptr<ImageSource> m_archive;
     int m_image = -1;
     std::vector<std::shared_ptr<const LayerTree>> m_layers;
 

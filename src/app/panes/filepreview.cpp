@@ -1,15 +1,13 @@
 #include "panes/filepreview.h"
 
-#include "archive/imagearchive.h"
 #include "common/datasize.h"
-#include "models/backgroundpool.h"
 #include "models/formatting.h"
+#include "source/imagesource.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -23,13 +21,13 @@
 
 namespace strata {
 
-namespace {
-
-struct ReadResult
+struct FilePreview::ReadResult
 {
     QByteArray data;
     Error error;
 };
+
+namespace {
 
 struct SaveResult
 {
@@ -134,9 +132,9 @@ QString FilePreview::stateText() const
 
 void FilePreview::showNothing(const QString &reason)
 {
-    ++m_generation;
+    m_reading.cancel();
     m_loading = false;
-    m_archive.reset();
+    m_source.reset();
     m_text->clear();
     m_text->setVisible(false);
     m_save->setEnabled(false);
@@ -144,11 +142,10 @@ void FilePreview::showNothing(const QString &reason)
     setState(reason);
 }
 
-void FilePreview::showFile(std::shared_ptr<ImageArchive> archive, int image, int layer,
+void FilePreview::showFile(std::shared_ptr<ImageSource> source, int image, int layer,
                            const QString &path, qint64 size)
 {
-    const quint64 generation = ++m_generation;
-    m_archive = std::move(archive);
+    m_source = std::move(source);
     m_image = image;
     m_layer = layer;
     m_path = path;
@@ -160,44 +157,42 @@ void FilePreview::showFile(std::shared_ptr<ImageArchive> archive, int image, int
     m_save->setVisible(true);
     setState(tr("Reading the file from layer %1…").arg(layer));
 
-    auto *watcher = new QFutureWatcher<ReadResult>(this);
-    connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation || watcher->future().resultCount() == 0)
-            return;
-        const ReadResult result = watcher->result();
-        m_loading = false;
-        if (result.error) {
-            m_text->setVisible(false);
-            m_save->setEnabled(false);
-            setState(tr("The file could not be read: %1").arg(result.error.toString()));
+    m_reading.run(
+        [source = m_source, image, layer, path] {
+            ReadResult r;
+            r.data = source->readFile(image, layer, path, kPreviewBytes, &r.error);
+            return r;
+        },
+        [this](const ReadResult &result) { showRead(result); });
+}
+
+void FilePreview::showRead(const ReadResult &result)
+{
+    m_loading = false;
+    if (result.error) {
+        m_text->setVisible(false);
+        m_save->setEnabled(false);
+        setState(tr("The file could not be read: %1").arg(result.error.toString()));
+    } else {
+        const bool truncated = result.data.size() >= kPreviewBytes;
+        bool binary = false;
+        const QString text = decodePreviewText(result.data, truncated, &binary);
+        if (binary) {
+            m_text->setPlainText(hexDump(result.data));
+            setState(tr("Binary file, %1 — the first bytes:").arg(formatDataSize(m_size)));
         } else {
-            const bool truncated = result.data.size() >= kPreviewBytes;
-            bool binary = false;
-            const QString text = decodePreviewText(result.data, truncated, &binary);
-            if (binary) {
-                m_text->setPlainText(hexDump(result.data));
-                setState(tr("Binary file, %1 — the first bytes:").arg(formatDataSize(m_size)));
-            } else {
-                m_text->setPlainText(text);
-                setState(truncated ? tr("Text file, %1 — the first %2:")
-                                         .arg(formatDataSize(m_size), formatDataSize(kPreviewBytes))
-                                   : tr("Text file, %1").arg(formatDataSize(m_size)));
-            }
+            m_text->setPlainText(text);
+            setState(truncated ? tr("Text file, %1 — the first %2:")
+                                     .arg(formatDataSize(m_size), formatDataSize(kPreviewBytes))
+                               : tr("Text file, %1").arg(formatDataSize(m_size)));
         }
-        emit previewReady();
-    });
-    auto archiveRef = m_archive;
-    watcher->setFuture(QtConcurrent::run(backgroundPool(), [archiveRef, image, layer, path] {
-        ReadResult r;
-        r.data = archiveRef->readFile(image, layer, path, kPreviewBytes, &r.error);
-        return r;
-    }));
+    }
+    emit previewReady();
 }
 
 void FilePreview::chooseSaveTarget()
 {
-    if (!m_archive)
+    if (!m_source)
         return;
     const QString suggested = QFileInfo(m_path).fileName();
     const QString target = QFileDialog::getSaveFileName(this, tr("Save File As"), suggested);
@@ -207,43 +202,37 @@ void FilePreview::chooseSaveTarget()
 
 void FilePreview::saveTo(const QString &target)
 {
-    if (!m_archive)
+    if (!m_source)
         return;
-    auto archive = m_archive;
-    const int image = m_image, layer = m_layer;
-    const QString path = m_path;
     m_save->setEnabled(false);
-    auto *watcher = new QFutureWatcher<SaveResult>(this);
-    connect(watcher, &QFutureWatcher<SaveResult>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        m_save->setEnabled(m_archive != nullptr);
-        if (watcher->future().resultCount() == 0)
-            return;
-        const SaveResult result = watcher->result();
-        emit saveFinished(result.ok, result.message);
-    });
-    watcher->setFuture(QtConcurrent::run(backgroundPool(), [archive, image, layer, path, target] {
-        SaveResult r;
-        Error error;
-        const QByteArray data =
-            archive->readFile(image, layer, path, std::numeric_limits<qint64>::max(), &error);
-        if (error) {
-            r.message = error.toString();
+    m_saving.run(
+        [source = m_source, image = m_image, layer = m_layer, path = m_path, target] {
+            SaveResult r;
+            Error error;
+            const QByteArray data =
+                source->readFile(image, layer, path, std::numeric_limits<qint64>::max(), &error);
+            if (error) {
+                r.message = error.toString();
+                return r;
+            }
+            // QSaveFile writes next to the target and renames: an existing symlink at the
+            // target is replaced, never followed, and a failed write leaves no half file.
+            QSaveFile file(target);
+            if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() ||
+                !file.commit()) {
+                r.message = QCoreApplication::translate("strata::FilePreview", "%1: %2")
+                                .arg(target, file.errorString());
+                return r;
+            }
+            r.ok = true;
+            r.message = QCoreApplication::translate("strata::FilePreview", "Saved %1 (%2).")
+                            .arg(target, formatDataSize(data.size()));
             return r;
-        }
-        // QSaveFile writes next to the target and renames: an existing symlink at the target
-        // is replaced, never followed, and a failed write leaves no half file.
-        QSaveFile file(target);
-        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-            r.message = QCoreApplication::translate("strata::FilePreview", "%1: %2")
-                            .arg(target, file.errorString());
-            return r;
-        }
-        r.ok = true;
-        r.message = QCoreApplication::translate("strata::FilePreview", "Saved %1 (%2).")
-                        .arg(target, formatDataSize(data.size()));
-        return r;
-    }));
+        },
+        [this](const SaveResult &result) {
+            m_save->setEnabled(m_source != nullptr);
+            emit saveFinished(result.ok, result.message);
+        });
 }
 
 } // namespace strata

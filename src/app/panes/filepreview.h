@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/backgroundwork.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -10,7 +12,7 @@ class QPushButton;
 
 namespace strata {
 
-class ImageArchive;
+class ImageSource;
 class MessageBar;
 
 // The start of a file's content (64 KiB, text or a hex dump), read from its layer blob off the
@@ -26,7 +28,7 @@ public:
     explicit FilePreview(QWidget *parent = nullptr);
 
     // A regular file (or hard link) of `layer` to preview; anything else shows `reason`.
-    void showFile(std::shared_ptr<ImageArchive> archive, int image, int layer, const QString &path,
+    void showFile(std::shared_ptr<ImageSource> source, int image, int layer, const QString &path,
                   qint64 size);
     void showNothing(const QString &reason);
 
@@ -41,15 +43,18 @@ signals:
     void saveFinished(bool ok, const QString &message);
 
 private:
+    struct ReadResult;
     void chooseSaveTarget();
     void setState(const QString &text);
+    void showRead(const ReadResult &result);
 
-    std::shared_ptr<ImageArchive> m_archive;
+    BackgroundWork m_reading{this};
+    BackgroundWork m_saving{this};
+    std::shared_ptr<ImageSource> m_source;
     int m_image = -1;
     int m_layer = -1;
     QString m_path;
     qint64 m_size = 0;
-    quint64 m_generation = 0;
     bool m_loading = false;
     QLabel *m_state;
     QPlainTextEdit *m_text;

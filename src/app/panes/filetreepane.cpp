@@ -1,19 +1,16 @@
 #include "panes/filetreepane.h"
 
 #include "common/foregroundwork.h"
-#include "models/backgroundpool.h"
 #include "models/filetreemodel.h"
 #include "models/formatting.h"
 
 #include <QCheckBox>
 #include <QEvent>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStyle>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -25,49 +22,27 @@ namespace strata {
 
 struct FileTreePane::Result
 {
-    quint64 generation = 0;
     TreeSnapshot snapshot;
     std::shared_ptr<const TreeFilterMask> mask;
-    // Merges computed on the way, for the cache, and the names' order they were merged with,
-    // both for the layers of `layerSet`.
-    quint64 layerSet = 0;
-    std::vector<std::pair<int, std::shared_ptr<const FileTree>>> merged;
-    std::shared_ptr<const NameRanks> ranks;
 };
 
 namespace {
 
-using Layers = LayerTrees;
-
 // Runs on the background pool. `reuse` is the tree on screen when only the filter changed;
-// `cached` the merge the snapshot needs (as of `layer`, or of the layer below it for a
-// layer-only view) when the cache had it; `ranks` the names' order of `layers` once known.
-FileTreePane::Result computeView(quint64 generation, quint64 layerSet, Layers layers, int layer,
-                                 bool layerOnly, TreeSnapshot reuse,
-                                 std::shared_ptr<const FileTree> cached,
-                                 std::shared_ptr<const NameRanks> ranks, TreeFilterSpec filter)
+// merges come from the cache, or are made here and left in it.
+FileTreePane::Result computeView(const std::shared_ptr<MergedTreeCache> &cache, int layer,
+                                 bool layerOnly, TreeSnapshot reuse, TreeFilterSpec filter)
 {
     const ForegroundWork foreground; // the user waits for this one
     FileTreePane::Result result;
-    result.generation = generation;
-    result.layerSet = layerSet;
-    auto merge = [&](int top) {
-        if (!ranks)
-            result.ranks = ranks = std::make_shared<const NameRanks>(LayerList(layers));
-        auto tree =
-            std::make_shared<const FileTree>(mergeLayers(LayerList(layers), top, ranks.get()));
-        result.merged.emplace_back(top, tree);
-        return tree;
-    };
-    if (!reuse.isNull()) {
+    const LayerTrees &layers = cache->layers();
+    if (!reuse.isNull())
         result.snapshot = reuse;
-    } else if (!layerOnly) {
-        result.snapshot = mergedSnapshot(layers, layer, cached ? cached : merge(layer));
-    } else {
-        if (layer > 0 && !cached)
-            cached = merge(layer - 1);
-        result.snapshot = layerSnapshot(layers, layer, cached);
-    }
+    else if (!layerOnly)
+        result.snapshot = mergedSnapshot(layers, layer, cache->merge(layer));
+    else
+        result.snapshot =
+            layerSnapshot(layers, layer, layer > 0 ? cache->merge(layer - 1) : nullptr);
     if (filter.isActive())
         result.mask = computeFilterMask(result.snapshot, filter);
     return result;
@@ -190,11 +165,9 @@ void FileTreePane::updateColumnWidths()
 
 void FileTreePane::showPlaceholder(const QString &text)
 {
-    ++m_generation; // whatever is being computed is for other layers
-    ++m_layerSet;
+    m_computing.cancel(); // whatever is being computed is for other layers
     m_layers.clear();
-    m_cache.clear();
-    m_ranks.reset();
+    m_cache.reset();
     m_layer = -1;
     m_model->setSnapshot(TreeSnapshot());
     m_status = text;
@@ -206,9 +179,7 @@ void FileTreePane::showPlaceholder(const QString &text)
 void FileTreePane::setLayers(std::vector<std::shared_ptr<const LayerTree>> layers, int layer)
 {
     m_layers = std::move(layers);
-    ++m_layerSet;
-    m_cache.clear();
-    m_ranks.reset();
+    m_cache = std::make_shared<MergedTreeCache>(m_layers);
     m_layer = std::clamp(layer, 0, std::max(0, int(m_layers.size()) - 1));
     m_model->setSnapshot(TreeSnapshot());
     setEnabled(true);
@@ -260,48 +231,32 @@ void FileTreePane::requestUpdate(bool treeChanged)
 {
     if (m_layers.empty() || m_layer < 0)
         return;
-    const quint64 generation = ++m_generation;
     TreeSnapshot reuse;
-    std::shared_ptr<const FileTree> cached;
     const TreeSnapshot &shown = m_model->snapshot();
     if (!treeChanged && !shown.isNull() && shown.layer == m_layer && shown.layerOnly == m_layerOnly)
         reuse = shown;
-    else if (!m_layerOnly)
-        cached = m_cache.find(m_layer);
-    else if (m_layer > 0)
-        cached = m_cache.find(m_layer - 1);
 
     // A merge found in the cache with no filter to compute needs no thread at all.
-    if (reuse.isNull() && cached && !m_layerOnly && !m_filter.isActive()) {
-        Result result;
-        result.generation = generation;
-        result.snapshot.tree = cached;
-        result.snapshot.layer = m_layer;
-        applyResult(result);
-        return;
+    if (reuse.isNull() && !m_layerOnly && !m_filter.isActive()) {
+        if (std::shared_ptr<const FileTree> cached = m_cache->find(m_layer)) {
+            m_computing.cancel();
+            Result result;
+            result.snapshot.tree = cached;
+            result.snapshot.layer = m_layer;
+            applyResult(result);
+            return;
+        }
     }
     setBusy(true);
-    auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        if (watcher->future().resultCount() > 0)
-            applyResult(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(backgroundPool(), computeView, generation, m_layerSet,
-                                         m_layers, m_layer, m_layerOnly, reuse, cached, m_ranks,
-                                         m_filter));
+    m_computing.run(
+        [cache = m_cache, layer = m_layer, layerOnly = m_layerOnly, reuse, filter = m_filter] {
+            return computeView(cache, layer, layerOnly, reuse, filter);
+        },
+        [this](const Result &result) { applyResult(result); });
 }
 
 void FileTreePane::applyResult(const Result &result)
 {
-    if (result.layerSet == m_layerSet) {
-        for (const auto &[layer, tree] : result.merged)
-            m_cache.insert(layer, tree);
-        if (result.ranks)
-            m_ranks = result.ranks;
-    }
-    if (result.generation != m_generation)
-        return; // superseded while it was computed
     const QString current = m_currentPath;
     m_model->setSnapshot(result.snapshot, result.mask);
     m_currentPath = current;
@@ -441,7 +396,6 @@ void FileTreePane::setBusy(bool busy)
     else
         unsetCursor();
     updateStatus();
-    emit busyChanged(busy);
 }
 
 QString FileTreePane::statusText() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/backgroundwork.h"
 #include "models/mergedtreecache.h"
 #include "models/treefilter.h"
 #include "models/treesnapshot.h"
@@ -52,13 +53,11 @@ public:
     bool layerOnly() const { return m_layerOnly; }
     void setFilterText(const QString &text);
     void setChangedOnly(bool changedOnly);
-    TreeFilterSpec filterSpec() const { return m_filter; }
 
     void focusFilter();
     void expandAll();
     void collapseAll();
     void selectPath(const QString &path);
-    QString currentPath() const { return m_currentPath; }
 
     // True while a merge or filter is being computed.
     bool isBusy() const { return m_busy; }
@@ -73,7 +72,6 @@ signals:
                              const QString &path);
     // A new tree or filter result is on screen.
     void snapshotShown();
-    void busyChanged(bool busy);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -89,13 +87,11 @@ private:
     void autoExpandHits();
 
     std::vector<std::shared_ptr<const LayerTree>> m_layers;
-    MergedTreeCache m_cache;
-    std::shared_ptr<const NameRanks> m_ranks; // of m_layers, once a merge has needed it
-    quint64 m_layerSet = 0; // counts the m_layers set: stale results' merges are not cached
+    std::shared_ptr<MergedTreeCache> m_cache; // of m_layers
+    BackgroundWork m_computing{this};
     int m_layer = -1;
     bool m_layerOnly = false;
     TreeFilterSpec m_filter;
-    quint64 m_generation = 0;
     bool m_busy = false;
     bool m_restoring = false;
     QSet<QString> m_expanded;

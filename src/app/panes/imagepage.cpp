@@ -1,22 +1,18 @@
 #include "panes/imagepage.h"
 
-#include "archive/imagearchive.h"
-#include "models/backgroundpool.h"
 #include "models/imageloader.h"
 #include "panes/efficiencypanel.h"
 #include "panes/entrydetailspane.h"
 #include "panes/filetreepane.h"
+#include "source/imagesource.h"
 #include "views/dockerfileview.h"
 #include "views/historyview.h"
 #include "views/layerdetailsview.h"
 #include "views/layerstackview.h"
 
-#include <QFuture>
-#include <QPointer>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -92,11 +88,7 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
             });
 }
 
-ImagePage::~ImagePage()
-{
-    if (m_digestCancel)
-        m_digestCancel->store(true);
-}
+ImagePage::~ImagePage() = default;
 
 void ImagePage::onMetadataReady()
 {
@@ -129,7 +121,7 @@ void ImagePage::onTreesReady()
     for (const auto &layer : layers)
         errors << (layer && layer->error ? layer->error.toString() : QString());
     m_stack->setLayerErrors(errors);
-    m_entry->setImage(m_loader->archive(), m_loader->image(), layers);
+    m_entry->setImage(m_loader->source(), m_loader->image(), layers);
     const int top = int(layers.size()) - 1;
     m_layer = top;
     m_tree->setLayers(layers, top);
@@ -157,25 +149,20 @@ void ImagePage::onTreesReady()
 // images, so it never holds up browsing; a mismatch marks the layer and says so.
 void ImagePage::startDigestCheck()
 {
-    if (m_digestCancel)
-        m_digestCancel->store(true);
-    m_digestCancel = std::make_shared<std::atomic_bool>(false);
-    const std::shared_ptr<ImageArchive> archive = m_loader->archive();
-    if (!archive)
+    const std::shared_ptr<ImageSource> source = m_loader->source();
+    if (!source) {
+        m_digestCheck.cancel();
         return;
-    const int image = m_loader->image();
-    auto cancel = m_digestCancel;
-    QPointer<ImagePage> page(this);
-    QtConcurrent::run(backgroundPool(), [archive, image, cancel] {
-        // Only when nothing else wants the CPU (SCHED_IDLE on Linux): browsing stays quick.
-        QThread::currentThread()->setPriority(QThread::IdlePriority);
-        auto checks = archive->verifyLayers(image, cancel.get());
-        QThread::currentThread()->setPriority(QThread::NormalPriority);
-        return checks;
-    }).then(this, [page, archive, cancel](const std::vector<LayerDigestCheck> &checks) {
-        if (page && !cancel->load() && page->m_loader->archive() == archive)
-            page->showDigestCheck(checks);
-    });
+    }
+    m_digestCheck.run(
+        [source, image = m_loader->image()](const std::atomic_bool &cancel) {
+            // Only when nothing else wants the CPU (SCHED_IDLE on Linux): browsing stays quick.
+            QThread::currentThread()->setPriority(QThread::IdlePriority);
+            auto checks = source->verifyLayers(image, &cancel);
+            QThread::currentThread()->setPriority(QThread::NormalPriority);
+            return checks;
+        },
+        [this](const std::vector<LayerDigestCheck> &checks) { showDigestCheck(checks); });
 }
 
 void ImagePage::showDigestCheck(const std::vector<LayerDigestCheck> &checks)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "image/digestcheck.h"
+#include "models/backgroundwork.h"
 #include "panes/messagebar.h"
 
 #include <QWidget>
@@ -43,7 +44,6 @@ public:
     HistoryView *historyView() const { return m_history; }
     DockerfileView *dockerfileView() const { return m_dockerfile; }
     EfficiencyPanel *efficiencyPanel() const { return m_efficiency; }
-    LayerDetailsView *layerDetails() const { return m_layerDetails; }
     FileTreePane *treePane() const { return m_tree; }
     EntryDetailsPane *entryDetails() const { return m_entry; }
     QTabWidget *detailTabs() const { return m_detailTabs; }
@@ -66,8 +66,8 @@ private:
     ImageLoader *m_loader;
     int m_layer = -1;
     bool m_syncing = false;
-    // The background SHA-256 check of the layers; set to stop it when the page goes away.
-    std::shared_ptr<std::atomic_bool> m_digestCancel;
+    // The SHA-256 check of the layers, in the background.
+    BackgroundWork m_digestCheck{this};
 
     LayerStackView *m_stack;
     QScrollArea *m_stackScroll;

@@ -1,7 +1,7 @@
 #include "panes/loadprogressbar.h"
 
-#include "archive/imagearchive.h"
 #include "models/imageloader.h"
+#include "source/imagesource.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #include "views/layerdetailsview.h"
 
 #include "common/datasize.h"
-#include "models/sizetext.h"
+#include "source/imagesource.h"
 #include "tree/layertree.h"
 #include "views/jsonhighlighter.h"
 #include "views/jsontext.h"

@@ -2,7 +2,7 @@
 
 #include "analysis/dockerfile.h"
 #include "common/datasize.h"
-#include "models/sizetext.h"
+#include "source/imagesource.h"
 #include "tree/layertree.h"
 
 #include <QFontMetricsF>

@@ -2,8 +2,8 @@
 
 #include "common/datasize.h"
 #include "image/historytext.h"
-#include "models/sizetext.h"
 #include "models/viewcolors.h"
+#include "source/imagesource.h"
 
 #include <QFontMetricsF>
 #include <QLocale>

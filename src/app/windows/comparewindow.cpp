@@ -2,26 +2,24 @@
 
 #include "analysis/contentdiff.h"
 #include "common/datasize.h"
-#include "models/backgroundpool.h"
 #include "models/changestyle.h"
 #include "models/formatting.h"
+#include "models/imageloader.h"
 #include "models/treediffmodel.h"
+#include "panes/loadprogressbar.h"
+#include "source/opensource.h"
 #include "views/layerstackview.h"
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QFileInfo>
-#include <QFuture>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTabWidget>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -69,7 +67,8 @@ QString signedBytes(qint64 delta)
 } // namespace
 
 CompareWindow::CompareWindow(QWidget *parent)
-    : QMainWindow(parent), m_summary(new QLabel), m_stackA(new LayerStackView),
+    : QMainWindow(parent), m_loaderA(new ImageLoader(this)), m_loaderB(new ImageLoader(this)),
+      m_summary(new QLabel), m_progress(new LoadProgressBar), m_stackA(new LayerStackView),
       m_stackB(new LayerStackView), m_tabs(new QTabWidget), m_model(new TreeDiffModel(this)),
       m_tree(new QTreeView), m_changesOnly(new QCheckBox(tr("Changes only"))),
       m_byDelta(new QCheckBox(tr("Largest change first"))),
@@ -85,30 +84,14 @@ CompareWindow::CompareWindow(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("compareSummary"));
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setText(tr("Reading both images…"));
+    m_progress->hide();
     m_stackA->setObjectName(QStringLiteral("stackA"));
     m_stackB->setObjectName(QStringLiteral("stackB"));
-    m_tree->setObjectName(QStringLiteral("diffTree"));
-    m_tree->setModel(m_model);
-    m_tree->setUniformRowHeights(true);
-    m_changesOnly->setChecked(true);
-    m_byDelta->setChecked(true);
-    m_contents->setToolTip(
-        tr("Read the files whose sizes are equal on both sides and compare their bytes"));
 
     auto *stacks = new QSplitter(Qt::Horizontal);
     stacks->addWidget(scrolled(m_stackA));
     stacks->addWidget(scrolled(m_stackB));
-
-    auto *files = new QWidget;
-    auto *filesLayout = new QVBoxLayout(files);
-    auto *options = new QHBoxLayout;
-    options->addWidget(m_changesOnly);
-    options->addWidget(m_byDelta);
-    options->addStretch();
-    options->addWidget(m_contents);
-    filesLayout->addLayout(options);
-    filesLayout->addWidget(m_tree);
-    m_tabs->addTab(files, tr("Files"));
+    m_tabs->addTab(createFilesTab(), tr("Files"));
     m_tabs->addTab(m_largest, tr("Largest Changes"));
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(m_config, tr("Config"));
@@ -121,14 +104,27 @@ CompareWindow::CompareWindow(QWidget *parent)
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_progress);
     layout->addWidget(m_summary);
     layout->addWidget(body, 1);
     setCentralWidget(central);
     resize(1400, 860);
 
-    connect(m_changesOnly, &QCheckBox::toggled, m_model, &TreeDiffModel::setChangesOnly);
-    connect(m_byDelta, &QCheckBox::toggled, m_model, &TreeDiffModel::setSortByDelta);
-    connect(m_contents, &QPushButton::clicked, this, &CompareWindow::compareContents);
+    for (ImageLoader *loader : {m_loaderA, m_loaderB}) {
+        connect(loader, &ImageLoader::sourceOpened, this,
+                [this, loader] { onSourceOpened(loader); });
+        connect(loader, &ImageLoader::progressChanged, this, &CompareWindow::onLoadProgress);
+        connect(loader, &ImageLoader::treesReady, this, &CompareWindow::onTreesReady);
+        connect(loader, &ImageLoader::failed, this, &CompareWindow::onLoaderFailed);
+        connect(loader, &ImageLoader::cancelled, this, [this] {
+            m_progress->hide();
+            m_summary->setText(tr("Reading the images was cancelled."));
+        });
+    }
+    connect(m_progress, &LoadProgressBar::cancelRequested, this, [this] {
+        m_loaderA->cancel();
+        m_loaderB->cancel();
+    });
     connect(m_stackA, &LayerStackView::layerSelected, this, [this](int layer) {
         if (m_comparison && layer != m_comparison->a.topLayer())
             recompare(layer, m_comparison->b.topLayer());
@@ -139,58 +135,98 @@ CompareWindow::CompareWindow(QWidget *parent)
     });
 }
 
-void CompareWindow::openFiles(const QString &a, const QString &b)
+QWidget *CompareWindow::createFilesTab()
 {
-    openInBackground(nullptr, -1, a, b);
+    m_tree->setObjectName(QStringLiteral("diffTree"));
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true);
+    m_changesOnly->setChecked(true);
+    m_byDelta->setChecked(true);
+    m_contents->setToolTip(
+        tr("Read the files whose sizes are equal on both sides and compare their bytes"));
+    connect(m_changesOnly, &QCheckBox::toggled, m_model, &TreeDiffModel::setChangesOnly);
+    connect(m_byDelta, &QCheckBox::toggled, m_model, &TreeDiffModel::setSortByDelta);
+    connect(m_contents, &QPushButton::clicked, this, &CompareWindow::compareContents);
+
+    auto *files = new QWidget;
+    auto *layout = new QVBoxLayout(files);
+    auto *options = new QHBoxLayout;
+    options->addWidget(m_changesOnly);
+    options->addWidget(m_byDelta);
+    options->addStretch();
+    options->addWidget(m_contents);
+    layout->addLayout(options);
+    layout->addWidget(m_tree);
+    return files;
 }
 
-void CompareWindow::compareWithFile(std::shared_ptr<ImageArchive> a, int imageA, const QString &b)
+void CompareWindow::openLocations(const QString &a, const QString &b)
 {
-    openInBackground(std::move(a), imageA, QString(), b);
+    m_comparison.reset();
+    m_progress->showBusy(tr("Opening both images…"));
+    m_loaderA->open(a);
+    m_loaderB->open(b);
 }
 
-void CompareWindow::openInBackground(std::shared_ptr<ImageArchive> a, int imageA,
-                                     const QString &pathA, const QString &pathB)
+void CompareWindow::compareWith(std::shared_ptr<ImageSource> a, int imageA, const QString &b)
 {
-    // Opening reads every member of a compressed archive: never on the GUI thread.
-    struct Opened
-    {
-        std::shared_ptr<ImageArchive> a;
-        std::shared_ptr<ImageArchive> b;
-        Error error;
-    };
-    const quint64 generation = ++m_generation;
-    QPointer<CompareWindow> self(this);
-    QtConcurrent::run(backgroundPool(), [a, pathA, pathB] {
-        Opened opened;
-        opened.a = a ? a : ImageArchive::open(pathA, &opened.error);
-        if (opened.a)
-            opened.b = ImageArchive::open(pathB, &opened.error);
-        return opened;
-    }).then(this, [self, generation, imageA](const Opened &opened) {
-        if (!self || self->m_generation != generation)
-            return;
-        if (opened.error) {
-            self->m_summary->setText(opened.error.toString().toHtmlEscaped());
-            emit self->failed(opened.error.toString());
-            return;
-        }
-        Error error;
-        const int first =
-            imageA >= 0 ? imageA : std::max(0, opened.a->findImage(QString(), &error));
-        self->compare(opened.a, first, opened.b,
-                      std::max(0, opened.b->findImage(QString(), &error)));
-    });
+    m_comparison.reset();
+    m_progress->showBusy(tr("Opening %1…").arg(b));
+    m_loaderA->loadImage(std::move(a), imageA);
+    m_loaderB->open(b);
 }
 
-void CompareWindow::compare(std::shared_ptr<ImageArchive> a, int imageA,
-                            std::shared_ptr<ImageArchive> b, int imageB)
+void CompareWindow::compare(std::shared_ptr<ImageSource> a, int imageA,
+                            std::shared_ptr<ImageSource> b, int imageB)
 {
-    m_a = DiffSide{std::move(a), imageA, {}, -1};
-    m_b = DiffSide{std::move(b), imageB, {}, -1};
-    setWindowTitle(tr("%1 ↔ %2 — Strata")
-                       .arg(QFileInfo(m_a.archive->path()).fileName(),
-                            QFileInfo(m_b.archive->path()).fileName()));
+    m_comparison.reset();
+    m_progress->showBusy(tr("Reading both images…"));
+    m_loaderA->loadImage(std::move(a), imageA);
+    m_loaderB->loadImage(std::move(b), imageB);
+}
+
+void CompareWindow::onSourceOpened(ImageLoader *loader)
+{
+    // The only image, or the first of several (Compare With picks one from a tab).
+    Error error;
+    const int image = std::max(0, loader->source()->findImage(QString(), &error));
+    loader->loadImage(loader->source(), image);
+}
+
+void CompareWindow::onLoaderFailed(const Error &error)
+{
+    m_loaderA->cancel();
+    m_loaderB->cancel();
+    m_progress->hide();
+    m_summary->setText(error.toString().toHtmlEscaped());
+    emit failed(error.toString());
+}
+
+void CompareWindow::onLoadProgress()
+{
+    // Both sides as one bar: layers and bytes of the two loads added up.
+    LoadProgress total;
+    for (const ImageLoader *loader : {m_loaderA, m_loaderB}) {
+        const LoadProgress &p = loader->progress();
+        total.layersDone += p.layersDone;
+        total.layerCount += p.layerCount;
+        total.bytesDone += p.bytesDone;
+        total.bytesTotal += p.bytesTotal;
+    }
+    m_progress->showProgress(total);
+}
+
+void CompareWindow::onTreesReady()
+{
+    if (m_loaderA->state() != ImageLoader::State::Loaded ||
+        m_loaderB->state() != ImageLoader::State::Loaded)
+        return;
+    m_progress->hide();
+    m_a = DiffSide{m_loaderA->source(), m_loaderA->image(), m_loaderA->layers(), -1};
+    m_b = DiffSide{m_loaderB->source(), m_loaderB->image(), m_loaderB->layers(), -1};
+    setWindowTitle(
+        tr("%1 ↔ %2 — Strata")
+            .arg(locationTitle(m_a.source->location()), locationTitle(m_b.source->location())));
     m_stackA->setImage(m_a.info());
     m_stackB->setImage(m_b.info());
     recompare(-1, -1);
@@ -198,24 +234,19 @@ void CompareWindow::compare(std::shared_ptr<ImageArchive> a, int imageA,
 
 void CompareWindow::recompare(int topA, int topB)
 {
-    const quint64 generation = ++m_generation;
     m_summary->setText(tr("Comparing…"));
     DiffSide a = m_a;
     DiffSide b = m_b;
     a.top = topA;
     b.top = topB;
-    QPointer<CompareWindow> self(this);
-    QtConcurrent::run(backgroundPool(), [a, b]() mutable {
-        Error error;
-        if (a.layers.empty())
-            a.layers = a.archive->loadLayers(a.image, LoadObserver{}, &error);
-        if (b.layers.empty())
-            b.layers = b.archive->loadLayers(b.image, LoadObserver{}, &error);
-        return std::make_shared<ImageComparison>(compareImages(std::move(a), std::move(b)));
-    }).then(this, [self, generation](std::shared_ptr<ImageComparison> comparison) {
-        if (self && self->m_generation == generation)
-            self->showComparison(std::move(comparison));
-    });
+    m_contentComparing.cancel();
+    m_comparing.run(
+        [a, b]() mutable {
+            return std::make_shared<ImageComparison>(compareImages(std::move(a), std::move(b)));
+        },
+        [this](std::shared_ptr<ImageComparison> comparison) {
+            showComparison(std::move(comparison));
+        });
 }
 
 void CompareWindow::showComparison(std::shared_ptr<ImageComparison> comparison)
@@ -354,21 +385,19 @@ void CompareWindow::compareContents()
         return;
     m_contents->setEnabled(false);
     m_contents->setText(tr("Comparing Contents…"));
-    const quint64 generation = m_generation;
     auto comparison = m_comparison;
     auto diff = m_diff;
-    QPointer<CompareWindow> self(this);
-    QtConcurrent::run(backgroundPool(), [comparison, diff] {
-        return compareContent(*diff, *comparison->a.archive, comparison->a.image,
-                              *comparison->b.archive, comparison->b.image);
-    }).then(this, [self, generation, diff](const ContentComparison &result) {
-        if (!self || self->m_generation != generation)
-            return;
-        diff->applyContent(result.entries, result.different);
-        self->m_model->setDiff(diff);
-        self->fillLargest();
-        self->m_contents->setText(tr("Contents Compared"));
-    });
+    m_contentComparing.run(
+        [comparison, diff] {
+            return compareContent(*diff, *comparison->a.source, comparison->a.image,
+                                  *comparison->b.source, comparison->b.image);
+        },
+        [this, diff](const ContentComparison &result) {
+            diff->applyContent(result.entries, result.different);
+            m_model->setDiff(diff);
+            fillLargest();
+            m_contents->setText(tr("Contents Compared"));
+        });
 }
 
 } // namespace strata

@@ -15,10 +15,11 @@ namespace strata {
 class CompareWindow;
 class ReuseWindow;
 
-class ArchiveTab;
-class ImageArchive;
+class ImageTab;
+class ImageSource;
 class PresentationZoom;
 class RecentFiles;
+class WelcomePage;
 
 // The main window: one tab per opened archive or image, File / View / Language / Help menus,
 // Open Recent, drag and drop of files and directories, presentation zoom.
@@ -30,7 +31,7 @@ public:
     ~MainWindow() override;
 
     // Opens an archive or image directory in a new tab (or shows its tab if it is open).
-    ArchiveTab *openPath(const QString &path, bool remember = true);
+    ImageTab *openPath(const QString &path, bool remember = true);
     void openDemo();
     // Writes the current image's layer stack as PNG or SVG (by the file's suffix).
     bool exportLayerStack(const QString &path);
@@ -43,9 +44,8 @@ public:
     ReuseWindow *openReuseDemo();
 
     int tabCount() const;
-    ArchiveTab *tab(int index) const;
-    ArchiveTab *currentTab() const;
-    QTabWidget *tabWidget() const { return m_tabs; }
+    ImageTab *tab(int index) const;
+    ImageTab *currentTab() const;
     PresentationZoom *zoom() const { return m_zoom; }
     RecentFiles *recentFiles() const { return m_recent; }
     QMenu *recentMenu() const { return m_recentMenu; }
@@ -61,15 +61,23 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // mainwindowmenus.cpp
     void createMenus();
-    void addTab(ArchiveTab *tab);
-    void openImagesInTabs(const std::shared_ptr<ImageArchive> &archive, const QList<int> &images);
+    void createFileMenu();
+    void createViewMenu();
+    void createLanguageMenu();
+    void createHelpMenu();
+    void compareCurrentImage();
+    void exportLayerStackDialog();
+
+    void addTab(ImageTab *tab);
+    void openImagesInTabs(const std::shared_ptr<ImageSource> &archive, const QList<int> &images);
     void updateTitle();
     void chooseLanguage(const QString &code);
     void showAbout();
 
     QStackedWidget *m_central;
-    QWidget *m_welcome;
+    WelcomePage *m_welcome;
     QTabWidget *m_tabs;
     PresentationZoom *m_zoom;
     RecentFiles *m_recent;

@@ -1,14 +1,13 @@
 #include "windows/reusewindow.h"
 
 #include "analysis/efficiency.h"
-#include "archive/imagearchive.h"
 #include "common/datasize.h"
-#include "models/backgroundpool.h"
 #include "models/formatting.h"
 #include "models/overlaymodel.h"
 #include "models/reuseworkspace.h"
 #include "panes/messagebar.h"
 #include "report/reusereport.h"
+#include "source/imagesource.h"
 #include "views/reusediagram.h"
 #include "windows/presentationzoom.h"
 
@@ -18,14 +17,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFuture>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -33,7 +30,6 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTabWidget>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -114,65 +110,16 @@ ReuseWindow::ReuseWindow(QWidget *parent)
     setAcceptDrops(true);
     m_diagram->setObjectName(QStringLiteral("reuseDiagram"));
     m_images->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_containers->setEditTriggers(QAbstractItemView::DoubleClicked |
-                                  QAbstractItemView::EditKeyPressed |
-                                  QAbstractItemView::AnyKeyPressed);
-    m_containers->setToolTip(
-        tr("Double-click a name or a size to change it; sizes like 4kB, 12MB or 1.5GiB"));
-    m_target->setObjectName(QStringLiteral("overlayTarget"));
-    m_path->setObjectName(QStringLiteral("overlayPath"));
-    m_path->setEditable(true);
-    m_path->setInsertPolicy(QComboBox::NoInsert);
-    m_path->lineEdit()->setPlaceholderText(tr("A path in the image, e.g. etc/os-release"));
-    m_path->setToolTip(tr("Offered first: the paths that several layers write or delete"));
-    m_overlayView->setObjectName(QStringLiteral("overlayTable"));
-    m_overlayView->setModel(m_overlay);
-    m_overlayView->verticalHeader()->hide();
-    m_overlayView->horizontalHeader()->setStretchLastSection(true);
-    m_overlayView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_overlayView->setWordWrap(false);
     m_selection->setText(tr("Click a layer, a container or an image name."));
+
+    m_tabs->addTab(createTotalsPage(), tr("Totals"));
+    m_tabs->addTab(createContainersPage(), tr("Containers"));
+    m_tabs->addTab(createOverlayPage(), tr("Overlay"));
 
     auto *area = new QScrollArea;
     area->setWidget(m_diagram);
     area->setWidgetResizable(true);
     area->setBackgroundRole(QPalette::Base);
-
-    auto *totalsPage = new QWidget;
-    auto *totalsLayout = new QVBoxLayout(totalsPage);
-    totalsLayout->addWidget(m_totals);
-    totalsLayout->addWidget(m_images, 1);
-    totalsLayout->addWidget(m_sameDiff);
-
-    auto *containersPage = new QWidget;
-    auto *containersLayout = new QVBoxLayout(containersPage);
-    auto *explain = wrappingLabel(QStringLiteral("containersHint"));
-    explain->setText(
-        tr("A container shares every layer of its image and adds one thin read-write "
-           "layer. The sizes here are assumptions for the illustration: no engine is asked."));
-    auto *buttons = new QHBoxLayout;
-    auto *add = new QPushButton(tr("Add Container"));
-    auto *remove = new QPushButton(tr("Remove"));
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    buttons->addStretch();
-    containersLayout->addWidget(explain);
-    containersLayout->addLayout(buttons);
-    containersLayout->addWidget(m_containers, 1);
-
-    auto *overlayPage = new QWidget;
-    auto *overlayLayout = new QVBoxLayout(overlayPage);
-    auto *form = new QFormLayout;
-    form->addRow(tr("Mounted:"), m_target);
-    form->addRow(tr("Path:"), m_path);
-    overlayLayout->addLayout(form);
-    overlayLayout->addWidget(m_overlayView, 1);
-    overlayLayout->addWidget(m_mount);
-
-    m_tabs->addTab(totalsPage, tr("Totals"));
-    m_tabs->addTab(containersPage, tr("Containers"));
-    m_tabs->addTab(overlayPage, tr("Overlay"));
-
     auto *side = new QSplitter(Qt::Vertical);
     side->addWidget(m_tabs);
     auto *selectionArea = new QScrollArea;
@@ -197,6 +144,43 @@ ReuseWindow::ReuseWindow(QWidget *parent)
     setCentralWidget(central);
     resize(1400, 860);
     createActions();
+    connectWorkspace();
+    connectSelection();
+    refresh();
+}
+
+QWidget *ReuseWindow::createTotalsPage()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_totals);
+    layout->addWidget(m_images, 1);
+    layout->addWidget(m_sameDiff);
+    return page;
+}
+
+QWidget *ReuseWindow::createContainersPage()
+{
+    m_containers->setEditTriggers(QAbstractItemView::DoubleClicked |
+                                  QAbstractItemView::EditKeyPressed |
+                                  QAbstractItemView::AnyKeyPressed);
+    m_containers->setToolTip(
+        tr("Double-click a name or a size to change it; sizes like 4kB, 12MB or 1.5GiB"));
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *explain = wrappingLabel(QStringLiteral("containersHint"));
+    explain->setText(
+        tr("A container shares every layer of its image and adds one thin read-write "
+           "layer. The sizes here are assumptions for the illustration: no engine is asked."));
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add Container"));
+    auto *remove = new QPushButton(tr("Remove"));
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    layout->addWidget(explain);
+    layout->addLayout(buttons);
+    layout->addWidget(m_containers, 1);
 
     connect(add, &QPushButton::clicked, this, &ReuseWindow::addContainerOnSelectedImage);
     connect(remove, &QPushButton::clicked, this, [this] {
@@ -204,6 +188,45 @@ ReuseWindow::ReuseWindow(QWidget *parent)
         if (row >= 0)
             m_workspace->removeContainer(row);
     });
+    connect(m_containers, &QTableWidget::itemChanged, this, &ReuseWindow::onContainerEdited);
+    return page;
+}
+
+QWidget *ReuseWindow::createOverlayPage()
+{
+    m_target->setObjectName(QStringLiteral("overlayTarget"));
+    m_path->setObjectName(QStringLiteral("overlayPath"));
+    m_path->setEditable(true);
+    m_path->setInsertPolicy(QComboBox::NoInsert);
+    m_path->lineEdit()->setPlaceholderText(tr("A path in the image, e.g. etc/os-release"));
+    m_path->setToolTip(tr("Offered first: the paths that several layers write or delete"));
+    m_overlayView->setObjectName(QStringLiteral("overlayTable"));
+    m_overlayView->setModel(m_overlay);
+    m_overlayView->verticalHeader()->hide();
+    m_overlayView->horizontalHeader()->setStretchLastSection(true);
+    m_overlayView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_overlayView->setWordWrap(false);
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Mounted:"), m_target);
+    form->addRow(tr("Path:"), m_path);
+    layout->addLayout(form);
+    layout->addWidget(m_overlayView, 1);
+    layout->addWidget(m_mount);
+
+    connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_filling)
+            return;
+        suggestPaths(m_target->currentData().toPoint().x());
+        updateOverlay();
+    });
+    connect(m_path, &QComboBox::currentTextChanged, this, &ReuseWindow::updateOverlay);
+    return page;
+}
+
+void ReuseWindow::connectWorkspace()
+{
     connect(m_workspace, &ReuseWorkspace::changed, this, &ReuseWindow::refresh);
     connect(m_workspace, &ReuseWorkspace::failed, this, [this](const QString &message) {
         m_message->showMessage(MessageBar::Kind::Error, message);
@@ -215,6 +238,11 @@ ReuseWindow::ReuseWindow(QWidget *parent)
             statusBar()->showMessage(tr("Every layer read: sizes are counted from the files"),
                                      5000);
     });
+}
+
+// The diagram, the tables and the overlay panel follow each other's selection.
+void ReuseWindow::connectSelection()
+{
     connect(m_diagram, &ReuseDiagram::currentChanged, this, &ReuseWindow::showCurrent);
     connect(m_diagram, &ReuseDiagram::addContainerRequested, this,
             [this](int image) { m_workspace->addContainer(image); });
@@ -226,35 +254,29 @@ ReuseWindow::ReuseWindow(QWidget *parent)
         if (!m_filling && row >= 0)
             m_diagram->setCurrent({ReuseScene::Kind::Container, row});
     });
-    connect(m_containers, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        if (m_filling)
-            return;
-        const int row = item->row();
-        if (item->column() == 0) {
-            m_workspace->setContainerName(row, item->text());
-        } else if (item->column() == 2) {
-            qint64 bytes = 0;
-            if (parseByteSize(item->text(), &bytes)) {
-                m_message->clear();
-                m_workspace->setContainerSize(row, bytes);
-            } else {
-                m_message->showMessage(
-                    MessageBar::Kind::Warning,
-                    tr("“%1” is not a size: write it like 4kB, 12MB or 1.5GiB.").arg(item->text()));
-            }
-        }
-        fillContainers(); // shows what was accepted
-    });
-    connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_filling)
-            return;
-        suggestPaths(m_target->currentData().toPoint().x());
-        updateOverlay();
-    });
-    connect(m_path, &QComboBox::currentTextChanged, this, &ReuseWindow::updateOverlay);
     connect(m_tabs, &QTabWidget::currentChanged, this,
             [this] { suggestPaths(m_target->currentData().toPoint().x()); });
-    refresh();
+}
+
+void ReuseWindow::onContainerEdited(QTableWidgetItem *item)
+{
+    if (m_filling)
+        return;
+    const int row = item->row();
+    if (item->column() == 0) {
+        m_workspace->setContainerName(row, item->text());
+    } else if (item->column() == 2) {
+        qint64 bytes = 0;
+        if (parseByteSize(item->text(), &bytes)) {
+            m_message->clear();
+            m_workspace->setContainerSize(row, bytes);
+        } else {
+            m_message->showMessage(
+                MessageBar::Kind::Warning,
+                tr("“%1” is not a size: write it like 4kB, 12MB or 1.5GiB.").arg(item->text()));
+        }
+    }
+    fillContainers(); // shows what was accepted
 }
 
 void ReuseWindow::createActions()
@@ -301,15 +323,10 @@ void ReuseWindow::createActions()
     toolbar->addAction(fit);
 }
 
-void ReuseWindow::addArchive(std::shared_ptr<ImageArchive> archive)
+void ReuseWindow::addLocations(const QStringList &locations)
 {
-    m_workspace->addArchive(std::move(archive));
-}
-
-void ReuseWindow::addPaths(const QStringList &paths)
-{
-    for (const QString &path : paths)
-        m_workspace->openPath(path);
+    for (const QString &location : locations)
+        m_workspace->openLocation(location);
 }
 
 int ReuseWindow::addContainerOnSelectedImage()
@@ -460,28 +477,25 @@ void ReuseWindow::suggestPaths(int image)
     if (!loaded || m_suggestedFor == image)
         return;
     m_suggestedFor = image;
-    QPointer<ReuseWindow> self(this);
-    const ImageInfo info = input->image;
-    const auto layers = input->layers;
-    QtConcurrent::run(backgroundPool(), [info, layers] {
-        const EfficiencyReport report = analyzeEfficiency(info, LayerList(layers));
-        QStringList paths;
-        for (const InefficientPath &p : report.paths) {
-            if (paths.size() >= kSuggestedPaths)
-                break;
-            paths << QString::fromStdString(p.path);
-        }
-        return paths;
-    }).then(this, [self, image](const QStringList &paths) {
-        if (!self || self->m_suggestedFor != image)
-            return;
-        const QString typed = self->m_path->currentText();
-        const QSignalBlocker blocker(self->m_path);
-        self->m_path->clear();
-        self->m_path->addItems(paths);
-        self->m_path->setCurrentText(typed.isEmpty() ? paths.value(0) : typed);
-        self->updateOverlay();
-    });
+    m_suggesting.run(
+        [info = input->image, layers = input->layers] {
+            const EfficiencyReport report = analyzeEfficiency(info, LayerList(layers));
+            QStringList paths;
+            for (const InefficientPath &p : report.paths) {
+                if (paths.size() >= kSuggestedPaths)
+                    break;
+                paths << QString::fromStdString(p.path);
+            }
+            return paths;
+        },
+        [this](const QStringList &paths) {
+            const QString typed = m_path->currentText();
+            const QSignalBlocker blocker(m_path);
+            m_path->clear();
+            m_path->addItems(paths);
+            m_path->setCurrentText(typed.isEmpty() ? paths.value(0) : typed);
+            updateOverlay();
+        });
 }
 
 void ReuseWindow::showOverlay(const QString &path)
@@ -529,7 +543,7 @@ void ReuseWindow::showAddArchiveDialog()
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Add Archive"), QDir::homePath(),
         tr("Image archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;All files (*)"));
-    addPaths(files);
+    addLocations(files);
 }
 
 bool ReuseWindow::exportDiagram(const QString &path)
@@ -560,7 +574,7 @@ void ReuseWindow::dropEvent(QDropEvent *event)
         if (url.isLocalFile())
             paths << url.toLocalFile();
     }
-    addPaths(paths);
+    addLocations(paths);
     event->acceptProposedAction();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/backgroundwork.h"
 #include "views/reusescene.h"
 
 #include <QMainWindow>
@@ -10,11 +11,11 @@ class QComboBox;
 class QLabel;
 class QTableView;
 class QTableWidget;
+class QTableWidgetItem;
 class QTabWidget;
 
 namespace strata {
 
-class ImageArchive;
 class MessageBar;
 class OverlayModel;
 class PresentationZoom;
@@ -44,8 +45,8 @@ public:
     MessageBar *messageBar() const { return m_message; }
     PresentationZoom *zoom() const { return m_zoom; }
 
-    void addArchive(std::shared_ptr<ImageArchive> archive);
-    void addPaths(const QStringList &paths);
+    // Opens each location and adds its images.
+    void addLocations(const QStringList &locations);
     // Puts a container on the image selected in the diagram.
     int addContainerOnSelectedImage();
     void showOverlay(const QString &path);
@@ -56,6 +57,12 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    QWidget *createTotalsPage();
+    QWidget *createContainersPage();
+    QWidget *createOverlayPage();
+    void connectWorkspace();
+    void connectSelection();
+    void onContainerEdited(QTableWidgetItem *item);
     void createActions();
     void refresh();
     void fillImages();
@@ -82,6 +89,7 @@ private:
     QTableView *m_overlayView;
     QLabel *m_mount;
     PresentationZoom *m_zoom;
+    BackgroundWork m_suggesting{this};
     int m_suggestedFor = -1; // the image whose paths the path box offers
     bool m_filling = false;  // tables are being refilled: their change signals mean nothing
 };

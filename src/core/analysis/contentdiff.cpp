@@ -1,14 +1,10 @@
 #include "analysis/contentdiff.h"
 
-#include "archive/archivesource.h"
-#include "archive/imagearchive.h"
-#include "common/paths.h"
-#include "tree/layerindexer.h"
+#include "archive/bytesource.h"
+#include "source/imagesource.h"
+#include "tree/layerreader.h"
 
 #include <QCryptographicHash>
-
-#include <archive.h>
-#include <archive_entry.h>
 
 #include <map>
 #include <string>
@@ -19,132 +15,97 @@ namespace strata {
 namespace {
 using Digest = QByteArray; // SHA-256; empty when the file was not found
 
-// The files to hash on one side: for each layer blob, path → slot in the digest list.
+// The files to hash on one side: for each layer, path → slot in the digest list.
 class SideHasher
 {
 public:
-    SideHasher(const ImageArchive &archive, int image)
-        : m_archive(archive), m_info(archive.images().at(size_t(image)))
-    {
-    }
+    SideHasher(const ImageSource &source, int image) : m_source(source), m_image(image) {}
 
     size_t request(uint16_t layer, std::string path)
     {
         const size_t slot = m_digests.size();
         m_digests.emplace_back();
-        if (layer < m_info.layers.size())
-            m_wanted[m_info.layers[layer].member.toStdString()].emplace(std::move(path), slot);
+        if (layer < m_source.images().at(size_t(m_image)).layers.size())
+            m_wanted[layer].emplace(std::move(path), slot);
         return slot;
     }
 
     int layerCount() const { return int(m_wanted.size()); }
     const Digest &digest(size_t slot) const { return m_digests[slot]; }
 
-    // Streams every layer that holds a requested file once; identical blobs are one member.
+    // Streams every layer that holds a requested file once.
     bool run(const ContentObserver &observer, int *layersDone, int layerCount, Error *error)
     {
         if (m_wanted.empty())
             return true;
-        // A source of our own: ImageArchive keeps its own private, and reading here must not
-        // disturb a model that reads through it.
-        std::unique_ptr<ArchiveSource> source = ArchiveSource::open(m_archive.path(), error);
-        if (!source)
-            return false;
-        std::vector<const ArchiveMember *> members;
-        std::unordered_map<const ArchiveMember *, const std::unordered_map<std::string, size_t> *>
-            byMember;
-        for (const auto &[name, files] : m_wanted) {
-            const ArchiveMember *member = source->resolve(name);
-            if (!member) {
-                *error = Error::make(Error::Kind::MissingMember, m_archive.path(),
-                                     QStringLiteral("the layer blob is not in the archive"),
-                                     QString::fromStdString(name));
-                return false;
-            }
-            if (byMember.emplace(member, &files).second)
-                members.push_back(member);
-        }
-        return source->streamMembers(
-                   members,
-                   [&](const ArchiveMember &member, ByteSource &stream) {
-                       const bool ok = hashLayer(stream, *byMember.at(&member), observer.cancel,
-                                                 QString::fromStdString(member.name), error);
-                       ++*layersDone;
-                       if (observer.progress)
-                           observer.progress(*layersDone, layerCount);
-                       return ok;
-                   },
-                   error) &&
-               !error->isError();
+        std::vector<int> layers;
+        for (const auto &wanted : m_wanted)
+            layers.push_back(wanted.first);
+        Error hashError;
+        const bool read = m_source.readLayerBlobs(
+            m_image, layers,
+            [&](int layer, ByteSource &blob) {
+                const bool ok = hashLayer(blob, layer, observer.cancel, &hashError);
+                ++*layersDone;
+                if (observer.progress)
+                    observer.progress(*layersDone, layerCount);
+                return ok;
+            },
+            error);
+        if (hashError)
+            *error = hashError;
+        return read && !error->isError();
     }
 
 private:
-    bool hashLayer(ByteSource &stream, const std::unordered_map<std::string, size_t> &files,
-                   const std::atomic_bool *cancel, const QString &member, Error *error)
+    bool hashLayer(ByteSource &blob, int layer, const std::atomic_bool *cancel, Error *error)
     {
-        QString openError;
-        struct archive *a = openArchiveReader(&stream, &openError);
-        if (!a) {
-            *error = Error::make(Error::Kind::DamagedLayer, m_archive.path(), openError, member);
-            return false;
-        }
-        std::string path;
+        const std::unordered_map<std::string, size_t> &files = m_wanted.at(layer);
+        LayerReader reader(blob, m_source.location(),
+                           m_source.images().at(size_t(m_image)).layers.at(layer).member);
+        LayerEntry entry;
         std::vector<char> buffer(1 << 16);
-        struct archive_entry *entry = nullptr;
-        bool ok = true;
-        for (;;) {
+        while (reader.next(&entry)) {
             if (cancel && cancel->load()) {
-                *error = Error::make(Error::Kind::Cancelled, m_archive.path(),
+                *error = Error::make(Error::Kind::Cancelled, m_source.location(),
                                      QStringLiteral("the content comparison was cancelled"));
-                ok = false;
-                break;
+                return false;
             }
-            const int status = archive_read_next_header(a, &entry);
-            if (status == ARCHIVE_EOF)
-                break;
-            if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
-                *error = Error::make(Error::Kind::DamagedLayer, m_archive.path(),
-                                     QString::fromUtf8(archive_error_string(a)), member);
-                ok = false;
-                break;
-            }
-            const char *name = archive_entry_pathname(entry);
-            if (archive_entry_filetype(entry) != AE_IFREG || !cleanPath(name ? name : "", &path))
+            if (entry.type != FileType::Regular)
                 continue;
-            const auto it = files.find(path);
+            const auto it = files.find(entry.path);
             if (it == files.end())
                 continue;
             // The last entry of a path wins, as in the merge: a later copy overwrites.
             QCryptographicHash hash(QCryptographicHash::Sha256);
-            la_ssize_t got = 0;
-            while ((got = archive_read_data(a, buffer.data(), buffer.size())) > 0)
+            qint64 got = 0;
+            while ((got = reader.read(buffer.data(), qint64(buffer.size()))) > 0)
                 hash.addData(QByteArrayView(buffer.data(), got));
-            if (got < 0) {
-                *error = Error::make(Error::Kind::DamagedLayer, m_archive.path(),
-                                     QString::fromUtf8(archive_error_string(a)), member);
-                ok = false;
+            if (got < 0)
                 break;
-            }
             m_digests[it->second] = hash.result();
         }
-        archive_read_free(a);
-        return ok;
+        if (reader.error()) {
+            *error = reader.error();
+            return false;
+        }
+        return true;
     }
 
-    const ImageArchive &m_archive;
-    const ImageInfo &m_info;
-    std::map<std::string, std::unordered_map<std::string, size_t>> m_wanted; // member → files
+    const ImageSource &m_source;
+    int m_image;
+    std::map<int, std::unordered_map<std::string, size_t>> m_wanted; // layer → files
     std::vector<Digest> m_digests;
 };
 } // namespace
 
-ContentComparison compareContent(const TreeDiff &diff, const ImageArchive &archiveA, int imageA,
-                                 const ImageArchive &archiveB, int imageB,
+ContentComparison compareContent(const TreeDiff &diff, const ImageSource &sourceA, int imageA,
+                                 const ImageSource &sourceB, int imageB,
                                  const ContentObserver &observer)
 {
     ContentComparison result;
-    SideHasher sideA(archiveA, imageA);
-    SideHasher sideB(archiveB, imageB);
+    SideHasher sideA(sourceA, imageA);
+    SideHasher sideB(sourceB, imageB);
     std::vector<std::pair<size_t, size_t>> requested;
     const std::vector<uint32_t> candidates = diff.contentCandidates();
     for (uint32_t index : candidates) {

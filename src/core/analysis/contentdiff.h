@@ -9,7 +9,7 @@
 
 namespace strata {
 
-class ImageArchive;
+class ImageSource;
 
 struct ContentObserver
 {
@@ -30,9 +30,9 @@ struct ContentComparison
 // Compares the bytes of every TreeDiff::contentCandidates() entry: the SHA-256 of each file
 // on both sides, read by streaming each layer tar that supplies one exactly once (the layer
 // is the one FileNode::layer names). Slow (it decompresses layers): run it on a worker
-// thread; it only reads `diff` and the archives.
-ContentComparison compareContent(const TreeDiff &diff, const ImageArchive &archiveA, int imageA,
-                                 const ImageArchive &archiveB, int imageB,
+// thread; it only reads `diff` and the sources.
+ContentComparison compareContent(const TreeDiff &diff, const ImageSource &sourceA, int imageA,
+                                 const ImageSource &sourceB, int imageB,
                                  const ContentObserver &observer = {});
 
 } // namespace strata

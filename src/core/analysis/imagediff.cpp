@@ -118,7 +118,7 @@ ImageComparison compareImages(DiffSide a, DiffSide b, std::shared_ptr<const File
 {
     ImageComparison c;
     const int topA = a.topLayer(), topB = b.topLayer();
-    if (!mergedB && mergedA && a.archive == b.archive && a.image == b.image && topA == topB)
+    if (!mergedB && mergedA && a.source == b.source && a.image == b.image && topA == topB)
         mergedB = mergedA; // an image against itself
     QFuture<FileTree> mergingA;
     if (!mergedA)

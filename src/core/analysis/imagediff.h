@@ -2,7 +2,7 @@
 
 #include "analysis/configdiff.h"
 #include "analysis/historydiff.h"
-#include "archive/imagearchive.h"
+#include "source/imagesource.h"
 #include "tree/treediff.h"
 
 #include <memory>
@@ -10,16 +10,16 @@
 
 namespace strata {
 
-// One side of a comparison: an image of an opened archive, its loaded layers, and the layer
-// whose merged tree is compared. Both sides may share one archive (two images of it).
+// One side of a comparison: an image of an opened source, its loaded layers, and the layer
+// whose merged tree is compared. Both sides may share one source (two images of it).
 struct DiffSide
 {
-    std::shared_ptr<ImageArchive> archive;
+    std::shared_ptr<ImageSource> source;
     int image = -1;
     std::vector<std::shared_ptr<const LayerTree>> layers;
     int top = -1; // the layer compared, 0 = bottom; -1 = the top layer
 
-    const ImageInfo &info() const { return archive->images().at(size_t(image)); }
+    const ImageInfo &info() const { return source->images().at(size_t(image)); }
     int topLayer() const { return top >= 0 ? top : int(info().layers.size()) - 1; }
 };
 

@@ -1,6 +1,6 @@
 #include "analysis/layerreuse.h"
 
-#include "archive/imagearchive.h"
+#include "source/imagesource.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -44,14 +44,14 @@ qint64 dockerLayerSize(const LayerTree &layer)
     return size;
 }
 
-std::vector<ReuseInput> reuseInputs(const ImageArchive &archive)
+std::vector<ReuseInput> reuseInputs(const ImageSource &source)
 {
     std::vector<ReuseInput> inputs;
-    const std::vector<ImageInfo> &images = archive.images();
+    const std::vector<ImageInfo> &images = source.images();
     for (size_t i = 0; i < images.size(); ++i) {
         if (images[i].otherPlatform)
             continue;
-        inputs.push_back(ReuseInput{archive.path(), int(i), images[i], {}});
+        inputs.push_back(ReuseInput{source.location(), int(i), images[i], {}});
     }
     return inputs;
 }
@@ -73,7 +73,7 @@ ContentKey contentKeyOf(const ReuseInput &input, const LayerInfo &layer)
         return {layer.blobDigest, LayerMatch::BlobDigest};
     if (!layer.v1Id.isEmpty())
         return {QStringLiteral("v1:") + layer.v1Id, LayerMatch::V1Id};
-    return {input.archivePath + QLatin1Char('!') + layer.member, LayerMatch::Member};
+    return {input.location + QLatin1Char('!') + layer.member, LayerMatch::Member};
 }
 
 QString substituteChain(const QString &below, const QString &content)
@@ -131,15 +131,15 @@ private:
                     if (!image.names.contains(name))
                         image.names << name;
                 }
-                if (!image.archives.contains(m_inputs[i].archivePath))
-                    image.archives << m_inputs[i].archivePath;
+                if (!image.archives.contains(m_inputs[i].location))
+                    image.archives << m_inputs[i].location;
                 continue;
             }
             ReuseImage image;
             image.name = info.displayName();
             image.names = info.names;
             image.id = info.id;
-            image.archives << m_inputs[i].archivePath;
+            image.archives << m_inputs[i].location;
             image.inputs << int(i);
             if (!info.id.isEmpty())
                 byId.insert(info.id, int(m_result.images.size()));

@@ -37,7 +37,7 @@
 
 namespace strata {
 
-class ImageArchive;
+class ImageSource;
 
 // The assumed size of a container's read-write layer unless the user sets one: 4 kB (docker's
 // SI units), a container that wrote a pid file and a few log lines. A container that wrote
@@ -47,8 +47,8 @@ inline constexpr qint64 kDefaultContainerLayerSize = 4000;
 // One image to compare, with its layers when they have been read.
 struct ReuseInput
 {
-    QString archivePath;
-    int imageIndex = -1; // in its archive
+    QString location;    // the source it comes from (ImageSource::location())
+    int imageIndex = -1; // in its source
     ImageInfo image;
     // Loaded layers by position; missing, null or failed entries fall back to blob sizes.
     std::vector<std::shared_ptr<const LayerTree>> layers;
@@ -56,7 +56,7 @@ struct ReuseInput
 
 // The images of `archive` a reuse view shows: every image except the other-platform
 // alternatives of an OCI index (ImageInfo::otherPlatform), in archive order. Layers not loaded.
-std::vector<ReuseInput> reuseInputs(const ImageArchive &archive);
+std::vector<ReuseInput> reuseInputs(const ImageSource &source);
 
 // A container the user added on the image of input `input`.
 struct ContainerSpec

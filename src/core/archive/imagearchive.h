@@ -1,20 +1,18 @@
 #pragma once
 
 #include "common/error.h"
-#include "image/digestcheck.h"
-#include "image/imageinfo.h"
-#include "tree/layertree.h"
+#include "source/imagesource.h"
 
 #include <QString>
 
 #include <atomic>
-#include <functional>
 #include <memory>
 #include <vector>
 
 namespace strata {
 
 class ArchiveSource;
+struct ArchiveMember;
 
 enum class ArchiveFormat
 {
@@ -28,75 +26,39 @@ enum class ArchiveFormat
 };
 QString archiveFormatName(ArchiveFormat format);
 
-struct LoadProgress
-{
-    int layersDone = 0;
-    int layerCount = 0;
-    qint64 bytesDone = 0;
-    qint64 bytesTotal = 0;
-    QString current; // the layer being read, for the status line
-};
-
-// What a caller of loadLayers() wants to hear while layers are read. Callbacks run on worker
-// threads; `cancel` is polled between entries.
-struct LoadObserver
-{
-    std::function<void(const LoadProgress &)> progress;
-    std::function<void(int layer, const std::shared_ptr<const LayerTree> &)> layerReady;
-    const std::atomic_bool *cancel = nullptr;
-};
-
-// An opened archive or directory: its format and the metadata of every image in it. Opening
-// reads only the small JSON members; layers are read by loadLayers(). Thread-safe for reading.
-class ImageArchive
+// An archive file (plain or compressed tar) or a directory holding an image layout: its format
+// and the metadata of every image in it. Opening reads only the small JSON members; layers are
+// read through ImageSource.
+class ImageArchive final : public ImageSource
 {
 public:
-    ~ImageArchive();
+    ~ImageArchive() override;
     static std::shared_ptr<ImageArchive> open(const QString &path, Error *error,
                                               const std::atomic_bool *cancel = nullptr);
 
-    QString path() const { return m_path; }
+    QString path() const { return location(); }
     ArchiveFormat format() const { return m_format; }
     // "gzip" when the whole archive was compressed, "" otherwise.
     QString outerCompression() const;
-    const std::vector<ImageInfo> &images() const { return m_images; }
-    QByteArray rawIndexJson() const { return m_indexJson; }
-    QByteArray rawManifestListJson() const { return m_manifestListJson; }
+    // "OCI image archive (gzip compressed)"
+    QString description() const override;
+    // The members of the archive or the files of the directory, as read.
+    const ArchiveSource &members() const { return *m_source; }
 
-    // The image `ref` names: a name ("nginx:latest", "docker.io/library/nginx"), an id or its
-    // prefix, or "@N" (N-th image, from 0). An empty ref is the only image, or an error when
-    // there are several.
-    int findImage(const QString &ref, Error *error) const;
-
-    // Indexes every layer of `image` (each blob once, shared with other positions and images
-    // of the archive, so a LayerTree's node.layer is the position it was first read at) on
-    // all cores. A layer that cannot be read gets its error in LayerTree::error; the
-    // returned error is set only when nothing could be read or the load was cancelled.
-    std::vector<std::shared_ptr<const LayerTree>>
-    loadLayers(int image, const LoadObserver &observer, Error *error);
-
-    // Reads every layer blob through SHA-256 and compares with its blob digest and diff_id.
-    // Slow (every byte): run it in the background after the trees are shown.
-    std::vector<LayerDigestCheck> verifyLayers(int image,
-                                               const std::atomic_bool *cancel = nullptr) const;
-
-    // Reads the content of a regular file of a layer (at most maxBytes), for previews and
-    // "Save as...". Empty with *error set when the path is not a regular file of that layer.
-    QByteArray readFile(int image, int layer, const QString &path, qint64 maxBytes,
-                        Error *error) const;
+protected:
+    std::string blobKey(const LayerInfo &layer) const override;
+    bool hasBlob(const LayerInfo &layer, Error *error) const override;
+    bool opensBlobs() const override;
+    std::unique_ptr<ByteSource> openBlob(const LayerInfo &layer, Error *error) const override;
+    bool streamBlobs(const std::vector<const LayerInfo *> &layers, const BlobStreamer &read,
+                     Error *error) const override;
 
 private:
-    ImageArchive() = default;
-    friend class ImageArchiveLoader;
+    explicit ImageArchive(const QString &path);
+    const ArchiveMember *memberOf(const LayerInfo &layer) const;
 
-    QString m_path;
     ArchiveFormat m_format = ArchiveFormat::DockerLegacy;
     std::unique_ptr<ArchiveSource> m_source;
-    std::vector<ImageInfo> m_images;
-    QByteArray m_indexJson;
-    QByteArray m_manifestListJson;
-    struct Cache;
-    std::unique_ptr<Cache> m_cache;
 };
 
 } // namespace strata

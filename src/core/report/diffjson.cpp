@@ -11,7 +11,7 @@ QJsonObject sideJson(const DiffSide &side, const SideSummary &summary)
 {
     const ImageInfo &info = side.info();
     QJsonObject o;
-    o[QStringLiteral("archive")] = side.archive->path();
+    o[QStringLiteral("archive")] = side.source->location();
     o[QStringLiteral("names")] = QJsonArray::fromStringList(info.names);
     o[QStringLiteral("id")] = info.id;
     o[QStringLiteral("layer")] = side.topLayer();

@@ -11,7 +11,7 @@ namespace {
 QString sideTitle(const DiffSide &side)
 {
     const ImageInfo &info = side.info();
-    QString title = side.archive->path() + QStringLiteral("  ") + info.displayName();
+    QString title = side.source->location() + QStringLiteral("  ") + info.displayName();
     if (!info.names.isEmpty())
         title += QStringLiteral(" (") + info.shortId() + QLatin1Char(')');
     const int count = int(info.layers.size());

@@ -1,4 +1,6 @@
 #include "report/imagereport.h"
+
+#include "archive/imagearchive.h"
 #include "common/datasize.h"
 
 #include <QJsonArray>
@@ -20,15 +22,17 @@ const LayerTree *loaded(const std::vector<std::shared_ptr<const LayerTree>> &lay
 }
 } // namespace
 
-QByteArray inspectJson(const ImageArchive &archive, int index,
+QByteArray inspectJson(const ImageSource &source, int index,
                        const std::vector<std::shared_ptr<const LayerTree>> &layers)
 {
-    const ImageInfo &image = archive.images().at(size_t(index));
+    const ImageInfo &image = source.images().at(size_t(index));
     QJsonObject o;
-    o[QStringLiteral("archive")] = archive.path();
-    o[QStringLiteral("format")] = archiveFormatName(archive.format());
-    if (!archive.outerCompression().isEmpty())
-        o[QStringLiteral("archiveCompression")] = archive.outerCompression();
+    o[QStringLiteral("archive")] = source.location();
+    const auto *archive = dynamic_cast<const ImageArchive *>(&source);
+    o[QStringLiteral("format")] =
+        archive ? archiveFormatName(archive->format()) : source.description();
+    if (archive && !archive->outerCompression().isEmpty())
+        o[QStringLiteral("archiveCompression")] = archive->outerCompression();
     o[QStringLiteral("names")] = toArray(image.names);
     o[QStringLiteral("id")] = image.id;
     if (!image.manifestDigest.isEmpty())
@@ -107,17 +111,14 @@ QByteArray inspectJson(const ImageArchive &archive, int index,
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-QByteArray inspectText(const ImageArchive &archive, int index,
+QByteArray inspectText(const ImageSource &source, int index,
                        const std::vector<std::shared_ptr<const LayerTree>> &layers)
 {
-    const ImageInfo &image = archive.images().at(size_t(index));
+    const ImageInfo &image = source.images().at(size_t(index));
     QString text;
     QTextStream out(&text);
-    out << "Archive:       " << archive.path() << '\n';
-    out << "Format:        " << archiveFormatName(archive.format());
-    if (!archive.outerCompression().isEmpty())
-        out << " (" << archive.outerCompression() << " compressed)";
-    out << '\n';
+    out << "Archive:       " << source.location() << '\n';
+    out << "Format:        " << source.description() << '\n';
     out << "Names:         "
         << (image.names.isEmpty() ? QStringLiteral("<none>")
                                   : image.names.join(QStringLiteral(", ")))

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "archive/imagearchive.h"
 #include "common/datasize.h"
+#include "source/imagesource.h"
 
 #include <QByteArray>
 
@@ -9,9 +9,9 @@ namespace strata {
 
 // `strata-cli inspect` and `strata-cli history` output. `layers` may be empty (not loaded):
 // then per-layer figures read from the layers are left out.
-QByteArray inspectJson(const ImageArchive &archive, int image,
+QByteArray inspectJson(const ImageSource &source, int image,
                        const std::vector<std::shared_ptr<const LayerTree>> &layers);
-QByteArray inspectText(const ImageArchive &archive, int image,
+QByteArray inspectText(const ImageSource &source, int image,
                        const std::vector<std::shared_ptr<const LayerTree>> &layers);
 // Like `docker history --no-trunc`: newest step first, columns LAYER CREATED SIZE CREATED BY
 // COMMENT, where LAYER is the layer index the step made ("-" for an empty step).

@@ -1,7 +1,7 @@
 #include "common/datasize.h"
 #include "fixtureimage.h"
 #include "models/historymodel.h"
-#include "models/sizetext.h"
+#include "source/imagesource.h"
 #include "tree/layertree.h"
 
 #include <QAbstractItemModelTester>

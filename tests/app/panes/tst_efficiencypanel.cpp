@@ -5,10 +5,10 @@
 #include "archive/imagearchive.h"
 #include "models/efficiencymodel.h"
 #include "models/imageloader.h"
-#include "panes/archivetab.h"
 #include "panes/efficiencypanel.h"
 #include "panes/filetreepane.h"
 #include "panes/imagepage.h"
+#include "panes/imagetab.h"
 #include "windows/mainwindow.h"
 
 #include <QAbstractItemModelTester>
@@ -136,8 +136,7 @@ private slots:
     {
         MainWindow window;
         window.show();
-        ArchiveTab *tab =
-            window.openPath(fixturePath(QStringLiteral("dive/test-docker-image.tar")));
+        ImageTab *tab = window.openPath(fixturePath(QStringLiteral("dive/test-docker-image.tar")));
         QVERIFY(QTest::qWaitFor(
             [&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
         EfficiencyPanel *panel = tab->page()->efficiencyPanel();

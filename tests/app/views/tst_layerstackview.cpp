@@ -1,6 +1,6 @@
 #include "common/datasize.h"
 #include "fixtureimage.h"
-#include "models/sizetext.h"
+#include "source/imagesource.h"
 #include "tree/layertree.h"
 #include "views/layerstackview.h"
 

@@ -59,7 +59,7 @@ private slots:
              {QStringLiteral("/bin/sh -c #(nop) COPY file:tool in /app/"), false, {}, {}, {}}});
         CompareWindow window;
         QSignalSpy ready(&window, &CompareWindow::comparisonReady);
-        window.openFiles(a, b);
+        window.openLocations(a, b);
         window.show();
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), kTimeout);
         const ImageComparison *c = window.comparison();
@@ -111,8 +111,8 @@ private slots:
     {
         CompareWindow window;
         QSignalSpy ready(&window, &CompareWindow::comparisonReady);
-        window.openFiles(fixturePath(QStringLiteral("snyk_cli/gzip-test-oci.tar")),
-                         fixturePath(QStringLiteral("snyk_cli/zstd-test-oci.tar")));
+        window.openLocations(fixturePath(QStringLiteral("snyk_cli/gzip-test-oci.tar")),
+                             fixturePath(QStringLiteral("snyk_cli/zstd-test-oci.tar")));
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), kTimeout);
         QCOMPARE(window.comparison()->layers.shared, 5);
         QCOMPARE(window.treeModel()->rowCount(), 0); // changes only, and there are none

@@ -9,12 +9,12 @@
 #include "models/imagelistmodel.h"
 #include "models/imageloader.h"
 #include "models/overlaymodel.h"
-#include "panes/archivetab.h"
 #include "panes/entrydetailspane.h"
 #include "panes/filepreview.h"
 #include "panes/filetreepane.h"
 #include "panes/imagechooser.h"
 #include "panes/imagepage.h"
+#include "panes/imagetab.h"
 #include "panes/loadprogressbar.h"
 #include "panes/messagebar.h"
 #include "views/historyview.h"
@@ -52,7 +52,7 @@ QString diveImage()
 }
 
 // Waits until the tab's image is loaded and the tree pane shows a tree.
-bool waitLoaded(ArchiveTab *tab)
+bool waitLoaded(ImageTab *tab)
 {
     FileTreePane *pane = tab->page()->treePane();
     return QTest::qWaitFor(
@@ -101,7 +101,7 @@ private slots:
     {
         MainWindow window;
         window.show();
-        ArchiveTab *tab = window.openPath(whiteoutDir());
+        ImageTab *tab = window.openPath(whiteoutDir());
         QVERIFY(waitLoaded(tab));
         QCOMPARE(window.windowTitle(), QStringLiteral("whiteout_dir.tar — Strata"));
         ImagePage *page = tab->page();
@@ -145,7 +145,7 @@ private slots:
     {
         MainWindow window;
         window.show();
-        ArchiveTab *tab = window.openPath(whiteoutDir());
+        ImageTab *tab = window.openPath(whiteoutDir());
         QVERIFY(waitLoaded(tab));
         ImagePage *page = tab->page();
         FileTreePane *pane = page->treePane();
@@ -194,7 +194,7 @@ private slots:
     {
         MainWindow window;
         window.show();
-        ArchiveTab *tab = window.openPath(diveImage());
+        ImageTab *tab = window.openPath(diveImage());
         QVERIFY(waitLoaded(tab));
         FileTreePane *pane = tab->page()->treePane();
         FilePreview *preview = tab->page()->entryDetails()->preview();
@@ -231,7 +231,7 @@ private slots:
     {
         MainWindow window;
         window.show();
-        ArchiveTab *tab = window.openPath(diveImage());
+        ImageTab *tab = window.openPath(diveImage());
         QVERIFY(waitLoaded(tab));
         FileTreePane *pane = tab->page()->treePane();
         FileTreeModel *model = pane->model();
@@ -280,7 +280,7 @@ private slots:
         MainWindow window;
         window.show();
         // Cancelled while the archive is being opened...
-        ArchiveTab *tab = window.openPath(path);
+        ImageTab *tab = window.openPath(path);
         QVERIFY(tab->progressBar()->isVisible());
         tab->cancel();
         QCOMPARE(tab->loader()->state(), ImageLoader::State::Cancelled);
@@ -290,7 +290,7 @@ private slots:
 
         // ... and while its layers are read: cancel as soon as the metadata is there.
         QSignalSpy trees(tab->loader(), &ImageLoader::treesReady);
-        connect(tab->loader(), &ImageLoader::metadataReady, tab, &ArchiveTab::cancel);
+        connect(tab->loader(), &ImageLoader::metadataReady, tab, &ImageTab::cancel);
         tab->reload();
         QVERIFY(QTest::qWaitFor(
             [&] { return tab->loader()->state() == ImageLoader::State::Cancelled; }, kTimeout));
@@ -301,7 +301,7 @@ private slots:
         QCOMPARE(trees.size(), 0); // the cancelled load's results never arrive
 
         // Reload brings everything.
-        disconnect(tab->loader(), &ImageLoader::metadataReady, tab, &ArchiveTab::cancel);
+        disconnect(tab->loader(), &ImageLoader::metadataReady, tab, &ImageTab::cancel);
         tab->reload();
         QVERIFY(waitLoaded(tab));
         QCOMPARE(trees.size(), 1);
@@ -315,7 +315,7 @@ private slots:
         REQUIRE_FIXTURE(path);
         MainWindow window;
         window.show();
-        ArchiveTab *tab = window.openPath(path);
+        ImageTab *tab = window.openPath(path);
         ImageChooser *chooser = tab->chooser();
         QVERIFY(QTest::qWaitFor([&] { return chooser->isVisible(); }, kTimeout));
         ImageListModel *images = chooser->model();
@@ -336,7 +336,7 @@ private slots:
         QCOMPARE(window.tabCount(), 2);
         QVERIFY(waitLoaded(tab));
         QVERIFY(waitLoaded(window.tab(1)));
-        QCOMPARE(window.tab(0)->loader()->archive(), window.tab(1)->loader()->archive()); // shared
+        QCOMPARE(window.tab(0)->loader()->source(), window.tab(1)->loader()->source()); // shared
         QVERIFY(window.tab(0)->title() != window.tab(1)->title());
         QVERIFY(window.tab(1)->title().startsWith(QStringLiteral("oci-two-images.tar.xz: ")));
         // busybox (398 hard links) and alpine (324 symlinks) differ.
@@ -355,7 +355,7 @@ private slots:
 
         MainWindow window;
         window.show();
-        ArchiveTab *tab = window.openPath(path);
+        ImageTab *tab = window.openPath(path);
         QVERIFY(QTest::qWaitFor([&] { return tab->messageBar()->isVisible(); }, kTimeout));
         QCOMPARE(tab->messageBar()->kind(), MessageBar::Kind::Error);
         QVERIFY2(tab->messageBar()->text().startsWith(path + QLatin1Char(':')),
@@ -363,7 +363,7 @@ private slots:
         QCOMPARE(tab->loader()->error().kind, Error::Kind::NotAnArchive);
 
         const QString missing = dir.filePath(QStringLiteral("missing.tar"));
-        ArchiveTab *second = window.openPath(missing);
+        ImageTab *second = window.openPath(missing);
         QVERIFY(QTest::qWaitFor([&] { return second->messageBar()->isVisible(); }, kTimeout));
         QVERIFY(second->messageBar()->text().contains(missing));
         QCOMPARE(second->loader()->error().kind, Error::Kind::NotFound);
@@ -379,7 +379,7 @@ private slots:
         REQUIRE_FIXTURE(path);
         MainWindow window;
         window.show();
-        ArchiveTab *tab = window.openPath(path);
+        ImageTab *tab = window.openPath(path);
         QVERIFY(QTest::qWaitFor([&] { return tab->chooser()->isVisible(); }, kTimeout));
         tab->openImage(0);
         QVERIFY(QTest::qWaitFor(
@@ -402,7 +402,7 @@ private slots:
         REQUIRE_FIXTURE(path);
         MainWindow window;
         window.show();
-        ArchiveTab *tab = window.openPath(path);
+        ImageTab *tab = window.openPath(path);
         QVERIFY(QTest::qWaitFor(
             [&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
         QVERIFY(QTest::qWaitFor(
@@ -421,7 +421,7 @@ private slots:
             fixturePath(QStringLiteral("google_go-containerregistry/whiteout_dir.tar"));
         MainWindow window;
         window.show();
-        ArchiveTab *tab = window.openPath(path);
+        ImageTab *tab = window.openPath(path);
         QVERIFY(QTest::qWaitFor(
             [&] { return tab->loader()->state() == ImageLoader::State::Loaded; }, kTimeout));
         QTemporaryDir dir;
@@ -481,7 +481,7 @@ private slots:
         window.show();
         window.openDemo();
         QCOMPARE(window.tabCount(), 1);
-        ArchiveTab *tab = window.currentTab();
+        ImageTab *tab = window.currentTab();
         QVERIFY(waitLoaded(tab));
         QCOMPARE(window.windowTitle(), QStringLiteral("strata-demo.tar — Strata"));
         QCOMPARE(tab->loader()->imageInfo().names,
@@ -506,7 +506,7 @@ private slots:
         window.zoom()->zoomIn();
         QCOMPARE(window.zoom()->percent(), 125);
         QCOMPARE(window.font().pointSizeF(), base * 1.25);
-        ArchiveTab *tab = window.openPath(whiteoutDir());
+        ImageTab *tab = window.openPath(whiteoutDir());
         QVERIFY(waitLoaded(tab));
         // Children follow the window, the monospace preview included.
         QCOMPARE(tab->page()->treePane()->view()->font().pointSizeF(), base * 1.25);

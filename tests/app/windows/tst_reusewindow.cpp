@@ -7,7 +7,7 @@
 #include "models/imageloader.h"
 #include "models/overlaymodel.h"
 #include "models/reuseworkspace.h"
-#include "panes/archivetab.h"
+#include "panes/imagetab.h"
 #include "panes/messagebar.h"
 #include "views/reusediagram.h"
 #include "windows/mainwindow.h"
@@ -90,7 +90,7 @@ class TestReuseWindow : public QObject
     std::unique_ptr<ReuseWindow> openDemo()
     {
         auto window = std::make_unique<ReuseWindow>();
-        window->addPaths({demoReuseArchivePath()});
+        window->addLocations({demoReuseArchivePath()});
         window->show();
         return window;
     }
@@ -359,7 +359,7 @@ private slots:
     {
         ReuseWindow window;
         const QString missing = QStringLiteral("/nonexistent/strata-missing.tar");
-        window.addPaths({missing});
+        window.addLocations({missing});
         QTRY_VERIFY_WITH_TIMEOUT(window.workspace()->pendingJobs() == 0, kTimeout);
         QCOMPARE(window.messageBar()->kind(), MessageBar::Kind::Error);
         QVERIFY2(window.messageBar()->text().contains(missing),

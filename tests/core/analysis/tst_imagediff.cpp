@@ -5,6 +5,7 @@
 
 #include "analysis/contentdiff.h"
 #include "analysis/imagediff.h"
+#include "archive/imagearchive.h"
 #include "imagewriter/imagewriter.h"
 #include "report/diffreport.h"
 #include "tree/overlaymerge.h"
@@ -44,20 +45,20 @@ DiffSide writeSide(const QTemporaryDir &dir, const QString &name, const iw::Imag
         return side;
     }
     Error error;
-    side.archive = ImageArchive::open(path, &error);
-    if (!side.archive) {
+    side.source = ImageArchive::open(path, &error);
+    if (!side.source) {
         qWarning() << error.toString();
         return side;
     }
     side.image = 0;
-    side.layers = side.archive->loadLayers(0, LoadObserver{}, &error);
+    side.layers = side.source->loadLayers(0, LoadObserver{}, &error);
     return side;
 }
 
 DiffSide openSide(const std::shared_ptr<ImageArchive> &archive, const QString &ref)
 {
     DiffSide side;
-    side.archive = archive;
+    side.source = archive;
     Error error;
     side.image = archive->findImage(ref, &error);
     side.layers = archive->loadLayers(side.image, LoadObserver{}, &error);
@@ -371,7 +372,7 @@ private slots:
         ContentObserver observer;
         observer.progress = [&](int done, int total) { progress.emplace_back(done, total); };
         const ContentComparison content =
-            compareContent(c.files, *c.a.archive, c.a.image, *c.b.archive, c.b.image, observer);
+            compareContent(c.files, *c.a.source, c.a.image, *c.b.source, c.b.image, observer);
         QVERIFY2(!content.error, qPrintable(content.error.toString()));
         QCOMPARE(paths(c.files, content.entries),
                  QStringList({"app/config.json", "app/run.sh", "etc/motd"}));
@@ -398,7 +399,7 @@ private slots:
         cancelling.cancel = &cancel;
         const ImageComparison again = compareImages(c.a, c.b);
         const ContentComparison cancelled =
-            compareContent(again.files, *c.a.archive, 0, *c.b.archive, 0, cancelling);
+            compareContent(again.files, *c.a.source, 0, *c.b.source, 0, cancelling);
         QCOMPARE(cancelled.error.kind, Error::Kind::Cancelled);
         QVERIFY(cancelled.entries.empty());
     }

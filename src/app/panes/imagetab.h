@@ -9,7 +9,7 @@ class QStackedWidget;
 
 namespace strata {
 
-class ImageArchive;
+class ImageSource;
 class ImageChooser;
 class ImageLoader;
 class ImagePage;
@@ -19,17 +19,17 @@ class MessageBar;
 // One tab of the main window: one archive (or directory) and, once chosen, one image of it.
 // Shows the loading progress with Cancel, errors inline, the `docker images`-like chooser
 // for multi-image archives, and the ImagePage.
-class ArchiveTab final : public QWidget
+class ImageTab final : public QWidget
 {
     Q_OBJECT
 public:
     // Opens `path`.
-    explicit ArchiveTab(const QString &path, QWidget *parent = nullptr);
+    explicit ImageTab(const QString &path, QWidget *parent = nullptr);
     // Shows image `image` of an archive another tab has opened.
-    ArchiveTab(std::shared_ptr<ImageArchive> archive, int image, QWidget *parent = nullptr);
-    ~ArchiveTab() override;
+    ImageTab(std::shared_ptr<ImageSource> archive, int image, QWidget *parent = nullptr);
+    ~ImageTab() override;
 
-    QString path() const { return m_path; }
+    QString location() const { return m_location; }
     // "nginx.tar", or "two.tar: example.com/a:v1" for one image of several.
     QString title() const;
     bool isLoaded() const;
@@ -48,19 +48,19 @@ public:
 signals:
     void titleChanged();
     // The archive opened: worth a place in Open Recent.
-    void archiveOpened(const QString &path);
-    void openInTabsRequested(std::shared_ptr<strata::ImageArchive> archive,
+    void sourceOpened(const QString &path);
+    void openInTabsRequested(std::shared_ptr<strata::ImageSource> archive,
                              const QList<int> &images);
 
 private:
     // What both public constructors share: the widgets, before any loading starts.
-    ArchiveTab(const QString &path, bool multiImage, QWidget *parent);
+    ImageTab(const QString &path, bool multiImage, QWidget *parent);
     void setUp();
     void onArchiveOpened();
     void onFailed();
     void onCancelled();
 
-    QString m_path;
+    QString m_location;
     bool m_multiImage = false;
     ImageLoader *m_loader;
     MessageBar *m_message;

@@ -1,7 +1,6 @@
-#include "image/digestcheck.h"
+#include "source/imagesource.h"
 
-#include "archive/archivesource.h"
-#include "archive/imagearchive.h"
+#include "archive/bytesource.h"
 #include "common/foregroundwork.h"
 
 #include <archive.h>
@@ -127,50 +126,42 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
 }
 } // namespace
 
-std::vector<LayerDigestCheck> ImageArchive::verifyLayers(int image,
-                                                         const std::atomic_bool *cancel) const
+std::vector<LayerDigestCheck> ImageSource::verifyLayers(int image,
+                                                        const std::atomic_bool *cancel) const
 {
     const ImageInfo &info = m_images.at(size_t(image));
     std::vector<LayerDigestCheck> checks(size_t(info.layers.size()));
-    std::vector<const ArchiveMember *> wanted;
-    for (qsizetype i = 0; i < info.layers.size(); ++i) {
-        const ArchiveMember *member = m_source->resolve(info.layers[i].member.toStdString());
-        if (!member) {
+    std::vector<int> readable;
+    for (int i = 0; i < int(info.layers.size()); ++i) {
+        Error missing;
+        if (hasBlob(info.layers[i], &missing)) {
+            readable.push_back(i);
+        } else {
             checks[size_t(i)].status = LayerDigestCheck::Status::Unreadable;
-            checks[size_t(i)].error = Error::make(
-                Error::Kind::MissingMember, m_path,
-                QStringLiteral("the layer blob is not in the archive"), info.layers[i].member);
-        } else if (std::find(wanted.begin(), wanted.end(), member) == wanted.end()) {
-            wanted.push_back(member);
+            checks[size_t(i)].error = missing;
         }
     }
     Error streamError;
-    m_source->streamMembers(
-        wanted,
-        [&](const ArchiveMember &member, ByteSource &stream) {
-            const QString name = QString::fromStdString(member.name);
-            LayerDigestCheck first;
-            bool done = false;
-            for (qsizetype i = 0; i < info.layers.size(); ++i) {
-                const ArchiveMember *m = m_source->resolve(info.layers[i].member.toStdString());
-                if (m != &member)
+    readLayerBlobs(
+        image, readable,
+        [&](int layer, ByteSource &stream) {
+            const LayerDigestCheck first =
+                checkStream(stream, info.layers[layer], location(), cancel);
+            checks[size_t(layer)] = first;
+            // The same blob at other positions: same bytes, their own expected digests.
+            const std::string key = blobKey(info.layers[layer]);
+            for (int i : readable) {
+                const LayerInfo &other = info.layers[i];
+                if (i == layer || blobKey(other) != key)
                     continue;
-                if (!done) {
-                    first = checkStream(stream, info.layers[i], m_path, cancel);
-                    done = true;
-                    checks[size_t(i)] = first;
-                } else {
-                    // The same blob at another position: same bytes, its own expected digests.
-                    LayerDigestCheck again = first;
-                    const LayerInfo &layer = info.layers[i];
-                    if ((isSha256(layer.blobDigest) && layer.blobDigest != first.blobDigest) ||
-                        (isSha256(layer.diffId) && layer.diffId != first.diffDigest)) {
-                        again.status = LayerDigestCheck::Status::Mismatch;
-                        again.error = Error::make(Error::Kind::DigestMismatch, m_path,
-                                                  QStringLiteral("digest mismatch"), layer.member);
-                    }
-                    checks[size_t(i)] = again;
+                LayerDigestCheck again = first;
+                if ((isSha256(other.blobDigest) && other.blobDigest != first.blobDigest) ||
+                    (isSha256(other.diffId) && other.diffId != first.diffDigest)) {
+                    again.status = LayerDigestCheck::Status::Mismatch;
+                    again.error = Error::make(Error::Kind::DigestMismatch, location(),
+                                              QStringLiteral("digest mismatch"), other.member);
                 }
+                checks[size_t(i)] = again;
             }
             return !(cancel && cancel->load());
         },

@@ -1,0 +1,160 @@
+#include "archive/archivejson.h"
+#include "archive/parsearchive.h"
+#include "image/imageconfig.h"
+#include "image/manifest.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace strata {
+
+namespace {
+const QString kManifest = QStringLiteral("manifest.json");
+
+// Docker's and podman's layer names carry the digest: "blobs/sha256/<hex>" or "<hex>.tar".
+QString digestFromLayerPath(const QString &path)
+{
+    static const QString blobs = QStringLiteral("blobs/sha256/");
+    if (path.startsWith(blobs))
+        return QStringLiteral("sha256:") + path.mid(blobs.size());
+    QString base = path.section(QLatin1Char('/'), -1);
+    if (base.endsWith(QStringLiteral(".tar")))
+        base.chop(4);
+    else if (base.endsWith(QStringLiteral(".tar.gz")))
+        base.chop(7);
+    if (base.size() == 64 && base != QStringLiteral("layer"))
+        return QStringLiteral("sha256:") + base;
+    return {};
+}
+
+// One entry of the manifest's "Layers": where the blob is, what names it, what the OCI layout
+// beside it (Docker 25) or LayerSources (for foreign layers) say of it.
+LayerInfo layerOf(const ArchiveSource &source, const QString &path, const QString &diffId,
+                  const QJsonObject &layerSources, const QHash<QString, OciBlobInfo> &ociBlobs)
+{
+    LayerInfo layer;
+    setLayerMember(source, path, &layer);
+    layer.diffId = diffId;
+    layer.blobDigest = digestFromLayerPath(layer.member);
+    if (layer.blobDigest.isEmpty())
+        layer.blobDigest = digestFromLayerPath(path);
+    const QJsonObject src = layerSources.value(layer.diffId).toObject();
+    layer.mediaType = src.value(QStringLiteral("mediaType")).toString();
+    layer.declaredSize = src.value(QStringLiteral("size")).toInteger(-1);
+    if (const auto blob = ociBlobs.constFind(layer.blobDigest); blob != ociBlobs.constEnd()) {
+        layer.mediaType = blob->mediaType;
+        layer.declaredSize = blob->size;
+    }
+    if (path.endsWith(QStringLiteral("/layer.tar"))) {
+        // docker save writes layers uncompressed: the blob is the diff.
+        if (layer.blobDigest.isEmpty())
+            layer.blobDigest = layer.diffId;
+        layer.v1Id = path.section(QLatin1Char('/'), 0, 0);
+        if (const ArchiveMember *json =
+                source.find(QString(layer.v1Id + QStringLiteral("/json")).toStdString())) {
+            Error jsonError;
+            layer.v1Json = source.read(*json, kMaxJsonBytes, &jsonError);
+        }
+    }
+    return layer;
+}
+
+// Old docker saves name images only in `repositories` (tag -> top layer's v1 id).
+QStringList namesFromRepositories(const QJsonDocument &repositories, const QString &topV1Id)
+{
+    QStringList names;
+    const QJsonObject repos = repositories.object();
+    for (auto repo = repos.begin(); repo != repos.end(); ++repo) {
+        const QJsonObject tags = repo.value().toObject();
+        for (auto tag = tags.begin(); tag != tags.end(); ++tag) {
+            if (tag.value().toString() == topV1Id)
+                names << repo.key() + QLatin1Char(':') + tag.key();
+        }
+    }
+    return names;
+}
+
+// One entry of manifest.json: {"Config": ..., "RepoTags": [...], "Layers": [...]}.
+bool readImage(const ArchiveSource &source, const QJsonObject &entry,
+               const QJsonDocument &repositories, const QHash<QString, OciBlobInfo> &ociBlobs,
+               ImageInfo *image, bool *sawRootBlob, Error *error)
+{
+    if (!entry.value(QStringLiteral("Config")).isString() ||
+        !entry.value(QStringLiteral("Layers")).isArray()) {
+        *error = Error::make(Error::Kind::MalformedJson, source.path(),
+                             QStringLiteral("an entry lacks \"Config\" or \"Layers\""), kManifest);
+        return false;
+    }
+    image->manifestJson = QJsonDocument(entry).toJson(QJsonDocument::Indented);
+    image->names = jsonStrings(entry.value(QStringLiteral("RepoTags")));
+    image->configMember = entry.value(QStringLiteral("Config")).toString();
+    QJsonDocument config;
+    if (!readJsonMember(source, image->configMember, &config, &image->configJson, error))
+        return false;
+    if (!parseImageConfig(image->configJson, image)) {
+        *error = Error::make(Error::Kind::MalformedJson, source.path(),
+                             QStringLiteral("is not an image configuration"), image->configMember);
+        return false;
+    }
+    image->id = sha256Digest(image->configJson);
+
+    const QStringList diffIds = configDiffIds(image->configJson);
+    const QJsonObject layerSources = entry.value(QStringLiteral("LayerSources")).toObject();
+    const QJsonArray layers = entry.value(QStringLiteral("Layers")).toArray();
+    if (!checkLayerCount(source.path(), image->configMember, layers.size(), diffIds.size(), image,
+                         error))
+        return false;
+    for (qsizetype i = 0; i < layers.size(); ++i) {
+        const QString path = layers.at(i).toString();
+        if (!path.contains(QLatin1Char('/')))
+            *sawRootBlob = true;
+        image->layers.append(layerOf(source, path, i < diffIds.size() ? diffIds.at(i) : QString(),
+                                     layerSources, ociBlobs));
+    }
+    if (image->names.isEmpty() && !image->layers.isEmpty() && repositories.isObject())
+        image->names = namesFromRepositories(repositories, image->layers.last().v1Id);
+    computeChainIds(&image->layers);
+    attachHistory(image);
+    return true;
+}
+} // namespace
+
+bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBlobInfo> &ociBlobs,
+                         ParsedArchive *out, Error *error)
+{
+    QJsonDocument doc;
+    if (!readJsonMember(source, kManifest, &doc, nullptr, error))
+        return false;
+    if (!doc.isArray()) {
+        *error = Error::make(Error::Kind::MalformedJson, source.path(),
+                             QStringLiteral("is not a list of images"), kManifest);
+        return false;
+    }
+    QJsonDocument repositories;
+    Error ignored;
+    if (source.find("repositories"))
+        readJsonMember(source, QStringLiteral("repositories"), &repositories, nullptr, &ignored);
+
+    bool sawRootBlob = false;
+    for (const QJsonValue value : doc.array()) {
+        ImageInfo image;
+        if (!readImage(source, value.toObject(), repositories, ociBlobs, &image, &sawRootBlob,
+                       error))
+            return false;
+        out->images.push_back(std::move(image));
+    }
+    if (out->images.empty()) {
+        *error = Error::make(Error::Kind::NotAnImage, source.path(),
+                             QStringLiteral("lists no images"), kManifest);
+        return false;
+    }
+    if (source.find("oci-layout") && source.find("index.json"))
+        out->format = ArchiveFormat::Docker25;
+    else if (sawRootBlob) // c/image and ggcr keep blobs at the top; docker in <id>/layer.tar
+        out->format = ArchiveFormat::DockerArchive;
+    else
+        out->format = ArchiveFormat::DockerLegacy;
+    return true;
+}
+
+} // namespace strata
