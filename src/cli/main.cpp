@@ -1,4 +1,4 @@
-#include "clicommands.h"
+#include "cli.h"
 #include "common/allocator.h"
 
 #include <QCoreApplication>

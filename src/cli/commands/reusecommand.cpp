@@ -1,7 +1,7 @@
-#include "reusecommand.h"
+#include "commands/commands.h"
 
 #include "analysis/layerreuse.h"
-#include "clisupport.h"
+#include "output.h"
 #include "report/reusereport.h"
 #include "source/opensource.h"
 
@@ -12,39 +12,6 @@
 
 namespace strata::cli {
 
-namespace {
-
-// Damaged layers and inconsistent manifests do not stop the report (their blob sizes stand
-// in), but they are named, once each, and the command exits 2.
-int reportProblems(const std::vector<ReuseInput> &inputs)
-{
-    int code = Ok;
-    QSet<const LayerTree *> reported;
-    for (const ReuseInput &input : inputs) {
-        for (const Error &problem : input.image.problems) {
-            fail(problem.toString());
-            code = BadInput;
-        }
-        for (const auto &layer : input.layers) {
-            if (!layer || reported.contains(layer.get()))
-                continue;
-            reported.insert(layer.get());
-            if (layer->error) {
-                fail(layer->error.toString());
-                code = BadInput;
-            }
-            for (const QString &rejected : layer->rejected)
-                fprintf(
-                    stderr,
-                    "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
-                    rejected.toLocal8Bit().constData());
-        }
-    }
-    return code;
-}
-
-} // namespace
-
 int runReuse(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -54,8 +21,8 @@ int runReuse(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("archive"),
                                  QStringLiteral("Image archives or directories."),
                                  QStringLiteral("ARCHIVE..."));
-    parser.addOption({QStringLiteral("format"), QStringLiteral("text or json."),
-                      QStringLiteral("format"), QStringLiteral("text")});
+    FormatOption format({QStringLiteral("text"), QStringLiteral("json")});
+    format.addTo(parser);
     parser.addOption({QStringLiteral("containers"),
                       QStringLiteral("Illustrative containers to add on each image (default 0)."),
                       QStringLiteral("n"), QStringLiteral("0")});
@@ -65,8 +32,9 @@ int runReuse(const QStringList &arguments)
                         "(default 4kB)."),
          QStringLiteral("size"), QStringLiteral("4kB")});
     parser.addHelpOption();
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
+    QString usageError;
+    if (!parseArguments(parser, arguments, &usageError))
+        return fail(usageError);
     if (parser.isSet(QStringLiteral("help"))) {
         writeOut(parser.helpText().toLocal8Bit());
         return Ok;
@@ -74,9 +42,9 @@ int runReuse(const QStringList &arguments)
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty())
         return fail(QStringLiteral("expected at least one ARCHIVE (see --help)"));
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("json") && format != QLatin1String("text"))
-        return fail(QStringLiteral("unknown --format \"%1\" (text or json)").arg(format));
+    QString formatError;
+    if (!format.read(parser, &formatError))
+        return fail(formatError);
     bool ok = false;
     const int perImage = parser.value(QStringLiteral("containers")).toInt(&ok);
     if (!ok || perImage < 0 || perImage > 1000)
@@ -120,8 +88,14 @@ int runReuse(const QStringList &arguments)
             containers.push_back(ContainerSpec{int(i), containerSize, {}});
     }
     const ReuseAnalysis analysis = analyzeReuse(inputs, containers);
-    writeOut(format == QLatin1String("json") ? reuseJson(analysis) : reuseText(analysis));
-    return reportProblems(inputs);
+    writeOut(format.is("json") ? reuseJson(analysis) : reuseText(analysis));
+    // Damaged layers and inconsistent manifests do not stop the report (their blob sizes stand
+    // in), but they are named, once each, and the command exits 2.
+    int code = Ok;
+    QSet<const LayerTree *> reported;
+    for (const ReuseInput &input : inputs)
+        code = std::max(code, reportProblems(input.image, input.layers, &reported));
+    return code;
 }
 
 } // namespace strata::cli

@@ -1,8 +1,8 @@
-#include "diffcommand.h"
+#include "commands/commands.h"
 
 #include "analysis/contentdiff.h"
 #include "analysis/imagediff.h"
-#include "clisupport.h"
+#include "output.h"
 #include "report/diffreport.h"
 #include "source/opensource.h"
 
@@ -32,24 +32,13 @@ bool layerOption(const QCommandLineParser &parser, const QString &name, const Im
 
 // Loads one side; a damaged layer is reported (and makes the exit code 2) but compared as
 // far as it was read, like the other commands do.
-bool loadSide(DiffSide *side, bool *damaged, Error *error)
+bool loadSide(DiffSide *side, QSet<const LayerTree *> *reported, bool *damaged, Error *error)
 {
     side->layers = side->source->loadLayers(side->image, LoadObserver{}, error);
     if (*error)
         return false;
-    for (const auto &layer : side->layers) {
-        if (layer && layer->error) {
-            fail(layer->error);
-            *damaged = true;
-        }
-        if (layer) {
-            for (const QString &rejected : layer->rejected)
-                fprintf(
-                    stderr,
-                    "strata-cli: warning: entry \"%s\" escapes the image root and was ignored\n",
-                    rejected.toLocal8Bit().constData());
-        }
-    }
+    if (reportProblems(side->info(), side->layers, reported) != Ok)
+        *damaged = true;
     return true;
 }
 } // namespace
@@ -76,18 +65,19 @@ int runDiff(const QStringList &arguments)
     parser.addOption({QStringLiteral("limit"),
                       QStringLiteral("Changes listed in text and markdown (default 50)."),
                       QStringLiteral("n"), QStringLiteral("50")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("text, json or markdown."),
-                      QStringLiteral("format"), QStringLiteral("text")});
+    FormatOption format(
+        {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("markdown")});
+    format.addTo(parser);
     parser.addHelpOption();
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
+    QString usageError;
+    if (!parseArguments(parser, arguments, &usageError))
+        return fail(usageError);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
         return fail(QStringLiteral("expected two archives A and B (see --help)"));
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json") &&
-        format != QLatin1String("markdown"))
-        return fail(QStringLiteral("unknown --format \"%1\" (text, json or markdown)").arg(format));
+    QString formatError;
+    if (!format.read(parser, &formatError))
+        return fail(formatError);
     bool limitOk = false;
     const int limit = parser.value(QStringLiteral("limit")).toInt(&limitOk);
     if (!limitOk || limit < 0)
@@ -117,7 +107,8 @@ int runDiff(const QStringList &arguments)
         return fail(message);
 
     bool damaged = false;
-    if (!loadSide(&a, &damaged, &error) || !loadSide(&b, &damaged, &error))
+    QSet<const LayerTree *> reported;
+    if (!loadSide(&a, &reported, &damaged, &error) || !loadSide(&b, &reported, &damaged, &error))
         return fail(error);
     ImageComparison comparison = compareImages(std::move(a), std::move(b));
     if (parser.isSet(QStringLiteral("content"))) {
@@ -129,9 +120,9 @@ int runDiff(const QStringList &arguments)
         comparison.files.applyContent(content.entries, content.different);
     }
 
-    if (format == QLatin1String("json"))
+    if (format.is("json"))
         writeOut(diffJson(comparison));
-    else if (format == QLatin1String("markdown"))
+    else if (format.is("markdown"))
         writeOut(diffMarkdown(comparison, {limit}));
     else
         writeOut(diffText(comparison, {limit}));

@@ -1,14 +1,7 @@
-#include "efficiencycommands.h"
+#include "report/efficiencyreport.h"
 
-#include "analysis/diveci.h"
-#include "analysis/efficiency.h"
-#include "clisupport.h"
 #include "common/datasize.h"
-#include "report/imagereport.h"
-#include "source/opensource.h"
 
-#include <QCommandLineParser>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,9 +9,8 @@
 #include <QTextStream>
 
 #include <cmath>
-#include <cstdio>
 
-namespace strata::cli {
+namespace strata {
 
 namespace {
 
@@ -68,6 +60,32 @@ QString fateText(const PathCopy &copy)
     }
     return {};
 }
+
+QJsonObject copyJson(const PathCopy &copy)
+{
+    QJsonObject o;
+    o[QStringLiteral("layer")] = copy.layer;
+    o[QStringLiteral("type")] = copy.whiteout ? QStringLiteral("whiteout")
+                                              : QString(QLatin1Char(fileTypeLetter(copy.type)));
+    o[QStringLiteral("size")] = copy.size;
+    o[QStringLiteral("diveSize")] = copy.diveSize;
+    if (!copy.whiteout) {
+        o[QStringLiteral("mode")] = QString::number(copy.mode, 8);
+        o[QStringLiteral("uid")] = qint64(copy.uid);
+        o[QStringLiteral("gid")] = qint64(copy.gid);
+    }
+    o[QStringLiteral("fate")] = QLatin1String(copyFateName(copy.fate));
+    if (copy.fateLayer >= 0)
+        o[QStringLiteral("fateLayer")] = copy.fateLayer;
+    return o;
+}
+
+QJsonValue ratioJson(double value)
+{
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
 
 QByteArray efficiencyText(const ImageInfo &image, const EfficiencyReport &report)
 {
@@ -122,30 +140,6 @@ QByteArray efficiencyText(const ImageInfo &image, const EfficiencyReport &report
     }
     out.flush();
     return text.toUtf8();
-}
-
-QJsonObject copyJson(const PathCopy &copy)
-{
-    QJsonObject o;
-    o[QStringLiteral("layer")] = copy.layer;
-    o[QStringLiteral("type")] = copy.whiteout ? QStringLiteral("whiteout")
-                                              : QString(QLatin1Char(fileTypeLetter(copy.type)));
-    o[QStringLiteral("size")] = copy.size;
-    o[QStringLiteral("diveSize")] = copy.diveSize;
-    if (!copy.whiteout) {
-        o[QStringLiteral("mode")] = QString::number(copy.mode, 8);
-        o[QStringLiteral("uid")] = qint64(copy.uid);
-        o[QStringLiteral("gid")] = qint64(copy.gid);
-    }
-    o[QStringLiteral("fate")] = QLatin1String(copyFateName(copy.fate));
-    if (copy.fateLayer >= 0)
-        o[QStringLiteral("fateLayer")] = copy.fateLayer;
-    return o;
-}
-
-QJsonValue ratioJson(double value)
-{
-    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
 }
 
 QByteArray efficiencyJson(const ImageInfo &image, const EfficiencyReport &report)
@@ -260,105 +254,4 @@ QByteArray ciText(const ImageInfo &image, const EfficiencyReport &report,
     return text.toUtf8();
 }
 
-struct RuleOption
-{
-    QString CiConfig::*field;
-    QString name;   // also the rule's key
-    QString legacy; // dive's flag spelling
-    QString help;
-};
-
-const std::vector<RuleOption> &ruleOptions()
-{
-    static const std::vector<RuleOption> options = {
-        {&CiConfig::lowestEfficiency, QStringLiteral("lowest-efficiency"),
-         QStringLiteral("lowestEfficiency"),
-         QStringLiteral("Fail when the efficiency is lower (a ratio 0-1; default 0.9).")},
-        {&CiConfig::highestWastedBytes, QStringLiteral("highest-wasted-bytes"),
-         QStringLiteral("highestWastedBytes"),
-         QStringLiteral(
-             "Fail when dive's wasted bytes are more (20MB, 512KiB, 1000000; default disabled).")},
-        {&CiConfig::highestUserWastedPercent, QStringLiteral("highest-user-wasted-percent"),
-         QStringLiteral("highestUserWastedPercent"),
-         QStringLiteral(
-             "Fail when wasted bytes / user layer bytes is more (a ratio 0-1; default 0.1).")},
-    };
-    return options;
-}
-
-} // namespace
-
-int runEfficiency(const QStringList &arguments)
-{
-    LoadedImage command;
-    command.parser.addOption({QStringLiteral("format"), QStringLiteral("text or json."),
-                              QStringLiteral("format"), QStringLiteral("text")});
-    QString usageError;
-    if (!command.parse(arguments, &usageError))
-        return fail(usageError);
-    const QString format = command.parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("json") && format != QLatin1String("text"))
-        return fail(QStringLiteral("unknown --format \"%1\" (text or json)").arg(format));
-    Error error;
-    if (!command.load(&error))
-        return fail(error.toString());
-    const EfficiencyReport report = analyzeEfficiency(command.info(), command.layers);
-    writeOut(format == QLatin1String("json") ? efficiencyJson(command.info(), report)
-                                             : efficiencyText(command.info(), report));
-    return command.reportProblems();
-}
-
-int runCi(const QStringList &arguments)
-{
-    LoadedImage command;
-    command.parser.addOption(
-        {QStringLiteral("config"),
-         QStringLiteral("dive's .dive-ci YAML with the rules (default: ./.dive-ci if present)."),
-         QStringLiteral("file")});
-    for (const RuleOption &option : ruleOptions())
-        command.parser.addOption(
-            {{option.name, option.legacy}, option.help, QStringLiteral("value")});
-    QString usageError;
-    if (!command.parse(arguments, &usageError))
-        return fail(usageError);
-
-    // Rules before the image: a broken configuration fails fast, whatever the image.
-    CiConfig config;
-    QString configFile = command.parser.value(QStringLiteral("config"));
-    if (configFile.isEmpty() && QFileInfo::exists(QStringLiteral(".dive-ci")))
-        configFile = QStringLiteral(".dive-ci");
-    QString configError;
-    if (!configFile.isEmpty() && !readDiveCiFile(configFile, &config, &configError))
-        return fail(configError);
-    QStringList fromFlags;
-    for (const RuleOption &option : ruleOptions()) {
-        if (command.parser.isSet(option.name)) {
-            config.*option.field = command.parser.value(option.name);
-            fromFlags << option.name;
-        }
-    }
-    std::vector<CiRule> rules;
-    QString badKey;
-    if (!parseCiRules(config, &rules, &configError, &badKey)) {
-        if (fromFlags.contains(badKey) || configFile.isEmpty())
-            return fail(configError);
-        return fail(configFile + QStringLiteral(": ") + configError);
-    }
-
-    Error error;
-    if (!command.load(&error))
-        return fail(error.toString());
-    const EfficiencyReport report = analyzeEfficiency(command.info(), command.layers);
-    const CiEvaluation evaluation = evaluateCiRules(rules, report);
-    writeOut(ciText(command.info(), report, evaluation, configFile));
-    const int problems = command.reportProblems();
-    if (problems != Ok)
-        return problems;
-    if (!evaluation.pass())
-        return fail(QStringLiteral("failed rules: %1")
-                        .arg(evaluation.failedRules().join(QStringLiteral(", "))),
-                    CheckFailed);
-    return Ok;
-}
-
-} // namespace strata::cli
+} // namespace strata

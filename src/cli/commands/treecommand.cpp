@@ -1,0 +1,57 @@
+#include "commands/commands.h"
+#include "loadedimage.h"
+#include "report/treereport.h"
+#include "tree/overlaymerge.h"
+
+#include <cstdio>
+
+namespace strata::cli {
+
+int runTree(const QStringList &arguments)
+{
+    LoadedImage command(QStringLiteral(
+        "The merged filesystem as of a layer, one line per path (path type size mode link layer), "
+        "or only the changes the layer makes."));
+    command.parser.addOption({QStringLiteral("layer"),
+                              QStringLiteral("Layer index, 0 = bottom (default: top)."),
+                              QStringLiteral("n")});
+    command.parser.addOption(
+        {QStringLiteral("diff"), QStringLiteral("Only the changes the layer makes.")});
+    FormatOption format({QStringLiteral("tsv"), QStringLiteral("json")});
+    format.addTo(command.parser);
+    QString usageError;
+    if (!command.parse(arguments, &usageError) || !format.read(command.parser, &usageError))
+        return fail(usageError);
+    Error error;
+    if (!command.open(&error))
+        return fail(error);
+    const int count = int(command.info().layers.size());
+    int layer = count - 1;
+    if (command.parser.isSet(QStringLiteral("layer"))) {
+        bool ok = false;
+        layer = command.parser.value(QStringLiteral("layer")).toInt(&ok);
+        if (!ok || layer < 0 || layer >= count)
+            return fail(QStringLiteral("--layer must be a number from 0 to %1").arg(count - 1));
+    }
+    if (!command.load(&error))
+        return fail(error);
+    const auto &layers = command.layers;
+    if (command.parser.isSet(QStringLiteral("diff"))) {
+        const FileTree lower = layer > 0 ? mergeLayers(layers, layer - 1) : FileTree();
+        const FileTree &own = layers[size_t(layer)]->tree;
+        writeOut(format.is("json") ? layerChangesJson(own, layer, layer > 0 ? &lower : nullptr)
+                                   : layerChangesTsv(own, layer, layer > 0 ? &lower : nullptr));
+    } else if (format.is("json")) {
+        writeOut(mergedTreeJson(mergeLayers(layers, layer), layers, layer));
+    } else {
+        // Streamed from the layer trees: a merged tree and every line at once would take
+        // several times the memory of the layers themselves.
+        writeMergedTreeTsv(layers, layer, [](std::string_view chunk) {
+            fwrite(chunk.data(), 1, chunk.size(), stdout);
+        });
+        fflush(stdout);
+    }
+    return command.reportProblems();
+}
+
+} // namespace strata::cli
