@@ -70,8 +70,6 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     QModelIndex sibling(int row, int column, const QModelIndex &idx) const override;
 
-    int sortColumn() const { return m_sortColumn; }
-    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
 private:
     bool identityOrder() const;

@@ -84,7 +84,6 @@ public:
     int layerCount() const { return int(m_layers.size()); }
     const Layer &layer(int index) const { return m_layers.at(index); }
     bool hasBoundary() const { return m_baseEnd >= 0; }
-    int baseEnd() const { return m_baseEnd; }
     bool isStep(int historyIndex) const; // an empty step drawn as a marker
 
     const std::vector<Item> &items() const { return m_items; } // top first

@@ -26,7 +26,6 @@ namespace strata {
 
 namespace {
 
-constexpr qreal kZoomStep = 1.25;
 constexpr int kToolTipTextLimit = 400;
 
 QString clipped(const QString &text)
@@ -125,14 +124,14 @@ QRect LayerStackView::stepRect(int historyIndex) const
 QSize LayerStackView::sizeHint() const
 {
     const qreal line = m_scene.metrics().line;
-    return {int(line * 30), int(std::ceil(m_scene.heightFor(font(), this, m_zoom)))};
+    return {int(line * 30), int(std::ceil(m_scene.heightFor(font(), this, m_zoom.value())))};
 }
 
 QSize LayerStackView::minimumSizeHint() const
 {
     // The full height: inside a resizable QScrollArea this is what makes it scroll.
     const qreal line = m_scene.metrics().line;
-    return {int(line * 14), int(std::ceil(m_scene.heightFor(font(), this, m_zoom)))};
+    return {int(line * 14), int(std::ceil(m_scene.heightFor(font(), this, m_zoom.value())))};
 }
 
 void LayerStackView::setCurrentLayer(int layer)
@@ -154,24 +153,22 @@ void LayerStackView::setCurrentStep(int historyIndex)
 
 void LayerStackView::setZoom(qreal zoom)
 {
-    zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
-    if (qFuzzyCompare(zoom, m_zoom))
+    if (!m_zoom.set(zoom))
         return;
-    m_zoom = zoom;
     relayout();
     updateGeometry();
     ensureCurrentVisible();
-    Q_EMIT zoomChanged(m_zoom);
+    Q_EMIT zoomChanged(m_zoom.value());
 }
 
 void LayerStackView::zoomIn()
 {
-    setZoom(m_zoom * kZoomStep);
+    setZoom(m_zoom.stepIn());
 }
 
 void LayerStackView::zoomOut()
 {
-    setZoom(m_zoom / kZoomStep);
+    setZoom(m_zoom.stepOut());
 }
 
 void LayerStackView::fit()
@@ -194,14 +191,14 @@ void LayerStackView::fit()
 QSize LayerStackView::exportSize() const
 {
     return {std::max(width(), minimumSizeHint().width()),
-            int(std::ceil(m_scene.heightFor(font(), this, m_zoom)))};
+            int(std::ceil(m_scene.heightFor(font(), this, m_zoom.value())))};
 }
 
 void LayerStackView::paintInto(QPainter &painter, bool withState) const
 {
     const QSize size = exportSize();
     LayerStackScene scene = m_scene;
-    scene.layout(font(), this, size.width(), m_zoom);
+    scene.layout(font(), this, size.width(), m_zoom.value());
     painter.fillRect(QRect(QPoint(), size), palette().color(QPalette::Base));
     LayerStackPaintState state;
     if (withState)
@@ -336,15 +333,12 @@ void LayerStackView::keyPressEvent(QKeyEvent *event)
 
 void LayerStackView::wheelEvent(QWheelEvent *event)
 {
-    if (!(event->modifiers() & Qt::ControlModifier)) {
+    const qreal zoom = m_zoom.forWheel(event);
+    if (zoom <= 0) {
         event->ignore(); // the scroll area scrolls
         return;
     }
-    const int delta = event->angleDelta().y();
-    if (delta > 0)
-        zoomIn();
-    else if (delta < 0)
-        zoomOut();
+    setZoom(zoom);
     event->accept();
 }
 
@@ -398,7 +392,7 @@ bool LayerStackView::event(QEvent *event)
 
 void LayerStackView::relayout()
 {
-    m_scene.layout(font(), this, width(), m_zoom);
+    m_scene.layout(font(), this, width(), m_zoom.value());
     update();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "views/diagramzoom.h"
 #include "views/layerstackscene.h"
 
 #include <QWidget>
@@ -40,7 +41,7 @@ public:
     int layerCount() const;
     int currentLayer() const; // -1 when none, or when an empty step is current
     int currentStep() const;  // history index of the current layer or step, -1 when none
-    qreal zoom() const { return m_zoom; }
+    qreal zoom() const { return m_zoom.value(); }
 
     // Where a layer block or a step marker is drawn, in widget coordinates; empty if nowhere.
     QRect layerRect(int layer) const;
@@ -103,7 +104,7 @@ private:
     void paintInto(QPainter &painter, bool withState) const;
 
     LayerStackScene m_scene;
-    qreal m_zoom = 1.0;
+    DiagramZoom m_zoom{kMinZoom, kMaxZoom};
     int m_currentItem = -1;
     int m_hoverItem = -1;
     QString m_shadeMeaning;

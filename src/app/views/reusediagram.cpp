@@ -15,7 +15,6 @@
 namespace strata {
 
 namespace {
-constexpr qreal kZoomStep = 1.25;
 }
 
 ReuseDiagram::ReuseDiagram(QWidget *parent) : QWidget(parent)
@@ -58,7 +57,7 @@ QSize ReuseDiagram::minimumSizeHint() const
 
 void ReuseDiagram::relayout()
 {
-    m_scene.layout(font(), this, m_zoom);
+    m_scene.layout(font(), this, m_zoom.value());
     update();
 }
 
@@ -92,13 +91,10 @@ void ReuseDiagram::select(ReuseScene::Hit hit, int image)
         (image < 0 || image == m_selection.image))
         return;
     m_selection.current = hit;
-    const bool imageChanged = image >= 0 && image != m_selection.image;
     if (image >= 0)
         m_selection.image = image;
     update();
     Q_EMIT currentChanged(hit);
-    if (imageChanged)
-        Q_EMIT imageSelected(image);
 }
 
 void ReuseDiagram::setCurrentImage(int image)
@@ -110,23 +106,32 @@ void ReuseDiagram::setCurrentImage(int image)
 
 void ReuseDiagram::setZoom(qreal zoom)
 {
-    zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
-    if (qFuzzyCompare(zoom, m_zoom))
+    if (!m_zoom.set(zoom))
         return;
-    m_zoom = zoom;
     relayout();
     updateGeometry();
-    Q_EMIT zoomChanged(m_zoom);
+    Q_EMIT zoomChanged(m_zoom.value());
 }
 
 void ReuseDiagram::zoomIn()
 {
-    setZoom(m_zoom * kZoomStep);
+    setZoom(m_zoom.stepIn());
 }
 
 void ReuseDiagram::zoomOut()
 {
-    setZoom(m_zoom / kZoomStep);
+    setZoom(m_zoom.stepOut());
+}
+
+void ReuseDiagram::wheelEvent(QWheelEvent *event)
+{
+    const qreal zoom = m_zoom.forWheel(event);
+    if (zoom <= 0) {
+        event->ignore(); // the scroll area scrolls
+        return;
+    }
+    setZoom(zoom);
+    event->accept();
 }
 
 void ReuseDiagram::fit(qreal maxZoom)
@@ -140,7 +145,7 @@ void ReuseDiagram::fit(qreal maxZoom)
             return;
         const qreal factor =
             std::min(available.width() / needed.width(), available.height() / needed.height());
-        setZoom(std::min(maxZoom, m_zoom * factor * 0.98));
+        setZoom(std::min(maxZoom, m_zoom.value() * factor * 0.98));
     }
 }
 

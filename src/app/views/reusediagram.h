@@ -1,5 +1,6 @@
 #pragma once
 
+#include "views/diagramzoom.h"
 #include "views/reusescene.h"
 
 #include <QWidget>
@@ -23,7 +24,7 @@ public:
 
     ReuseScene::Hit current() const { return m_selection.current; }
     int currentImage() const { return m_selection.image; }
-    qreal zoom() const { return m_zoom; }
+    qreal zoom() const { return m_zoom.value(); }
 
     QRect layerRect(int layer) const { return m_scene.layerRect(layer).toAlignedRect(); }
     QRect containerRect(int container) const
@@ -53,7 +54,6 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void currentChanged(strata::ReuseScene::Hit hit);
-    void imageSelected(int image);
     void addContainerRequested(int image);
     void zoomChanged(qreal zoom);
 
@@ -63,6 +63,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -75,7 +76,7 @@ private:
 
     ReuseScene m_scene;
     ReuseScene::Selection m_selection;
-    qreal m_zoom = 1.0;
+    DiagramZoom m_zoom{kMinZoom, kMaxZoom};
 };
 
 } // namespace strata

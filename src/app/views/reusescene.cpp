@@ -85,6 +85,27 @@ QString ReuseScene::divergenceText(int layer) const
         .arg(layerTitle(layer));
 }
 
+// What layout() works out in passes: the fonts at the zoom, the columns and the rows.
+struct ReuseScene::Geometry
+{
+    Geometry(const QFont &font, const QFont &bold, QPaintDevice *device)
+        : metrics(font, device), boldMetrics(bold, device)
+    {
+    }
+    QFontMetricsF metrics;
+    QFontMetricsF boldMetrics;
+    qreal em = 0;
+    qreal margin = 0;
+    qreal gap = 0;
+    qreal columnWidth = 0;
+    std::vector<qreal> rowHeight; // per position, bottom first
+    std::vector<qreal> rowTop;    // per position, from the top of the rows; [depth] = 0
+    qreal rowsHeight = 0;
+    qreal rowsY = 0;
+
+    qreal columnX(int column) const { return margin + column * (columnWidth + gap); }
+};
+
 void ReuseScene::layout(const QFont &baseFont, const QPaintDevice *device, qreal zoom)
 {
     QFont font = baseFont;
@@ -92,81 +113,112 @@ void ReuseScene::layout(const QFont &baseFont, const QPaintDevice *device, qreal
         font.setPointSizeF(baseFont.pointSizeF() * zoom);
     else // a font sized in pixels
         font.setPixelSize(std::max(1, int(std::lround(baseFont.pixelSize() * zoom))));
-    const QFontMetricsF metrics(font, const_cast<QPaintDevice *>(device));
     QFont bold = font;
     bold.setBold(true);
-    const QFontMetricsF boldMetrics(bold, const_cast<QPaintDevice *>(device));
+    Geometry g(font, bold, const_cast<QPaintDevice *>(device));
     m_font = font;
-    m_line = metrics.lineSpacing();
-    const qreal em = metrics.horizontalAdvance(QLatin1Char('M'));
-    const qreal margin = m_line;
-    const qreal gap = m_line * 0.8;
-    const ReuseAnalysis &a = m_analysis;
+    m_line = g.metrics.lineSpacing();
+    g.em = g.metrics.horizontalAdvance(QLatin1Char('M'));
+    g.margin = m_line;
+    g.gap = m_line * 0.8;
 
-    // Image labels, to size the columns.
-    const auto columns = a.columns.size();
-    m_images.assign(a.images.size(), {});
-    qreal columnWidth = 13 * em;
-    for (size_t i = 0; i < a.images.size(); ++i) {
-        const ReuseImage &image = a.images[i];
+    layoutImageLabels(g);
+    layoutRows(g);
+    const qreal containersRoom = roomForContainers(g);
+    const auto columns = m_analysis.columns.size();
+    const qreal width =
+        2 * g.margin + columns * g.columnWidth + (columns > 0 ? (columns - 1) * g.gap : 0);
+    qreal y = g.margin;
+    m_title = QRectF(g.margin, y, width - 2 * g.margin, m_line * 1.5);
+    y += m_line * 1.7;
+    m_legend = QRectF(g.margin, y, width - 2 * g.margin, m_line);
+    y += m_line * 1.8 + containersRoom;
+    g.rowsY = y;
+    layoutLayers(g);
+    layoutContainers(g);
+
+    y = g.rowsY + g.rowsHeight + g.gap;
+    for (size_t i = 0; i < m_analysis.images.size(); ++i)
+        m_images[i].rect =
+            QRectF(g.columnX(m_analysis.images[i].column), y, g.columnWidth, m_line * 3.2);
+    y += m_line * 3.2 + g.gap;
+
+    m_totalsLines = totalsText();
+    qreal totalsWidth = 0;
+    for (const QString &line : m_totalsLines)
+        totalsWidth = std::max(totalsWidth, g.metrics.horizontalAdvance(line));
+    m_totals = QRectF(g.margin, y, totalsWidth, m_line * m_totalsLines.size());
+    y += m_totals.height() + g.margin;
+
+    // The legend's swatches and labels, laid out as paint() draws them.
+    const qreal swatch = m_line * 0.8;
+    qreal legendWidth = 2 * g.margin;
+    for (const QString &text : legendTexts())
+        legendWidth += swatch * 1.6 + swatch / 2 + g.metrics.horizontalAdvance(text) + swatch * 1.5;
+    m_size = QSizeF(std::max({width, totalsWidth + 2 * g.margin, legendWidth}), y);
+}
+
+// The image labels under the columns, which also decide the columns' width.
+void ReuseScene::layoutImageLabels(Geometry &g)
+{
+    m_images.assign(m_analysis.images.size(), {});
+    g.columnWidth = 13 * g.em;
+    for (size_t i = 0; i < m_analysis.images.size(); ++i) {
+        const ReuseImage &image = m_analysis.images[i];
         Block &label = m_images[i];
         label.head = image.name;
         label.tail = tr("%1 · %n layer(s)", nullptr, int(image.layers.size()))
                          .arg(formatDataSize(image.size));
         label.body = tr("shared %1 · unique %2")
                          .arg(formatDataSize(image.sharedSize), formatDataSize(image.uniqueSize));
-        columnWidth = std::max({columnWidth, boldMetrics.horizontalAdvance(label.head) + em,
-                                metrics.horizontalAdvance(label.body) + em});
+        g.columnWidth = std::max({g.columnWidth, g.boldMetrics.horizontalAdvance(label.head) + g.em,
+                                  g.metrics.horizontalAdvance(label.body) + g.em});
     }
-    columnWidth = std::min(columnWidth, 26 * em);
+    g.columnWidth = std::min(g.columnWidth, 26 * g.em);
+}
 
-    // Row heights: the largest layer at each position decides.
-    std::vector<qreal> rowHeight(size_t(std::max(0, a.maxDepth)), m_line * kMinBlockLines);
-    for (const ReuseLayer &layer : a.layers) {
-        qreal &h = rowHeight[size_t(layer.position)];
+// Row heights: the largest layer at each position decides.
+void ReuseScene::layoutRows(Geometry &g) const
+{
+    g.rowHeight.assign(size_t(std::max(0, m_analysis.maxDepth)), m_line * kMinBlockLines);
+    for (const ReuseLayer &layer : m_analysis.layers) {
+        qreal &h = g.rowHeight[size_t(layer.position)];
         h = std::max(h, m_line * (kMinBlockLines + kLinesPerDecade * logSize(layer.size)));
     }
-    std::vector<qreal> rowTop(rowHeight.size() + 1, 0); // from the top of the rows
-    qreal rowsHeight = 0;
-    for (qreal h : rowHeight)
-        rowsHeight += h;
-    {
-        qreal y = rowsHeight;
-        for (size_t p = 0; p < rowHeight.size(); ++p) {
-            y -= rowHeight[p];
-            rowTop[p] = y;
-        }
-        rowTop[rowHeight.size()] = 0;
+    g.rowTop.assign(g.rowHeight.size() + 1, 0);
+    g.rowsHeight = 0;
+    for (qreal h : g.rowHeight)
+        g.rowsHeight += h;
+    qreal y = g.rowsHeight;
+    for (size_t p = 0; p < g.rowHeight.size(); ++p) {
+        y -= g.rowHeight[p];
+        g.rowTop[p] = y;
     }
+}
 
-    // Containers stack on their image's top layer; room above the rows only where the image
-    // is as tall as the tallest.
+// Containers stack on their image's top layer; room above the rows only where the image is
+// as tall as the tallest.
+qreal ReuseScene::roomForContainers(const Geometry &g) const
+{
     const qreal containerHeight = m_line * kContainerLines;
-    qreal containersRoom = 0;
-    for (const ReuseImage &image : a.images) {
-        const qreal free = rowTop[size_t(image.layers.size())];
-        containersRoom =
-            std::max(containersRoom, image.containers.size() * (containerHeight + gap / 2) - free);
+    qreal room = 0;
+    for (const ReuseImage &image : m_analysis.images) {
+        const qreal free = g.rowTop[size_t(image.layers.size())];
+        room = std::max(room, image.containers.size() * (containerHeight + g.gap / 2) - free);
     }
+    return room;
+}
 
-    const qreal width =
-        2 * margin + columns * columnWidth + (columns > 0 ? (columns - 1) * gap : 0);
-    qreal y = margin;
-    m_title = QRectF(margin, y, width - 2 * margin, m_line * 1.5);
-    y += m_line * 1.7;
-    m_legend = QRectF(margin, y, width - 2 * margin, m_line);
-    y += m_line * 1.8 + containersRoom;
-    const qreal rowsY = y;
-    auto columnX = [&](int column) { return margin + column * (columnWidth + gap); };
-
-    m_layers.assign(a.layers.size(), {});
-    for (size_t i = 0; i < a.layers.size(); ++i) {
-        const ReuseLayer &layer = a.layers[i];
+void ReuseScene::layoutLayers(const Geometry &g)
+{
+    m_layers.assign(m_analysis.layers.size(), {});
+    for (size_t i = 0; i < m_analysis.layers.size(); ++i) {
+        const ReuseLayer &layer = m_analysis.layers[i];
         Block &block = m_layers[i];
-        const qreal left = columnX(layer.firstColumn);
-        const qreal right = columnX(layer.lastColumn) + columnWidth;
+        const qreal left = g.columnX(layer.firstColumn);
+        const qreal right = g.columnX(layer.lastColumn) + g.columnWidth;
         const size_t p = size_t(layer.position);
-        block.rect = QRectF(left, rowsY + rowTop[p] + 1, right - left, rowHeight[p] - 2);
+        block.rect = QRectF(left, g.rowsY + g.rowTop[p] + 1, right - left, g.rowHeight[p] - 2);
         block.head = (layer.sizeSource == SizeSource::Blob ? QStringLiteral("~") : QString()) +
                      formatDataSize(layer.size);
         block.tail = shortDigest(layer.diffId.isEmpty() ? layer.key : layer.diffId);
@@ -177,60 +229,48 @@ void ReuseScene::layout(const QFont &baseFont, const QPaintDevice *device, qreal
             block.tail = tr("same diff, not shared") + QStringLiteral(" · ") + block.tail;
         block.body = oneLine(layer.createdBy);
     }
+}
 
-    m_containers.assign(a.containers.size(), {});
-    for (const ReuseImage &image : a.images) {
-        const qreal left = columnX(image.column);
-        qreal bottom = rowsY + rowTop[size_t(image.layers.size())] - gap / 2;
+void ReuseScene::layoutContainers(const Geometry &g)
+{
+    const qreal containerHeight = m_line * kContainerLines;
+    m_containers.assign(m_analysis.containers.size(), {});
+    for (const ReuseImage &image : m_analysis.images) {
+        const qreal left = g.columnX(image.column);
+        qreal bottom = g.rowsY + g.rowTop[size_t(image.layers.size())] - g.gap / 2;
         for (int c : image.containers) {
-            const ReuseContainer &container = a.containers[size_t(c)];
+            const ReuseContainer &container = m_analysis.containers[size_t(c)];
             Block &block = m_containers[size_t(c)];
-            block.rect = QRectF(left, bottom - containerHeight, columnWidth, containerHeight);
+            block.rect = QRectF(left, bottom - containerHeight, g.columnWidth, containerHeight);
             block.head = container.name;
             block.tail = tr("%1 assumed").arg(formatDataSize(container.size));
-            bottom -= containerHeight + gap / 2;
+            bottom -= containerHeight + g.gap / 2;
         }
     }
+}
 
-    y = rowsY + rowsHeight + gap;
-    for (size_t i = 0; i < a.images.size(); ++i)
-        m_images[i].rect = QRectF(columnX(a.images[i].column), y, columnWidth, m_line * 3.2);
-    y += m_line * 3.2 + gap;
-
-    const ReuseTotals &t = a.totals;
-    m_totalsLines.clear();
-    m_totalsLines << tr("docker images: %1 in %n image(s)", nullptr, int(a.images.size()))
-                             .arg(formatDataSize(t.imagesSum)) +
-                         QStringLiteral("  ·  ") +
-                         tr("stored once: %1").arg(formatDataSize(t.storedOnce)) +
-                         QStringLiteral("  ·  ") +
-                         tr("saved: %1 (%2 %)")
-                             .arg(formatDataSize(t.saved),
-                                  QLocale().toString(t.savedPercent, 'f', 1));
-    m_totalsLines << tr("%n layer(s) stored for %1 layer references; %2 shared", nullptr,
-                        t.storedLayers)
-                         .arg(t.layerReferences)
-                         .arg(t.sharedLayers);
+// What `docker images` and `docker system df` would say of these images and containers.
+QStringList ReuseScene::totalsText() const
+{
+    const ReuseTotals &t = m_analysis.totals;
+    QStringList lines;
+    lines << tr("docker images: %1 in %n image(s)", nullptr, int(m_analysis.images.size()))
+                     .arg(formatDataSize(t.imagesSum)) +
+                 QStringLiteral("  ·  ") + tr("stored once: %1").arg(formatDataSize(t.storedOnce)) +
+                 QStringLiteral("  ·  ") +
+                 tr("saved: %1 (%2 %)")
+                     .arg(formatDataSize(t.saved), QLocale().toString(t.savedPercent, 'f', 1));
+    lines << tr("%n layer(s) stored for %1 layer references; %2 shared", nullptr, t.storedLayers)
+                 .arg(t.layerReferences)
+                 .arg(t.sharedLayers);
     if (t.containers > 0)
-        m_totalsLines << tr("%n container(s) add %1 of read-write layers; as copies of their "
-                            "images they would take %2",
-                            nullptr, t.containers)
-                             .arg(formatDataSize(t.containersSize),
-                                  formatDataSize(t.containersIfCopied));
+        lines << tr("%n container(s) add %1 of read-write layers; as copies of their "
+                    "images they would take %2",
+                    nullptr, t.containers)
+                     .arg(formatDataSize(t.containersSize), formatDataSize(t.containersIfCopied));
     if (t.estimated)
-        m_totalsLines << tr("~ blob size: that layer has not been read yet");
-    qreal totalsWidth = 0;
-    for (const QString &line : m_totalsLines)
-        totalsWidth = std::max(totalsWidth, metrics.horizontalAdvance(line));
-    m_totals = QRectF(margin, y, totalsWidth, m_line * m_totalsLines.size());
-    y += m_totals.height() + margin;
-
-    // The legend's swatches and labels, laid out as paint() draws them.
-    const qreal swatch = m_line * 0.8;
-    qreal legendWidth = 2 * margin;
-    for (const QString &text : legendTexts())
-        legendWidth += swatch * 1.6 + swatch / 2 + metrics.horizontalAdvance(text) + swatch * 1.5;
-    m_size = QSizeF(std::max({width, totalsWidth + 2 * margin, legendWidth}), y);
+        lines << tr("~ blob size: that layer has not been read yet");
+    return lines;
 }
 
 QStringList ReuseScene::legendTexts()

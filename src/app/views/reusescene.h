@@ -76,6 +76,14 @@ private:
     void paintBlock(QPainter &painter, const Block &block, const QColor &fill, bool dashed,
                     bool hatched, bool current, const QPalette &palette) const;
 
+    struct Geometry;
+    void layoutImageLabels(Geometry &g);
+    void layoutRows(Geometry &g) const;
+    qreal roomForContainers(const Geometry &g) const;
+    void layoutLayers(const Geometry &g);
+    void layoutContainers(const Geometry &g);
+    QStringList totalsText() const;
+
     ReuseAnalysis m_analysis;
     std::vector<Block> m_layers;
     std::vector<Block> m_containers;

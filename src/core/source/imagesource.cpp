@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 
 namespace strata {
@@ -126,6 +127,175 @@ int ImageSource::findImage(const QString &ref, Error *error) const
     return match;
 }
 
+// One loadLayers() call: which blobs to read, their progress, and the trees as they come.
+class ImageSource::LayerLoad
+{
+public:
+    LayerLoad(ImageSource &source, const ImageInfo &info, const LoadObserver &observer)
+        : m_source(source), m_info(info), m_observer(observer), m_result(size_t(info.layers.size()))
+    {
+    }
+
+    // Takes the trees already indexed from the cache and lists each blob still to read once.
+    void plan(const std::vector<int> &wanted)
+    {
+        m_wanted = int(wanted.size());
+        QMutexLocker lock(&m_source.m_trees->mutex);
+        std::map<std::string, size_t> blobOf;
+        for (int i : wanted) {
+            const LayerInfo &layer = m_info.layers.at(i);
+            Error missing;
+            if (!m_source.hasBlob(layer, &missing)) {
+                auto tree = std::make_shared<LayerTree>();
+                tree->error = missing;
+                m_result[size_t(i)] = tree;
+                ++m_layersDone;
+                continue;
+            }
+            std::string key = m_source.blobKey(layer);
+            if (const auto cached = m_source.m_trees->layers.find(key);
+                cached != m_source.m_trees->layers.end()) {
+                m_result[size_t(i)] = cached->second;
+                ++m_layersDone;
+                continue;
+            }
+            if (const auto known = blobOf.find(key); known != blobOf.end()) {
+                m_todo[known->second].positions.push_back(i);
+                continue;
+            }
+            const qint64 size =
+                qMax<qint64>(0, layer.blobSize >= 0 ? layer.blobSize : layer.declaredSize);
+            blobOf.emplace(key, m_todo.size());
+            m_todo.push_back({&layer, std::move(key), size, {i}});
+            m_bytesTotal += size;
+        }
+    }
+
+    void run()
+    {
+        report(QString());
+        if (m_source.opensBlobs())
+            readInParallel();
+        else
+            readInOnePass();
+    }
+
+    std::vector<std::shared_ptr<const LayerTree>> takeResult() { return std::move(m_result); }
+
+private:
+    struct Blob
+    {
+        const LayerInfo *layer;
+        std::string key;
+        qint64 size;
+        std::vector<int> positions; // every position that uses the blob; the first is read
+    };
+
+    void readInParallel()
+    {
+        // Largest first, so one big layer does not start last and run alone.
+        std::sort(m_todo.begin(), m_todo.end(),
+                  [](const Blob &a, const Blob &b) { return a.size > b.size; });
+        QtConcurrent::blockingMap(workerPool(), m_todo, [this](const Blob &blob) {
+            Error openError;
+            std::unique_ptr<ByteSource> stream = m_source.openBlob(*blob.layer, &openError);
+            if (!stream) {
+                LayerTree damaged;
+                damaged.error = openError;
+                finish(blob, std::move(damaged));
+                return;
+            }
+            index(blob, *stream);
+        });
+    }
+
+    // A compressed archive is read from its start once, its blobs in the order they are in.
+    void readInOnePass()
+    {
+        std::vector<const LayerInfo *> layers;
+        std::map<const LayerInfo *, const Blob *> byLayer;
+        layers.reserve(m_todo.size());
+        for (const Blob &blob : m_todo) {
+            layers.push_back(blob.layer);
+            byLayer.emplace(blob.layer, &blob);
+        }
+        Error streamError;
+        m_source.streamBlobs(
+            layers,
+            [&](const LayerInfo &layer, ByteSource &stream) {
+                index(*byLayer.at(&layer), stream);
+                return !cancelled();
+            },
+            &streamError);
+        for (const Blob &blob : m_todo) {
+            if (m_result[size_t(blob.positions.front())])
+                continue;
+            LayerTree unread;
+            unread.error = streamError.isError()
+                               ? streamError
+                               : Error::make(Error::Kind::Cancelled, m_source.location(),
+                                             QStringLiteral("cancelled"));
+            unread.error.member = blob.layer->member;
+            for (int i : blob.positions)
+                m_result[size_t(i)] = std::make_shared<const LayerTree>(unread);
+        }
+    }
+
+    void index(const Blob &blob, ByteSource &stream)
+    {
+        LayerIndexOptions options;
+        options.layer = uint16_t(blob.positions.front());
+        options.cancel = m_observer.cancel;
+        qint64 counted = 0;
+        options.progress = [&](qint64 bytes) {
+            m_bytesDone += bytes - counted;
+            counted = bytes;
+            report(blob.layer->member);
+        };
+        LayerTree tree = indexLayer(stream, options, m_source.location(), blob.layer->member);
+        m_bytesDone += blob.size - counted;
+        finish(blob, std::move(tree));
+    }
+
+    void finish(const Blob &blob, LayerTree &&tree)
+    {
+        auto shared = std::make_shared<const LayerTree>(std::move(tree));
+        if (shared->error.kind != Error::Kind::Cancelled) {
+            QMutexLocker lock(&m_source.m_trees->mutex);
+            m_source.m_trees->layers[blob.key] = shared;
+        }
+        for (int i : blob.positions) {
+            m_result[size_t(i)] = shared;
+            ++m_layersDone;
+            if (m_observer.layerReady)
+                m_observer.layerReady(i, shared);
+        }
+        report(blob.layer->member);
+    }
+
+    void report(const QString &current)
+    {
+        if (!m_observer.progress)
+            return;
+        QMutexLocker lock(&m_progressMutex);
+        m_observer.progress(
+            LoadProgress{m_layersDone.load(), m_wanted, m_bytesDone.load(), m_bytesTotal, current});
+    }
+
+    bool cancelled() const { return m_observer.cancel && m_observer.cancel->load(); }
+
+    ImageSource &m_source;
+    const ImageInfo &m_info;
+    const LoadObserver &m_observer;
+    std::vector<std::shared_ptr<const LayerTree>> m_result;
+    std::vector<Blob> m_todo;
+    int m_wanted = 0;
+    qint64 m_bytesTotal = 0;
+    std::atomic<qint64> m_bytesDone{0};
+    std::atomic<int> m_layersDone{0};
+    QMutex m_progressMutex;
+};
+
 std::vector<std::shared_ptr<const LayerTree>> ImageSource::loadLayers(int image,
                                                                       const LoadObserver &observer,
                                                                       Error *error,
@@ -133,145 +303,18 @@ std::vector<std::shared_ptr<const LayerTree>> ImageSource::loadLayers(int image,
 {
     *error = {};
     const ImageInfo &info = m_images.at(size_t(image));
-    const int count = int(info.layers.size());
     std::vector<int> wanted = which;
     if (wanted.empty()) {
-        wanted.resize(size_t(count));
+        wanted.resize(size_t(info.layers.size()));
         std::iota(wanted.begin(), wanted.end(), 0);
     }
-    std::vector<std::shared_ptr<const LayerTree>> result(static_cast<size_t>(count));
-
-    // Each blob is read once, however many positions or images use it: a layer tree does not
-    // depend on its position (the merge numbers layers itself).
-    struct Blob
-    {
-        const LayerInfo *layer;
-        std::string key;
-        qint64 size;
-        std::vector<int> positions;
-    };
-    std::vector<Blob> todo;
-    std::map<std::string, size_t> blobOf;
-    qint64 bytesTotal = 0;
-    {
-        QMutexLocker lock(&m_trees->mutex);
-        for (int i : wanted) {
-            const LayerInfo &layer = info.layers.at(i);
-            Error missing;
-            if (!hasBlob(layer, &missing)) {
-                auto tree = std::make_shared<LayerTree>();
-                tree->error = missing;
-                result[size_t(i)] = tree;
-                continue;
-            }
-            std::string key = blobKey(layer);
-            const auto cached = m_trees->layers.find(key);
-            if (cached != m_trees->layers.end()) {
-                result[size_t(i)] = cached->second;
-                continue;
-            }
-            const auto known = blobOf.find(key);
-            if (known != blobOf.end()) {
-                todo[known->second].positions.push_back(i);
-                continue;
-            }
-            const qint64 size =
-                qMax<qint64>(0, layer.blobSize >= 0 ? layer.blobSize : layer.declaredSize);
-            blobOf.emplace(key, todo.size());
-            todo.push_back({&layer, std::move(key), size, {i}});
-            bytesTotal += size;
-        }
-    }
-
-    std::atomic<qint64> bytesDone{0};
-    std::atomic<int> layersDone{int(wanted.size())};
-    for (const Blob &blob : todo)
-        layersDone -= int(blob.positions.size());
-    QMutex progressMutex;
-    auto report = [&](const QString &current) {
-        if (!observer.progress)
-            return;
-        QMutexLocker lock(&progressMutex);
-        observer.progress(LoadProgress{layersDone.load(), int(wanted.size()), bytesDone.load(),
-                                       bytesTotal, current});
-    };
-    auto finish = [&](const Blob &blob, LayerTree &&tree) {
-        auto shared = std::make_shared<const LayerTree>(std::move(tree));
-        if (shared->error.kind != Error::Kind::Cancelled) {
-            QMutexLocker lock(&m_trees->mutex);
-            m_trees->layers[blob.key] = shared;
-        }
-        for (int i : blob.positions) {
-            result[size_t(i)] = shared;
-            ++layersDone;
-            if (observer.layerReady)
-                observer.layerReady(i, shared);
-        }
-        report(blob.layer->member);
-    };
-    auto indexOne = [&](const Blob &blob, ByteSource &stream) {
-        LayerIndexOptions options;
-        options.layer = uint16_t(blob.positions.front());
-        options.cancel = observer.cancel;
-        qint64 counted = 0;
-        options.progress = [&](qint64 bytes) {
-            bytesDone += bytes - counted;
-            counted = bytes;
-            report(blob.layer->member);
-        };
-        LayerTree tree = indexLayer(stream, options, m_location, blob.layer->member);
-        bytesDone += blob.size - counted;
-        finish(blob, std::move(tree));
-    };
-
-    report(QString());
-    if (opensBlobs()) {
-        // Largest first, so one big layer does not start last and run alone.
-        std::sort(todo.begin(), todo.end(),
-                  [](const Blob &a, const Blob &b) { return a.size > b.size; });
-        QtConcurrent::blockingMap(workerPool(), todo, [&](const Blob &blob) {
-            Error openError;
-            std::unique_ptr<ByteSource> stream = openBlob(*blob.layer, &openError);
-            if (!stream) {
-                LayerTree damaged;
-                damaged.error = openError;
-                finish(blob, std::move(damaged));
-                return;
-            }
-            indexOne(blob, *stream);
-        });
-    } else {
-        std::vector<const LayerInfo *> layers;
-        std::map<const LayerInfo *, const Blob *> byLayer;
-        layers.reserve(todo.size());
-        for (const Blob &blob : todo) {
-            layers.push_back(blob.layer);
-            byLayer.emplace(blob.layer, &blob);
-        }
-        Error streamError;
-        streamBlobs(
-            layers,
-            [&](const LayerInfo &layer, ByteSource &stream) {
-                indexOne(*byLayer.at(&layer), stream);
-                return !(observer.cancel && observer.cancel->load());
-            },
-            &streamError);
-        for (const Blob &blob : todo) {
-            if (result[size_t(blob.positions.front())])
-                continue;
-            LayerTree unread;
-            unread.error = streamError.isError() ? streamError
-                                                 : Error::make(Error::Kind::Cancelled, m_location,
-                                                               QStringLiteral("cancelled"));
-            unread.error.member = blob.layer->member;
-            for (int i : blob.positions)
-                result[size_t(i)] = std::make_shared<const LayerTree>(unread);
-        }
-    }
+    LayerLoad load(*this, info, observer);
+    load.plan(wanted);
+    load.run();
     if (observer.cancel && observer.cancel->load())
         *error = Error::make(Error::Kind::Cancelled, m_location,
                              QStringLiteral("loading was cancelled"));
-    return result;
+    return load.takeResult();
 }
 
 bool ImageSource::readLayerBlobs(int image, const std::vector<int> &layers, const BlobReader &read,

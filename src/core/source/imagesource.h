@@ -112,6 +112,7 @@ protected:
 
 private:
     struct TreeCache;
+    class LayerLoad;
     QString m_location;
     std::unique_ptr<TreeCache> m_trees;
 };
