@@ -9,7 +9,7 @@ packages=(
   qt6-svg-dev qt6-translations-l10n libgl-dev
   libarchive-dev libzstd-dev zlib1g-dev
   clang libclang-rt-14-dev
-  umoci skopeo
+  umoci skopeo scdoc lintian
   xvfb xauth imagemagick fonts-dejavu-core
   libbenchmark-dev time
 )

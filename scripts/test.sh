@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Strata and runs every test: the release build with warnings
-# as errors (core, CLI, app, GUI tests on the offscreen platform, the real engines and
-# registries the tests start), the core and CLI tests again under AddressSanitizer and
-# UndefinedBehaviorSanitizer, the style checks (clang-format on every file, clang-tidy on the
-# core), and a short smoke run of each fuzz target and of the benchmarks. Exits non-zero when
+# as errors (core, CLI, app, GUI tests on the offscreen platform), the style checks
+# (clang-format on every file, clang-tidy on the core), the Debian package through lintian,
+# the core and CLI tests again under AddressSanitizer and UndefinedBehaviorSanitizer, and a
+# short smoke run of each fuzz target and of the benchmarks. Exits non-zero when
 # anything fails; the last line counts everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +24,12 @@ passed=$((passed + $(count)))
 stage "style: clang-format and clang-tidy"
 scripts/check-style.sh build/release
 passed=$((passed + 2))
+
+stage "Debian package, checked by lintian"
+rm -f build/release/strata_*.deb
+(cd build/release && cpack -G DEB >/dev/null)
+lintian --fail-on warning build/release/strata_*.deb
+passed=$((passed + 1))
 
 stage "core and CLI under ASan+UBSan"
 cmake --preset asan >/dev/null

@@ -5,15 +5,15 @@
 
 namespace strata {
 
-CommandLine parseCommandLine(const QCoreApplication &app)
+CommandLine parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "strata::CommandLine",
         "Strata shows what is inside container images: their layers, the Dockerfile history "
         "and the merged filesystem at any layer. Without a file it opens a demo image."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("paths"),
         QCoreApplication::translate("strata::CommandLine",
@@ -30,9 +30,24 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         QCoreApplication::translate("strata::CommandLine",
                                     "Show which layers the images of the given archives share."));
     parser.addOption(reuse);
-    parser.process(app);
 
     CommandLine result;
+    if (!parser.parse(arguments)) {
+        result.action = CommandLine::Action::Fail;
+        result.text = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(help)) {
+        result.action = CommandLine::Action::ShowHelp;
+        result.text = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.action = CommandLine::Action::ShowVersion;
+        result.text =
+            QStringLiteral("strata ") + QCoreApplication::applicationVersion() + QLatin1Char('\n');
+        return result;
+    }
     result.paths = parser.positionalArguments();
     result.reuse = parser.isSet(reuse);
     if (parser.isSet(compare)) {
@@ -41,9 +56,9 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         if (!result.paths.isEmpty())
             result.compare << result.paths.takeFirst();
         if (result.compare.size() != 2) {
-            result.ok = false;
-            result.errorText = QCoreApplication::translate("strata::CommandLine",
-                                                           "--compare needs two images: A B");
+            result.action = CommandLine::Action::Fail;
+            result.text = QCoreApplication::translate("strata::CommandLine",
+                                                      "--compare needs two images: A B");
         }
     }
     return result;

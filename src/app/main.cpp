@@ -7,25 +7,52 @@
 #include <QIcon>
 
 #include <cstdio>
+#include <memory>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Strata"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("strata.github.io"));
+    QCoreApplication::setApplicationName(QStringLiteral("Strata")); // names the settings file too
+    QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+}
+
+// The command line, read before any window system is touched: `strata --help` and
+// `strata --version` answer on a machine without a display.
+strata::CommandLine readCommandLine(int argc, char *argv[])
+{
+    QCoreApplication core(argc, argv);
+    describeApplication();
+    strata::language::install(&core, strata::language::storedChoice());
+    return strata::parseCommandLine(QCoreApplication::arguments());
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     strata::tuneAllocator();
+    const strata::CommandLine command = readCommandLine(argc, argv);
+    switch (command.action) {
+    case strata::CommandLine::Action::ShowHelp:
+    case strata::CommandLine::Action::ShowVersion:
+        std::fputs(qPrintable(command.text), stdout);
+        return 0;
+    case strata::CommandLine::Action::Fail:
+        std::fprintf(stderr, "strata: %s\n", qPrintable(command.text));
+        return 2;
+    case strata::CommandLine::Action::Run:
+        break;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Strata"));
-    QApplication::setOrganizationDomain(QStringLiteral("strata.github.io"));
-    QApplication::setApplicationName(QStringLiteral("Strata"));
+    describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
-    QApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.strata.Strata"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/strata.svg")));
     strata::language::install(&app, strata::language::storedChoice());
-
-    const strata::CommandLine command = strata::parseCommandLine(app);
-    if (!command.ok) {
-        std::fprintf(stderr, "strata: %s\n", qPrintable(command.errorText));
-        return 2;
-    }
 
     strata::MainWindow window;
     if (command.compare.size() == 2) {

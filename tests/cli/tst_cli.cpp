@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -30,6 +31,49 @@ class TestCli : public QObject
 {
     Q_OBJECT
 private slots:
+    // The man page and the bash, zsh and fish completions know every command --help lists.
+    void everyCommandIsDocumented()
+    {
+        const Run help = cli({"--help"});
+        QCOMPARE(help.code, 0);
+        QStringList commands;
+        const QList<QByteArray> lines = help.out.split('\n');
+        bool inCommands = false;
+        for (const QByteArray &line : lines) {
+            if (line == "Commands:")
+                inCommands = true;
+            else if (line.isEmpty())
+                inCommands = false;
+            else if (inCommands && line.startsWith("  ") && line.at(2) != ' ')
+                commands << QString::fromUtf8(line.mid(2).split(' ').first());
+        }
+        QVERIFY2(commands.size() >= 9, qPrintable(commands.join(", ")));
+        const QString dir = QStringLiteral(STRATA_PACKAGING_DIR);
+        for (const QString &file : {QStringLiteral("/man/strata-cli.1.scd"),
+                                    QStringLiteral("/completions/strata-cli.bash"),
+                                    QStringLiteral("/completions/_strata-cli"),
+                                    QStringLiteral("/completions/strata-cli.fish")}) {
+            QFile f(dir + file);
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+            const QString text = QString::fromUtf8(f.readAll());
+            for (const QString &command : commands) {
+                const QRegularExpression word(QStringLiteral("(^|[^a-z-])") + command +
+                                              QStringLiteral("([^a-z-]|$)"));
+                QVERIFY2(text.contains(word), qPrintable(command + QStringLiteral(" in ") + file));
+            }
+        }
+    }
+
+    void commandHelp()
+    {
+        const Run run = cli({"tree", "--help"});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.startsWith("Usage: strata-cli tree [options] [LOCATION]"),
+                 run.out.constData());
+        QVERIFY(run.out.contains("--layer <n>"));
+        QVERIFY(run.err.isEmpty());
+    }
+
     void demoWithoutArgument()
     {
         const Run run = cli({"inspect", "--format", "json"});

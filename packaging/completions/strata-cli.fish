@@ -1,0 +1,30 @@
+# fish completion for strata-cli
+set -l commands images inspect history tree efficiency ci reuse verify diff
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a images -d 'every image of the location, like docker images'
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a inspect -d 'metadata, config and layers of an image'
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a history -d 'like docker history --no-trunc, newest first'
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a tree -d 'the merged filesystem as of a layer'
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a efficiency -d 'dive score and wasted bytes'
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a ci -d 'dive CI gate'
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a reuse -d 'which layers the images share'
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a verify -d 'check every layer against its digests'
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a diff -d 'where the bytes went between two images'
+complete -c strata-cli -l help -d 'show help'
+complete -c strata-cli -n "__fish_seen_subcommand_from inspect history tree efficiency ci verify" -l image -r -d 'which image'
+complete -c strata-cli -n "__fish_seen_subcommand_from tree" -l layer -r -d 'layer index, 0 = bottom'
+complete -c strata-cli -n "__fish_seen_subcommand_from tree" -l diff -d 'only the changes the layer makes'
+complete -c strata-cli -n "__fish_seen_subcommand_from tree" -l format -x -a 'tsv json'
+complete -c strata-cli -n "__fish_seen_subcommand_from inspect efficiency reuse" -l format -x -a 'text json'
+complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l format -x -a 'text json markdown'
+complete -c strata-cli -n "__fish_seen_subcommand_from ci" -l config -r -F -d 'dive CI rules'
+complete -c strata-cli -n "__fish_seen_subcommand_from ci" -l lowest-efficiency -x
+complete -c strata-cli -n "__fish_seen_subcommand_from ci" -l highest-wasted-bytes -x
+complete -c strata-cli -n "__fish_seen_subcommand_from ci" -l highest-user-wasted-percent -x
+complete -c strata-cli -n "__fish_seen_subcommand_from reuse" -l containers -x
+complete -c strata-cli -n "__fish_seen_subcommand_from reuse" -l container-size -x
+complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l image-a -x
+complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l image-b -x
+complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l layer-a -x
+complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l layer-b -x
+complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l content -d 'compare the bytes of files'
+complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l limit -x
