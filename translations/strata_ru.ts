@@ -17,33 +17,6 @@
     </message>
 </context>
 <context>
-    <name>strata::ArchiveTab</name>
-    <message>
-        <source>Opening %1…</source>
-        <translation>Открытие %1…</translation>
-    </message>
-    <message>
-        <source>Try Again</source>
-        <translation>Повторить</translation>
-    </message>
-    <message>
-        <source>%1 could not be opened.</source>
-        <translation>Не удалось открыть %1.</translation>
-    </message>
-    <message>
-        <source>Loading %1 was cancelled.</source>
-        <translation>Загрузка %1 отменена.</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>Загрузить заново</translation>
-    </message>
-    <message>
-        <source>Opening was cancelled.</source>
-        <translation>Открытие отменено.</translation>
-    </message>
-</context>
-<context>
     <name>strata::CommandLine</name>
     <message>
         <source>Strata shows what is inside container images: their layers, the Dockerfile history and the merged filesystem at any layer. Without a file it opens a demo image.</source>
@@ -159,6 +132,18 @@
     <message>
         <source>Contents Compared</source>
         <translation>Содержимое сравнено</translation>
+    </message>
+    <message>
+        <source>Reading the images was cancelled.</source>
+        <translation>Чтение образов отменено.</translation>
+    </message>
+    <message>
+        <source>Opening both images…</source>
+        <translation>Открытие обоих образов…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открытие %1…</translation>
     </message>
 </context>
 <context>
@@ -692,14 +677,6 @@
 <context>
     <name>strata::ImageLoader</name>
     <message>
-        <source>The archive could not be opened.</source>
-        <translation>Не удалось открыть архив.</translation>
-    </message>
-    <message>
-        <source>The archive holds no image.</source>
-        <translation>В архиве нет ни одного образа.</translation>
-    </message>
-    <message>
         <source>Loading was cancelled.</source>
         <translation>Загрузка отменена.</translation>
     </message>
@@ -714,6 +691,10 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>It could not be opened.</source>
+        <translation>Не удалось открыть.</translation>
     </message>
 </context>
 <context>
@@ -777,6 +758,33 @@
     <message>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImageTab</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открытие %1…</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.</source>
+        <translation>Не удалось открыть %1.</translation>
+    </message>
+    <message>
+        <source>Loading %1 was cancelled.</source>
+        <translation>Загрузка %1 отменена.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Загрузить заново</translation>
+    </message>
+    <message>
+        <source>Opening was cancelled.</source>
+        <translation>Открытие отменено.</translation>
     </message>
 </context>
 <context>
@@ -1006,26 +1014,6 @@
 <context>
     <name>strata::MainWindow</name>
     <message>
-        <source>Strata</source>
-        <translation>Strata</translation>
-    </message>
-    <message>
-        <source>Open a container image — an archive written by &lt;tt&gt;docker save&lt;/tt&gt;, &lt;tt&gt;podman save&lt;/tt&gt; or &lt;tt&gt;skopeo&lt;/tt&gt;, or an OCI image layout directory — or drop one on this window.</source>
-        <translation>Откройте образ контейнера — архив, записанный &lt;tt&gt;docker save&lt;/tt&gt;, &lt;tt&gt;podman save&lt;/tt&gt; или &lt;tt&gt;skopeo&lt;/tt&gt;, или каталог с образом OCI, — или перетащите его в это окно.</translation>
-    </message>
-    <message>
-        <source>Open Archive…</source>
-        <translation>Открыть архив…</translation>
-    </message>
-    <message>
-        <source>Open Directory…</source>
-        <translation>Открыть каталог…</translation>
-    </message>
-    <message>
-        <source>Open the Demo Image</source>
-        <translation>Открыть демонстрационный образ</translation>
-    </message>
-    <message>
         <source>Zoom: %1%</source>
         <translation>Масштаб: %1%</translation>
     </message>
@@ -1184,10 +1172,6 @@
     <message>
         <source>Compare %1 with:</source>
         <translation>Сравнить %1 с:</translation>
-    </message>
-    <message>
-        <source>Layer Reuse Demo</source>
-        <translation>Демо общих слоёв</translation>
     </message>
     <message>
         <source>Open the Re&amp;use Demo</source>
@@ -1794,15 +1778,34 @@
     </message>
 </context>
 <context>
-    <name>strata::format</name>
-    <message numerus="yes">
-        <source>%n B</source>
-        <translation>
-            <numerusform>%n Б</numerusform>
-            <numerusform>%n Б</numerusform>
-            <numerusform>%n Б</numerusform>
-        </translation>
+    <name>strata::WelcomePage</name>
+    <message>
+        <source>Strata</source>
+        <translation>Strata</translation>
     </message>
+    <message>
+        <source>Open a container image — an archive written by &lt;tt&gt;docker save&lt;/tt&gt;, &lt;tt&gt;podman save&lt;/tt&gt; or &lt;tt&gt;skopeo&lt;/tt&gt;, or an OCI image layout directory — or drop one on this window.</source>
+        <translation>Откройте образ контейнера — архив, записанный &lt;tt&gt;docker save&lt;/tt&gt;, &lt;tt&gt;podman save&lt;/tt&gt; или &lt;tt&gt;skopeo&lt;/tt&gt;, или каталог с образом OCI, — или перетащите его в это окно.</translation>
+    </message>
+    <message>
+        <source>Open Archive…</source>
+        <translation>Открыть архив…</translation>
+    </message>
+    <message>
+        <source>Open Directory…</source>
+        <translation>Открыть каталог…</translation>
+    </message>
+    <message>
+        <source>Open the Demo Image</source>
+        <translation>Открыть демонстрационный образ</translation>
+    </message>
+    <message>
+        <source>Layer Reuse Demo</source>
+        <translation>Демо общих слоёв</translation>
+    </message>
+</context>
+<context>
+    <name>strata::format</name>
     <message>
         <source>%1 bytes</source>
         <translation>%1 байт</translation>
