@@ -1,5 +1,6 @@
 // The Russian translation: complete (no unfinished or untranslated message in the .ts file),
 // embedded in the application, and installed by the language setting.
+#include "common/datasize.h"
 #include "windows/language.h"
 
 #include <QCoreApplication>
@@ -36,9 +37,13 @@ private slots:
                  QStringLiteral("&Файл"));
         QCOMPARE(QCoreApplication::translate("strata::FileTreeModel", "Name"),
                  QStringLiteral("Имя"));
-        // Plurals: "%n B".
-        QCOMPARE(QCoreApplication::translate("strata::format", "%n B", nullptr, 5),
-                 QStringLiteral("5 Б"));
+        // Plurals.
+        QCOMPARE(
+            QCoreApplication::translate("strata::FileTreeModel", "%1 in %n entries", nullptr, 5)
+                .arg(QStringLiteral("1 kB")),
+            QStringLiteral("1 kB в 5 элементах"));
+        // Sizes: the byte unit of the one formatter, in the UI language.
+        QCOMPARE(formatDataSize(5), QStringLiteral("5 Б"));
         // Qt's own strings come along (qtbase_ru).
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Отмена"));
     }
