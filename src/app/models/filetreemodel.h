@@ -70,7 +70,6 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     QModelIndex sibling(int row, int column, const QModelIndex &idx) const override;
 
-
 private:
     bool identityOrder() const;
     // The children of `dir` in display order, or null in identity order.
