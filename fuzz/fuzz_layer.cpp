@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const FileTree lower = mergeLayers(layers, 0);
     const FileTree merged = mergeLayers(layers, 1);
     classifyLayerChanges(layers[1]->tree, &lower);
-    mergedTreeTsv(merged);
+    mergedTreeTsv(merged, layers);
     layerChangesTsv(layers[1]->tree, 1, &lower);
     if (merged.nodeCount() > 1)
         pathOccurrences(layers, 1, merged.path(merged.nodeCount() - 1));

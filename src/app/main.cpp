@@ -1,3 +1,4 @@
+#include "archive/bytesource.h"
 #include "commandline.h"
 #include "common/allocator.h"
 #include "windows/language.h"
@@ -48,6 +49,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    strata::useUtf8Names();
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.strata.Strata"));

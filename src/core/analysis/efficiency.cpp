@@ -1,6 +1,7 @@
 #include "analysis/efficiency.h"
 
 #include "common/paths.h"
+#include "common/saturating.h"
 
 #include <algorithm>
 #include <limits>
@@ -197,9 +198,9 @@ public:
             else if (l < m_image.layers.size() && m_image.layers.at(l).contentSize >= 0)
                 size = m_image.layers.at(l).contentSize;
             report.layers[size_t(l)].sizeBytes = size;
-            report.sizeBytes += size;
+            addSaturating(report.sizeBytes, size);
             if (l > 0)
-                report.userSizeBytes += size;
+                addSaturating(report.userSizeBytes, size);
         }
         report.finalBytes = qint64(m_top.totalSize(0));
 
@@ -234,7 +235,7 @@ private:
             if (!n.isWhiteout() && inTop[n.parent] != kNoNode)
                 inTop[i] = m_top.child(inTop[n.parent], tree.name(i));
             if (n.type == FileType::Regular && !n.isWhiteout())
-                treeBytes += qint64(n.size);
+                addSaturating(treeBytes, qint64(n.size));
             if (n.childCount != 0)
                 continue;
 
@@ -251,7 +252,7 @@ private:
             qint64 &smallest = m_index.minimum[path];
             if (seen == 0 || diveSize < smallest)
                 smallest = diveSize;
-            m_index.cumulative[path] += diveSize;
+            addSaturating(m_index.cumulative[path], diveSize);
             if (++seen == 2)
                 crossings.emplace_back(path, i);
 
@@ -302,7 +303,7 @@ private:
                     continue;
                 if (n.type == FileType::Regular && n.size > 0 &&
                     !fateAbove(m_layers, k, top, parts, n))
-                    total += qint64(n.size);
+                    addSaturating(total, qint64(n.size));
                 for (uint32_t c = n.firstChild; c < n.firstChild + n.childCount; ++c)
                     stack.emplace_back(c, depth + 1);
             }
@@ -449,26 +450,27 @@ private:
                 }
             }
             if (copy.fate != CopyFate::Survives && copy.fate != CopyFate::Whiteout) {
-                path.reclaimableBytes += copy.size;
+                addSaturating(path.reclaimableBytes, copy.size);
                 LayerEfficiency &layer = report->layers[size_t(copy.layer)];
                 switch (copy.fate) {
                 case CopyFate::Overwritten:
-                    layer.overwrittenBytes += copy.size;
+                    addSaturating(layer.overwrittenBytes, copy.size);
                     break;
                 case CopyFate::MetadataChanged:
-                    layer.metadataChangedBytes += copy.size;
+                    addSaturating(layer.metadataChangedBytes, copy.size);
                     break;
                 case CopyFate::Deleted:
-                    layer.deletedBytes += copy.size;
+                    addSaturating(layer.deletedBytes, copy.size);
                     break;
                 case CopyFate::HiddenByOpaque:
-                    layer.hiddenBytes += copy.size;
+                    addSaturating(layer.hiddenBytes, copy.size);
                     break;
                 default:
                     break;
                 }
                 if (copy.fateLayer >= 0)
-                    report->layers[size_t(copy.fateLayer)].supersedesBytes += copy.size;
+                    addSaturating(report->layers[size_t(copy.fateLayer)].supersedesBytes,
+                                  copy.size);
             }
             path.copies.push_back(copy);
         }

@@ -1,5 +1,6 @@
 #include "analysis/imagediff.h"
 
+#include "common/saturating.h"
 #include "common/workerpool.h"
 #include "tree/overlaymerge.h"
 
@@ -41,7 +42,7 @@ SideSummary summarize(const DiffSide &side, const FileTree &merged)
         const LayerTree *tree =
             size_t(i) < side.layers.size() ? side.layers[size_t(i)].get() : nullptr;
         const qint64 size = tree ? tree->contentSize : i < infos.size() ? infos[i].contentSize : -1;
-        s.totalSize += qMax<qint64>(0, size);
+        addSaturating(s.totalSize, qMax<qint64>(0, size));
     }
     for (uint32_t i = 1; i < merged.nodeCount(); ++i) {
         if (!merged.node(i).isDir())

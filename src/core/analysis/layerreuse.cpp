@@ -1,5 +1,6 @@
 #include "analysis/layerreuse.h"
 
+#include "common/saturating.h"
 #include "source/imagesource.h"
 
 #include <QCryptographicHash>
@@ -36,9 +37,9 @@ qint64 dockerLayerSize(const LayerTree &layer)
         if (node.isDir() || node.isWhiteout())
             continue;
         if (node.type == FileType::Regular)
-            size += qint64(node.size);
+            addSaturating(size, qint64(node.size));
         else if (node.type == FileType::Symlink)
-            size += qint64(tree.linkTarget(i).size()); // lstat size of a symlink
+            addSaturating(size, qint64(tree.linkTarget(i).size())); // lstat size of a symlink
         // Hard links share their target's inode (counted there); devices and fifos are 0.
     }
     return size;
@@ -231,9 +232,9 @@ private:
         for (ReuseImage &image : m_result.images) {
             for (int index : image.layers) {
                 const ReuseLayer &layer = m_result.layers[size_t(index)];
-                image.size += layer.size;
+                addSaturating(image.size, layer.size);
                 if (layer.isShared())
-                    image.sharedSize += layer.size;
+                    addSaturating(image.sharedSize, layer.size);
             }
             image.uniqueSize = image.size - image.sharedSize;
         }
@@ -385,12 +386,12 @@ private:
     {
         ReuseTotals &t = m_result.totals;
         for (const ReuseImage &image : m_result.images) {
-            t.imagesSum += image.size;
+            addSaturating(t.imagesSum, image.size);
             t.layerReferences += int(image.layers.size());
         }
         int unread = 0;
         for (const ReuseLayer &layer : m_result.layers) {
-            t.storedOnce += layer.size;
+            addSaturating(t.storedOnce, layer.size);
             ++t.storedLayers;
             if (layer.isShared())
                 ++t.sharedLayers;
@@ -408,8 +409,9 @@ private:
         t.savedPercent = t.imagesSum > 0 ? 100.0 * double(t.saved) / double(t.imagesSum) : 0.0;
         for (const ReuseContainer &container : m_result.containers) {
             ++t.containers;
-            t.containersSize += container.size;
-            t.containersIfCopied += m_result.images[size_t(container.image)].size + container.size;
+            addSaturating(t.containersSize, container.size);
+            addSaturating(t.containersIfCopied,
+                          m_result.images[size_t(container.image)].size + container.size);
         }
         t.storedWithContainers = t.storedOnce + t.containersSize;
     }

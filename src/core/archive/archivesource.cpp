@@ -37,6 +37,31 @@ std::string joinRelative(std::string_view dir, std::string_view target)
 }
 } // namespace
 
+namespace {
+// A named pipe would block the read forever, a device give endless bytes: neither is an image.
+QString notAFile(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0 || S_ISREG(st.st_mode))
+        return {};
+    if (S_ISFIFO(st.st_mode))
+        return QStringLiteral("is a named pipe (FIFO), not a file");
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+        return QStringLiteral("is a device, not a file");
+    if (S_ISSOCK(st.st_mode))
+        return QStringLiteral("is a socket, not a file");
+    return QStringLiteral("is not a regular file");
+}
+
+// A size of 0 is not always empty: /proc's files report 0 and still have content.
+bool isEmptyFile(const QString &path)
+{
+    QFile file(path);
+    char byte;
+    return file.open(QIODevice::ReadOnly) && file.read(&byte, 1) == 0;
+}
+} // namespace
+
 std::string ArchiveSource::normalizeName(std::string_view name)
 {
     // A name escaping the top comes back starting with "../" and never matches a member.
@@ -62,6 +87,11 @@ std::unique_ptr<ArchiveSource> ArchiveSource::open(const QString &path, Error *e
         return nullptr;
     }
     if (info.isDir()) {
+        if (!info.isReadable() || !info.isExecutable()) {
+            *error = source->fail(Error::Kind::NotFound,
+                                  QStringLiteral("the folder cannot be read (permission denied)"));
+            return nullptr;
+        }
         source->m_kind = Kind::Directory;
         if (!source->scanDirectory(error))
             return nullptr;
@@ -72,8 +102,16 @@ std::unique_ptr<ArchiveSource> ArchiveSource::open(const QString &path, Error *e
                               QStringLiteral("cannot be read (permission denied)"));
         return nullptr;
     }
+    if (const QString what = notAFile(path); !what.isEmpty()) {
+        *error = source->fail(Error::Kind::NotAnArchive, what);
+        return nullptr;
+    }
     if (info.size() == 0) {
-        *error = source->fail(Error::Kind::NotAnArchive, QStringLiteral("the file is empty"));
+        *error = source->fail(Error::Kind::NotAnArchive,
+                              isEmptyFile(path)
+                                  ? QStringLiteral("the file is empty")
+                                  : QStringLiteral("says it is empty but has content (a special "
+                                                   "file, like those in /proc): not an archive"));
         return nullptr;
     }
     if (!source->scanTar(error, cancel))
@@ -103,7 +141,9 @@ bool ArchiveSource::scanTar(Error *error, const std::atomic_bool *cancel)
     qint64 smallTotal = 0;
     struct archive_entry *entry = nullptr;
     int status;
-    while ((status = archive_read_next_header(a, &entry)) == ARCHIVE_OK || status == ARCHIVE_WARN) {
+    size_t entryIndex = 0;
+    while ((status = archive_read_next_header(a, &entry)) == ARCHIVE_OK ||
+           (status == ARCHIVE_WARN && isCharsetWarning(a))) {
         if (cancel && cancel->load(std::memory_order_relaxed)) {
             *error = fail(Error::Kind::Cancelled, QStringLiteral("opening was cancelled"));
             archive_read_free(a);
@@ -139,7 +179,10 @@ bool ArchiveSource::scanTar(Error *error, const std::atomic_bool *cancel)
                 break;
             }
         }
-        if (m_kind == Kind::PlainTar && m.type == ArchiveMember::File)
+        m.ordinal = entryIndex++;
+        // A sparse member's data is not one range of the file: it is read through libarchive.
+        m.sparse = archive_entry_sparse_count(entry) > 0;
+        if (m_kind == Kind::PlainTar && m.type == ArchiveMember::File && !m.sparse)
             m.offset = archive_filter_bytes(a, 0);
 
         if (m_kind == Kind::CompressedTar && m.type == ArchiveMember::File &&
@@ -197,6 +240,10 @@ bool ArchiveSource::scanDirectory(Error *error)
             return false;
         }
         const QFileInfo fi = it.fileInfo();
+        if (fi.isDir() && !fi.isSymLink() && (!fi.isReadable() || !fi.isExecutable()) && !m_damage)
+            m_damage = fail(Error::Kind::Io,
+                            QStringLiteral("the folder cannot be read (permission denied)"),
+                            full.mid(root.size() + 1));
         ArchiveMember m;
         m.name = normalizeName(QFile::encodeName(full.mid(root.size() + 1)).toStdString());
         if (fi.isSymLink()) {
@@ -302,6 +349,8 @@ std::unique_ptr<ByteSource> ArchiveSource::openMember(const ArchiveMember &membe
         const QString file = QFileInfo(m_path).absoluteFilePath() + QLatin1Char('/') +
                              QFile::decodeName(QByteArray::fromStdString(member.name));
         source = std::make_unique<FileRangeSource>(file, 0, -1);
+    } else if (m_kind == Kind::PlainTar && member.sparse) {
+        return openSparseMember(member, error);
     } else if (m_kind == Kind::PlainTar && member.offset >= 0) {
         struct stat st;
         const bool truncated = ::stat(QFile::encodeName(m_path).constData(), &st) != 0 ||
@@ -318,6 +367,64 @@ std::unique_ptr<ByteSource> ArchiveSource::openMember(const ArchiveMember &membe
                       QString::fromStdString(member.name));
         return nullptr;
     }
+    if (!source->isOpen()) {
+        *error = fail(Error::Kind::Io, source->errorString(), QString::fromStdString(member.name));
+        return nullptr;
+    }
+    return source;
+}
+
+namespace {
+// The data of one member of a tar, read through libarchive from the start of the file: what
+// a sparse member (holes and all) really holds.
+class MemberDataSource final : public ByteSource
+{
+public:
+    MemberDataSource(const QString &path, size_t ordinal, qint64 size)
+        : m_file(path, 0, -1), m_size(size)
+    {
+        QString openError;
+        m_archive = openArchiveReader(&m_file, &openError);
+        struct archive_entry *entry = nullptr;
+        for (size_t i = 0; m_archive && i <= ordinal; ++i) {
+            if (archive_read_next_header(m_archive, &entry) != ARCHIVE_OK) {
+                archive_read_free(m_archive);
+                m_archive = nullptr;
+            }
+        }
+        if (!m_archive)
+            m_error = openError.isEmpty() ? QStringLiteral("the member cannot be found again")
+                                          : openError;
+    }
+    ~MemberDataSource() override
+    {
+        if (m_archive)
+            archive_read_free(m_archive);
+    }
+    bool isOpen() const { return m_archive != nullptr; }
+    qint64 read(char *buffer, qint64 max) override
+    {
+        const la_ssize_t got = archive_read_data(m_archive, buffer, size_t(max));
+        if (got < 0) {
+            m_error = QString::fromUtf8(archive_error_string(m_archive));
+            return -1;
+        }
+        m_position += got;
+        return got;
+    }
+    qint64 size() const override { return m_size; }
+
+private:
+    FileRangeSource m_file;
+    qint64 m_size;
+    struct archive *m_archive = nullptr;
+};
+} // namespace
+
+std::unique_ptr<ByteSource> ArchiveSource::openSparseMember(const ArchiveMember &member,
+                                                            Error *error) const
+{
+    auto source = std::make_unique<MemberDataSource>(m_path, member.ordinal, member.size);
     if (!source->isOpen()) {
         *error = fail(Error::Kind::Io, source->errorString(), QString::fromStdString(member.name));
         return nullptr;
@@ -351,7 +458,7 @@ bool ArchiveSource::streamMembers(
     bool ok = true;
     while (!pending.empty()) {
         const int status = archive_read_next_header(a, &entry);
-        if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
+        if (status != ARCHIVE_OK && !(status == ARCHIVE_WARN && isCharsetWarning(a))) {
             *error = fail(Error::Kind::Io, QStringLiteral("the archive is damaged or truncated: ") +
                                                QString::fromUtf8(archive_error_string(a)));
             ok = false;

@@ -21,7 +21,9 @@ struct ArchiveMember
 {
     std::string name; // normalized: no "./" or "/" prefix
     qint64 size = 0;
-    qint64 offset = -1; // where the data starts in the outer file (plain tar only)
+    qint64 offset = -1;  // where the data starts in the outer file (plain tar only)
+    bool sparse = false; // a GNU sparse member: its data is not one range of the file
+    size_t ordinal = 0;  // its place among the tar's entries, in archive order
     enum Type : uint8_t
     {
         File,
@@ -83,6 +85,7 @@ private:
     ArchiveSource() = default;
     bool scanTar(Error *error, const std::atomic_bool *cancel);
     bool scanDirectory(Error *error);
+    std::unique_ptr<ByteSource> openSparseMember(const ArchiveMember &member, Error *error) const;
     Error fail(Error::Kind kind, const QString &message, const QString &member = {}) const;
 
     Kind m_kind = Kind::PlainTar;

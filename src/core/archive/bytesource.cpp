@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <clocale>
 #include <cstring>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -114,10 +116,51 @@ int closeCallback(struct archive *, void *data)
 
 } // namespace
 
+void useUtf8Names()
+{
+    if (std::strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+        std::setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+bool isCharsetWarning(struct archive *a)
+{
+    const char *message = archive_error_string(a);
+    return message && std::strstr(message, "can't be converted") != nullptr;
+}
+
+bool enableImageFilters(struct archive *a, QString *error)
+{
+    // gzip, zstd, xz and bzip2 are what images and layers are compressed with, and libarchive
+    // has them built in. Its other filters (lrzip, lzop, grzip, lz4 without liblz4...) would
+    // hand the bytes to a program found on PATH: a stranger's archive must never make Strata
+    // run a program. libarchive says ARCHIVE_WARN when it would fall back to one.
+    struct Filter
+    {
+        const char *name;
+        int (*enable)(struct archive *);
+    };
+    static const Filter filters[] = {{"gzip", archive_read_support_filter_gzip},
+                                     {"zstd", archive_read_support_filter_zstd},
+                                     {"xz", archive_read_support_filter_xz},
+                                     {"bzip2", archive_read_support_filter_bzip2}};
+    for (const Filter &filter : filters) {
+        if (filter.enable(a) != ARCHIVE_OK) {
+            if (error)
+                *error = QStringLiteral("this libarchive cannot decompress %1 by itself")
+                             .arg(QLatin1String(filter.name));
+            return false;
+        }
+    }
+    return true;
+}
+
 struct archive *openArchiveReader(ByteSource *source, QString *error)
 {
     struct archive *a = archive_read_new();
-    archive_read_support_filter_all(a);
+    if (!enableImageFilters(a, error)) {
+        archive_read_free(a);
+        return nullptr;
+    }
     archive_read_support_format_tar(a);
     archive_read_support_format_gnutar(a);
     archive_read_support_format_empty(a);

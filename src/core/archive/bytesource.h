@@ -93,8 +93,22 @@ private:
     qint64 m_size;
 };
 
-// Opens a libarchive reader over `source` (tar format, every compression filter libarchive
-// knows, sniffed from the bytes; an empty stream reads as an empty archive). The reader
+// Lets libarchive decompress gzip, zstd, xz and bzip2, and nothing else: no filter that would
+// run an external program. False with *error when one of them is not built in.
+bool enableImageFilters(struct archive *a, QString *error);
+
+// libarchive converts names to the charset of the C library's locale (LC_CTYPE) and warns when
+// one cannot be: under the C locale, every name beyond ASCII. Called first thing by the
+// programs (after Qt has set the locale from the environment): a locale that is not UTF-8 is
+// replaced by C.UTF-8 for LC_CTYPE, which changes nothing else.
+void useUtf8Names();
+
+// A warning libarchive gave about a name's charset only: the name is then its bytes, as
+// stored. Any other warning means a header was read in part and the layer is damaged.
+bool isCharsetWarning(struct archive *a);
+
+// Opens a libarchive reader over `source` (tar format, compressed with one of the filters
+// above or not, sniffed from the bytes; an empty stream reads as an empty archive). The reader
 // borrows `source`. Returns null on failure.
 struct archive *openArchiveReader(ByteSource *source, QString *error);
 

@@ -6,10 +6,41 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace strata {
 
 namespace {
 const QString kManifest = QStringLiteral("manifest.json");
+
+// A key of a manifest.json entry as Docker reads it: Go's JSON decoding ignores case, and Jib
+// writes "config", "repoTags" and "layers".
+QJsonValue field(const QJsonObject &entry, const QString &key)
+{
+    const QJsonValue exact = entry.value(key);
+    if (!exact.isUndefined())
+        return exact;
+    for (auto it = entry.begin(); it != entry.end(); ++it) {
+        if (it.key().compare(key, Qt::CaseInsensitive) == 0)
+            return it.value();
+    }
+    return {};
+}
+
+// The digest a config's member name carries ("<hex>.json", "blobs/sha256/<hex>",
+// "sha256:<hex>"), or empty when it carries none.
+QString digestOfConfigName(const QString &name)
+{
+    QString hex = name.section(QLatin1Char('/'), -1);
+    if (hex.startsWith(QStringLiteral("sha256:")))
+        hex = hex.mid(7);
+    if (hex.endsWith(QStringLiteral(".json")))
+        hex.chop(5);
+    const bool isHex = hex.size() == 64 && std::all_of(hex.begin(), hex.end(), [](QChar c) {
+                           return c.isDigit() || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+                       });
+    return isHex ? QStringLiteral("sha256:") + hex : QString();
+}
 
 // Docker's and podman's layer names carry the digest: "blobs/sha256/<hex>" or "<hex>.tar".
 QString digestFromLayerPath(const QString &path)
@@ -79,15 +110,15 @@ bool readImage(const ArchiveSource &source, const QJsonObject &entry,
                const QJsonDocument &repositories, const QHash<QString, OciBlobInfo> &ociBlobs,
                ImageInfo *image, bool *sawRootBlob, Error *error)
 {
-    if (!entry.value(QStringLiteral("Config")).isString() ||
-        !entry.value(QStringLiteral("Layers")).isArray()) {
+    if (!field(entry, QStringLiteral("Config")).isString() ||
+        !field(entry, QStringLiteral("Layers")).isArray()) {
         *error = Error::make(Error::Kind::MalformedJson, source.path(),
                              QStringLiteral("an entry lacks \"Config\" or \"Layers\""), kManifest);
         return false;
     }
     image->manifestJson = QJsonDocument(entry).toJson(QJsonDocument::Indented);
-    image->names = jsonStrings(entry.value(QStringLiteral("RepoTags")));
-    image->configMember = entry.value(QStringLiteral("Config")).toString();
+    image->names = jsonStrings(field(entry, QStringLiteral("RepoTags")));
+    image->configMember = field(entry, QStringLiteral("Config")).toString();
     QJsonDocument config;
     if (!readJsonMember(source, image->configMember, &config, &image->configJson, error))
         return false;
@@ -97,10 +128,18 @@ bool readImage(const ArchiveSource &source, const QJsonObject &entry,
         return false;
     }
     image->id = sha256Digest(image->configJson);
+    // The config's name says which bytes it should be: the ID is what the bytes are.
+    if (const QString named = digestOfConfigName(image->configMember);
+        !named.isEmpty() && named != image->id)
+        image->problems << Error::make(
+            Error::Kind::DigestMismatch, source.path(),
+            QStringLiteral("does not match the digest its name carries: %1 claimed, %2 found")
+                .arg(named, image->id),
+            image->configMember);
 
     const QStringList diffIds = configDiffIds(image->configJson);
-    const QJsonObject layerSources = entry.value(QStringLiteral("LayerSources")).toObject();
-    const QJsonArray layers = entry.value(QStringLiteral("Layers")).toArray();
+    const QJsonObject layerSources = field(entry, QStringLiteral("LayerSources")).toObject();
+    const QJsonArray layers = field(entry, QStringLiteral("Layers")).toArray();
     if (!checkLayerCount(source.path(), image->configMember, layers.size(), diffIds.size(), image,
                          error))
         return false;

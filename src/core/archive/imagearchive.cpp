@@ -22,6 +22,8 @@ QString archiveFormatName(ArchiveFormat format)
         return QStringLiteral("OCI image archive");
     case ArchiveFormat::OciDirectory:
         return QStringLiteral("OCI image layout directory");
+    case ArchiveFormat::SkopeoDirectory:
+        return QStringLiteral("skopeo dir: directory");
     }
     return {};
 }
@@ -83,8 +85,16 @@ bool ImageArchive::hasBlob(const LayerInfo &layer, Error *error) const
 {
     if (memberOf(layer))
         return true;
+    const bool named = !layer.member.isEmpty() && layer.member != layer.blobDigest;
+    const QString what = layer.blobDigest.isEmpty()
+                             ? QStringLiteral("the layer blob")
+                             : QStringLiteral("the layer blob %1").arg(layer.blobDigest);
     *error = Error::make(Error::Kind::MissingMember, location(),
-                         QStringLiteral("the layer blob is not in the archive"), layer.member);
+                         named ? what + QStringLiteral(" is not in the archive")
+                               : QStringLiteral("the manifest names a layer by \"%1\", which is "
+                                                "not a digest a file can have")
+                                     .arg(layer.member),
+                         named ? layer.member : QString());
     return false;
 }
 

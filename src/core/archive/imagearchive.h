@@ -16,13 +16,14 @@ struct ArchiveMember;
 
 enum class ArchiveFormat
 {
-    DockerLegacy,   // docker save before 25: manifest.json + <id>/layer.tar
-    DockerLegacyV1, // docker save before 1.10: repositories + <id>/json only
-    DockerArchive,  // c/image docker-archive (podman save, skopeo) and ggcr tarballs (kaniko):
-                    // layer blobs at the top, <id>/layer.tar symlinks to them
-    Docker25,       // docker save from 25: OCI layout + manifest.json
-    OciArchive,     // OCI image layout in a tar
-    OciDirectory,   // OCI image layout directory
+    DockerLegacy,    // docker save before 25: manifest.json + <id>/layer.tar
+    DockerLegacyV1,  // docker save before 1.10: repositories + <id>/json only
+    DockerArchive,   // c/image docker-archive (podman save, skopeo) and ggcr tarballs (kaniko):
+                     // layer blobs at the top, <id>/layer.tar symlinks to them
+    Docker25,        // docker save from 25: OCI layout + manifest.json
+    OciArchive,      // OCI image layout in a tar
+    OciDirectory,    // OCI image layout directory
+    SkopeoDirectory, // skopeo copy to dir: (one manifest, blobs named by hex digest)
 };
 QString archiveFormatName(ArchiveFormat format);
 

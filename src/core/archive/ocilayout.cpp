@@ -54,8 +54,13 @@ private:
             return true; // a loop or an absurd nesting: what was found so far stands
         m_visited.insert(d.digest);
         const QString path = blobPath(d.digest);
-        if (path.isEmpty() || !m_source.resolve(path.toStdString()))
-            return true; // an index may name manifests it does not carry (other platforms)
+        if (path.isEmpty() || !m_source.resolve(path.toStdString())) {
+            // An index may name manifests it does not carry (other platforms): listed as
+            // images not in this archive, attestations left out.
+            if (!d.isAttestation() && !isIndex(d.mediaType, {}))
+                addAbsent(d);
+            return true;
+        }
         QJsonDocument doc;
         QByteArray raw;
         if (!readJsonMember(m_source, path, &doc, &raw, error))
@@ -69,6 +74,31 @@ private:
             return true;
         }
         return readImage(d, raw, o, error);
+    }
+
+    void addAbsent(const Descriptor &d)
+    {
+        ImageInfo image;
+        if (!m_refName.isEmpty())
+            image.names << nameOf(m_refName);
+        image.manifestDigest = d.digest;
+        image.id = d.digest;
+        image.platform.os = d.platform.value(QStringLiteral("os")).toString();
+        image.platform.architecture = d.platform.value(QStringLiteral("architecture")).toString();
+        image.platform.variant = d.platform.value(QStringLiteral("variant")).toString();
+        image.absent = true;
+        image.otherPlatform = true;
+        m_out->images.push_back(std::move(image));
+    }
+
+    // An OCI layout may name an image by its tag alone ("0.0.1", as skopeo's oci:DIR:TAG
+    // writes it): that is no repository.
+    static QString nameOf(const QString &refName)
+    {
+        if (refName.contains(QLatin1Char('/')) || refName.contains(QLatin1Char(':')) ||
+            refName.contains(QLatin1Char('@')))
+            return refName;
+        return QLatin1Char(':') + refName;
     }
 
     bool readImage(const Descriptor &d, const QByteArray &raw, const QJsonObject &manifest,
@@ -85,11 +115,13 @@ private:
             return false;
         ImageInfo image;
         if (!m_refName.isEmpty())
-            image.names << m_refName;
+            image.names << nameOf(m_refName);
         if (!imageFromManifest(d, raw, configJson, m_source.path(), configPath, &image, error))
             return false;
         for (LayerInfo &layer : image.layers) {
-            setLayerMember(m_source, blobPath(layer.blobDigest), &layer);
+            const QString path = blobPath(layer.blobDigest);
+            // A malformed digest names no file: the member is the digest, which messages name.
+            setLayerMember(m_source, path.isEmpty() ? layer.blobDigest : path, &layer);
             m_blobs->insert(layer.blobDigest, OciBlobInfo{layer.mediaType, layer.declaredSize});
         }
         m_group.push_back(m_out->images.size());

@@ -1,11 +1,16 @@
 #include "archive/parsearchive.h"
 
+#include <algorithm>
+
 namespace strata {
 
 bool parseArchive(const ArchiveSource &source, ParsedArchive *out, Error *error)
 {
     const bool hasManifest = source.find("manifest.json");
-    const bool hasOci = source.find("index.json") && source.find("oci-layout");
+    const bool hasIndex = source.find("index.json");
+    const bool hasOci = hasIndex;
+    if (hasManifest && !hasIndex && isSkopeoDirectory(source))
+        return parseSkopeoDirectory(source, out, error);
     if (!hasOci && !hasManifest) {
         if (source.find("repositories"))
             return parseLegacyV1(source, out, error);
@@ -20,11 +25,18 @@ bool parseArchive(const ArchiveSource &source, ParsedArchive *out, Error *error)
     QHash<QString, OciBlobInfo> ociBlobs;
     if (hasOci) {
         ociOk = parseOciLayout(source, &oci, &ociBlobs, &ociError);
+        const auto present = std::count_if(oci.images.begin(), oci.images.end(),
+                                           [](const ImageInfo &image) { return !image.absent; });
         if (ociOk && oci.images.empty())
             ociError = Error::make(Error::Kind::NotAnImage, source.path(),
                                    QStringLiteral("names no image manifest"),
                                    QStringLiteral("index.json"));
-        ociOk = ociOk && !oci.images.empty();
+        else if (ociOk && present == 0)
+            ociError = Error::make(Error::Kind::MissingMember, source.path(),
+                                   QStringLiteral("names %1 images, none of them in the archive")
+                                       .arg(oci.images.size()),
+                                   QStringLiteral("index.json"));
+        ociOk = ociOk && present > 0;
     }
     // Docker 25 writes both: its manifest.json has the tags, the OCI side the media types.
     Error dockerError;
@@ -33,6 +45,11 @@ bool parseArchive(const ArchiveSource &source, ParsedArchive *out, Error *error)
     // A broken manifest.json beside a good OCI layout: the layout is the image.
     if (ociOk) {
         *out = std::move(oci);
+        if (!source.find("oci-layout")) {
+            for (ImageInfo &image : out->images)
+                image.warnings << QStringLiteral("the archive has no oci-layout file, which "
+                                                 "every OCI image layout has");
+        }
         out->format = source.kind() == ArchiveSource::Kind::Directory ? ArchiveFormat::OciDirectory
                                                                       : ArchiveFormat::OciArchive;
         return true;

@@ -41,6 +41,11 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
 bool parseOciLayout(const ArchiveSource &source, ParsedArchive *out,
                     QHash<QString, OciBlobInfo> *blobs, Error *error);
 
+// skopeodir.cpp: skopeo's `dir:` transport: manifest.json holding one image manifest, blobs
+// named by their hex digest, and a `version` file.
+bool isSkopeoDirectory(const ArchiveSource &source);
+bool parseSkopeoDirectory(const ArchiveSource &source, ParsedArchive *out, Error *error);
+
 // legacyv1.cpp: docker save before 1.10: `repositories` and a chain of `<id>/json`.
 bool parseLegacyV1(const ArchiveSource &source, ParsedArchive *out, Error *error);
 

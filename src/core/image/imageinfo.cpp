@@ -23,10 +23,12 @@ QString ImageInfo::shortId() const
 
 QString ImageInfo::displayName() const
 {
-    return names.isEmpty() ? shortId() : names.first();
+    if (names.isEmpty())
+        return shortId();
+    return names.first().startsWith(QLatin1Char(':')) ? names.first().mid(1) : names.first();
 }
 
-qint64 ImageInfo::totalBlobSize() const
+qint64 ImageInfo::storedSize() const
 {
     qint64 total = 0;
     for (const LayerInfo &layer : layers)

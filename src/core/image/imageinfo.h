@@ -93,10 +93,15 @@ struct ImageInfo
     // OCI indexes: an image for a platform other than the one picked for its reference;
     // listed, loadable by name or "@N", but never chosen by default.
     bool otherPlatform = false;
+    // An index names this image (its platform, its manifest digest) but its manifest is not
+    // in the archive: Docker's containerd store saves only this machine's platform, and
+    // copies of part of an index leave the rest out. Listed, never loadable.
+    bool absent = false;
 
     QString displayName() const; // first name, or the short id
     QString shortId() const;     // 12 hex digits
-    qint64 totalBlobSize() const;
+    // The bytes the layers take as stored (compressed or not), what the archive holds.
+    qint64 storedSize() const;
 };
 
 QString shortDigest(const QString &digest, int length = 12);

@@ -85,6 +85,23 @@ bool checkLayerCount(const QString &source, const QString &configName, qsizetype
     return true;
 }
 
+bool matchesDescriptor(const QByteArray &bytes, const QString &digest, qint64 size,
+                       const QString &source, const QString &what, Error *problem)
+{
+    const bool checkable = digest.startsWith(QStringLiteral("sha256:"));
+    const QString found = sha256Digest(bytes);
+    if ((size < 0 || size == bytes.size()) && (!checkable || found == digest))
+        return true;
+    *problem = Error::make(Error::Kind::DigestMismatch, source,
+                           QStringLiteral("is not what its descriptor names: %1 bytes with digest "
+                                          "%2, the descriptor says %3 bytes with digest %4")
+                               .arg(bytes.size())
+                               .arg(found)
+                               .arg(size < 0 ? QStringLiteral("?") : QString::number(size), digest),
+                           what);
+    return false;
+}
+
 bool imageFromManifest(const Descriptor &manifest, const QByteArray &manifestJson,
                        const QByteArray &configJson, const QString &source,
                        const QString &configName, ImageInfo *image, Error *error)
@@ -100,7 +117,21 @@ bool imageFromManifest(const Descriptor &manifest, const QByteArray &manifestJso
                              QStringLiteral("is not an image configuration"), configName);
         return false;
     }
+    // What the bytes are, whatever the descriptors claim: an ID is what identifies the bytes.
+    Error problem;
+    if (!manifest.digest.isEmpty() &&
+        !matchesDescriptor(manifestJson, manifest.digest, manifest.size, source,
+                           QStringLiteral("the manifest ") + manifest.digest, &problem)) {
+        image->problems << problem;
+        image->manifestDigest = sha256Digest(manifestJson);
+    }
     image->id = config.digest.isEmpty() ? sha256Digest(configJson) : config.digest;
+    if (!config.digest.isEmpty() &&
+        !matchesDescriptor(configJson, config.digest, config.size, source,
+                           QStringLiteral("the config ") + config.digest, &problem)) {
+        image->problems << problem;
+        image->id = sha256Digest(configJson);
+    }
     if (!manifest.platform.isEmpty()) {
         const QJsonObject &p = manifest.platform;
         image->platform.os = p.value(QStringLiteral("os")).toString(image->platform.os);

@@ -35,11 +35,19 @@ QString referenceName(const QJsonObject &annotations);
 // This machine's architecture as images spell it: "amd64", "arm64"...
 QString hostArchitecture();
 
+// Whether `bytes` are what `digest` names, and `size` when it is not -1. A sha256 digest is
+// checked; one of another algorithm passes unchecked. Otherwise *problem is a DigestMismatch
+// naming `what` (in `source`), the digest claimed and the one found.
+bool matchesDescriptor(const QByteArray &bytes, const QString &digest, qint64 size,
+                       const QString &source, const QString &what, Error *problem);
+
 // An image from its manifest and config: platform, history and config from the config, the
 // layers (digest, media type, declared size, diff_id, chain ID) from the manifest. `source`
 // and `configName` name things in errors. False with *error when the config is not one or
-// the manifest lists an absurd number of layers; a mismatch between the manifest's layers
-// and the config's diff_ids is recorded in image->problems.
+// the manifest lists an absurd number of layers. Recorded in image->problems: a manifest or
+// config whose bytes are not what its descriptor names (the image's ID and manifest digest
+// are then those of the bytes), and a mismatch between the manifest's layers and the config's
+// diff_ids.
 bool imageFromManifest(const Descriptor &manifest, const QByteArray &manifestJson,
                        const QByteArray &configJson, const QString &source,
                        const QString &configName, ImageInfo *image, Error *error);

@@ -1,5 +1,7 @@
 #include "report/diffreport.h"
 
+#include "common/textescape.h"
+
 #include "common/datasize.h"
 #include "report/imagereport.h"
 
@@ -95,10 +97,11 @@ QString filesHeadline(const TreeDiff &files)
     return line;
 }
 
-// Markdown table cells: no line breaks, pipes escaped.
+// Markdown table cells: no line breaks, other control characters escaped, pipes escaped.
 QString cell(QString text)
 {
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text = escapeText(text);
     text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
     return text;
 }
@@ -149,8 +152,8 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
 {
     QString text;
     QTextStream out(&text);
-    out << "A: " << sideTitle(c.a) << '\n';
-    out << "B: " << sideTitle(c.b) << '\n';
+    out << "A: " << escapeText(sideTitle(c.a)) << '\n';
+    out << "B: " << escapeText(sideTitle(c.b)) << '\n';
 
     const DiffSummary &s = c.summary;
     auto row = [&](const QString &name, const QString &a, const QString &b, const QString &delta) {
@@ -194,11 +197,12 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
         if (!worthShowing(r))
             continue;
         if (r.equal()) {
-            out << "    " << configName(r) << ": " << configValue(r, true) << '\n';
+            out << "    " << escapeText(configName(r)) << ": " << escapeText(configValue(r, true))
+                << '\n';
         } else {
-            out << "  * " << configName(r) << '\n';
-            out << "      A: " << configValue(r, true) << '\n';
-            out << "      B: " << configValue(r, false) << '\n';
+            out << "  * " << escapeText(configName(r)) << '\n';
+            out << "      A: " << escapeText(configValue(r, true)) << '\n';
+            out << "      B: " << escapeText(configValue(r, false)) << '\n';
         }
     }
 
@@ -209,16 +213,17 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
         const HistoryEntry *a = step(c.a, r.a), *b = step(c.b, r.b);
         switch (r.kind) {
         case HistoryDiffRow::Kind::Same:
-            out << "    " << a->createdBy << '\n';
+            out << "    " << escapeText(a->createdBy) << '\n';
             break;
         case HistoryDiffRow::Kind::Removed:
-            out << "  - " << a->createdBy << '\n';
+            out << "  - " << escapeText(a->createdBy) << '\n';
             break;
         case HistoryDiffRow::Kind::Inserted:
-            out << "  + " << b->createdBy << '\n';
+            out << "  + " << escapeText(b->createdBy) << '\n';
             break;
         case HistoryDiffRow::Kind::Changed:
-            out << "  ~ A: " << a->createdBy << '\n' << "    B: " << b->createdBy << '\n';
+            out << "  ~ A: " << escapeText(a->createdBy) << '\n'
+                << "    B: " << escapeText(b->createdBy) << '\n';
             break;
         }
     }
@@ -236,7 +241,7 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
     for (uint32_t i : shown) {
         out << "  " << formatByteDelta(f.ownDelta(i)).leftJustified(12)
             << diffStatusName(f.entry(i).status).leftJustified(10)
-            << changesText(f, i).leftJustified(16) << pathText(f, i) << '\n';
+            << changesText(f, i).leftJustified(16) << escapeText(pathText(f, i)) << '\n';
     }
     if (all.size() > shown.size())
         out << "  ... " << all.size() - shown.size() << " more\n";
@@ -310,7 +315,7 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
         out << "| Delta | Status | Changes | Path |\n|---|---|---|---|\n";
     for (uint32_t i : shown) {
         out << "| " << formatByteDelta(f.ownDelta(i)) << " | " << diffStatusName(f.entry(i).status)
-            << " | " << changesText(f, i) << " | `" << cell(pathText(f, i)) << "` |\n";
+            << " | " << changesText(f, i) << " | " << markdownCode(pathText(f, i)) << " |\n";
     }
     if (all.size() > shown.size())
         out << "\n... " << all.size() - shown.size() << " more\n";

@@ -1,6 +1,7 @@
 #include "report/efficiencyreport.h"
 
 #include "common/datasize.h"
+#include "common/textescape.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,7 +92,7 @@ QByteArray efficiencyText(const ImageInfo &image, const EfficiencyReport &report
 {
     QString text;
     QTextStream out(&text);
-    out << "Image:    " << image.displayName() << "  " << image.id << '\n';
+    out << "Image:    " << escapeText(image.displayName()) << "  " << escapeText(image.id) << '\n';
     out << "Layers:   " << report.layerCount << "\n\n";
     out << "Efficiency (as dive computes it):\n";
     out << "  efficiency:          " << percent(report.efficiency) << "  ("
@@ -116,7 +117,7 @@ QByteArray efficiencyText(const ImageInfo &image, const EfficiencyReport &report
         out << (path.diveListed ? "  * " : "    ") << cell(QString::number(path.count), 5)
             << cell(formatDataSize(path.cumulativeSize, SizePrecision::ThreeDigits), 11)
             << cell(formatDataSize(path.reclaimableBytes, SizePrecision::ThreeDigits), 11)
-            << slashed(path.path) << '\n';
+            << escapeText(slashed(path.path)) << '\n';
         for (const PathCopy &copy : path.copies) {
             out << "        layer " << cell(QString::number(copy.layer), 3)
                 << cell(formatDataSize(copy.size, SizePrecision::ThreeDigits), 10) << fateText(copy)
@@ -207,8 +208,9 @@ QByteArray ciText(const ImageInfo &image, const EfficiencyReport &report,
 {
     QString text;
     QTextStream out(&text);
-    out << "Image: " << image.displayName() << "  " << image.id << '\n';
-    out << "Rules: " << (configFile.isEmpty() ? QStringLiteral("defaults and flags") : configFile)
+    out << "Image: " << escapeText(image.displayName()) << "  " << escapeText(image.id) << '\n';
+    out << "Rules: "
+        << (configFile.isEmpty() ? QStringLiteral("defaults and flags") : escapeText(configFile))
         << "\n\n";
     out << "Analysis:\n";
     out << "  efficiency:        " << percent(report.efficiency) << '\n';
@@ -229,7 +231,7 @@ QByteArray ciText(const ImageInfo &image, const EfficiencyReport &report,
         for (const InefficientPath *path : inefficient) {
             out << "  " << cell(QString::number(path->count), 5)
                 << cell(formatDataSize(path->cumulativeSize, SizePrecision::ThreeDigits), 12)
-                << slashed(path->path) << '\n';
+                << escapeText(slashed(path->path)) << '\n';
         }
     }
     out << "\nEvaluation:\n";

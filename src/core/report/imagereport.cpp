@@ -2,6 +2,7 @@
 
 #include "archive/imagearchive.h"
 #include "common/datasize.h"
+#include "common/textescape.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -117,53 +118,54 @@ QByteArray inspectText(const ImageSource &source, int index,
     const ImageInfo &image = source.images().at(size_t(index));
     QString text;
     QTextStream out(&text);
-    out << "Archive:       " << source.location() << '\n';
+    const auto e = [](const QString &text) { return escapeText(text); };
+    out << "Archive:       " << e(source.location()) << '\n';
     out << "Format:        " << source.description() << '\n';
     out << "Names:         "
         << (image.names.isEmpty() ? QStringLiteral("<none>")
-                                  : image.names.join(QStringLiteral(", ")))
+                                  : e(image.names.join(QStringLiteral(", "))))
         << '\n';
-    out << "Image ID:      " << image.id << '\n';
-    out << "Created:       " << image.created << '\n';
-    out << "Platform:      " << image.platform.toString() << '\n';
+    out << "Image ID:      " << e(image.id) << '\n';
+    out << "Created:       " << e(image.created) << '\n';
+    out << "Platform:      " << e(image.platform.toString()) << '\n';
     const ImageConfig &c = image.config;
     if (!c.entrypoint.isEmpty())
-        out << "Entrypoint:    " << c.entrypoint.join(QLatin1Char(' ')) << '\n';
+        out << "Entrypoint:    " << e(c.entrypoint.join(QLatin1Char(' '))) << '\n';
     if (!c.cmd.isEmpty())
-        out << "Cmd:           " << c.cmd.join(QLatin1Char(' ')) << '\n';
+        out << "Cmd:           " << e(c.cmd.join(QLatin1Char(' '))) << '\n';
     if (!c.workingDir.isEmpty())
-        out << "WorkingDir:    " << c.workingDir << '\n';
+        out << "WorkingDir:    " << e(c.workingDir) << '\n';
     if (!c.user.isEmpty())
-        out << "User:          " << c.user << '\n';
+        out << "User:          " << e(c.user) << '\n';
     if (!c.exposedPorts.isEmpty())
-        out << "ExposedPorts:  " << c.exposedPorts.join(QLatin1Char(' ')) << '\n';
+        out << "ExposedPorts:  " << e(c.exposedPorts.join(QLatin1Char(' '))) << '\n';
     if (!c.stopSignal.isEmpty())
-        out << "StopSignal:    " << c.stopSignal << '\n';
+        out << "StopSignal:    " << e(c.stopSignal) << '\n';
     for (const QString &env : c.env)
-        out << "Env:           " << env << '\n';
+        out << "Env:           " << e(env) << '\n';
     for (const auto &[key, value] : c.labels)
-        out << "Label:         " << key << '=' << value << '\n';
+        out << "Label:         " << e(key) << '=' << e(value) << '\n';
     out << "Layers:        " << image.layers.size() << '\n';
     for (qsizetype i = 0; i < image.layers.size(); ++i) {
         const LayerInfo &layer = image.layers[i];
         out << "  [" << i << "] "
-            << (layer.diffId.isEmpty() ? QStringLiteral("<unknown diff_id>") : layer.diffId)
+            << (layer.diffId.isEmpty() ? QStringLiteral("<unknown diff_id>") : e(layer.diffId))
             << '\n';
-        out << "      blob " << layer.blobDigest << "  "
+        out << "      blob " << e(layer.blobDigest) << "  "
             << formatDataSize(layer.blobSize, SizePrecision::ThreeDigits);
         if (const LayerTree *tree = loaded(layers, i)) {
             out << "  " << tree->compression << ", "
                 << formatDataSize(tree->contentSize, SizePrecision::ThreeDigits) << " in "
                 << tree->fileCount << " files";
             if (tree->error)
-                out << "\n      error: " << tree->error.toString();
+                out << "\n      error: " << e(tree->error.toString());
         }
         out << '\n';
     }
     for (const QString &warning : image.warnings)
-        out << "Warning:       " << warning << '\n';
+        out << "Warning:       " << e(warning) << '\n';
     for (const Error &problem : image.problems)
-        out << "Problem:       " << problem.message << '\n';
+        out << "Problem:       " << e(problem.message) << '\n';
     out.flush();
     return text.toUtf8();
 }
@@ -182,10 +184,11 @@ QByteArray historyText(const ImageInfo &image,
             if (const LayerTree *tree = loaded(layers, step.layer))
                 size = tree->contentSize;
         }
-        out << (made ? QString::number(step.layer) : QStringLiteral("-")) << '\t' << step.created
-            << '\t' << formatDataSize(size, SizePrecision::ThreeDigits) << '\t' << step.createdBy
-            << (step.buildkit ? QStringLiteral(" # buildkit") : QString()) << '\t' << step.comment
-            << '\n';
+        out << (made ? QString::number(step.layer) : QStringLiteral("-")) << '\t'
+            << escapeText(step.created) << '\t' << formatDataSize(size, SizePrecision::ThreeDigits)
+            << '\t' << escapeText(step.createdBy)
+            << (step.buildkit ? QStringLiteral(" # buildkit") : QString()) << '\t'
+            << escapeText(step.comment) << '\n';
     }
     out.flush();
     return text.toUtf8();

@@ -1,5 +1,7 @@
 #include "report/reusereport.h"
 
+#include "common/textescape.h"
+
 #include "common/datasize.h"
 #include "report/imagereport.h"
 
@@ -20,7 +22,14 @@ namespace {
 class TextTable
 {
 public:
-    void add(const QStringList &row) { m_rows << row; }
+    // Names in cells come from the images: escaped, so that none can break a line or column.
+    void add(const QStringList &row)
+    {
+        QStringList escaped;
+        for (const QString &cell : row)
+            escaped << escapeText(cell);
+        m_rows << escaped;
+    }
 
     void write(QTextStream &out) const
     {
@@ -99,7 +108,7 @@ QString centered(const QString &text, qsizetype width, QChar fill)
 void writeDiagram(QTextStream &out, const ReuseAnalysis &a)
 {
     const auto caption = [&](int image) -> QString {
-        return imageLabel(image) + QLatin1Char(' ') + a.images[size_t(image)].name;
+        return imageLabel(image) + QLatin1Char(' ') + escapeText(a.images[size_t(image)].name);
     };
     qsizetype width = 12;
     for (size_t i = 0; i < a.images.size(); ++i)
@@ -213,7 +222,8 @@ QByteArray reuseText(const ReuseAnalysis &a)
         for (const ReuseSameDiff &group : a.sameDiff) {
             for (const ReuseDivergence &d : group.divergences)
                 out << "  " << layerLabel(d.layer) << " and " << layerLabel(d.reference) << " ("
-                    << shortDigest(group.diffId) << "): " << d.reason << '\n';
+                    << escapeText(shortDigest(group.diffId)) << "): " << escapeText(d.reason)
+                    << '\n';
         }
     }
 

@@ -1,5 +1,7 @@
 #include "report/treereport.h"
 
+#include "common/textescape.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,18 +32,36 @@ std::vector<Row> sortedRows(const FileTree &tree, bool includeImplied)
     return rows;
 }
 
-uint64_t effectiveSize(const FileTree &tree, uint32_t i)
+// What `umoci unpack` leaves on disk: a symlink's lstat size is its target's length, a
+// hardlink holds its target's bytes as of the layer that made it. `layers` are those of a
+// merged tree; for one layer's own tree (no layers), its target in that tree or in `lower`.
+uint64_t effectiveSize(const FileTree &tree, uint32_t i, LayerList layers,
+                       const FileTree *lower = nullptr)
 {
     const FileNode &n = tree.node(i);
-    if (n.type == FileType::Hardlink) {
-        const uint32_t target = tree.find(tree.linkTarget(i));
-        return target != kNoNode && tree.node(target).type == FileType::Regular
-                   ? tree.node(target).size
-                   : 0;
-    }
     if (n.type == FileType::Symlink)
-        return tree.linkTarget(i).size(); // what lstat reports for a symlink
+        return tree.linkTarget(i).size();
+    if (n.type == FileType::Hardlink) {
+        if (!layers.empty())
+            return hardlinkSize(layers, n.layer, tree.linkTarget(i));
+        for (const FileTree *t : {&tree, lower}) {
+            const uint32_t target = t ? t->find(tree.linkTarget(i)) : kNoNode;
+            if (target != kNoNode && t->type(target) == FileType::Regular)
+                return t->node(target).size;
+        }
+        return 0;
+    }
     return n.type == FileType::Regular ? n.size : 0;
+}
+
+// A name for JSON: the text, and when its bytes are not UTF-8 (which the text then cannot
+// tell apart) the bytes too, as hex.
+void addName(QJsonObject &o, const QString &key, std::string_view bytes)
+{
+    o[key] = QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
+    if (!isValidUtf8(bytes))
+        o[key + QStringLiteral("Hex")] =
+            QString::fromLatin1(QByteArray(bytes.data(), qsizetype(bytes.size())).toHex());
 }
 
 uint32_t effectiveMode(const FileNode &n)
@@ -51,38 +71,35 @@ uint32_t effectiveMode(const FileNode &n)
 }
 
 void appendTsvRow(QByteArray &out, const std::string &path, const FileTree &tree, uint32_t i,
-                  int layer = -1)
+                  uint64_t size, int layer = -1)
 {
     const FileNode &n = tree.node(i);
-    out.append(path.data(), qsizetype(path.size()));
+    appendEscaped(out, path);
     out.append('\t');
     out.append(fileTypeLetter(n.type));
     out.append('\t');
-    out.append(QByteArray::number(qulonglong(effectiveSize(tree, i))));
+    out.append(QByteArray::number(qulonglong(size)));
     out.append('\t');
     out.append(QByteArray::number(effectiveMode(n), 8));
     out.append('\t');
-    const auto link = tree.linkTarget(i);
-    out.append(link.data(), qsizetype(link.size()));
+    appendEscaped(out, tree.linkTarget(i));
     out.append('\t');
     out.append(QByteArray::number(layer >= 0 ? layer : int(n.layer)));
 }
 
-QJsonObject jsonEntry(const std::string &path, const FileTree &tree, uint32_t i)
+QJsonObject jsonEntry(const std::string &path, const FileTree &tree, uint32_t i, uint64_t size)
 {
     const FileNode &n = tree.node(i);
     QJsonObject o;
-    o[QStringLiteral("path")] = QString::fromUtf8(path.data(), qsizetype(path.size()));
+    addName(o, QStringLiteral("path"), path);
     o[QStringLiteral("type")] = QString(QLatin1Char(fileTypeLetter(n.type)));
-    o[QStringLiteral("size")] = qint64(effectiveSize(tree, i));
+    o[QStringLiteral("size")] = qint64(size);
     o[QStringLiteral("mode")] = QString::number(effectiveMode(n), 8);
     o[QStringLiteral("uid")] = qint64(n.uid);
     o[QStringLiteral("gid")] = qint64(n.gid);
     o[QStringLiteral("mtime")] = qint64(n.mtime);
-    if (n.link) {
-        const auto link = tree.linkTarget(i);
-        o[QStringLiteral("link")] = QString::fromUtf8(link.data(), qsizetype(link.size()));
-    }
+    if (n.link)
+        addName(o, QStringLiteral("link"), tree.linkTarget(i));
     o[QStringLiteral("layer")] = int(n.layer);
     return o;
 }
@@ -119,11 +136,11 @@ QString changeKindName(ChangeKind kind)
     return {};
 }
 
-QByteArray mergedTreeTsv(const FileTree &merged)
+QByteArray mergedTreeTsv(const FileTree &merged, LayerList layers)
 {
     QByteArray out;
     for (const Row &row : sortedRows(merged, true)) {
-        appendTsvRow(out, row.path, merged, row.node);
+        appendTsvRow(out, row.path, merged, row.node, effectiveSize(merged, row.node, layers));
         out.append('\n');
     }
     return out;
@@ -144,13 +161,11 @@ void writeMergedTreeTsv(LayerList layers, int top,
         const FileNode &n = entry.attrs();
         const std::string_view link = entry.tree->linkTarget(entry.node);
         uint64_t size = n.type == FileType::Regular ? n.size : 0;
-        if (n.type == FileType::Symlink) {
+        if (n.type == FileType::Symlink)
             size = link.size(); // what lstat reports for a symlink
-        } else if (n.type == FileType::Hardlink) {
-            const MergedEntry target = findMerged(layers, top, link);
-            size = target && target.attrs().type == FileType::Regular ? target.attrs().size : 0;
-        }
-        out.append(path);
+        else if (n.type == FileType::Hardlink)
+            size = hardlinkSize(layers, entry.layer, link);
+        appendEscaped(out, path);
         out += '\t';
         out += fileTypeLetter(n.type);
         out += '\t';
@@ -158,7 +173,7 @@ void writeMergedTreeTsv(LayerList layers, int top,
         out += '\t';
         appendNumber(effectiveMode(n), 8);
         out += '\t';
-        out.append(link);
+        appendEscaped(out, link);
         out += '\t';
         appendNumber(entry.layer, 10);
         out += '\n';
@@ -175,7 +190,8 @@ QByteArray mergedTreeJson(const FileTree &merged, LayerList layers, int top)
 {
     QJsonArray entries;
     for (const Row &row : sortedRows(merged, true)) {
-        QJsonObject o = jsonEntry(row.path, merged, row.node);
+        QJsonObject o =
+            jsonEntry(row.path, merged, row.node, effectiveSize(merged, row.node, layers));
         QJsonArray shadows;
         for (const PathOccurrence &occ : pathOccurrences(layers, top, row.path)) {
             if (!occ.visible && !occ.whiteout && occ.layer != int(merged.node(row.node).layer))
@@ -195,13 +211,15 @@ QByteArray layerChangesTsv(const FileTree &layer, int index, const FileTree *low
     for (const Row &row : sortedRows(layer, false)) {
         const FileNode &n = layer.node(row.node);
         if (n.isWhiteout() && below[row.node] != kNoNode) {
-            appendTsvRow(out, row.path, *lower, below[row.node]);
+            appendTsvRow(out, row.path, *lower, below[row.node],
+                         effectiveSize(*lower, below[row.node], {}));
         } else if (n.isWhiteout()) {
-            out.append(row.path.data(), qsizetype(row.path.size()));
+            appendEscaped(out, row.path);
             out.append("\t-\t0\t0\t\t");
             out.append(QByteArray::number(index));
         } else {
-            appendTsvRow(out, row.path, layer, row.node, index);
+            appendTsvRow(out, row.path, layer, row.node, effectiveSize(layer, row.node, {}, lower),
+                         index);
         }
         out.append('\t');
         out.append(changeKindName(kinds[row.node]).toLatin1());
@@ -217,9 +235,11 @@ QByteArray layerChangesJson(const FileTree &layer, int index, const FileTree *lo
     QJsonArray entries;
     for (const Row &row : sortedRows(layer, false)) {
         const FileNode &n = layer.node(row.node);
-        QJsonObject o = n.isWhiteout() && below[row.node] != kNoNode
-                            ? jsonEntry(row.path, *lower, below[row.node])
-                            : jsonEntry(row.path, layer, row.node);
+        QJsonObject o =
+            n.isWhiteout() && below[row.node] != kNoNode
+                ? jsonEntry(row.path, *lower, below[row.node],
+                            effectiveSize(*lower, below[row.node], {}))
+                : jsonEntry(row.path, layer, row.node, effectiveSize(layer, row.node, {}, lower));
         if (n.isWhiteout() && below[row.node] == kNoNode)
             o[QStringLiteral("type")] = QStringLiteral("-");
         if (!n.isWhiteout())

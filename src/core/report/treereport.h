@@ -8,10 +8,12 @@ namespace strata {
 
 // `strata-cli tree` output. TSV: one line per path, sorted bytewise, columns
 // `path type size mode link layer`; path without a leading "./" or "/"; type one of
-// f d l h c b p; a hardlink's size is its target's, a symlink's the length of its target
-// (what `umoci unpack` leaves on disk); mode in octal; directories have size 0
-// (their size on disk depends on the file system, not the image).
-QByteArray mergedTreeTsv(const FileTree &merged);
+// f d l h c b p; a hardlink's size is its target's as of the layer that made the link, a
+// symlink's the length of its target (what `umoci unpack` leaves on disk); mode in octal;
+// directories have size 0 (their size on disk depends on the file system, not the image).
+// Paths and link targets are escaped (common/textescape.h): no name can forge a row.
+// JSON: the same fields, and `pathHex`/`linkHex` beside a name whose bytes are not UTF-8.
+QByteArray mergedTreeTsv(const FileTree &merged, LayerList layers);
 // The same bytes for mergeLayers(layers, top), produced from the layer trees without building
 // the merged tree and handed to `write` in chunks of about 64 KiB.
 void writeMergedTreeTsv(LayerList layers, int top,

@@ -1,10 +1,12 @@
 #include "source/imagesource.h"
 
 #include "archive/bytesource.h"
+#include "common/limits.h"
 #include "common/paths.h"
 #include "common/workerpool.h"
 #include "tree/layerindexer.h"
 #include "tree/layerreader.h"
+#include "tree/symlinkparents.h"
 
 #include <QMutex>
 #include <QtConcurrent/QtConcurrentMap>
@@ -100,7 +102,10 @@ int ImageSource::findImage(const QString &ref, Error *error) const
     const QString wanted = canonicalName(ref);
     for (int i = 0; i < count; ++i) {
         for (const QString &name : m_images[size_t(i)].names) {
-            if (name == ref || canonicalName(name) == wanted)
+            // ":TAG" names an image by its tag alone (OCI layouts).
+            const bool tagOnly = name.startsWith(QLatin1Char(':'));
+            if (name == ref || (tagOnly && name.mid(1) == ref) ||
+                (!tagOnly && canonicalName(name) == wanted))
                 return i;
         }
     }
@@ -173,6 +178,7 @@ public:
 
     void run()
     {
+        m_inflationLimit = limits::inflationLimit(m_bytesTotal, limits::kMinImageInflation);
         report(QString());
         if (m_source.opensBlobs())
             readInParallel();
@@ -246,6 +252,8 @@ private:
         LayerIndexOptions options;
         options.layer = uint16_t(blob.positions.front());
         options.cancel = m_observer.cancel;
+        options.imageInflated = &m_inflated;
+        options.imageInflationLimit = m_inflationLimit;
         qint64 counted = 0;
         options.progress = [&](qint64 bytes) {
             m_bytesDone += bytes - counted;
@@ -293,6 +301,8 @@ private:
     qint64 m_bytesTotal = 0;
     std::atomic<qint64> m_bytesDone{0};
     std::atomic<int> m_layersDone{0};
+    std::atomic<qint64> m_inflated{0}; // what the compressed layers read so far inflated to
+    qint64 m_inflationLimit = 0;
     QMutex m_progressMutex;
 };
 
@@ -314,7 +324,8 @@ std::vector<std::shared_ptr<const LayerTree>> ImageSource::loadLayers(int image,
     if (observer.cancel && observer.cancel->load())
         *error = Error::make(Error::Kind::Cancelled, m_location,
                              QStringLiteral("loading was cancelled"));
-    return load.takeResult();
+    // Blobs are indexed alone; placed on the layers below them, a few entries move.
+    return resolveSymlinkParents(load.takeResult());
 }
 
 bool ImageSource::readLayerBlobs(int image, const std::vector<int> &layers, const BlobReader &read,

@@ -1,7 +1,9 @@
 #include "source/imagesource.h"
 
 #include "archive/bytesource.h"
+#include "common/datasize.h"
 #include "common/foregroundwork.h"
+#include "common/limits.h"
 
 #include <archive.h>
 
@@ -49,13 +51,16 @@ bool isSha256(const QString &digest)
     return digest.startsWith(QStringLiteral("sha256:")) && digest.size() == 71;
 }
 
+// Reads a blob through SHA-256, and its decompressed stream too, within the same inflation
+// bounds as indexing: a bomb is stopped here as it is there. `inflated` adds up the image.
 LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const QString &file,
-                             const std::atomic_bool *cancel)
+                             const std::atomic_bool *cancel, qint64 *inflated, qint64 imageLimit)
 {
     LayerDigestCheck check;
     HashingSource hashing(stream);
     struct archive *a = archive_read_new();
-    archive_read_support_filter_all(a);
+    QString filterError;
+    enableImageFilters(a, &filterError);
     archive_read_support_format_raw(a);
     archive_read_support_format_empty(a);
     QCryptographicHash diff(QCryptographicHash::Sha256);
@@ -68,6 +73,9 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
             *buffer = chunk;
             return la_ssize_t(static_cast<ByteSource *>(data)->read(chunk, sizeof chunk));
         });
+    const qint64 layerLimit = limits::inflationLimit(stream.size(), limits::kMinLayerInflation);
+    const qint64 before = *inflated;
+    bool bomb = false;
     if (archive_read_open1(a) == ARCHIVE_OK) {
         struct archive_entry *entry = nullptr;
         const int header = archive_read_next_header(a, &entry);
@@ -83,7 +91,24 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
                 break;
             }
             diff.addData(QByteArrayView(buffer, got));
+            const qint64 total = archive_filter_bytes(a, 0);
+            *inflated = before + total;
+            if (total > layerLimit || *inflated > imageLimit) {
+                bomb = true;
+                ok = false;
+                break;
+            }
         }
+    }
+    if (bomb) {
+        check.status = LayerDigestCheck::Status::Unreadable;
+        check.error =
+            Error::make(Error::Kind::LimitExceeded, file,
+                        QStringLiteral("the layer inflates past %1 (a decompression bomb?)")
+                            .arg(formatDataSize(std::min(layerLimit, imageLimit))),
+                        layer.member);
+        archive_read_free(a);
+        return check;
     }
     if (!ok) {
         check.status = LayerDigestCheck::Status::Unreadable;
@@ -141,12 +166,17 @@ std::vector<LayerDigestCheck> ImageSource::verifyLayers(int image,
             checks[size_t(i)].error = missing;
         }
     }
+    qint64 stored = 0;
+    for (int i : readable)
+        stored += qMax<qint64>(0, info.layers[i].blobSize);
+    const qint64 imageLimit = limits::inflationLimit(stored, limits::kMinImageInflation);
+    qint64 inflated = 0;
     Error streamError;
     readLayerBlobs(
         image, readable,
         [&](int layer, ByteSource &stream) {
             const LayerDigestCheck first =
-                checkStream(stream, info.layers[layer], location(), cancel);
+                checkStream(stream, info.layers[layer], location(), cancel, &inflated, imageLimit);
             checks[size_t(layer)] = first;
             // The same blob at other positions: same bytes, their own expected digests.
             const std::string key = blobKey(info.layers[layer]);

@@ -1,6 +1,7 @@
 #include "tree/filetree.h"
 
 #include "common/paths.h"
+#include "common/saturating.h"
 
 #include <algorithm>
 
@@ -207,7 +208,7 @@ FileTree FileTree::fromNodes(std::vector<FileNode> nodes, std::shared_ptr<String
         FileNode &n = nodes[i];
         FileNode &p = nodes[n.parent];
         if (n.isDir() || (n.type == FileType::Regular && !n.isWhiteout()))
-            p.size += n.size;
+            p.size = saturatingAdd(p.size, n.size);
         p.link += (n.isDir() ? n.link : 0) + 1;
     }
     tree.m_nodes.resize(nodes.size());
@@ -249,10 +250,11 @@ FileTree FileTree::fromRefs(std::vector<NodeRef> refs,
     for (uint32_t i = tree.m_count; i-- > 1;) {
         const uint32_t parent = tree.parentSlot(tree.m_refs[i].parent);
         if (tree.hasChildren(i)) {
-            tree.m_totalSize[parent] += tree.m_totalSize[tree.parentSlot(i)];
+            tree.m_totalSize[parent] =
+                saturatingAdd(tree.m_totalSize[parent], tree.m_totalSize[tree.parentSlot(i)]);
             tree.m_totalCount[parent] += tree.m_totalCount[tree.parentSlot(i)] + 1;
         } else {
-            tree.m_totalSize[parent] += tree.totalSize(i);
+            tree.m_totalSize[parent] = saturatingAdd(tree.m_totalSize[parent], tree.totalSize(i));
             tree.m_totalCount[parent] += 1;
         }
     }

@@ -36,6 +36,10 @@ enum : uint8_t
     Opaque = 2,   // layer trees only: this directory hides every lower entry inside it
     Implied = 4,  // no entry of its own: a parent directory that only its children imply
     Replaced = 8, // merged trees: this entry replaced one from a lower layer (modified)
+    // Layer trees only: an implied directory standing where an earlier entry of the same
+    // layer made a symlink (LayerTree::symlinkDirs keeps the target). The engine writes
+    // through such a symlink; resolveSymlinkParents() moves the directory's entries there.
+    ThroughSymlink = 16,
 };
 }
 

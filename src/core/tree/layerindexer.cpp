@@ -1,6 +1,10 @@
 #include "tree/layerindexer.h"
 
+#include "common/datasize.h"
+#include "common/limits.h"
 #include "common/paths.h"
+#include "common/saturating.h"
+#include "common/textescape.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -63,6 +67,13 @@ public:
                 implied.mode = 0755;
                 implied.layer = m_layer;
                 implied.flags = NodeFlag::Implied;
+                if (next != kNoNode && m_builder.node(next).type == FileType::Symlink) {
+                    implied.flags |= NodeFlag::ThroughSymlink;
+                    const size_t end = size_t(part.data() - dir.data()) + part.size();
+                    m_symlinkDirs.emplace_back(
+                        std::string(dir.substr(0, end)),
+                        std::string(m_builder.pool().view(m_builder.node(next).link)));
+                }
                 next = m_builder.setChild(node, implied);
             }
             node = next;
@@ -118,55 +129,133 @@ public:
 
     StringPool &pool() { return m_builder.pool(); }
     FileTree freeze() { return m_builder.freeze(); }
+    std::vector<std::pair<std::string, std::string>> takeSymlinkDirs()
+    {
+        return std::move(m_symlinkDirs);
+    }
 
 private:
     uint16_t m_layer;
     TreeBuilder m_builder;
     std::string m_cachedDir;
     uint32_t m_cachedDirNode = kNoNode;
+    std::vector<std::pair<std::string, std::string>> m_symlinkDirs;
 };
 } // namespace
 
 namespace {
-// Reads (and drops) the data of the current entry of a compressed layer. False when the read
-// failed, was cancelled or inflated past every real layer (a gzip or zstd bomb); the reason is
-// left in result->error.
-bool drainCompressedData(struct archive *a, ByteSource &source, const LayerIndexOptions &options,
-                         LayerTree *result, const QString &file, const QString &member)
+// What reading one layer shares between the header loop and the data it drains.
+class LayerRead
 {
-    static thread_local char scratch[64 * 1024];
-    const qint64 compressed = qMax<qint64>(source.size(), source.position());
-    const qint64 limit = qMax(options.minInflationLimit, compressed * options.maxInflationRatio);
-    for (int chunk = 0;; ++chunk) {
-        const la_ssize_t got = archive_read_data(a, scratch, sizeof scratch);
-        if (got == 0)
+public:
+    LayerRead(struct archive *a, ByteSource &source, const LayerIndexOptions &options,
+              LayerTree *result, const QString &file, const QString &member)
+        : m_archive(a), m_source(source), m_options(options), m_result(result), m_file(file),
+          m_member(member), m_compressed(archive_filter_count(a) > 1)
+    {
+        const qint64 compressed = qMax<qint64>(source.size(), source.position());
+        m_inflationLimit = limits::inflationLimit(compressed, options.minInflationLimit,
+                                                  options.maxInflationRatio);
+    }
+
+    bool compressed() const { return m_compressed; }
+
+    bool fail(Error::Kind kind, const QString &message)
+    {
+        if (!m_result->error)
+            m_result->error = Error::make(kind, m_file, message, m_member);
+        return false;
+    }
+    bool damaged(const QString &why)
+    {
+        return fail(Error::Kind::DamagedLayer, QStringLiteral("the layer is damaged: ") + why);
+    }
+    QString libarchiveError() const { return QString::fromUtf8(archive_error_string(m_archive)); }
+
+    // Every so often: cancel, progress, and the bounds on what the layer (and the image)
+    // inflate to. False once the read must stop, the reason in result->error.
+    bool checkpoint()
+    {
+        if (m_options.cancel && m_options.cancel->load(std::memory_order_relaxed))
+            return fail(Error::Kind::Cancelled, QStringLiteral("cancelled"));
+        if (m_options.progress)
+            m_options.progress(m_source.position());
+        if (!m_compressed)
             return true;
-        if (got < 0) {
-            result->error = Error::make(Error::Kind::DamagedLayer, file,
-                                        QStringLiteral("the layer is damaged or truncated: ") +
-                                            QString::fromUtf8(archive_error_string(a)),
-                                        member);
-            return false;
+        const qint64 inflated = archive_filter_bytes(m_archive, 0);
+        if (m_options.imageInflated) {
+            const qint64 total =
+                m_options.imageInflated->fetch_add(inflated - m_counted) + (inflated - m_counted);
+            m_counted = inflated;
+            if (total > m_options.imageInflationLimit)
+                return fail(Error::Kind::LimitExceeded,
+                            QStringLiteral("the image's layers inflate to more than %1 (a "
+                                           "decompression bomb?)")
+                                .arg(formatDataSize(m_options.imageInflationLimit)));
         }
-        if ((chunk & 63) == 63) {
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
-                result->error =
-                    Error::make(Error::Kind::Cancelled, file, QStringLiteral("cancelled"), member);
+        if (inflated > m_inflationLimit)
+            return fail(Error::Kind::LimitExceeded,
+                        QStringLiteral("the layer inflates to more than %1 times its compressed "
+                                       "size (a decompression bomb?)")
+                            .arg(m_options.maxInflationRatio));
+        return true;
+    }
+
+    // Reads (and drops) the data of the current entry of a compressed layer: the same work
+    // libarchive's skip would do, but cancel and the inflation bounds get a say.
+    bool drainData()
+    {
+        static thread_local char scratch[64 * 1024];
+        for (int chunk = 0;; ++chunk) {
+            const la_ssize_t got = archive_read_data(m_archive, scratch, sizeof scratch);
+            if (got == 0)
+                return true;
+            if (got < 0)
+                return damaged(libarchiveError());
+            if ((chunk & 63) == 63 && !checkpoint())
                 return false;
-            }
-            if (options.progress)
-                options.progress(source.position());
-        }
-        if (archive_filter_bytes(a, 0) > limit) {
-            result->error =
-                Error::make(Error::Kind::LimitExceeded, file,
-                            QStringLiteral("the layer inflates to more than %1 times its "
-                                           "compressed size (a decompression bomb?)")
-                                .arg(options.maxInflationRatio),
-                            member);
-            return false;
         }
     }
+
+private:
+    struct archive *m_archive;
+    ByteSource &m_source;
+    const LayerIndexOptions &m_options;
+    LayerTree *m_result;
+    const QString &m_file;
+    const QString &m_member;
+    const bool m_compressed;
+    qint64 m_inflationLimit = 0;
+    qint64 m_counted = 0; // inflated bytes already added to the image's total
+};
+
+// A name as long as no Linux filesystem holds, or a path no engine can unpack.
+QString overlongName(std::string_view path)
+{
+    if (qsizetype(path.size()) > limits::kMaxPathBytes)
+        return QStringLiteral("a path of %1 bytes (Linux paths end at %2)")
+            .arg(path.size())
+            .arg(limits::kMaxPathBytes);
+    for (std::string_view part : PathComponents(path)) {
+        if (qsizetype(part.size()) > limits::kMaxNameBytes)
+            return QStringLiteral("a name of %1 bytes (Linux names end at %2)")
+                .arg(part.size())
+                .arg(limits::kMaxNameBytes);
+    }
+    return {};
+}
+
+FileNode attributesOf(struct archive_entry *entry)
+{
+    FileNode attrs;
+    attrs.type = typeOf(entry);
+    attrs.mode = uint32_t(archive_entry_perm(entry)) & 07777;
+    attrs.uid = uint32_t(archive_entry_uid(entry));
+    attrs.gid = uint32_t(archive_entry_gid(entry));
+    attrs.mtime = archive_entry_mtime(entry);
+    if (attrs.type == FileType::Regular)
+        attrs.size = uint64_t(qMax<la_int64_t>(0, archive_entry_size(entry)));
+    return attrs;
 }
 } // namespace
 
@@ -184,49 +273,48 @@ LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const
     }
 
     LayerTreeBuilder builder(options.layer);
-    // A compressed layer's data is read here, chunk by chunk, rather than skipped inside
-    // libarchive: that is the same work, but cancel and the inflation bound get a say.
-    const bool compressed = archive_filter_count(a) > 1;
-    bool stoppedEarly = false;
+    LayerRead read(a, source, options, &result, file, member);
     std::string path, linkPath;
     struct archive_entry *entry = nullptr;
-    int status = ARCHIVE_OK;
-    bool cancelled = false;
     for (;;) {
-        status = archive_read_next_header(a, &entry);
-        if (status != ARCHIVE_OK && status != ARCHIVE_WARN)
+        const int status = archive_read_next_header(a, &entry);
+        if (status == ARCHIVE_EOF)
             break;
-        ++result.entryCount;
-        if ((result.entryCount & 1023) == 0) {
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
-                cancelled = true;
-                break;
-            }
-            if (options.progress)
-                options.progress(source.position());
+        // A warning is a header libarchive read only in part (a bad checksum it skipped, a
+        // malformed PAX record it ignored, a name it cut at a NUL): the engine refuses such a
+        // layer, and what follows could be a different file than the tar meant.
+        if (status != ARCHIVE_OK && !(status == ARCHIVE_WARN && isCharsetWarning(a))) {
+            read.damaged(read.libarchiveError());
+            break;
         }
+        ++result.entryCount;
+        if ((result.entryCount & 1023) == 0 && !read.checkpoint())
+            break;
         if (result.entryCount > options.maxEntries) {
-            result.error = Error::make(
-                Error::Kind::LimitExceeded, file,
-                QStringLiteral("the layer has more than %1 entries").arg(options.maxEntries),
-                member);
+            read.fail(Error::Kind::LimitExceeded,
+                      QStringLiteral("the layer has more than %1 entries").arg(options.maxEntries));
             break;
         }
         const char *rawName = archive_entry_pathname(entry);
-        if (!rawName)
-            rawName = "";
-        if (!cleanPath(rawName, &path)) {
+        const std::string_view raw = rawName ? std::string_view(rawName) : std::string_view();
+        if (qsizetype(raw.size()) > 4 * limits::kMaxPathBytes) {
+            read.fail(Error::Kind::LimitExceeded, overlongName(raw));
+            break;
+        }
+        if (!cleanPath(raw, &path)) {
             result.rejected.append(QString::fromUtf8(rawName));
             continue;
         }
-        FileNode attrs;
-        attrs.type = typeOf(entry);
-        attrs.mode = uint32_t(archive_entry_perm(entry)) & 07777;
-        attrs.uid = uint32_t(archive_entry_uid(entry));
-        attrs.gid = uint32_t(archive_entry_gid(entry));
-        attrs.mtime = archive_entry_mtime(entry);
-        if (attrs.type == FileType::Regular)
-            attrs.size = uint64_t(qMax<la_int64_t>(0, archive_entry_size(entry)));
+        if (const QString overlong = overlongName(path); !overlong.isEmpty()) {
+            read.fail(Error::Kind::LimitExceeded, overlong);
+            break;
+        }
+        FileNode attrs = attributesOf(entry);
+        if (attrs.type == FileType::Regular && raw.ends_with('/')) {
+            read.damaged(QStringLiteral("the regular file \"%1\" has a name that ends in \"/\"")
+                             .arg(escapeText(raw)));
+            break;
+        }
         if (attrs.type == FileType::Symlink) {
             const char *target = archive_entry_symlink(entry);
             attrs.link = builder.pool().intern(target ? target : "");
@@ -237,40 +325,26 @@ LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const
             }
             attrs.link = builder.pool().intern(linkPath);
         }
-        if (compressed && attrs.type == FileType::Regular && attrs.size > 0 &&
-            !drainCompressedData(a, source, options, &result, file, member)) {
-            stoppedEarly = true;
+        if (read.compressed() && attrs.type == FileType::Regular && attrs.size > 0 &&
+            !read.drainData())
             break;
-        }
         if (path.empty())
             continue; // the root itself ("./"): nothing to merge
         builder.add(path, attrs);
         const std::string_view base = splitParent(path).second;
         if (!attrs.isDir() && !base.starts_with(kWhiteoutPrefix)) {
             ++result.fileCount;
-            result.contentSize += qint64(attrs.size);
+            result.contentSize = saturatingAdd(result.contentSize, qint64(attrs.size));
         }
     }
-    if (stoppedEarly && result.error.kind == Error::Kind::Cancelled) {
-        cancelled = true;
-        result.error = {};
-    }
-    if (cancelled) {
-        result.error =
-            Error::make(Error::Kind::Cancelled, file, QStringLiteral("cancelled"), member);
-    } else if (status == ARCHIVE_FATAL && !result.error && !stoppedEarly) {
-        result.error = Error::make(Error::Kind::DamagedLayer, file,
-                                   QStringLiteral("the layer is damaged or truncated: ") +
-                                       QString::fromUtf8(archive_error_string(a)),
-                                   member);
-    }
+    if (!result.error)
+        read.checkpoint(); // the end of the last entry's data counts too
     result.tarSize = archive_filter_bytes(a, 0);
-    result.compression = archive_filter_count(a) > 1 ? QString::fromUtf8(archive_filter_name(a, 0))
-                                                     : QStringLiteral("none");
-    if (options.progress)
-        options.progress(source.position());
+    result.compression =
+        read.compressed() ? QString::fromUtf8(archive_filter_name(a, 0)) : QStringLiteral("none");
     archive_read_free(a);
     result.tree = builder.freeze();
+    result.symlinkDirs = builder.takeSymlinkDirs();
     return result;
 }
 

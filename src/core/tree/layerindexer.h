@@ -1,6 +1,7 @@
 #pragma once
 
 #include "archive/bytesource.h"
+#include "common/limits.h"
 #include "tree/layertree.h"
 
 #include <atomic>
@@ -14,11 +15,15 @@ struct LayerIndexOptions
     uint16_t layer = 0;                             // stored in every node's `layer`
     const std::atomic_bool *cancel = nullptr;       // polled between entries
     std::function<void(qint64 bytesRead)> progress; // raw bytes consumed so far, now and then
-    qint64 maxEntries = 20'000'000;
+    qint64 maxEntries = limits::kMaxLayerEntries;
     // A compressed layer may not inflate past ratio x its compressed size (nor past the floor
-    // for tiny layers): gzip cannot exceed ~1032:1, real zstd layers stay far below this.
-    qint64 maxInflationRatio = 10'000;
-    qint64 minInflationLimit = qint64(1) << 30;
+    // for tiny layers); see common/limits.h.
+    qint64 maxInflationRatio = limits::kInflationRatio;
+    qint64 minInflationLimit = limits::kMinLayerInflation;
+    // The bytes every layer of the image read so far has inflated to, shared by the layers
+    // read together, and their bound (null: no image-wide bound).
+    std::atomic<qint64> *imageInflated = nullptr;
+    qint64 imageInflationLimit = limits::kMinImageInflation;
 };
 
 // Reads one layer tar (plain, gzip, zstd... sniffed) into its own tree, reading headers only

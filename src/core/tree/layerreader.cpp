@@ -36,7 +36,7 @@ bool LayerReader::next(LayerEntry *entry)
         const int status = archive_read_next_header(m_archive, &e);
         if (status == ARCHIVE_EOF)
             return false;
-        if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
+        if (status != ARCHIVE_OK && !(status == ARCHIVE_WARN && isCharsetWarning(m_archive))) {
             fail(QString::fromUtf8(archive_error_string(m_archive)));
             return false;
         }

@@ -5,6 +5,10 @@
 
 #include <QStringList>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace strata {
 
 // One layer as read from its tar: its own entries (whiteouts and opaque markers included)
@@ -19,6 +23,10 @@ struct LayerTree
     QString compression;    // "none", "gzip", "zstd", "xz", "bzip2"
     QStringList rejected;   // names that escape the root: reported, never merged
     Error error;            // set when the layer could not be read to its end
+    // Directories implied where an earlier entry of the same layer made a symlink (their
+    // nodes carry NodeFlag::ThroughSymlink): their path and the symlink's target. The engine
+    // writes through such a symlink; resolveSymlinkParents() does the same.
+    std::vector<std::pair<std::string, std::string>> symlinkDirs;
 };
 
 } // namespace strata

@@ -481,6 +481,24 @@ std::vector<ChangeKind> classifyLayerChanges(const FileTree &layer, const FileTr
     return kinds;
 }
 
+uint64_t hardlinkSize(LayerList layers, int layer, std::string_view target)
+{
+    std::string next(target);
+    for (int hop = 0; hop < 16; ++hop) {
+        const MergedEntry entry = findMerged(layers, layer, next);
+        if (!entry)
+            return 0;
+        const FileNode n = entry.attrs();
+        if (n.type == FileType::Regular)
+            return n.size;
+        if (n.type != FileType::Hardlink)
+            return 0;
+        layer = entry.layer;
+        next = std::string(entry.tree->linkTarget(entry.node));
+    }
+    return 0;
+}
+
 std::vector<PathOccurrence> pathOccurrences(LayerList layers, int top, std::string_view path)
 {
     using HiddenBy = PathOccurrence::HiddenBy;

@@ -71,6 +71,11 @@ void visitMergedTree(
 // (and for the root, which has no entry of its own).
 MergedEntry findMerged(LayerList layers, int top, std::string_view path);
 
+// The bytes a hardlink made in layer `layer` holds: its target's as of that layer (through a
+// chain of hardlinks), which a later layer replacing or deleting the target does not change,
+// as with a real link's inode. 0 when the target is no regular file.
+uint64_t hardlinkSize(LayerList layers, int layer, std::string_view target);
+
 enum class ChangeKind : uint8_t
 {
     Unchanged,

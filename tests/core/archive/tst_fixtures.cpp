@@ -179,7 +179,8 @@ private slots:
                                  qPrintable(layer->error.toString()));
                 }
                 const FileTree merged = mergeLayers(layers, int(layers.size()) - 1);
-                QCOMPARE(mergedTreeTsv(merged).count('\n'), qsizetype(merged.nodeCount() - 1));
+                QCOMPARE(mergedTreeTsv(merged, layers).count('\n'),
+                         qsizetype(merged.nodeCount() - 1));
                 // The streamed listing is the merged tree's, byte for byte, at every layer.
                 for (int top = 0; top < int(layers.size()); ++top) {
                     QByteArray streamed;
@@ -187,7 +188,7 @@ private slots:
                         streamed.append(chunk.data(), qsizetype(chunk.size()));
                     });
                     QVERIFY2(
-                        streamed == mergedTreeTsv(mergeLayers(layers, top)),
+                        streamed == mergedTreeTsv(mergeLayers(layers, top), layers),
                         qPrintable(relative + QStringLiteral(" layer ") + QString::number(top)));
                 }
             }

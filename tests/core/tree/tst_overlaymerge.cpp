@@ -15,6 +15,7 @@
 using namespace strata;
 namespace iw = strata::imagewriter;
 using iw::Entry;
+Q_DECLARE_METATYPE(strata::imagewriter::Image)
 
 namespace {
 struct Merged
@@ -221,8 +222,8 @@ private slots:
         }
         const NameRanks ranks(m.layers);
         QVERIFY(ranks.fits(m.layers));
-        const QByteArray expected = mergedTreeTsv(m.tree);
-        QCOMPARE(mergedTreeTsv(mergeLayers(m.layers, 1, &ranks)), expected);
+        const QByteArray expected = mergedTreeTsv(m.tree, m.layers);
+        QCOMPARE(mergedTreeTsv(mergeLayers(m.layers, 1, &ranks), m.layers), expected);
         QCOMPARE(paths(m.tree),
                  QStringList({"a", "a-b", "a.b", "a/b", "a/c", "aa", "b", "\xc3\xa9"}));
 
@@ -230,7 +231,7 @@ private slots:
             writeAndMerge(otherDir, imageOf({{Entry::file("z", "1")}, {Entry::file("y", "2")}}));
         const NameRanks otherRanks(other.layers);
         QVERIFY(!otherRanks.fits(m.layers));
-        QCOMPARE(mergedTreeTsv(mergeLayers(m.layers, 1, &otherRanks)), expected);
+        QCOMPARE(mergedTreeTsv(mergeLayers(m.layers, 1, &otherRanks), m.layers), expected);
     }
 
     void typeChangeReplacesSubtree()
@@ -257,7 +258,7 @@ private slots:
         const uint32_t sh = m.tree.find("bin/sh");
         QCOMPARE(m.tree.node(sh).type, FileType::Hardlink);
         QCOMPARE(m.tree.linkTarget(sh), std::string_view("bin/busybox"));
-        QVERIFY(mergedTreeTsv(m.tree).contains("bin/sh\th\t1000\t755\tbin/busybox\t0\n"));
+        QVERIFY(mergedTreeTsv(m.tree, m.layers).contains("bin/sh\th\t1000\t755\tbin/busybox\t0\n"));
     }
 
     void unusualNames()
@@ -388,7 +389,7 @@ private slots:
         const iw::Image image = sampleImage();
         QTemporaryDir dir;
         const Merged reference = writeAndMerge(dir, image);
-        const QByteArray expected = mergedTreeTsv(reference.tree);
+        const QByteArray expected = mergedTreeTsv(reference.tree, reference.layers);
         QVERIFY(expected.count('\n') > 10);
 
         iw::WriteOptions options;
@@ -408,7 +409,7 @@ private slots:
         const auto layers = archive->loadLayers(index, LoadObserver{}, &error);
         for (const auto &layer : layers)
             QVERIFY2(!layer->error, qPrintable(layer->error.toString()));
-        QByteArray actual = mergedTreeTsv(mergeLayers(layers, int(layers.size()) - 1));
+        QByteArray actual = mergedTreeTsv(mergeLayers(layers, int(layers.size()) - 1), layers);
         QByteArray wanted = expected;
         if (layout == int(iw::Layout::DockerLegacyV1)) {
             // Before 1.10 every history step was a layer, empty ones too: indexes shift.
@@ -442,7 +443,78 @@ private slots:
         const auto archive = ImageArchive::open(layout, &error);
         QVERIFY(archive);
         const auto layers = archive->loadLayers(0, LoadObserver{}, &error);
-        compareWithRootfs(mergeLayers(layers, int(layers.size()) - 1), rootfs);
+        compareWithRootfs(layers, rootfs);
+    }
+
+    // Layers written through symlinked directories, and hardlinks whose targets change later,
+    // as umoci unpacks them (Docker and containerd apply them the same way).
+    void throughSymlinksAndHardlinksMatchUmoci_data()
+    {
+        QTest::addColumn<iw::Image>("image");
+        const auto usrLib = [] {
+            return std::vector<Entry>{Entry::dir("usr"), Entry::dir("usr/lib"),
+                                      Entry::file("usr/lib/foo", "foo"),
+                                      Entry::symlink("lib", "usr/lib")};
+        };
+        QTest::newRow("new file through a lower symlink")
+            << imageOf({usrLib(), {Entry::file("lib/new", "new")}});
+        QTest::newRow("whiteout through a lower symlink")
+            << imageOf({usrLib(), {Entry::whiteout("lib/foo")}});
+        QTest::newRow("opaque directory through a lower symlink")
+            << imageOf({usrLib(), {Entry::opaque("lib"), Entry::file("lib/only", "1")}});
+        QTest::newRow("absolute symlink") << imageOf(
+            {{Entry::dir("usr"), Entry::dir("usr/lib"), Entry::symlink("lib", "/usr/lib")},
+             {Entry::file("lib/new", "new")}});
+        QTest::newRow("chain of symlinks")
+            << imageOf({{Entry::dir("usr"), Entry::dir("usr/lib"),
+                         Entry::symlink("lib2", "usr/lib"), Entry::symlink("lib", "lib2")},
+                        {Entry::file("lib/new", "new")}});
+        QTest::newRow("symlink escaping the root") << imageOf(
+            {{Entry::dir("usr"), Entry::dir("usr/lib"), Entry::symlink("lib", "../../../usr/lib")},
+             {Entry::file("lib/new", "new")}});
+        QTest::newRow("symlink made earlier in the same layer")
+            << imageOf({{Entry::dir("usr"), Entry::dir("usr/lib")},
+                        {Entry::symlink("lib", "usr/lib"), Entry::file("lib/new", "new")}});
+        QTest::newRow("a directory entry replaces the symlink")
+            << imageOf({usrLib(), {Entry::dir("lib"), Entry::file("lib/new", "new")}});
+        QTest::newRow("nested implied directories")
+            << imageOf({usrLib(), {Entry::file("lib/a/b/c", "deep")}});
+        QTest::newRow("hardlink chain")
+            << imageOf({{Entry::file("f", QByteArray(100, 'f')), Entry::hardlink("h1", "f"),
+                         Entry::hardlink("h2", "h1")}});
+        QTest::newRow("hardlink target replaced later")
+            << imageOf({{Entry::file("f", QByteArray(100, 'f')), Entry::hardlink("h", "f")},
+                        {Entry::file("f", "small")}});
+        QTest::newRow("hardlink target deleted later")
+            << imageOf({{Entry::file("f", QByteArray(100, 'f')), Entry::hardlink("h", "f")},
+                        {Entry::whiteout("f")}});
+        QTest::newRow("hardlink through a lower symlink")
+            << imageOf({usrLib(), {Entry::hardlink("h", "lib/foo")}});
+    }
+    void throughSymlinksAndHardlinksMatchUmoci()
+    {
+        QFETCH(iw::Image, image);
+        QTemporaryDir dir;
+        const QString layout = dir.filePath(QStringLiteral("oci"));
+        iw::WriteOptions options;
+        options.layout = iw::Layout::OciArchive;
+        options.asDirectory = true;
+        QString writeError;
+        QVERIFY2(iw::writeArchive(layout, {image}, options, &writeError), qPrintable(writeError));
+        const QString rootfs =
+            unpackWithUmoci(layout, image.tags.first(), dir.filePath(QStringLiteral("bundle")));
+        QVERIFY(!rootfs.isEmpty());
+        Error error;
+        const auto archive = ImageArchive::open(layout, &error);
+        QVERIFY(archive);
+        const auto layers = archive->loadLayers(0, LoadObserver{}, &error);
+        compareWithRootfs(layers, rootfs);
+        // The streamed listing agrees with the merged tree's.
+        QByteArray streamed;
+        writeMergedTreeTsv(layers, int(layers.size()) - 1, [&](std::string_view chunk) {
+            streamed.append(chunk.data(), qsizetype(chunk.size()));
+        });
+        QCOMPARE(streamed, mergedTreeTsv(mergeLayers(layers, int(layers.size()) - 1), layers));
     }
 
     // The same against umoci for archives written by real tools, converted with skopeo.
@@ -505,7 +577,7 @@ private slots:
         const int index = archive->findImage(image, &error);
         QVERIFY2(index >= 0, qPrintable(error.toString()));
         const auto layers = archive->loadLayers(index, LoadObserver{}, &error);
-        compareWithRootfs(mergeLayers(layers, int(layers.size()) - 1), rootfs);
+        compareWithRootfs(layers, rootfs);
     }
 
 private:
@@ -544,12 +616,14 @@ private:
         return out;
     }
 
-    static void compareWithRootfs(const FileTree &merged, const QString &rootfs)
+    static void compareWithRootfs(const std::vector<std::shared_ptr<const LayerTree>> &layers,
+                                  const QString &rootfs)
     {
+        const FileTree merged = mergeLayers(layers, int(layers.size()) - 1);
         // umoci's rootfs cannot show that a file is a hardlink, only that it shares an inode;
         // compare hardlinks as the regular files they are on disk.
         QStringList ours;
-        for (const QByteArray &line : mergedTreeTsv(merged).split('\n')) {
+        for (const QByteArray &line : mergedTreeTsv(merged, layers).split('\n')) {
             if (line.isEmpty())
                 continue;
             QList<QByteArray> cols = line.split('\t');
