@@ -82,7 +82,7 @@ int run(const QStringList &arguments)
         if (name == QLatin1String(command.name))
             return command.run(rest);
     }
-    return fail(QStringLiteral("unknown command \"%1\"\n%2").arg(name, QString::fromUtf8(usage())));
+    return fail(QStringLiteral("unknown command \"%1\" (strata-cli --help lists them)").arg(name));
 }
 
 } // namespace strata::cli

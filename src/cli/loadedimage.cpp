@@ -36,6 +36,13 @@ bool LoadedImage::open(Error *error)
     if (!source)
         return false;
     image = source->findImage(parser.value(QStringLiteral("image")), error);
+    if (image >= 0 && info().absent) {
+        *error = Error::make(Error::Kind::MissingMember, source->location(),
+                             QStringLiteral("the image %1 (%2) is named by the index, but its "
+                                            "manifest is not in the archive")
+                                 .arg(info().displayName(), info().platform.toString()));
+        return false;
+    }
     return image >= 0;
 }
 

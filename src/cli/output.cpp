@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "common/textescape.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -13,9 +15,10 @@ void writeOut(const QByteArray &bytes)
     fflush(stdout);
 }
 
+// Messages quote names from the image: escaped, so that none can add a line of its own.
 int fail(const QString &message, int code)
 {
-    fprintf(stderr, "strata-cli: %s\n", message.toLocal8Bit().constData());
+    fprintf(stderr, "strata-cli: %s\n", escapeText(message).toLocal8Bit().constData());
     return code;
 }
 
@@ -26,7 +29,7 @@ int fail(const Error &error)
 
 void warn(const QString &message)
 {
-    fprintf(stderr, "strata-cli: warning: %s\n", message.toLocal8Bit().constData());
+    fprintf(stderr, "strata-cli: warning: %s\n", escapeText(message).toLocal8Bit().constData());
 }
 
 bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, QString *error)

@@ -1,11 +1,14 @@
 // strata-cli as a user runs it: the built binary (STRATA_CLI), its output and exit codes.
 #include "fixtures.h"
+#include "rawimage.h"
+#include "rawtar.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -184,6 +187,79 @@ private slots:
         QCOMPARE(cli({}).code, 2);
         QCOMPARE(cli({"--help"}).code, 0);
         QCOMPARE(cli({"frobnicate"}).code, 2);
+    }
+
+    // Names holding tabs and newlines cannot forge rows or lines, in any text output; names
+    // whose bytes are not UTF-8 stay distinct in JSON.
+    void namesCannotForgeOutput()
+    {
+        using strata::test::RawTar;
+        QTemporaryDir dir;
+        const auto layer = [](bool withNew) {
+            RawTar tar;
+            tar.entry("a\nb", '0', "1")
+                .entry("c\td", '0', "2")
+                .entry("link", '2', {}, 0, "target\nforged\tf\t0", 0777)
+                .entry("bad\xff", '0', "3")
+                .entry("bad\xfe", '0', "4")
+                .entry("tick`s", '0', "5");
+            if (withNew)
+                tar.entry("new\nfile", '0', "6").entry("back`tick", '0', "7");
+            return tar.finish();
+        };
+        const QString a = dir.filePath(QStringLiteral("a"));
+        strata::test::writeRawImage(a, {layer(false)},
+                                    QStringLiteral("evil/image:1\n@9\tforged\tline"));
+        const QString b = dir.filePath(QStringLiteral("b"));
+        strata::test::writeRawImage(b, {layer(true)}, QStringLiteral("evil/image:2"));
+
+        const Run tree = cli({"tree", a});
+        QCOMPARE(tree.code, 0);
+        QCOMPARE(tree.out.count('\n'), 6);
+        QVERIFY(tree.out.contains("a\\nb\tf\t1\t"));
+        QVERIFY(tree.out.contains("c\\td\tf\t1\t"));
+        QVERIFY(tree.out.contains("link\tl\t17\t777\ttarget\\nforged\\tf\\t0\t"));
+        QVERIFY(tree.out.contains("bad\\xff\t") && tree.out.contains("bad\\xfe\t"));
+        for (const QByteArray &line : tree.out.trimmed().split('\n'))
+            QCOMPARE(line.count('\t'), 5);
+
+        const Run json = cli({"tree", a, "--format", "json"});
+        QSet<QString> hex;
+        for (const QJsonValue entry : QJsonDocument::fromJson(json.out).array()) {
+            if (entry.toObject().contains(QStringLiteral("pathHex")))
+                hex << entry.toObject().value(QStringLiteral("pathHex")).toString();
+        }
+        QCOMPARE(hex, (QSet<QString>{QStringLiteral("626164ff"), QStringLiteral("626164fe")}));
+
+        const Run images = cli({"images", a});
+        QCOMPARE(images.out.count('\n'), 2);
+        QVERIFY2(images.out.contains("evil/image\t1\\n@9\\tforged\\tline\t"),
+                 images.out.constData());
+
+        const Run diff = cli({"diff", a, b});
+        QVERIFY2(diff.out.contains("new\\nfile"), diff.out.constData());
+        QVERIFY(!diff.out.contains("new\nfile"));
+        const Run markdown = cli({"diff", a, b, "--format", "markdown"});
+        QVERIFY2(markdown.out.contains("`new\\nfile`"), markdown.out.constData());
+        QVERIFY2(markdown.out.contains("``back`tick``"), markdown.out.constData());
+    }
+
+    // A problem naming something with a newline stays one line on stderr.
+    void messagesStayOneLine()
+    {
+        QTemporaryDir dir;
+        const QString unpacked = dir.filePath(QStringLiteral("image"));
+        strata::test::writeRawImage(unpacked, {QByteArray(1024, '\0')});
+        QFile manifest(unpacked + QStringLiteral("/manifest.json"));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        QByteArray bytes = manifest.readAll();
+        manifest.close();
+        bytes.replace("layer0/layer.tar", "missing\\nstrata-cli: everything is fine");
+        QVERIFY(strata::test::writeFile(manifest.fileName(), bytes));
+        const Run run = cli({"tree", unpacked});
+        QCOMPARE(run.code, 2);
+        QCOMPARE(run.err.count('\n'), 1);
+        QVERIFY(run.err.contains("missing\\nstrata-cli: everything is fine"));
     }
 };
 

@@ -44,7 +44,7 @@ void ImageListModel::setImages(const std::vector<ImageInfo> &images)
         row.id = info.shortId();
         row.createdRaw = info.created;
         row.created = createdText(info.created);
-        row.size = info.totalBlobSize();
+        row.size = info.storedSize();
         row.platform = info.platform.toString();
         row.otherPlatform = info.otherPlatform;
         const QStringList names = info.names.isEmpty() ? QStringList{QString()} : info.names;

@@ -1,8 +1,13 @@
 #include "archive/demoimage.h"
 #include "commands/commands.h"
 #include "common/datasize.h"
+#include "common/textescape.h"
 #include "output.h"
 #include "source/opensource.h"
+
+#include <QSet>
+
+#include <algorithm>
 
 namespace strata::cli {
 
@@ -43,9 +48,21 @@ int runImages(const QStringList &arguments)
         openImageSource(positional.isEmpty() ? demoImagePath() : positional.first(), &error);
     if (!source)
         return fail(error);
-    QByteArray out = "REF\tREPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tPLATFORM\n";
+    // SIZE is what `docker images` shows: the bytes the layers hold. STORED is what the
+    // archive holds of them (compressed or not).
+    QByteArray out = "REF\tREPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSTORED\tPLATFORM\n";
+    int code = Ok;
+    QSet<const LayerTree *> reported;
     for (size_t i = 0; i < source->images().size(); ++i) {
         const ImageInfo &image = source->images()[i];
+        qint64 size = -1;
+        if (!image.absent) {
+            const auto layers = source->loadLayers(int(i), LoadObserver{}, &error);
+            size = 0;
+            for (qsizetype l = 0; l < image.layers.size(); ++l)
+                size += qMax<qint64>(0, layerDisplaySize(image.layers[l], layers[size_t(l)].get()));
+            code = std::max(code, reportProblems(image, layers, &reported));
+        }
         const QStringList names = image.names.isEmpty() ? QStringList{QString()} : image.names;
         for (const QString &name : names) {
             const auto [repository, tag] = repositoryAndTag(name);
@@ -55,14 +72,20 @@ int runImages(const QStringList &arguments)
                 tag,
                 image.shortId(),
                 image.created,
-                formatDataSize(image.totalBlobSize(), SizePrecision::ThreeDigits),
-                image.platform.toString() +
-                    (image.otherPlatform ? QStringLiteral(" (other platform)") : QString())};
-            out += cells.join(QLatin1Char('\t')).toUtf8() + '\n';
+                formatDataSize(size, SizePrecision::ThreeDigits),
+                formatDataSize(image.absent ? -1 : image.storedSize(), SizePrecision::ThreeDigits),
+                image.platform.toString() + (image.absent ? QStringLiteral(" (not in this archive)")
+                                             : image.otherPlatform
+                                                 ? QStringLiteral(" (other platform)")
+                                                 : QString())};
+            QStringList escaped;
+            for (const QString &cell : cells)
+                escaped << escapeText(cell);
+            out += escaped.join(QLatin1Char('\t')).toUtf8() + '\n';
         }
     }
     writeOut(out);
-    return Ok;
+    return code;
 }
 
 } // namespace strata::cli

@@ -1,5 +1,8 @@
 #include "commands/commands.h"
+#include "common/textescape.h"
+
 #include "loadedimage.h"
+#include <algorithm>
 
 namespace strata::cli {
 
@@ -36,14 +39,15 @@ int runVerify(const QStringList &arguments)
     QByteArray out;
     for (size_t i = 0; i < checks.size(); ++i) {
         out += QByteArray::number(qulonglong(i)) + '\t' + statusName(checks[i].status) + '\t' +
-               image.layers[qsizetype(i)].member.toUtf8() + '\n';
+               escapeText(image.layers[qsizetype(i)].member).toUtf8() + '\n';
         if (checks[i].error) {
             fail(checks[i].error);
             code = BadInput;
         }
     }
     writeOut(out);
-    return code;
+    // A manifest or config that is not what its digest says is found when it is read.
+    return std::max(code, reportProblems(image, {}));
 }
 
 } // namespace strata::cli
