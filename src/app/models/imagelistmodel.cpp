@@ -44,9 +44,10 @@ void ImageListModel::setImages(const std::vector<ImageInfo> &images)
         row.id = info.shortId();
         row.createdRaw = info.created;
         row.created = createdText(info.created);
-        row.size = info.storedSize();
+        row.stored = info.absent ? -1 : info.storedSize();
         row.platform = info.platform.toString();
         row.otherPlatform = info.otherPlatform;
+        row.absent = info.absent;
         const QStringList names = info.names.isEmpty() ? QStringList{QString()} : info.names;
         for (const QString &name : names) {
             std::tie(row.repository, row.tag) = splitReference(name);
@@ -54,6 +55,16 @@ void ImageListModel::setImages(const std::vector<ImageInfo> &images)
         }
     }
     endResetModel();
+}
+
+void ImageListModel::setSizes(const std::vector<qint64> &sizes)
+{
+    for (Row &row : m_rows) {
+        if (size_t(row.image) < sizes.size())
+            row.size = sizes[size_t(row.image)];
+    }
+    if (!m_rows.empty())
+        emit dataChanged(index(0, SizeColumn), index(rowCount() - 1, SizeColumn));
 }
 
 int ImageListModel::imageAt(int row) const
@@ -65,7 +76,7 @@ QList<int> ImageListModel::distinctImages() const
 {
     QList<int> result;
     for (const Row &row : m_rows) {
-        if (!result.contains(row.image))
+        if (!row.absent && !result.contains(row.image))
             result.append(row.image);
     }
     return result;
@@ -99,7 +110,10 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
         case CreatedColumn:
             return row.created;
         case SizeColumn:
-            return formatDataSize(row.size);
+            if (row.absent)
+                return tr("not in this archive");
+            return row.size >= 0 ? formatDataSize(row.size)
+                                 : QStringLiteral("~") + formatDataSize(row.stored);
         case PlatformColumn:
             return row.platform;
         }
@@ -107,13 +121,20 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if (index.column() == CreatedColumn)
             return row.createdRaw;
+        if (row.absent)
+            return tr("The index names this image, but its manifest and layers are not in the "
+                      "archive");
+        if (index.column() == SizeColumn && row.size >= 0)
+            return tr("What docker images shows, the bytes the layers hold: %1\n"
+                      "Stored in the archive: %2")
+                .arg(format::exactSize(row.size), format::exactSize(row.stored));
         if (index.column() == SizeColumn)
-            return tr("Bytes of the layer blobs as stored in the archive: %1")
-                .arg(format::exactSize(row.size));
+            return tr("The layers are being read; until then, the bytes stored in the archive: %1")
+                .arg(format::exactSize(row.stored));
         if (row.otherPlatform)
             return tr("An image for another platform of the same reference");
     }
-    if (role == Qt::ForegroundRole && row.otherPlatform)
+    if (role == Qt::ForegroundRole && (row.otherPlatform || row.absent))
         return QApplication::palette().color(QPalette::PlaceholderText);
     if (role == Qt::TextAlignmentRole && index.column() == SizeColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -10,7 +10,7 @@ namespace strata {
 
 // The images of a multi-image archive as `docker images` lists them: one row per name (an
 // image without a name is one "<none>" row), with repository, tag, image ID, created, size and
-// platform.
+// platform. Images an index names but the archive lacks are listed, greyed out.
 class ImageListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -33,6 +33,9 @@ public:
     explicit ImageListModel(QObject *parent = nullptr);
 
     void setImages(const std::vector<ImageInfo> &images);
+    // What `docker images` shows for each image (the bytes its layers hold), by image index,
+    // once the layers have been read; until then the stored bytes stand in, marked "~".
+    void setSizes(const std::vector<qint64> &sizes);
     int imageAt(int row) const;
     // Every image once, in archive order.
     QList<int> distinctImages() const;
@@ -57,9 +60,11 @@ private:
         QString id;
         QString created;
         QString createdRaw;
-        qint64 size;
+        qint64 stored;
+        qint64 size = -1; // -1 until the layers have been read
         QString platform;
         bool otherPlatform;
+        bool absent;
     };
     std::vector<Row> m_rows;
 };

@@ -35,6 +35,11 @@ void ImageChooser::setImages(const std::vector<ImageInfo> &images)
     m_ui->imageTable->setFocus();
 }
 
+void ImageChooser::setSizes(const std::vector<qint64> &sizes)
+{
+    m_model->setSizes(sizes);
+}
+
 int ImageChooser::currentImage() const
 {
     const QModelIndex current = m_ui->imageTable->currentIndex();

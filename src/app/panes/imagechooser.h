@@ -25,6 +25,7 @@ public:
     ~ImageChooser() override;
 
     void setImages(const std::vector<ImageInfo> &images);
+    void setSizes(const std::vector<qint64> &sizes);
     ImageListModel *model() const { return m_model; }
     int currentImage() const;
 

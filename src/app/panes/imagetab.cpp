@@ -105,11 +105,42 @@ void ImageTab::onArchiveOpened()
     m_chooser->setImages(archive->images());
     m_stack->setCurrentWidget(m_chooser);
     emit titleChanged();
+    // What `docker images` would show for each comes from their layers: read them now (each
+    // blob once), which also makes opening any of them instant.
+    m_sizing.run(
+        [archive](const std::atomic_bool &cancel) {
+            std::vector<qint64> sizes(archive->images().size(), -1);
+            for (size_t i = 0; i < sizes.size() && !cancel; ++i) {
+                const ImageInfo &image = archive->images()[i];
+                if (image.absent)
+                    continue;
+                LoadObserver observer;
+                observer.cancel = &cancel;
+                Error error;
+                const auto layers = archive->loadLayers(int(i), observer, &error);
+                qint64 size = 0;
+                for (qsizetype l = 0; l < image.layers.size(); ++l)
+                    size +=
+                        qMax<qint64>(0, layerDisplaySize(image.layers[l], layers[size_t(l)].get()));
+                sizes[i] = size;
+            }
+            return sizes;
+        },
+        [this](const std::vector<qint64> &sizes) { m_chooser->setSizes(sizes); });
 }
 
 void ImageTab::openImage(int image)
 {
     m_message->clear();
+    const ImageInfo &info = m_loader->source()->images().at(size_t(image));
+    if (info.absent) {
+        m_message->showMessage(MessageBar::Kind::Warning,
+                               tr("%1 (%2) is named by the archive's index, but its manifest "
+                                  "and layers are not in the archive.")
+                                   .arg(info.displayName(), info.platform.toString()));
+        return;
+    }
+    m_sizing.cancel(); // the chosen image's own load reads what it needs
     m_loader->loadImage(m_loader->source(), image);
     m_stack->setCurrentWidget(m_page);
     m_progress->showProgress(m_loader->progress());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/backgroundwork.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -69,6 +71,7 @@ private:
     QLabel *m_placeholder;
     ImageChooser *m_chooser;
     ImagePage *m_page;
+    BackgroundWork m_sizing{this}; // the images' sizes, for the chooser
 };
 
 } // namespace strata
