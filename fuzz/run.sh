@@ -28,6 +28,12 @@ if [ -z "$(ls -A "$corpus/archive")" ]; then
   done
   rm -rf "$work"
 fi
+# The hostile layers the tests build (bad headers, PAX tricks, bombs' headers, deep paths).
+if [ -x build/release/tests/core/tst_hostile ]; then
+  STRATA_FUZZ_SEEDS="$corpus/layer" build/release/tests/core/tst_hostile bitFlipInLaterHeader \
+    regularFileNamedLikeADirectory malformedPaxRecords namesBeyondAsciiUnderTheCLocale deepPath \
+    nameLimits sizesSaturate noExternalProgram >/dev/null 2>&1 || true
+fi
 
 for target in archive layer config; do
   echo "== fuzz_$target for ${seconds}s"

@@ -261,6 +261,27 @@ private slots:
         QCOMPARE(run.err.count('\n'), 1);
         QVERIFY(run.err.contains("missing\\nstrata-cli: everything is fine"));
     }
+
+    // A folder that cannot be read says so (as a user who may not read it: root may).
+    void unreadableFolder()
+    {
+        QTemporaryDir dir;
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                              QFile::ReadOther | QFile::ExeOther);
+        const QString image = dir.filePath(QStringLiteral("image"));
+        strata::test::writeRawImage(image, {strata::test::RawTar().entry("a", '0', "a").finish()});
+        QFile::setPermissions(image, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QProcess process;
+        process.start(QStringLiteral("setpriv"),
+                      {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                       QStringLiteral("--clear-groups"), qEnvironmentVariable("STRATA_CLI"),
+                       QStringLiteral("tree"), image});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 2);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("the folder cannot be read (permission denied)"), err.constData());
+        QCOMPARE(err.count('\n'), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -29,8 +29,18 @@ using iw::Entry;
 using Layers = std::vector<std::shared_ptr<const LayerTree>>;
 
 namespace {
+// Every layer these tests build also seeds fuzz_layer: fuzz/run.sh sets STRATA_FUZZ_SEEDS.
+void keepAsSeed(const QByteArray &tar)
+{
+    const QString dir = qEnvironmentVariable("STRATA_FUZZ_SEEDS");
+    if (!dir.isEmpty() && tar.size() < (1 << 20))
+        strata::test::writeFile(
+            dir + QStringLiteral("/hostile-") + strata::test::sha256Hex(tar).left(16), tar);
+}
+
 LayerTree index(const QByteArray &tar, LayerIndexOptions options = {})
 {
+    keepAsSeed(tar);
     BufferSource source(tar);
     return indexLayer(source, options, QStringLiteral("test.tar"), QStringLiteral("layer"));
 }
