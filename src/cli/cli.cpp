@@ -19,7 +19,10 @@ struct Command
 
 // Every command, in the order --help lists them.
 const Command kCommands[] = {
-    {"images", "LOCATION", "every image of the location, like docker images", runImages},
+    {"images", "LOCATION | --engine [--format tsv|json]",
+     "every image of the location or the engine, like docker images", runImages},
+    {"containers", "[docker:// | podman://] [--format tsv|json]",
+     "every container of the engine with its sizes, like docker ps -a -s", runContainers},
     {"inspect", "LOCATION [--image REF] [--format text|json]",
      "metadata, config and layers of an image", runInspect},
     {"history", "LOCATION [--image REF]", "like docker history --no-trunc, newest first",
@@ -55,7 +58,9 @@ QByteArray usage()
         "\n"
         "Without LOCATION the built-in demo image is used.\n"
         "LOCATION is a docker save / podman save / OCI archive (plain or compressed) or a\n"
-        "directory holding an OCI layout or an unpacked docker save. REF is a name\n"
+        "directory holding an OCI layout or an unpacked docker save, or an engine's image or\n"
+        "container: docker://REF, podman://REF (a REF that names no file reaches the engine\n"
+        "too; add ?host=URL for another engine than DOCKER_HOST's or the default). REF is a name\n"
         "(nginx:latest), an image ID prefix, a platform (linux/arm64) or @N for the N-th image.\n"
         "Exit codes: 0 success, 1 a failed check, 2 bad input.\n";
     return text;

@@ -18,8 +18,10 @@ public:
     bool due(const LoadProgress &p)
     {
         QMutexLocker lock(&m_mutex);
-        if (p.layersDone != m_layersDone || !m_clock.isValid() || m_clock.elapsed() >= 100) {
+        if (p.layersDone != m_layersDone || p.stage != m_stage || !m_clock.isValid() ||
+            m_clock.elapsed() >= 100) {
             m_layersDone = p.layersDone;
+            m_stage = p.stage;
             m_clock.start();
             return true;
         }
@@ -28,6 +30,7 @@ public:
 
 private:
     QMutex m_mutex;
+    OpenStage m_stage = OpenStage::Reading;
     QElapsedTimer m_clock;
     int m_layersDone = -1;
 };
@@ -57,8 +60,7 @@ void ImageLoader::open(const QString &location)
         auto throttle = std::make_shared<ProgressThrottle>();
         OpenObserver observer;
         observer.cancel = &run.cancelFlag();
-        observer.progress = [this, run, throttle](qint64 done, qint64 total, const QString &what) {
-            const LoadProgress p{0, 0, done, total, what};
+        observer.progress = [this, run, throttle](const LoadProgress &p) {
             if (throttle->due(p))
                 run.post([this, p] { onProgress(p); });
         };
@@ -188,9 +190,25 @@ QString ImageLoader::progressText(const LoadProgress &p)
         p.bytesTotal > 0
             ? tr("%1 of %2").arg(formatDataSize(p.bytesDone), formatDataSize(p.bytesTotal))
             : QString();
-    if (p.layerCount <= 0)
-        return bytes.isEmpty() ? tr("Reading the archive…")
-                               : tr("Reading the archive…") + QStringLiteral(" — ") + bytes;
+    if (p.layerCount <= 0) {
+        QString text;
+        switch (p.stage) {
+        case OpenStage::Reading:
+            text = tr("Reading the archive…");
+            break;
+        case OpenStage::Receiving:
+            text = tr("Receiving %1 from the engine…").arg(p.current);
+            break;
+        case OpenStage::Checking:
+            text = tr("Checking the digests of what the engine sent…");
+            break;
+        case OpenStage::Changes:
+            return tr("Reading the container's changes: %1 of %2 paths")
+                .arg(p.bytesDone)
+                .arg(p.bytesTotal);
+        }
+        return bytes.isEmpty() ? text : text + QStringLiteral(" — ") + bytes;
+    }
     const int current = std::min(p.layersDone + 1, p.layerCount);
     QString text = tr("Reading layer %1 of %2").arg(current).arg(p.layerCount);
     if (!bytes.isEmpty())

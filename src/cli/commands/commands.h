@@ -15,5 +15,6 @@ int runDiff(const QStringList &arguments);       // diffcommand.cpp
 int runEfficiency(const QStringList &arguments); // efficiencycommand.cpp
 int runCi(const QStringList &arguments);         // cicommand.cpp
 int runReuse(const QStringList &arguments);      // reusecommand.cpp
+int runContainers(const QStringList &arguments); // containerscommand.cpp
 
 } // namespace strata::cli

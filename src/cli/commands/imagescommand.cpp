@@ -2,9 +2,15 @@
 #include "commands/commands.h"
 #include "common/datasize.h"
 #include "common/textescape.h"
+#include "engine/enginelisting.h"
+#include "engineoption.h"
 #include "output.h"
 #include "source/opensource.h"
 
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 #include <algorithm>
@@ -23,6 +29,65 @@ std::pair<QString, QString> repositoryAndTag(const QString &name)
         return {name, none};
     return {name.left(colon), name.mid(colon + 1)};
 }
+
+QString escapedRow(const QStringList &cells)
+{
+    QStringList escaped;
+    for (const QString &cell : cells)
+        escaped << escapeText(cell);
+    return escaped.join(QLatin1Char('\t'));
+}
+
+// `docker images` with `docker system df -v`'s shared sizes and container counts.
+int listEngineImages(const QString &location, bool json)
+{
+    Error error;
+    auto client = engineFor(location, &error);
+    if (!client)
+        return fail(error);
+    const auto listing = listEngine(*client, &error);
+    if (!listing)
+        return fail(error);
+    if (json) {
+        QJsonArray rows;
+        for (const EngineImage &image : listing->images) {
+            rows.append(QJsonObject{
+                {QStringLiteral("id"), image.id},
+                {QStringLiteral("repoTags"), QJsonArray::fromStringList(image.repoTags)},
+                {QStringLiteral("repoDigests"), QJsonArray::fromStringList(image.repoDigests)},
+                {QStringLiteral("created"), image.created},
+                {QStringLiteral("size"), image.size},
+                {QStringLiteral("sharedSize"), image.sharedSize},
+                {QStringLiteral("containers"), image.containers},
+                {QStringLiteral("dangling"), image.dangling()}});
+        }
+        const QJsonObject root{{QStringLiteral("engine"), listing->version.toString()},
+                               {QStringLiteral("host"), listing->endpoint.host},
+                               {QStringLiteral("layersSize"), listing->layersSize},
+                               {QStringLiteral("images"), rows}};
+        writeOut(QJsonDocument(root).toJson());
+        return Ok;
+    }
+    QByteArray out = "REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tCONTAINERS\n";
+    for (const EngineImage &image : listing->images) {
+        const QStringList names =
+            image.repoTags.isEmpty() ? QStringList{QString()} : image.repoTags;
+        for (const QString &name : names) {
+            const auto [repository, tag] = repositoryAndTag(name);
+            out += escapedRow(
+                       {repository, tag, shortDigest(image.id),
+                        QDateTime::fromSecsSinceEpoch(image.created, Qt::UTC).toString(Qt::ISODate),
+                        formatDataSize(image.size, SizePrecision::ThreeDigits),
+                        formatDataSize(image.sharedSize, SizePrecision::ThreeDigits),
+                        image.containers < 0 ? QStringLiteral("-")
+                                             : QString::number(image.containers)})
+                       .toUtf8() +
+                   '\n';
+        }
+    }
+    writeOut(out);
+    return Ok;
+}
 } // namespace
 
 // Like `docker images`: one line per image and name, the platform alternatives of an index
@@ -34,15 +99,30 @@ int runImages(const QStringList &arguments)
         QStringLiteral("Every image of a location, like docker images."));
     parser.addPositionalArgument(
         QStringLiteral("location"),
-        QStringLiteral("The image archive or directory (default: the demo image)."),
+        QStringLiteral("The image archive or directory (default: the demo image), or an "
+                       "engine: docker:// or podman://."),
         QStringLiteral("[LOCATION]"));
+    const QCommandLineOption engine(
+        QStringLiteral("engine"),
+        QStringLiteral("The images of the running engine: Docker's, else Podman's."));
+    parser.addOption(engine);
+    FormatOption format({QStringLiteral("tsv"), QStringLiteral("json")});
+    format.addTo(parser);
     parser.addHelpOption();
     QString usageError;
-    if (!parseArguments(parser, arguments, &usageError))
+    if (!parseArguments(parser, arguments, &usageError) || !format.read(parser, &usageError))
         return fail(usageError);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         return fail(QStringLiteral("expected one LOCATION (see --help)"));
+    if (parser.isSet(engine) || (!positional.isEmpty() && namesWholeEngine(positional[0]))) {
+        if (parser.isSet(engine) && !positional.isEmpty() && !namesWholeEngine(positional[0]))
+            return fail(QStringLiteral("--engine takes no LOCATION but docker:// or podman://"));
+        return listEngineImages(positional.value(0), format.is("json"));
+    }
+    if (format.is("json"))
+        return fail(QStringLiteral("--format json lists an engine's images; an archive's are "
+                                   "in strata-cli inspect --format json"));
     Error error;
     const auto source =
         openImageSource(positional.isEmpty() ? demoImagePath() : positional.first(), &error);
@@ -78,10 +158,7 @@ int runImages(const QStringList &arguments)
                                              : image.otherPlatform
                                                  ? QStringLiteral(" (other platform)")
                                                  : QString())};
-            QStringList escaped;
-            for (const QString &cell : cells)
-                escaped << escapeText(cell);
-            out += escaped.join(QLatin1Char('\t')).toUtf8() + '\n';
+            out += escapedRow(cells).toUtf8() + '\n';
         }
     }
     writeOut(out);

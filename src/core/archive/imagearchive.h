@@ -46,7 +46,8 @@ public:
     // The members of the archive or the files of the directory, as read.
     const ArchiveSource &members() const { return *m_source; }
 
-protected:
+    // Public, unlike ImageSource's, so that a source built on an archive (an engine's image,
+    // saved to the cache) reads its blobs through them.
     std::string blobKey(const LayerInfo &layer) const override;
     bool hasBlob(const LayerInfo &layer, Error *error) const override;
     bool opensBlobs() const override;

@@ -37,6 +37,14 @@ QString Error::kindName(Kind kind)
         return QStringLiteral("no-such-image");
     case Kind::AmbiguousImage:
         return QStringLiteral("ambiguous-image");
+    case Kind::Unreachable:
+        return QStringLiteral("unreachable");
+    case Kind::Denied:
+        return QStringLiteral("denied");
+    case Kind::ServerError:
+        return QStringLiteral("server-error");
+    case Kind::Unsupported:
+        return QStringLiteral("unsupported");
     case Kind::Cancelled:
         return QStringLiteral("cancelled");
     }

@@ -22,6 +22,10 @@ struct Error
         LimitExceeded,  // a resource bound was hit (entry count, name length, inflation)
         NoSuchImage,    // --image names nothing in the archive
         AmbiguousImage, // the archive holds several images and none was chosen
+        Unreachable,    // no engine or registry answers where one was looked for
+        Denied,         // the engine's socket or the registry refused access
+        ServerError,    // an engine or registry answered a request with an error
+        Unsupported,    // the engine or registry is too old, or speaks another protocol
         Cancelled,
     };
 

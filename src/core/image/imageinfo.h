@@ -8,6 +8,7 @@
 
 #include "common/error.h"
 
+#include <optional>
 #include <utility>
 
 namespace strata {
@@ -59,6 +60,8 @@ struct LayerInfo
     qint64 entryCount = -1;  // tar entries, whiteouts included
     QString compression;     // "none", "gzip", "zstd", ... sniffed from the bytes
     int historyIndex = -1;   // the history step that produced it, -1 when history says nothing
+    // A container's read-write layer: no blob; the engine lists what the container changed.
+    bool readWrite = false;
 };
 
 struct Platform
@@ -69,6 +72,16 @@ struct Platform
     QString osVersion;
     QString toString() const; // "linux/arm64/v8"
     bool isEmpty() const { return os.isEmpty() && architecture.isEmpty(); }
+};
+
+// A container of an engine, opened as its image with its read-write layer on top.
+struct ContainerInfo
+{
+    QString id; // 64 hex digits
+    QString name;
+    QString state;          // "running", "exited"...
+    qint64 sizeRw = -1;     // what the engine measures its read-write layer at
+    qint64 sizeRootFs = -1; // with the image's layers ("virtual")
 };
 
 // Everything known about one image without reading its layers.
@@ -97,6 +110,8 @@ struct ImageInfo
     // in the archive: Docker's containerd store saves only this machine's platform, and
     // copies of part of an index leave the rest out. Listed, never loadable.
     bool absent = false;
+    // Set when this is a container: the last of `layers` is its read-write layer.
+    std::optional<ContainerInfo> container;
 
     QString displayName() const; // first name, or the short id
     QString shortId() const;     // 12 hex digits

@@ -53,6 +53,19 @@ bool ImageSource::streamBlobs(const std::vector<const LayerInfo *> &layers,
     return true;
 }
 
+std::shared_ptr<const LayerTree> ImageSource::builtLayer(const LayerInfo &) const
+{
+    return nullptr;
+}
+
+QByteArray ImageSource::readBuiltFile(const LayerInfo &layer, const std::string &, qint64,
+                                      Error *error) const
+{
+    *error = Error::make(Error::Kind::NotFound, m_location,
+                         QStringLiteral("the layer has no files to read"), layer.member);
+    return {};
+}
+
 namespace {
 // "nginx" means "docker.io/library/nginx:latest" to docker; accept every spelling of a name.
 QString canonicalName(QString name)
@@ -149,6 +162,11 @@ public:
         std::map<std::string, size_t> blobOf;
         for (int i : wanted) {
             const LayerInfo &layer = m_info.layers.at(i);
+            if (auto built = m_source.builtLayer(layer)) {
+                m_result[size_t(i)] = std::move(built);
+                ++m_layersDone;
+                continue;
+            }
             Error missing;
             if (!m_source.hasBlob(layer, &missing)) {
                 auto tree = std::make_shared<LayerTree>();
@@ -286,8 +304,8 @@ private:
         if (!m_observer.progress)
             return;
         QMutexLocker lock(&m_progressMutex);
-        m_observer.progress(
-            LoadProgress{m_layersDone.load(), m_wanted, m_bytesDone.load(), m_bytesTotal, current});
+        m_observer.progress(LoadProgress{OpenStage::Reading, m_layersDone.load(), m_wanted,
+                                         m_bytesDone.load(), m_bytesTotal, current});
     }
 
     bool cancelled() const { return m_observer.cancel && m_observer.cancel->load(); }
@@ -355,9 +373,12 @@ QByteArray ImageSource::readFile(int image, int layer, const QString &path, qint
                                  Error *error) const
 {
     *error = {};
-    const QString member = m_images.at(size_t(image)).layers.at(layer).member;
+    const LayerInfo &info = m_images.at(size_t(image)).layers.at(layer);
+    const QString &member = info.member;
     std::string wanted;
     cleanPath(path.toStdString(), &wanted);
+    if (builtLayer(info))
+        return readBuiltFile(info, wanted, maxBytes, error);
     QByteArray data;
     bool found = false;
     // A hardlink's data sits with its target, earlier in the same tar: then read it again for

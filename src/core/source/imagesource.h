@@ -17,8 +17,18 @@ namespace strata {
 
 class ByteSource;
 
+// What opening a source that is not a file is doing (LoadProgress::stage).
+enum class OpenStage
+{
+    Reading,   // metadata of an archive or directory
+    Receiving, // an engine's or registry's bytes, done/total in bytes
+    Checking,  // digests of what was received, before it is kept
+    Changes,   // a container's changed paths, done/total in paths
+};
+
 struct LoadProgress
 {
+    OpenStage stage = OpenStage::Reading; // while opening (layerCount 0)
     int layersDone = 0;
     int layerCount = 0;
     qint64 bytesDone = 0;
@@ -107,6 +117,12 @@ protected:
     using BlobStreamer = std::function<bool(const LayerInfo &layer, ByteSource &blob)>;
     virtual bool streamBlobs(const std::vector<const LayerInfo *> &layers, const BlobStreamer &read,
                              Error *error) const;
+    // A layer the source builds rather than reads from a blob (a container's read-write
+    // layer, from the engine's list of changes): its tree, or null for a blob's layer.
+    virtual std::shared_ptr<const LayerTree> builtLayer(const LayerInfo &layer) const;
+    // The content of a regular file of a built layer (readFile's contract).
+    virtual QByteArray readBuiltFile(const LayerInfo &layer, const std::string &path,
+                                     qint64 maxBytes, Error *error) const;
 
     std::vector<ImageInfo> m_images;
 

@@ -1,6 +1,8 @@
 #include "source/opensource.h"
 
 #include "archive/imagearchive.h"
+#include "engine/engineimagesource.h"
+#include "engine/enginelocation.h"
 
 #include <QFileInfo>
 
@@ -8,18 +10,63 @@ namespace strata {
 
 QString canonicalLocation(const QString &location)
 {
+    if (EngineLocation::parse(location))
+        return location;
     return QFileInfo(location).absoluteFilePath();
 }
 
 QString locationTitle(const QString &location)
 {
+    if (const auto engine = EngineLocation::parse(location))
+        return engine->ref;
     const QString name = QFileInfo(location).fileName();
     return name.isEmpty() ? location : name;
 }
 
+namespace {
+// A missing "nginx:1.27" is an image reference; a missing "nginx.tar" or "./x" a file name.
+bool mayNameEngineImage(const QString &location)
+{
+    static const char *fileSuffixes[] = {".tar", ".tgz", ".gz", ".zst", ".xz", ".bz2", ".json"};
+    for (const char *suffix : fileSuffixes) {
+        if (location.endsWith(QLatin1String(suffix)))
+            return false;
+    }
+    return !location.startsWith(QLatin1Char('.')) && !location.startsWith(QLatin1Char('/')) &&
+           !QFileInfo::exists(location) && looksLikeImageReference(location);
+}
+
+// A bare reference reaches Docker's engine, then Podman's when no Docker engine answers.
+std::shared_ptr<ImageSource> openBareReference(const QString &ref, Error *error,
+                                               const OpenObserver &observer)
+{
+    Error docker;
+    if (auto source =
+            EngineImageSource::open({EngineKind::Docker, ref, false, {}}, &docker, observer))
+        return source;
+    Error podman;
+    if (docker.kind == Error::Kind::Unreachable || docker.kind == Error::Kind::Denied) {
+        if (auto source =
+                EngineImageSource::open({EngineKind::Podman, ref, false, {}}, &podman, observer))
+            return source;
+    }
+    const Error &said = docker.kind == Error::Kind::NoSuchImage || podman.kind == Error::Kind::None
+                            ? docker
+                            : podman;
+    *error = Error::make(
+        said.kind == Error::Kind::NoSuchImage ? Error::Kind::NotFound : said.kind, ref,
+        QStringLiteral("no such file, and no engine has such an image (%1)").arg(said.toString()));
+    return nullptr;
+}
+} // namespace
+
 std::shared_ptr<ImageSource> openImageSource(const QString &location, Error *error,
                                              const OpenObserver &observer)
 {
+    if (const auto engine = EngineLocation::parse(location))
+        return EngineImageSource::open(*engine, error, observer);
+    if (mayNameEngineImage(location))
+        return openBareReference(location, error, observer);
     std::shared_ptr<ImageSource> source = ImageArchive::open(location, error, observer.cancel);
     if (source && source->images().empty()) {
         *error = Error::make(Error::Kind::NotAnImage, location, QStringLiteral("holds no image"));

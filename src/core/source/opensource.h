@@ -16,8 +16,9 @@ namespace strata {
 struct OpenObserver
 {
     const std::atomic_bool *cancel = nullptr;
-    // Bytes read or received so far, of `total` (-1 when unknown), and what is being read.
-    std::function<void(qint64 done, qint64 total, const QString &what)> progress;
+    // How far it is: `stage`, bytesDone of bytesTotal (-1 when unknown; paths for Changes),
+    // `current` what is being read. Called on the opening thread.
+    std::function<void(const LoadProgress &)> progress;
 };
 
 // `location` as sources and messages name it: an absolute path for a file or directory, the

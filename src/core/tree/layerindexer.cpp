@@ -348,4 +348,39 @@ LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const
     return result;
 }
 
+LayerTree layerFromEntries(const std::vector<ListedEntry> &entries, uint16_t layer)
+{
+    LayerTree result;
+    LayerTreeBuilder builder(layer);
+    std::string whiteoutPath;
+    for (const ListedEntry &entry : entries) {
+        if (entry.path.empty())
+            continue;
+        ++result.entryCount;
+        if (entry.whiteout) {
+            const auto [dir, base] = splitParent(entry.path);
+            whiteoutPath.assign(dir);
+            if (!whiteoutPath.empty())
+                whiteoutPath += '/';
+            whiteoutPath.append(kWhiteoutPrefix).append(base);
+            builder.add(whiteoutPath, entry.attrs);
+            continue;
+        }
+        FileNode attrs = entry.attrs;
+        if (attrs.type == FileType::Symlink)
+            attrs.link = builder.pool().intern(entry.link);
+        if (attrs.type != FileType::Regular)
+            attrs.size = 0;
+        builder.add(entry.path, attrs);
+        if (!attrs.isDir()) {
+            ++result.fileCount;
+            result.contentSize = saturatingAdd(result.contentSize, qint64(attrs.size));
+        }
+    }
+    result.compression = QStringLiteral("none");
+    result.tree = builder.freeze();
+    result.symlinkDirs = builder.takeSymlinkDirs();
+    return result;
+}
+
 } // namespace strata

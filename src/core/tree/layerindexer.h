@@ -7,6 +7,8 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace strata {
 
@@ -34,5 +36,19 @@ struct LayerIndexOptions
 // `error` set and the entries read so far kept. `member` names the layer in messages.
 LayerTree indexLayer(ByteSource &source, const LayerIndexOptions &options, const QString &file,
                      const QString &member);
+
+// One entry of a layer no tar holds: a container's read-write layer, as the engine lists its
+// changes.
+struct ListedEntry
+{
+    std::string path;      // cleaned and relative to the root ("etc/hosts")
+    FileNode attrs;        // type, size, mode, mtime, uid, gid (name, link and layer are set here)
+    std::string link;      // a symlink's target
+    bool whiteout = false; // deleted from the layers below
+};
+
+// The tree a tar of `entries` would index to: whiteouts, parents implied by their children,
+// totals. tarSize stays 0 (there is no tar).
+LayerTree layerFromEntries(const std::vector<ListedEntry> &entries, uint16_t layer);
 
 } // namespace strata

@@ -1,0 +1,240 @@
+#include "engine/engineimagesource.h"
+
+#include "archive/bytesource.h"
+#include "archive/imagearchive.h"
+#include "engine/containerlayer.h"
+#include "engine/enginehistory.h"
+#include "engine/savedimage.h"
+#include "source/sourcesettings.h"
+#include "tree/layerreader.h"
+
+namespace strata {
+
+namespace {
+// Which failure says most about why no engine answered.
+int telling(Error::Kind kind)
+{
+    switch (kind) {
+    case Error::Kind::Denied:
+        return 3;
+    case Error::Kind::Unsupported:
+        return 2;
+    case Error::Kind::Unreachable:
+        return 1;
+    default:
+        return 0;
+    }
+}
+} // namespace
+
+std::optional<EngineClient> connectEngine(const EngineLocation &location, Error *error)
+{
+    std::vector<EngineEndpoint> endpoints;
+    if (!location.host.isEmpty())
+        endpoints.push_back(endpointForHost(location.kind, location.host, QStringLiteral("host=")));
+    else
+        endpoints = engineEndpoints(location.kind, SourceSettings::load().engineHost);
+    Error best;
+    for (const EngineEndpoint &endpoint : endpoints) {
+        EngineClient client(endpoint);
+        Error failed;
+        if (client.connect(&failed))
+            return client;
+        if (!best || telling(failed.kind) > telling(best.kind))
+            best = failed;
+    }
+    *error = best;
+    return std::nullopt;
+}
+
+EngineImageSource::EngineImageSource(const QString &location) : ImageSource(location) {}
+
+EngineImageSource::~EngineImageSource() = default;
+
+QString EngineImageSource::description() const
+{
+    return QStringLiteral("%1 at %2").arg(m_version.toString(), m_endpoint.host);
+}
+
+QString EngineImageSource::archivePath() const
+{
+    return m_archive->path();
+}
+
+std::shared_ptr<EngineImageSource>
+EngineImageSource::open(const EngineLocation &location, Error *error, const OpenObserver &observer)
+{
+    *error = {};
+    const QString name = location.toString();
+    if (location.ref.isEmpty()) {
+        *error = Error::make(Error::Kind::NoSuchImage, name,
+                             QStringLiteral("names no image or container"));
+        return nullptr;
+    }
+    std::optional<EngineClient> client = connectEngine(location, error);
+    if (!client)
+        return nullptr;
+    // What the engine says is said of the location the user opened; the cache's own
+    // problems name the cache.
+    auto fail = [&](Error e) {
+        if (e.file == client->endpoint().host)
+            e.file = name;
+        *error = e;
+        return nullptr;
+    };
+
+    std::shared_ptr<EngineImageSource> source(new EngineImageSource(name));
+    source->m_endpoint = client->endpoint();
+    source->m_version = client->version();
+    Error lookup;
+    if (!location.container) {
+        if (auto image = client->inspectImage(location.ref, &lookup))
+            source->m_image = *image;
+        else if (lookup.kind != Error::Kind::NoSuchImage)
+            return fail(lookup);
+    }
+    if (source->m_image.id.isEmpty()) {
+        auto container = client->inspectContainer(location.ref, &lookup);
+        if (!container) {
+            if (lookup.kind != Error::Kind::NotFound)
+                return fail(lookup);
+            return fail(Error::make(
+                location.container ? Error::Kind::NotFound : Error::Kind::NoSuchImage, name,
+                location.container ? QStringLiteral("%1 has no container \"%2\"")
+                                         .arg(source->m_version.toString(), location.ref)
+                                   : QStringLiteral("%1 has no image or container \"%2\"")
+                                         .arg(source->m_version.toString(), location.ref)));
+        }
+        source->m_container = *container;
+        auto image = client->inspectImage(container->imageId, &lookup);
+        if (!image)
+            return fail(lookup);
+        source->m_image = *image;
+    }
+
+    const QString path =
+        savedImageArchive(*client, source->m_image.id, source->m_image.size, observer, error);
+    if (path.isEmpty())
+        return fail(*error);
+    source->m_archive = ImageArchive::open(path, error, observer.cancel);
+    if (!source->m_archive)
+        return fail(*error);
+    Error notFound;
+    const int index = source->m_archive->findImage(source->m_image.id, &notFound);
+    if (index < 0)
+        return fail(notFound);
+    ImageInfo info = source->m_archive->images()[size_t(index)];
+    // The engine's names now, not those of the day it was saved.
+    info.names = source->m_image.repoTags;
+
+    if (auto history = client->history(source->m_image.id, &lookup)) {
+        source->m_history = *history;
+        for (const QString &difference :
+             compareEngineHistory(source->m_history, source->m_version.kind, info))
+            info.warnings << QStringLiteral("docker history differs: ") + difference;
+    } else {
+        return fail(lookup);
+    }
+
+    if (source->m_container) {
+        const EngineContainerDetails &c = *source->m_container;
+        Error changesError;
+        auto layer = readContainerLayer(
+            source->m_endpoint, c.id, uint16_t(info.layers.size()), observer.cancel,
+            [&](int done, int total) {
+                if (observer.progress)
+                    observer.progress(LoadProgress{OpenStage::Changes, 0, 0, done, total, c.name});
+            },
+            &changesError);
+        if (!layer)
+            return fail(changesError);
+        if (layer->vanished > 0)
+            info.warnings << QStringLiteral("%1 changed paths vanished while Strata read them "
+                                            "(the container is running)")
+                                 .arg(layer->vanished);
+        source->m_containerLayer = std::make_shared<const LayerTree>(std::move(layer->tree));
+        LayerInfo rw;
+        rw.readWrite = true;
+        rw.member = QStringLiteral("container ") + c.name;
+        rw.tarSize = -1;
+        info.layers.append(rw);
+        info.container = ContainerInfo{c.id, c.name, c.state, c.sizeRw, c.sizeRootFs};
+        info.names = QStringList{c.name};
+    }
+    source->m_images.push_back(std::move(info));
+    return source;
+}
+
+std::string EngineImageSource::blobKey(const LayerInfo &layer) const
+{
+    return layer.readWrite ? std::string("container") : m_archive->blobKey(layer);
+}
+
+bool EngineImageSource::hasBlob(const LayerInfo &layer, Error *error) const
+{
+    if (layer.readWrite) {
+        *error =
+            Error::make(Error::Kind::MissingMember, location(),
+                        QStringLiteral("a container's read-write layer has no blob"), layer.member);
+        return false;
+    }
+    return m_archive->hasBlob(layer, error);
+}
+
+bool EngineImageSource::opensBlobs() const
+{
+    return m_archive->opensBlobs();
+}
+
+std::unique_ptr<ByteSource> EngineImageSource::openBlob(const LayerInfo &layer, Error *error) const
+{
+    return m_archive->openBlob(layer, error);
+}
+
+bool EngineImageSource::streamBlobs(const std::vector<const LayerInfo *> &layers,
+                                    const BlobStreamer &read, Error *error) const
+{
+    return m_archive->streamBlobs(layers, read, error);
+}
+
+std::shared_ptr<const LayerTree> EngineImageSource::builtLayer(const LayerInfo &layer) const
+{
+    return layer.readWrite ? m_containerLayer : nullptr;
+}
+
+QByteArray EngineImageSource::readBuiltFile(const LayerInfo &layer, const std::string &path,
+                                            qint64 maxBytes, Error *error) const
+{
+    *error = {};
+    const QString shown = QString::fromStdString(path);
+    auto notAFile = [&] {
+        *error = Error::make(
+            Error::Kind::NotFound, location(),
+            QStringLiteral("\"%1\" is not a regular file of this layer").arg(shown), layer.member);
+        return QByteArray();
+    };
+    const uint32_t node = m_containerLayer->tree.find(path);
+    if (node == kNoNode || m_containerLayer->tree.type(node) != FileType::Regular)
+        return notAFile();
+    EngineClient client(m_endpoint);
+    // The tar of one file: its header, then its data.
+    const std::optional<QByteArray> tar =
+        client.archivePath(m_container->id, QLatin1Char('/') + shown, maxBytes + 64 * 1024, error);
+    if (!tar) {
+        error->file = location();
+        return {};
+    }
+    BufferSource bytes(*tar);
+    LayerReader reader(bytes, location(), layer.member);
+    LayerEntry entry;
+    QByteArray data;
+    if (!reader.next(&entry) || entry.type != FileType::Regular)
+        return notAFile();
+    if (!reader.readAll(&data, maxBytes) && data.size() < qMin<qint64>(maxBytes, entry.size)) {
+        *error = reader.error();
+        return {};
+    }
+    return data;
+}
+
+} // namespace strata

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "engine/engineclient.h"
+#include "engine/enginelocation.h"
+#include "engine/enginetypes.h"
+#include "source/imagesource.h"
+#include "source/opensource.h"
+
+#include <QList>
+
+#include <memory>
+#include <optional>
+
+namespace strata {
+
+class ImageArchive;
+
+// An image of a running engine, or a container with its image. Opening asks the engine what
+// the reference names, then reads the image from Strata's cache, where GET /images/{id}/get
+// (docker save) streamed it the first time (one archive per image ID, checked against every
+// digest before it is kept); from there it is read like any archive. A container adds its
+// read-write layer on top, built from the engine's list of changes (readContainerLayer).
+class EngineImageSource final : public ImageSource
+{
+public:
+    ~EngineImageSource() override;
+    // Null with *error set when the engine is unreachable, does not know the reference, or
+    // the image cannot be saved and checked.
+    static std::shared_ptr<EngineImageSource> open(const EngineLocation &location, Error *error,
+                                                   const OpenObserver &observer = {});
+
+    // "Docker Engine 20.10.24 at unix:///var/run/docker.sock"
+    QString description() const override;
+    const EngineEndpoint &endpoint() const { return m_endpoint; }
+    const EngineVersion &version() const { return m_version; }
+    const EngineImageDetails &imageDetails() const { return m_image; }
+    // Set for a container.
+    const std::optional<EngineContainerDetails> &containerDetails() const { return m_container; }
+    // GET /images/{id}/history, newest first.
+    const QList<EngineHistoryEntry> &engineHistory() const { return m_history; }
+    // The path of the saved archive in the cache.
+    QString archivePath() const;
+
+protected:
+    std::string blobKey(const LayerInfo &layer) const override;
+    bool hasBlob(const LayerInfo &layer, Error *error) const override;
+    bool opensBlobs() const override;
+    std::unique_ptr<ByteSource> openBlob(const LayerInfo &layer, Error *error) const override;
+    bool streamBlobs(const std::vector<const LayerInfo *> &layers, const BlobStreamer &read,
+                     Error *error) const override;
+    std::shared_ptr<const LayerTree> builtLayer(const LayerInfo &layer) const override;
+    QByteArray readBuiltFile(const LayerInfo &layer, const std::string &path, qint64 maxBytes,
+                             Error *error) const override;
+
+private:
+    explicit EngineImageSource(const QString &location);
+
+    EngineEndpoint m_endpoint;
+    EngineVersion m_version;
+    EngineImageDetails m_image;
+    std::optional<EngineContainerDetails> m_container;
+    QList<EngineHistoryEntry> m_history;
+    std::shared_ptr<ImageArchive> m_archive;
+    std::shared_ptr<const LayerTree> m_containerLayer;
+};
+
+// Connects to the engine a location names: its host, or the first of engineEndpoints() that
+// answers. The error of the most telling failure (denied before unreachable) when none does.
+std::optional<EngineClient> connectEngine(const EngineLocation &location, Error *error);
+
+} // namespace strata

@@ -1,0 +1,90 @@
+#include "engine/enginelisting.h"
+
+#include <QHash>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <QThreadPool>
+
+namespace strata {
+
+std::optional<EngineListing> listEngine(EngineClient &client, Error *error)
+{
+    if (!client.connect(error))
+        return std::nullopt;
+    EngineListing listing;
+    listing.endpoint = client.endpoint();
+    listing.version = client.version();
+    auto info = client.info(error);
+    if (!info)
+        return std::nullopt;
+    listing.info = *info;
+    auto images = client.images(error);
+    if (!images)
+        return std::nullopt;
+    listing.images = *images;
+    if (listing.version.kind == EngineKind::Docker) {
+        // /images/json leaves shared sizes and container counts to /system/df, which measures
+        // the containers too.
+        auto usage = client.diskUsage(error);
+        if (!usage)
+            return std::nullopt;
+        QHash<QString, const EngineImage *> byId;
+        for (const EngineImage &image : usage->images)
+            byId.insert(image.id, &image);
+        for (EngineImage &image : listing.images) {
+            if (const EngineImage *measured = byId.value(image.id)) {
+                image.sharedSize = measured->sharedSize;
+                image.containers = measured->containers;
+                image.size = measured->size;
+            }
+        }
+        listing.containers = usage->containers;
+        listing.layersSize = usage->layersSize;
+    } else {
+        auto containers = client.containers(error);
+        if (!containers)
+            return std::nullopt;
+        listing.containers = *containers;
+    }
+    return listing;
+}
+
+std::vector<EngineListing> discoverEngines(const QString &chosenHost, std::vector<Error> *failures)
+{
+    std::vector<EngineEndpoint> endpoints;
+    QStringList seen;
+    for (EngineKind kind : {EngineKind::Docker, EngineKind::Podman}) {
+        for (EngineEndpoint &endpoint : engineEndpoints(kind, chosenHost)) {
+            const QString key = endpoint.http.toString();
+            if (seen.contains(key))
+                continue; // DOCKER_HOST may well be Podman's socket
+            seen << key;
+            endpoints.push_back(std::move(endpoint));
+        }
+    }
+    struct Result
+    {
+        std::optional<EngineListing> listing;
+        Error error;
+    };
+    std::vector<Result> results(endpoints.size());
+    QThreadPool pool; // waiting on sockets, not computing: not the shared worker pool
+    pool.setMaxThreadCount(int(endpoints.size()));
+    std::vector<size_t> indexes(endpoints.size());
+    for (size_t i = 0; i < indexes.size(); ++i)
+        indexes[i] = i;
+    QtConcurrent::blockingMap(&pool, indexes, [&](size_t i) {
+        EngineClient client(endpoints[i]);
+        results[i].listing = listEngine(client, &results[i].error);
+    });
+    std::vector<EngineListing> listings;
+    for (Result &result : results) {
+        if (result.listing)
+            listings.push_back(std::move(*result.listing));
+        else if (failures)
+            failures->push_back(result.error);
+    }
+    return listings;
+}
+
+} // namespace strata
