@@ -10,8 +10,8 @@
 
 namespace strata::cli {
 
-// What every command that reads one image shares: `LOCATION [--image REF]` (no LOCATION: the
-// demo image), the source, the image and its layers.
+// What every command that reads one image shares: `LOCATION [--image REF] [--container]` (no
+// LOCATION: the demo image), the source, the image and its layers.
 struct LoadedImage
 {
     QCommandLineParser parser;
@@ -27,10 +27,15 @@ struct LoadedImage
     bool parse(const QStringList &arguments, QString *error);
     // Opens the location and finds the image; false with *error set.
     bool open(Error *error);
-    // open(), then indexes every layer.
+    // open() unless done, then indexes every layer.
     bool load(Error *error);
     // The exit code the image's problems call for, each said on stderr.
     int reportProblems() const;
+
+private:
+    // What opens: LOCATION, the demo image, or with --container the container it names.
+    QString location(QString *usageError) const;
+    QString m_location;
 };
 
 } // namespace strata::cli

@@ -1,4 +1,6 @@
 #include "commands/commands.h"
+#include "engine/enginehistory.h"
+#include "engine/engineimagesource.h"
 #include "loadedimage.h"
 #include "report/imagereport.h"
 
@@ -15,6 +17,12 @@ int runHistory(const QStringList &arguments)
     if (!command.load(&error))
         return fail(error);
     writeOut(historyText(command.info(), command.layers));
+    // The engine's own `docker history` must say the same; where it does not, say so.
+    if (const auto *engine = dynamic_cast<const EngineImageSource *>(command.source.get())) {
+        for (const QString &difference : compareEngineHistory(
+                 engine->engineHistory(), engine->version().kind, command.info(), command.layers))
+            warn(QStringLiteral("docker history differs: ") + difference);
+    }
     return command.reportProblems();
 }
 

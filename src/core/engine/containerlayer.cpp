@@ -28,7 +28,8 @@ struct PathWork
     Error error;
 };
 
-// The first entry of a path's tar, which is the path itself (named by its base name).
+// The first entry of a path's tar, which is the path itself (named by its base name): type,
+// size, mode, owner, mtime and link target, without its data.
 bool describe(EngineClient &client, const QString &container, PathWork *work)
 {
     const std::optional<QByteArray> tar =
@@ -52,6 +53,20 @@ bool describe(EngineClient &client, const QString &container, PathWork *work)
     work->entry.attrs.flags = 0;
     if (work->entry.attrs.type == FileType::Symlink)
         work->entry.link = std::string(partial.tree.linkTarget(node));
+    // Podman's archive follows a symlink to its target; its stat does not.
+    if (client.version().kind == EngineKind::Podman) {
+        const std::optional<EnginePathStat> stat =
+            client.statPath(container, work->path, &work->error);
+        if (!stat)
+            return false;
+        if (stat->type() == FileType::Symlink) {
+            work->entry.attrs.type = FileType::Symlink;
+            work->entry.attrs.size = 0;
+            work->entry.attrs.mode = stat->permissions();
+            work->entry.attrs.mtime = stat->mtime;
+            work->entry.link = stat->linkTarget.toStdString();
+        }
+    }
     work->found = true;
     return true;
 }

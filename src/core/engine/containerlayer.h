@@ -15,7 +15,8 @@ namespace strata {
 // A container's read-write layer as its engine reports it: the paths of GET
 // /containers/{id}/changes (what `docker diff` prints), each added or changed one described by
 // the header of GET /containers/{id}/archive?path= (type, size, mode, owner, mtime, link
-// target; the data is not fetched). Deleted paths are whiteouts. Paths the engine manages
+// target; the data is not fetched) and, for Podman, whose archive follows symlinks, by HEAD
+// of the same path. Deleted paths are whiteouts. Paths the engine manages
 // itself (/etc/hosts, /etc/resolv.conf) are not changes and not here, as `docker diff` does
 // not list them.
 struct ContainerLayer

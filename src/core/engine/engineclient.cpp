@@ -287,6 +287,9 @@ std::optional<QJsonDocument> EngineClient::getJson(const QByteArray &path, Error
     HttpResponse response;
     if (!this->request(request, &response, error, notFound))
         return std::nullopt;
+    // Docker answers "null" for an empty list (a container without changes).
+    if (response.body.trimmed() == "null")
+        return QJsonDocument(QJsonArray());
     QJsonParseError parse;
     QJsonDocument doc = QJsonDocument::fromJson(response.body, &parse);
     if (parse.error != QJsonParseError::NoError) {

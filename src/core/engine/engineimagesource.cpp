@@ -61,6 +61,26 @@ QString EngineImageSource::archivePath() const
     return m_archive->path();
 }
 
+OverlayFolders EngineImageSource::overlayFolders() const
+{
+    EngineClient client(m_endpoint);
+    Error error;
+    GraphDriver driver = m_container ? m_container->graphDriver : m_image.graphDriver;
+    if (m_container) {
+        if (auto now = client.inspectContainer(m_container->id, &error))
+            driver = now->graphDriver;
+    } else if (auto now = client.inspectImage(m_image.id, &error)) {
+        driver = now->graphDriver;
+    }
+    if (error) {
+        OverlayFolders gone;
+        gone.driver = driver.name;
+        gone.why = error.toString();
+        return gone;
+    }
+    return readOverlayFolders(m_endpoint, driver, m_container.has_value());
+}
+
 std::shared_ptr<EngineImageSource>
 EngineImageSource::open(const EngineLocation &location, Error *error, const OpenObserver &observer)
 {

@@ -3,6 +3,7 @@
 #include "engine/engineclient.h"
 #include "engine/enginelocation.h"
 #include "engine/enginetypes.h"
+#include "engine/overlayfolders.h"
 #include "source/imagesource.h"
 #include "source/opensource.h"
 
@@ -40,6 +41,10 @@ public:
     const QList<EngineHistoryEntry> &engineHistory() const { return m_history; }
     // The path of the saved archive in the cache.
     QString archivePath() const;
+    // The image's or container's folders in the engine's overlay2 store as they are now (the
+    // engine is asked again: a container may have started since). Reads every folder: slow
+    // for big images, run it in the background.
+    OverlayFolders overlayFolders() const;
 
 protected:
     std::string blobKey(const LayerInfo &layer) const override;

@@ -1,5 +1,6 @@
 #include "report/imagereport.h"
 
+#include "analysis/layerreuse.h"
 #include "archive/imagearchive.h"
 #include "common/datasize.h"
 #include "common/textescape.h"
@@ -84,6 +85,8 @@ QByteArray inspectJson(const ImageSource &source, int index,
                 l[QStringLiteral("error")] = tree->error.toString();
         }
         l[QStringLiteral("historyIndex")] = layer.historyIndex;
+        if (layer.readWrite)
+            l[QStringLiteral("readWrite")] = true;
         layerArray.append(l);
     }
     o[QStringLiteral("layers")] = layerArray;
@@ -102,6 +105,15 @@ QByteArray inspectJson(const ImageSource &source, int index,
         history.append(h);
     }
     o[QStringLiteral("history")] = history;
+    if (image.container) {
+        const ContainerInfo &c = *image.container;
+        QJsonObject container{{QStringLiteral("id"), c.id},
+                              {QStringLiteral("name"), c.name},
+                              {QStringLiteral("state"), c.state},
+                              {QStringLiteral("sizeRw"), c.sizeRw},
+                              {QStringLiteral("sizeRootFs"), c.sizeRootFs}};
+        o[QStringLiteral("container")] = container;
+    }
     if (!image.warnings.isEmpty())
         o[QStringLiteral("warnings")] = toArray(image.warnings);
     QJsonArray problems;
@@ -145,9 +157,25 @@ QByteArray inspectText(const ImageSource &source, int index,
         out << "Env:           " << e(env) << '\n';
     for (const auto &[key, value] : c.labels)
         out << "Label:         " << e(key) << '=' << e(value) << '\n';
+    if (image.container) {
+        const ContainerInfo &container = *image.container;
+        out << "Container:     " << e(container.name) << " (" << e(container.state) << "), "
+            << container.id << '\n';
+        out << "Size:          " << formatDataSize(container.sizeRw, SizePrecision::ThreeDigits)
+            << " (virtual " << formatDataSize(container.sizeRootFs, SizePrecision::ThreeDigits)
+            << "), as the engine measures it\n";
+    }
     out << "Layers:        " << image.layers.size() << '\n';
     for (qsizetype i = 0; i < image.layers.size(); ++i) {
         const LayerInfo &layer = image.layers[i];
+        if (layer.readWrite) {
+            out << "  [" << i << "] the container's read-write layer";
+            if (const LayerTree *tree = loaded(layers, i))
+                out << ": " << formatDataSize(tree->contentSize, SizePrecision::ThreeDigits)
+                    << " in " << tree->fileCount << " files, " << tree->entryCount << " changes";
+            out << '\n';
+            continue;
+        }
         out << "  [" << i << "] "
             << (layer.diffId.isEmpty() ? QStringLiteral("<unknown diff_id>") : e(layer.diffId))
             << '\n';
@@ -182,7 +210,7 @@ QByteArray historyText(const ImageInfo &image,
         qint64 size = 0;
         if (made) {
             if (const LayerTree *tree = loaded(layers, step.layer))
-                size = tree->contentSize;
+                size = dockerLayerSize(*tree);
         }
         out << (made ? QString::number(step.layer) : QStringLiteral("-")) << '\t'
             << escapeText(step.created) << '\t' << formatDataSize(size, SizePrecision::ThreeDigits)

@@ -14,7 +14,8 @@ QByteArray inspectJson(const ImageSource &source, int image,
 QByteArray inspectText(const ImageSource &source, int image,
                        const std::vector<std::shared_ptr<const LayerTree>> &layers);
 // Like `docker history --no-trunc`: newest step first, columns LAYER CREATED SIZE CREATED BY
-// COMMENT, where LAYER is the layer index the step made ("-" for an empty step).
+// COMMENT, where LAYER is the layer index the step made ("-" for an empty step) and SIZE what
+// docker counts for it (dockerLayerSize: its files and symlinks).
 QByteArray historyText(const ImageInfo &image,
                        const std::vector<std::shared_ptr<const LayerTree>> &layers);
 

@@ -3,11 +3,13 @@
 #include "engine/enginehistory.h"
 #include "engine/engineimagesource.h"
 #include "engine/enginelisting.h"
+#include "engine/overlayfolders.h"
 #include "engine/savedimage.h"
 #include "report/treereport.h"
 #include "source/opensource.h"
 #include "tree/overlaymerge.h"
 
+#include "containerchanges.h"
 #include "engines.h"
 
 #include <QDir>
@@ -18,6 +20,8 @@
 #include <QtTest>
 
 #include <sys/stat.h>
+
+#include <thread>
 
 using namespace strata;
 
@@ -36,27 +40,6 @@ QString dockerHumanSize(qint64 bytes, int precision)
     return QString::asprintf("%.*g%s", precision, size, units[i]);
 }
 
-// "A /path", as docker diff prints them, from a container's read-write layer.
-QStringList changesOf(const std::vector<std::shared_ptr<const LayerTree>> &layers)
-{
-    const int top = int(layers.size()) - 1;
-    const FileTree lower = mergeLayers(LayerList(layers).first(size_t(top)), top - 1);
-    const FileTree &rw = layers[size_t(top)]->tree;
-    QStringList changes;
-    for (uint32_t n = 1; n < rw.nodeCount(); ++n) {
-        if (rw.flags(n) & NodeFlag::Implied)
-            continue;
-        const std::string path = rw.path(n);
-        const char kind = (rw.flags(n) & NodeFlag::Whiteout) ? 'D'
-                          : lower.find(path) != kNoNode      ? 'C'
-                                                             : 'A';
-        changes
-            << QStringLiteral("%1 /%2").arg(QLatin1Char(kind)).arg(QString::fromStdString(path));
-    }
-    changes.sort();
-    return changes;
-}
-
 } // namespace
 
 class TestDockerEngine : public QObject
@@ -73,6 +56,10 @@ private slots:
     void damagedCacheEntryIsSavedAgain();
     void containerShowsDockerDiff();
     void twoContainersOfOneImage();
+    void eventsArrive();
+    void overlayFoldersAsOnDisk();
+    void overlayFoldersOfVfsSayWhyNot();
+    void cliReadsEngine();
     void bareReferenceReachesEngine();
     void removedContainerIsSaid();
     void noEngineIsSaid();
@@ -337,12 +324,8 @@ void TestDockerEngine::containerShowsDockerDiff()
     QVERIFY2(!error, qPrintable(error.toString()));
 
     // Exactly docker diff's changes.
-    QStringList expected;
-    for (const QByteArray &line :
-         docker({QStringLiteral("diff"), QStringLiteral("worker")}).trimmed().split('\n'))
-        expected << QString::fromUtf8(line);
-    expected.sort();
-    QCOMPARE(changesOf(layers), expected);
+    QCOMPARE(diffLines(layers),
+             sortedLines(docker({QStringLiteral("diff"), QStringLiteral("worker")})));
 
     // Sizes and modes as the container sees them.
     const FileTree &rw = layers.back()->tree;
@@ -412,6 +395,200 @@ void TestDockerEngine::twoContainersOfOneImage()
     }
     docker({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("first"),
             QStringLiteral("second")});
+}
+
+void TestDockerEngine::eventsArrive()
+{
+    std::atomic_bool stop{false};
+    QMutex mutex;
+    QStringList seen;
+    bool watched = false;
+    Error watchError;
+    std::thread watcher([&] {
+        EngineClient client(endpointForHost(EngineKind::Docker, m_engine.host(), {}));
+        watched = client.watchEvents(
+            [&](const EngineEvent &event) {
+                QMutexLocker lock(&mutex);
+                seen << event.type + QLatin1Char(' ') + event.action + QLatin1Char(' ') +
+                            event.name;
+            },
+            &stop, &watchError);
+    });
+    auto saw = [&](const QString &line) {
+        QMutexLocker lock(&mutex);
+        return seen.contains(line);
+    };
+    QTest::qWait(300); // the stream is open
+    QVERIFY(m_engine.cli(m_engine.runArguments() +
+                         QStringList{QStringLiteral("--name"), QStringLiteral("evented"),
+                                     QStringLiteral("strata-test/busybox:1"),
+                                     QStringLiteral("sleep"), QStringLiteral("600")}));
+    QTRY_VERIFY_WITH_TIMEOUT(saw(QStringLiteral("container create evented")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(saw(QStringLiteral("container start evented")), 5000);
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("evented")});
+    QTRY_VERIFY_WITH_TIMEOUT(saw(QStringLiteral("container destroy evented")), 5000);
+    QVERIFY(m_engine.cli({QStringLiteral("tag"), QStringLiteral("strata-test/busybox:1"),
+                          QStringLiteral("strata-test/busybox:evented")}));
+    QTRY_VERIFY_WITH_TIMEOUT(saw(QStringLiteral("image tag strata-test/busybox:evented")), 5000);
+    docker({QStringLiteral("rmi"), QStringLiteral("strata-test/busybox:evented")});
+    stop = true;
+    watcher.join();
+    QVERIFY2(watched, qPrintable(watchError.toString())); // ended by the cancel, not an error
+}
+
+void TestDockerEngine::overlayFoldersAsOnDisk()
+{
+    QVERIFY(m_engine.cli({QStringLiteral("create"), QStringLiteral("--network"),
+                          QStringLiteral("none"), QStringLiteral("--name"),
+                          QStringLiteral("layered"), QStringLiteral("strata-test/busybox:1"),
+                          QStringLiteral("sleep"), QStringLiteral("600")}));
+    Error error;
+    auto source = std::dynamic_pointer_cast<EngineImageSource>(openImageSource(
+        m_engine.location(QStringLiteral("layered")) + QStringLiteral("&container"), &error));
+    QVERIFY2(source, qPrintable(error.toString()));
+    const OverlayFolders created = source->overlayFolders();
+    QVERIFY2(created.available, qPrintable(created.why));
+    QVERIFY(!created.mounted);
+
+    // docker inspect's GraphDriver, to the letter.
+    const QJsonObject data =
+        QJsonDocument::fromJson(
+            docker({QStringLiteral("inspect"), QStringLiteral("--format"),
+                    QStringLiteral("{{json .GraphDriver.Data}}"), QStringLiteral("layered")}))
+            .object();
+    QCOMPARE(created.upperDir, data.value(QStringLiteral("UpperDir")).toString());
+    QCOMPARE(created.workDir, data.value(QStringLiteral("WorkDir")).toString());
+    QCOMPARE(created.mergedDir, data.value(QStringLiteral("MergedDir")).toString());
+    QCOMPARE(created.lowerDirs.join(QLatin1Char(':')),
+             data.value(QStringLiteral("LowerDir")).toString());
+    QCOMPARE(created.root, m_engine.dataRoot() + QStringLiteral("/overlay2"));
+
+    // Three image layers, the -init layer, the container's layer; each short name in l/
+    // leads to its diff/, and each `lower` names the layers below.
+    QCOMPARE(created.layers.size(), 5);
+    QCOMPARE(created.layers[3].role, OverlayLayerFolder::Role::InitLayer);
+    QCOMPARE(created.layers[4].role, OverlayLayerFolder::Role::ContainerLayer);
+    QStringList below;
+    for (const OverlayLayerFolder &folder : created.layers) {
+        QCOMPARE(QFileInfo(created.root + QStringLiteral("/l/") + folder.link).canonicalFilePath(),
+                 QFileInfo(folder.path + QStringLiteral("/diff")).canonicalFilePath());
+        QCOMPARE(folder.lower, below.join(QLatin1Char(':')));
+        below.prepend(QStringLiteral("l/") + folder.link);
+        // du's figures for diff/.
+        for (const auto &[option, figure] :
+             {std::pair{QStringLiteral("-sb"), folder.diff.apparentBytes},
+              std::pair{QStringLiteral("-sB1"), folder.diff.diskBytes}}) {
+            QProcess du;
+            du.start(QStringLiteral("du"), {option, folder.path + QStringLiteral("/diff")});
+            QVERIFY(du.waitForFinished());
+            QCOMPARE(du.readAllStandardOutput().split('\t').first().toLongLong(), figure);
+        }
+    }
+    QVERIFY(created.layers[4].hasWork);
+
+    // The mount Strata says the engine will make is the one it makes.
+    QVERIFY(m_engine.cli({QStringLiteral("start"), QStringLiteral("layered")}));
+    const OverlayFolders running = source->overlayFolders();
+    QVERIFY(running.mounted);
+    QVERIFY(running.layers[4].hasMerged);
+    QCOMPARE(running.mountCommand, created.mountCommand);
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("layered")});
+}
+
+void TestDockerEngine::overlayFoldersOfVfsSayWhyNot()
+{
+    DockerEngine vfs(QStringLiteral("vfs"));
+    QString why;
+    QVERIFY2(vfs.start(&why), qPrintable(why));
+    QVERIFY(vfs.cli({QStringLiteral("load"), QStringLiteral("-i"), m_archive}));
+    Error error;
+    auto source = std::dynamic_pointer_cast<EngineImageSource>(
+        openImageSource(vfs.location(QStringLiteral("strata-test/busybox:1")), &error));
+    QVERIFY2(source, qPrintable(error.toString()));
+    const OverlayFolders folders = source->overlayFolders();
+    QVERIFY(!folders.available);
+    QCOMPARE(folders.driver, QStringLiteral("vfs"));
+    QVERIFY2(folders.why.contains(QStringLiteral("vfs driver, not overlay2")),
+             qPrintable(folders.why));
+}
+
+namespace {
+struct CliRun
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+CliRun runCli(const QStringList &arguments, const QString &dockerHost)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), dockerHost);
+    process.setProcessEnvironment(env);
+    process.start(qEnvironmentVariable("STRATA_CLI"), arguments);
+    process.waitForFinished(120000);
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+} // namespace
+
+void TestDockerEngine::cliReadsEngine()
+{
+    QVERIFY(
+        m_engine.cli(m_engine.runArguments() +
+                     QStringList{QStringLiteral("--name"), QStringLiteral("clied"),
+                                 QStringLiteral("strata-test/busybox:1"), QStringLiteral("sh"),
+                                 QStringLiteral("-c"),
+                                 QStringLiteral("echo hi > /root/hi; rm /etc/issue; sleep 600")}));
+    QTest::qWait(500);
+    const CliRun images =
+        runCli({QStringLiteral("images"), QStringLiteral("--engine")}, m_engine.host());
+    QCOMPARE(images.code, 0);
+    QVERIFY(images.out.startsWith(
+        "REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tCONTAINERS\n"));
+    QVERIFY2(images.out.contains("strata-test/busybox\t1\t"), images.out.constData());
+
+    const CliRun containers =
+        runCli({QStringLiteral("containers"), QStringLiteral("--format"), QStringLiteral("json")},
+               m_engine.host());
+    QCOMPARE(containers.code, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(containers.out)
+                                .object()
+                                .value(QStringLiteral("containers"))
+                                .toArray();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("clied"));
+    QCOMPARE(rows[0].toObject().value(QStringLiteral("sizeRw")).toInt(), 3);
+
+    // The container's changes, like docker diff with types and sizes.
+    const CliRun diff = runCli({QStringLiteral("tree"), QStringLiteral("docker://clied"),
+                                QStringLiteral("--container"), QStringLiteral("--diff")},
+                               m_engine.host());
+    QCOMPARE(diff.code, 0);
+    QCOMPARE(diff.out, QByteArray("etc\td\t0\t755\t\t3\tunchanged\n"
+                                  "etc/issue\tf\t18\t644\t\t0\tdeleted\n"
+                                  "root\td\t0\t700\t\t3\tunchanged\n"
+                                  "root/hi\tf\t3\t644\t\t3\tadded\n"));
+    // Its merged tree: the image's paths, less the deleted one, plus the new one.
+    const CliRun merged =
+        runCli({QStringLiteral("tree"), QStringLiteral("clied"), QStringLiteral("--container")},
+               m_engine.host());
+    QCOMPARE(merged.code, 0);
+    QVERIFY(merged.out.contains("\nroot/hi\tf\t3\t644\t\t3\n"));
+    QVERIFY(!merged.out.contains("etc/issue"));
+    QVERIFY(merged.out.contains("\nbin/busybox\tf\t"));
+
+    const CliRun history =
+        runCli({QStringLiteral("history"), QStringLiteral("docker://strata-test/busybox:1")},
+               m_engine.host());
+    QCOMPARE(history.code, 0);
+    QCOMPARE(history.err, QByteArray());
+
+    const CliRun none =
+        runCli({QStringLiteral("containers")},
+               QStringLiteral("unix://") + m_work.path() + QStringLiteral("/no.sock"));
+    QCOMPARE(none.code, 2);
+    QVERIFY2(none.err.contains("no Docker engine answers"), none.err.constData());
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("clied")});
 }
 
 void TestDockerEngine::bareReferenceReachesEngine()
@@ -503,6 +680,28 @@ void TestDockerEngine::deniedSocketIsSaid()
     QVERIFY2(message.contains(QStringLiteral("permission denied")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("docker group")), qPrintable(message));
     QVERIFY2(message.contains(m_engine.socketPath()), qPrintable(message));
+
+    // Let the user reach the socket: the engine's folders are still root's, and Strata says so.
+    QFile::setPermissions(m_engine.socketPath(), QFile::ReadOwner | QFile::WriteOwner |
+                                                     QFile::ReadOther | QFile::WriteOther);
+    QTemporaryDir userCache;
+    QFile::setPermissions(userCache.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                QFile::ReadOther | QFile::WriteOther |
+                                                QFile::ExeOther);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("STRATA_CACHE_DIR"), userCache.path());
+    cli.setProcessEnvironment(env);
+    cli.start(QStringLiteral("setpriv"),
+              {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+               QStringLiteral("--clear-groups"), qEnvironmentVariable("STRATA_CLI"),
+               QStringLiteral("inspect"), QStringLiteral("--overlay"),
+               m_engine.location(QStringLiteral("strata-test/busybox:1"))});
+    QVERIFY(cli.waitForFinished(60000));
+    const QByteArray out = cli.readAllStandardOutput();
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QVERIFY2(out.contains("not shown: Strata may not read"), out.right(600).constData());
+    QVERIFY2(out.contains("Run Strata as root"), out.constData());
+    QFile::setPermissions(m_engine.socketPath(), QFile::ReadOwner | QFile::WriteOwner);
 }
 
 void TestDockerEngine::fullCacheDiskLeavesNothing()
