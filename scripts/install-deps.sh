@@ -10,7 +10,8 @@ packages=(
   libarchive-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev
   clang libclang-rt-14-dev clang-format clang-tidy
   umoci skopeo scdoc lintian
-  docker.io podman busybox-static
+  docker.io podman busybox-static docker-registry
+  libisal-dev libsqlite3-dev
   xvfb xauth imagemagick fonts-dejavu-core
   libbenchmark-dev time
 )

@@ -3,7 +3,7 @@ _strata_cli()
 {
     local cur prev words cword
     _init_completion || return
-    local commands="images inspect history tree efficiency ci reuse verify diff"
+    local commands="images containers inspect history tree efficiency ci reuse verify diff"
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
         return
@@ -11,7 +11,7 @@ _strata_cli()
     case $prev in
         --format)
             case ${words[1]} in
-                tree) COMPREPLY=($(compgen -W "tsv json" -- "$cur")) ;;
+                tree | images | containers) COMPREPLY=($(compgen -W "tsv json" -- "$cur")) ;;
                 diff) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")) ;;
                 *) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
             esac
@@ -27,14 +27,20 @@ _strata_cli()
     if [[ $cur == -* ]]; then
         local options="--help"
         case ${words[1]} in
-            inspect | efficiency) options+=" --image --format" ;;
-            history | verify) options+=" --image" ;;
-            tree) options+=" --image --layer --diff --format" ;;
-            ci) options+=" --image --config --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent" ;;
+            images) options+=" --engine --format" ;;
+            containers) options+=" --format" ;;
+            inspect) options+=" --image --container --overlay --format" ;;
+            efficiency) options+=" --image --container --format" ;;
+            history | verify) options+=" --image --container" ;;
+            tree) options+=" --image --container --layer --diff --format" ;;
+            ci) options+=" --image --container --config --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent" ;;
             reuse) options+=" --format --containers --container-size" ;;
             diff) options+=" --image-a --image-b --layer-a --layer-b --content --limit --format" ;;
         esac
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
+        return
+    fi
+    if [[ $cur == docker:* || $cur == podman:* ]]; then
         return
     fi
     _filedir

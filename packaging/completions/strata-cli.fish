@@ -1,6 +1,7 @@
 # fish completion for strata-cli
-set -l commands images inspect history tree efficiency ci reuse verify diff
+set -l commands images containers inspect history tree efficiency ci reuse verify diff
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a images -d 'every image of the location, like docker images'
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a containers -d 'every container of the engine, like docker ps -a -s'
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a inspect -d 'metadata, config and layers of an image'
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a history -d 'like docker history --no-trunc, newest first'
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a tree -d 'the merged filesystem as of a layer'
@@ -13,7 +14,10 @@ complete -c strata-cli -l help -d 'show help'
 complete -c strata-cli -n "__fish_seen_subcommand_from inspect history tree efficiency ci verify" -l image -r -d 'which image'
 complete -c strata-cli -n "__fish_seen_subcommand_from tree" -l layer -r -d 'layer index, 0 = bottom'
 complete -c strata-cli -n "__fish_seen_subcommand_from tree" -l diff -d 'only the changes the layer makes'
-complete -c strata-cli -n "__fish_seen_subcommand_from tree" -l format -x -a 'tsv json'
+complete -c strata-cli -n "__fish_seen_subcommand_from tree images containers" -l format -x -a 'tsv json'
+complete -c strata-cli -n "__fish_seen_subcommand_from images" -l engine -d 'the images of the running engine'
+complete -c strata-cli -n "__fish_seen_subcommand_from inspect history tree efficiency ci verify" -l container -d 'the location names an engine container'
+complete -c strata-cli -n "__fish_seen_subcommand_from inspect" -l overlay -d 'the overlay2 folders of an engine image or container'
 complete -c strata-cli -n "__fish_seen_subcommand_from inspect efficiency reuse" -l format -x -a 'text json'
 complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l format -x -a 'text json markdown'
 complete -c strata-cli -n "__fish_seen_subcommand_from ci" -l config -r -F -d 'dive CI rules'
