@@ -165,6 +165,8 @@ QVariant HistoryModel::displayData(const Row &row, int column) const
         return time.isValid() ? relativeTime(time, m_now) : QString();
     }
     case CreatedByColumn:
+        if (!step && isReadWrite(row))
+            return tr("container %1: its read-write layer").arg(m_image.container->name);
         if (!step)
             return tr("(not in the history)");
         return step->createdBy.simplified();
@@ -189,6 +191,10 @@ QVariant HistoryModel::toolTipData(const Row &row, int column) const
                        QLatin1Char('\n') + step->created);
     }
     case CreatedByColumn: {
+        if (!step && isReadWrite(row))
+            return tr("What container %1 wrote, deleted or changed: the layer docker run added, "
+                      "not part of the image.")
+                .arg(m_image.container->name);
         if (!step)
             return tr("Layer %1 is not described by any step of the history.").arg(row.layer);
         QString text = QStringLiteral("<pre>") + dockerfileInstruction(*step).toHtmlEscaped() +
@@ -220,12 +226,19 @@ QVariant HistoryModel::toolTipData(const Row &row, int column) const
 
 qint64 HistoryModel::rowSize(const Row &row) const
 {
+    if (isReadWrite(row) && m_image.container->sizeRw >= 0)
+        return m_image.container->sizeRw;
     if (row.layer >= 0) {
         const LayerTree *tree =
             size_t(row.layer) < m_trees.size() ? m_trees[size_t(row.layer)].get() : nullptr;
         return layerDisplaySize(m_image.layers.at(row.layer), tree);
     }
     return row.step >= 0 && m_image.history.at(row.step).emptyLayer ? 0 : -1;
+}
+
+bool HistoryModel::isReadWrite(const Row &row) const
+{
+    return m_image.container && row.layer >= 0 && m_image.layers.at(row.layer).readWrite;
 }
 
 QDateTime HistoryModel::rowTime(const Row &row) const

@@ -67,6 +67,8 @@ private:
     QVariant toolTipData(const Row &row, int column) const;
     qint64 rowSize(const Row &row) const;
     QDateTime rowTime(const Row &row) const;
+    // A container's read-write layer: the row of the layer no history step made.
+    bool isReadWrite(const Row &row) const;
 
     ImageInfo m_image;
     std::vector<std::shared_ptr<const LayerTree>> m_trees;

@@ -1,6 +1,10 @@
 #include "models/reuseworkspace.h"
 
+#include "engine/engineimagesource.h"
+#include "models/enginemonitor.h"
 #include "models/imageloader.h"
+
+#include <QSet>
 
 #include <algorithm>
 
@@ -131,9 +135,43 @@ std::shared_ptr<ImageSource> ReuseWorkspace::sourceOf(int image) const
     return m_sources[size_t(m_analysis.images[size_t(image)].inputs.first())];
 }
 
+void ReuseWorkspace::setEngineMonitor(EngineMonitor *monitor)
+{
+    if (m_monitor)
+        disconnect(m_monitor, nullptr, this, nullptr);
+    m_monitor = monitor;
+    if (monitor)
+        connect(monitor, &EngineMonitor::changed, this, &ReuseWorkspace::reanalyze);
+    reanalyze();
+}
+
+// The containers an engine runs of each of its images here, once per image ID.
+std::vector<ContainerSpec> ReuseWorkspace::measuredContainers() const
+{
+    std::vector<ContainerSpec> measured;
+    if (!m_monitor)
+        return measured;
+    QSet<QString> seen;
+    for (size_t i = 0; i < m_inputs.size(); ++i) {
+        const auto *engine = dynamic_cast<const EngineImageSource *>(m_sources[i].get());
+        const QString &id = m_inputs[i].image.id;
+        if (!engine || id.isEmpty() || seen.contains(id))
+            continue;
+        seen.insert(id);
+        if (const EngineListing *listing = m_monitor->engine(engine->endpoint().host)) {
+            for (ContainerSpec &spec : containersOfImage(*listing, id, int(i)))
+                measured.push_back(std::move(spec));
+        }
+    }
+    return measured;
+}
+
 void ReuseWorkspace::reanalyze()
 {
-    m_analysis = analyzeReuse(m_inputs, m_containers);
+    std::vector<ContainerSpec> containers = m_containers;
+    for (ContainerSpec &spec : measuredContainers())
+        containers.push_back(std::move(spec));
+    m_analysis = analyzeReuse(m_inputs, containers);
     emit changed();
 }
 

@@ -1,9 +1,12 @@
 #include "panes/imagepage.h"
 
+#include "engine/enginehistory.h"
+#include "engine/engineimagesource.h"
 #include "models/imageloader.h"
 #include "panes/efficiencypanel.h"
 #include "panes/entrydetailspane.h"
 #include "panes/filetreepane.h"
+#include "panes/storagepane.h"
 #include "source/imagesource.h"
 #include "views/dockerfileview.h"
 #include "views/historyview.h"
@@ -90,9 +93,31 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
 
 ImagePage::~ImagePage() = default;
 
+// An engine's image or container has folders on the engine's disk: a tab shows them.
+void ImagePage::showStorage()
+{
+    auto engine = std::dynamic_pointer_cast<EngineImageSource>(m_loader->source());
+    if (!engine) {
+        if (m_storage)
+            m_detailTabs->removeTab(m_detailTabs->indexOf(m_storage));
+        delete m_storage;
+        m_storage = nullptr;
+        return;
+    }
+    if (!m_storage) {
+        m_storage = new StoragePane;
+        m_detailTabs->addTab(m_storage, tr("On Disk"));
+        m_detailTabs->setTabToolTip(m_detailTabs->indexOf(m_storage),
+                                    tr("The layers' folders in the engine's overlay2 store"));
+        connect(this, &ImagePage::layerChanged, m_storage, &StoragePane::selectLayer);
+    }
+    m_storage->setSource(engine);
+}
+
 void ImagePage::onMetadataReady()
 {
     const ImageInfo &info = m_loader->imageInfo();
+    showStorage();
     m_layer = -1;
     m_stack->setImage(info);
     m_history->setImage(info);
@@ -102,6 +127,15 @@ void ImagePage::onMetadataReady()
     m_efficiency->clear();
     m_tree->showPlaceholder(tr("Reading the layers…"));
     QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
+    // What the image was loaded despite, and oddities that change nothing.
+    QStringList problems;
+    for (const Error &problem : info.problems)
+        problems << problem.toString();
+    m_loadProblems = problems.join(QLatin1Char('\n'));
+    if (!problems.isEmpty())
+        emit message(MessageBar::Kind::Warning, m_loadProblems);
+    else if (!info.warnings.isEmpty())
+        emit message(MessageBar::Kind::Information, info.warnings.join(QLatin1Char('\n')));
 }
 
 void ImagePage::onLayerReady()
@@ -132,6 +166,7 @@ void ImagePage::onTreesReady()
     m_syncing = false;
     QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
     reportDamagedLayers();
+    compareEngineHistory();
     emit layerChanged(top);
     // The merged tree comes first: the efficiency analysis and the digest check start once it
     // is on screen, so that on a machine with few cores they do not slow it down, and their
@@ -180,12 +215,10 @@ void ImagePage::showDigestCheck(const std::vector<LayerDigestCheck> &checks)
     }
     m_stack->setLayerErrors(errors);
     if (!mismatches.isEmpty())
-        emit message(
-            MessageBar::Kind::Warning,
-            tr("%n layer(s) do not match their digests: the archive was changed or damaged "
-               "after it was written.",
-               nullptr, int(mismatches.size())) +
-                QLatin1Char('\n') + mismatches.join(QLatin1Char('\n')));
+        warn(tr("%n layer(s) do not match their digests: the archive was changed or damaged "
+                "after it was written.",
+                nullptr, int(mismatches.size())) +
+             QLatin1Char('\n') + mismatches.join(QLatin1Char('\n')));
 }
 
 void ImagePage::onCancelledOrFailed()
@@ -194,6 +227,21 @@ void ImagePage::onCancelledOrFailed()
         m_tree->showPlaceholder(tr("Loading was cancelled."));
     else
         m_tree->showPlaceholder(tr("The layers could not be read."));
+}
+
+// The engine's own `docker history` against what the config says, sizes included now that
+// the layers are read.
+void ImagePage::compareEngineHistory()
+{
+    const auto *engine = dynamic_cast<const EngineImageSource *>(m_loader->source().get());
+    if (!engine)
+        return;
+    const QStringList differences = strata::compareEngineHistory(
+        engine->engineHistory(), engine->version().kind, m_loader->imageInfo(), m_loader->layers());
+    if (!differences.isEmpty())
+        warn(tr("The engine's history (docker history) differs from the image's "
+                "config:") +
+             QLatin1Char('\n') + differences.join(QLatin1Char('\n')));
 }
 
 void ImagePage::reportDamagedLayers()
@@ -208,11 +256,17 @@ void ImagePage::reportDamagedLayers()
     }
     if (damaged.isEmpty())
         return;
+    warn(tr("%n layer(s) could not be read completely; the rest of the image can be "
+            "browsed.",
+            nullptr, int(damaged.size())) +
+         QLatin1Char('\n') + damaged.join(QLatin1Char('\n')));
+}
+
+// A warning found after loading, with what loading found still beside it.
+void ImagePage::warn(const QString &text)
+{
     emit message(MessageBar::Kind::Warning,
-                 tr("%n layer(s) could not be read completely; the rest of the image can be "
-                    "browsed.",
-                    nullptr, int(damaged.size())) +
-                     QLatin1Char('\n') + damaged.join(QLatin1Char('\n')));
+                 m_loadProblems.isEmpty() ? text : text + QLatin1Char('\n') + m_loadProblems);
 }
 
 void ImagePage::selectLayer(int layer)

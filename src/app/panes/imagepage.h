@@ -24,6 +24,7 @@ class HistoryView;
 class ImageLoader;
 class LayerDetailsView;
 class LayerStackView;
+class StoragePane;
 
 // One image on screen: three panes side by side, linked by selection —
 //   [layer stack / history | Dockerfile]  [filesystem tree]  [entry details | layer details].
@@ -47,6 +48,8 @@ public:
     FileTreePane *treePane() const { return m_tree; }
     EntryDetailsPane *entryDetails() const { return m_entry; }
     QTabWidget *detailTabs() const { return m_detailTabs; }
+    // The "On Disk" tab, there for an engine's image or container only.
+    StoragePane *storagePane() const { return m_storage; }
 
 signals:
     void message(strata::MessageBar::Kind kind, const QString &text);
@@ -54,18 +57,22 @@ signals:
 
 private:
     void onMetadataReady();
+    void warn(const QString &text);
+    void showStorage();
     void onLayerReady();
     void onTreesReady();
     void onCancelledOrFailed();
     void onLayerSelected(int layer);
     void onStepSelected(int historyIndex);
     void reportDamagedLayers();
+    void compareEngineHistory();
     void startDigestCheck();
     void showDigestCheck(const std::vector<LayerDigestCheck> &checks);
 
     ImageLoader *m_loader;
     int m_layer = -1;
     bool m_syncing = false;
+    QString m_loadProblems; // what the image was loaded despite, shown with later warnings
     // The SHA-256 check of the layers, in the background.
     BackgroundWork m_digestCheck{this};
 
@@ -78,6 +85,7 @@ private:
     FileTreePane *m_tree;
     EntryDetailsPane *m_entry;
     LayerDetailsView *m_layerDetails;
+    StoragePane *m_storage = nullptr;
     QTabWidget *m_detailTabs;
     QSplitter *m_splitter;
 };

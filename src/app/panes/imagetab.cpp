@@ -1,16 +1,20 @@
 #include "panes/imagetab.h"
 
+#include "engine/engineimagesource.h"
 #include "models/imageloader.h"
 #include "panes/imagechooser.h"
 #include "panes/imagepage.h"
 #include "panes/loadprogressbar.h"
 #include "panes/messagebar.h"
 #include "source/imagesource.h"
+#include "source/opensource.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QStackedWidget>
+#include <QTime>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -76,9 +80,7 @@ void ImageTab::setUp()
 
 QString ImageTab::title() const
 {
-    QString title = QFileInfo(m_location).fileName();
-    if (title.isEmpty())
-        title = m_location;
+    QString title = locationTitle(m_location);
     if (m_multiImage && m_loader->image() >= 0)
         title += QStringLiteral(": ") + m_loader->imageInfo().displayName();
     return title;
@@ -165,6 +167,53 @@ void ImageTab::reload()
         m_stack->setCurrentWidget(m_page);
         m_progress->showProgress(m_loader->progress());
     }
+}
+
+void ImageTab::reopen()
+{
+    m_message->clear();
+    m_loader->open(m_location);
+    m_stack->setCurrentWidget(m_placeholder);
+    m_placeholder->clear();
+    m_progress->showBusy(tr("Opening %1…").arg(QDir::toNativeSeparators(m_location)));
+}
+
+void ImageTab::noteEngineEvent(const QString &host, const QString &type, const QString &action,
+                               const QString &name)
+{
+    const auto *engine = dynamic_cast<const EngineImageSource *>(m_loader->source().get());
+    if (!engine || engine->endpoint().host != host)
+        return;
+    const QString time = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
+    QString text;
+    if (const auto &container = engine->containerDetails()) {
+        if (type != QStringLiteral("container") ||
+            (name != container->name && name != container->id))
+            return;
+        if (action == QStringLiteral("destroy"))
+            text = tr("Container %1 was removed at %2: what is shown is what it held before.")
+                       .arg(container->name, time);
+        else if (action == QStringLiteral("die") || action == QStringLiteral("stop"))
+            text = tr("Container %1 stopped at %2; its read-write layer stays until it is "
+                      "removed.")
+                       .arg(container->name, time);
+        else if (action == QStringLiteral("start") || action.startsWith(QStringLiteral("exec")) ||
+                 action == QStringLiteral("copy"))
+            text = tr("Container %1 may have written since it was read (%2 at %3).")
+                       .arg(container->name, action, time);
+        else
+            return;
+    } else {
+        if (type != QStringLiteral("image") || !m_loader->imageInfo().names.contains(name) ||
+            (action != QStringLiteral("untag") && action != QStringLiteral("delete") &&
+             action != QStringLiteral("tag")))
+            return;
+        text = tr("The engine's image %1 changed at %2 (%3); what is shown was saved before.")
+                   .arg(name, time, action);
+    }
+    m_message->showMessage(MessageBar::Kind::Information, text);
+    QToolButton *again = m_message->addAction(tr("Read Again"));
+    connect(again, &QToolButton::clicked, this, &ImageTab::reopen);
 }
 
 void ImageTab::onFailed()

@@ -40,6 +40,12 @@ public:
     void openImage(int image);
     void cancel();
     void reload();
+    // Opens the location again, from the start: an engine's container as it is now.
+    void reopen();
+    // An event of the engine at `host`: a tab showing that container (or image) says what
+    // happened to it and offers to read it again.
+    void noteEngineEvent(const QString &host, const QString &type, const QString &action,
+                         const QString &name);
 
     ImageLoader *loader() const { return m_loader; }
     ImagePage *page() const { return m_page; }

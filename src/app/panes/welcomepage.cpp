@@ -1,5 +1,7 @@
 #include "panes/welcomepage.h"
 
+#include "models/enginemonitor.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -7,7 +9,9 @@
 
 namespace strata {
 
-WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
+WelcomePage::WelcomePage(EngineMonitor *monitor, QWidget *parent)
+    : QWidget(parent), m_monitor(monitor), m_engines(new QLabel(this)),
+      m_engineButton(new QPushButton(tr("Open from Engine…"), this))
 {
     setObjectName(QStringLiteral("welcome"));
     auto *title = new QLabel(tr("Strata"));
@@ -35,6 +39,18 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     button(tr("Layer Reuse Demo"), &WelcomePage::reuseDemoRequested);
     buttons->addStretch();
 
+    m_engines->setObjectName(QStringLiteral("welcomeEngines"));
+    m_engines->setAlignment(Qt::AlignCenter);
+    m_engines->setWordWrap(true);
+    m_engineButton->setObjectName(QStringLiteral("welcomeEngineButton"));
+    connect(m_engineButton, &QPushButton::clicked, this, &WelcomePage::engineBrowserRequested);
+    auto *engineRow = new QHBoxLayout;
+    engineRow->addStretch();
+    engineRow->addWidget(m_engineButton);
+    engineRow->addStretch();
+    connect(m_monitor, &EngineMonitor::changed, this, &WelcomePage::showEngines);
+    showEngines();
+
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(2);
     layout->addWidget(title);
@@ -42,7 +58,24 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     layout->addWidget(text);
     layout->addSpacing(12);
     layout->addLayout(buttons);
+    layout->addSpacing(24);
+    layout->addWidget(m_engines);
+    layout->addSpacing(6);
+    layout->addLayout(engineRow);
     layout->addStretch(3);
+}
+
+// Shown only when an engine answers: a classroom without Docker sees the page it always did.
+void WelcomePage::showEngines()
+{
+    QStringList lines;
+    for (const EngineListing &engine : m_monitor->engines())
+        lines << tr("%1 at %2: %n image(s)", nullptr, int(engine.images.size()))
+                         .arg(engine.version.toString(), engine.endpoint.host) +
+                     tr(", %n container(s)", nullptr, int(engine.containers.size()));
+    m_engines->setText(lines.join(QLatin1Char('\n')));
+    m_engines->setVisible(!lines.isEmpty());
+    m_engineButton->setVisible(!lines.isEmpty());
 }
 
 } // namespace strata

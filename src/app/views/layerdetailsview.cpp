@@ -48,6 +48,10 @@ LayerDetailsView::LayerDetailsView(QWidget *parent)
     addField(EntryCount, tr("Tar entries:"), QStringLiteral("entryCountField"), false);
     addField(Member, tr("Stored as:"), QStringLiteral("memberField"), true);
     addField(LegacyId, tr("Legacy layer id:"), QStringLiteral("legacyIdField"), true);
+    addField(ContainerId, tr("Container ID:"), QStringLiteral("containerIdField"), true);
+    addField(ContainerState, tr("State:"), QStringLiteral("containerStateField"), false);
+    addField(SizeRw, tr("Written:"), QStringLiteral("sizeRwField"), false);
+    addField(VirtualSize, tr("Virtual size:"), QStringLiteral("virtualSizeField"), false);
     addField(Problem, tr("Problem:"), QStringLiteral("problemField"), false);
 
     const QString names[] = {QStringLiteral("manifestJson"), QStringLiteral("configJson"),
@@ -172,8 +176,19 @@ void LayerDetailsView::setField(Field field, const QString &text)
     edit->setText(text);
     edit->setCursorPosition(0);
     edit->setToolTip(text);
-    // The legacy id and a problem only get a row when there is one.
-    m_form->setRowVisible(edit, !text.isEmpty() || (field != LegacyId && field != Problem));
+    // Rows that only some layers have (a legacy id, a problem, a container's figures) show
+    // only when set; a container's layer has no blob, so no blob rows.
+    const bool optional = field == LegacyId || field == Problem || field == ContainerId ||
+                          field == ContainerState || field == SizeRw || field == VirtualSize;
+    const bool blobOnly = field == DiffId || field == BlobDigest || field == ChainId ||
+                          field == MediaType || field == Compression || field == BlobSize ||
+                          field == TarSize;
+    m_form->setRowVisible(edit, optional ? !text.isEmpty() : !(blobOnly && isReadWrite()));
+}
+
+bool LayerDetailsView::isReadWrite() const
+{
+    return m_layer >= 0 && m_image.container && m_image.layers.at(m_layer).readWrite;
 }
 
 const LayerTree *LayerDetailsView::tree() const
@@ -204,7 +219,11 @@ void LayerDetailsView::showLayer()
     }
     const LayerInfo &layer = m_image.layers.at(m_layer);
     const LayerTree *indexed = tree();
-    m_title->setText(tr("Layer %1 of %2").arg(m_layer).arg(m_image.layers.size()));
+    m_title->setText(isReadWrite() ? tr("Layer %1 of %2: container %3's read-write layer")
+                                         .arg(m_layer)
+                                         .arg(m_image.layers.size())
+                                         .arg(m_image.container->name)
+                                   : tr("Layer %1 of %2").arg(m_layer).arg(m_image.layers.size()));
     setField(DiffId, layer.diffId);
     setField(BlobDigest, layer.blobDigest);
     setField(ChainId, layer.chainId);
@@ -224,6 +243,15 @@ void LayerDetailsView::showLayer()
     setField(EntryCount, entries >= 0 ? QLocale().toString(entries) : tr("not known yet"));
     setField(Member, layer.member);
     setField(LegacyId, layer.v1Id);
+    const ContainerInfo *container = isReadWrite() ? &*m_image.container : nullptr;
+    setField(ContainerId, container ? container->id : QString());
+    setField(ContainerState, container ? container->state : QString());
+    setField(
+        SizeRw,
+        container
+            ? tr("%1, as the engine measures it (docker ps -s)").arg(sizeText(container->sizeRw))
+            : QString());
+    setField(VirtualSize, container ? sizeText(container->sizeRootFs) : QString());
     setField(Problem, indexed && indexed->error.isError() ? indexed->error.message : QString());
 
     m_json[LayerJsonTab]->setPlainText(indentJson(layer.v1Json));

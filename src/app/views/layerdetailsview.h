@@ -63,6 +63,10 @@ private:
         EntryCount,
         Member,
         LegacyId,
+        ContainerId,
+        ContainerState,
+        SizeRw,
+        VirtualSize,
         Problem,
         FieldCount
     };
@@ -71,6 +75,7 @@ private:
     void setField(Field field, const QString &text);
     void showLayer();
     const LayerTree *tree() const;
+    bool isReadWrite() const;
     QString sizeText(qint64 bytes) const;
 
     ImageInfo m_image;

@@ -111,6 +111,12 @@ void paintLayer(const Context &c, const Item &item, bool current, bool hover, bo
     QColor fill = mixColors(base, accent, c.dark ? 0.32 : 0.2);
     QColor border = mixColors(accent, c.palette.color(QPalette::Text), 0.15);
     qreal borderWidth = 1;
+    if (layer.readWrite) {
+        // The container's writable layer: pale, with the outline the illustration has dashed.
+        fill = mixColors(base, c.accents.own, c.dark ? 0.15 : 0.07);
+        border = c.accents.own;
+        borderWidth = 2;
+    }
     if (!layer.error.isEmpty()) {
         border = c.accents.damaged;
         borderWidth = 2;
@@ -212,7 +218,8 @@ void paintBrackets(const Context &c)
         p.restore();
     };
     const QRectF &boundaryRect = items[size_t(boundary)].rect;
-    // items[0] is the container layer: the image's own part starts below it.
+    // items[0] is the container's layer (real or illustrated): the image's own part starts
+    // below it.
     if (boundary > 1)
         bracket(items[1].rect.top(), boundaryRect.center().y() - m.gap,
                 LayerStackScene::tr("this image"), c.accents.own);

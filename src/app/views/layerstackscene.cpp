@@ -73,6 +73,20 @@ QFont LayerStackScene::labelFont() const
     return italic;
 }
 
+// What the engine measured and listed, where an image layer shows its blob and history step.
+void LayerStackScene::describeReadWriteLayer(const ContainerInfo &container, const LayerTree *tree,
+                                             Layer *layer)
+{
+    layer->readWrite = true;
+    if (container.sizeRw >= 0)
+        layer->size = container.sizeRw; // docker ps -s: the engine's own measure
+    layer->sizeText = formatDataSize(layer->size);
+    layer->step = tree ? tr("container %1 (%2): %n path(s) changed", nullptr, int(tree->entryCount))
+                             .arg(container.name, container.state)
+                       : tr("container %1 (%2)").arg(container.name, container.state);
+    layer->stepLines = {layer->step};
+}
+
 void LayerStackScene::rebuildLayers()
 {
     const int count = int(m_image.layers.size());
@@ -107,6 +121,8 @@ void LayerStackScene::rebuildLayers()
             if (tree->error.isError())
                 layer.error = tree->error.message;
         }
+        if (info.readWrite && m_image.container)
+            describeReadWriteLayer(*m_image.container, tree, &layer);
         if (i < m_errors.size() && !m_errors.at(i).isEmpty())
             layer.error = m_errors.at(i);
         layer.shade = i < m_shades.size() ? std::clamp(m_shades.at(i), 0.0, 1.0) : 0.0;
@@ -149,7 +165,10 @@ void LayerStackScene::rebuildItems()
         bottomFirst.push_back({Kind::Layer, i, {}, {}, {}, {}, {}});
         addGap(i + 1);
     }
-    bottomFirst.push_back({Kind::Container, -1, {}, {}, {}, {}, {}});
+    // A real container's read-write layer is the top layer itself; an image gets the
+    // illustration of the one `docker run` would add.
+    if (!m_image.container)
+        bottomFirst.push_back({Kind::Container, -1, {}, {}, {}, {}, {}});
     m_items.assign(bottomFirst.rbegin(), bottomFirst.rend());
     m_height = 0;
 }
@@ -258,9 +277,10 @@ void LayerStackScene::elide(Item &item, const QPaintDevice *device) const
         const Layer &layer = m_layers[size_t(item.index)];
         item.head = layer.sizeText;
         const qreal headWidth = bold.horizontalAdvance(item.head) + m_metrics.line;
-        const QString tail = layer.error.isEmpty()
-                                 ? tr("layer %1 · %2").arg(item.index).arg(layer.digest)
-                                 : tr("damaged · layer %1 · %2").arg(item.index).arg(layer.digest);
+        const QString tail =
+            !layer.error.isEmpty() ? tr("damaged · layer %1 · %2").arg(item.index).arg(layer.digest)
+            : layer.readWrite      ? tr("layer %1 · read-write").arg(item.index)
+                                   : tr("layer %1 · %2").arg(item.index).arg(layer.digest);
         const int lines = int((item.rect.height() - pad) / m_metrics.line);
         item.bodyLines.clear();
         if (lines >= 2) {

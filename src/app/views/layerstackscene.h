@@ -57,8 +57,9 @@ public:
         QStringList stepLines; // the same as the Dockerfile shows it, wrapped at &&
         QString error;         // why it is damaged; empty when it is fine
         qint64 fileCount = -1;
-        double shade = 0;  // 0..1
-        bool base = false; // belongs to the image this one was built FROM
+        double shade = 0;       // 0..1
+        bool base = false;      // belongs to the image this one was built FROM
+        bool readWrite = false; // a container's read-write layer, as its engine reports it
     };
 
     struct Metrics
@@ -102,6 +103,8 @@ private:
     Metrics metricsFor(const QFont &font, const QPaintDevice *device) const;
     qreal itemHeight(const Item &item, const Metrics &metrics, qreal zoom) const;
     void rebuildLayers();
+    static void describeReadWriteLayer(const ContainerInfo &container, const LayerTree *tree,
+                                       Layer *layer);
     void rebuildItems();
     void elide(Item &item, const QPaintDevice *device) const;
 

@@ -526,6 +526,8 @@ QString LayerStackView::layerToolTip(int index) const
 {
     const LayerStackScene::Layer &layer = m_scene.layer(index);
     const LayerInfo &info = m_scene.image().layers.at(index);
+    if (layer.readWrite && m_scene.image().container)
+        return readWriteLayerToolTip(*m_scene.image().container, layer);
     QStringList lines;
     QString title = tr("<b>Layer %1</b> of %2").arg(index).arg(layerCount());
     if (m_scene.hasBoundary())
@@ -551,6 +553,25 @@ QString LayerStackView::layerToolTip(int index) const
     if (!layer.error.isEmpty())
         lines << QStringLiteral("<b>") + tr("Damaged: %1").arg(layer.error.toHtmlEscaped()) +
                      QStringLiteral("</b>");
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QString LayerStackView::readWriteLayerToolTip(const ContainerInfo &container,
+                                              const LayerStackScene::Layer &layer) const
+{
+    QStringList lines;
+    lines << tr("<b>Container %1: its read-write layer</b>").arg(container.name.toHtmlEscaped());
+    lines << tr("State: %1").arg(container.state.toHtmlEscaped());
+    lines << tr("Written: %1, as the engine measures it (<code>docker ps -s</code>)")
+                 .arg(formatDataSize(container.sizeRw));
+    if (container.sizeRootFs >= 0)
+        lines << tr("With the image's layers: %1 (virtual size)")
+                     .arg(formatDataSize(container.sizeRootFs));
+    if (layer.fileCount >= 0)
+        lines << tr("Files written: %1").arg(QLocale().toString(layer.fileCount));
+    lines << tr("<i>The layers below are the image's, read-only and shared with every container "
+                "of it. What the container creates, changes or deletes lands here (a changed "
+                "file is copied up whole); the tree shows it as this layer's changes.</i>");
     return lines.join(QStringLiteral("<br>"));
 }
 

@@ -101,6 +101,8 @@ private:
     QString toolTipFor(int item) const;
     QString layerToolTip(int layer) const;
     QString stepToolTip(int historyIndex) const;
+    QString readWriteLayerToolTip(const ContainerInfo &container,
+                                  const LayerStackScene::Layer &layer) const;
     void paintInto(QPainter &painter, bool withState) const;
 
     LayerStackScene m_scene;

@@ -243,7 +243,8 @@ void ReuseScene::layoutContainers(const Geometry &g)
             Block &block = m_containers[size_t(c)];
             block.rect = QRectF(left, bottom - containerHeight, g.columnWidth, containerHeight);
             block.head = container.name;
-            block.tail = tr("%1 assumed").arg(formatDataSize(container.size));
+            block.tail = container.measured ? tr("%1 measured").arg(formatDataSize(container.size))
+                                            : tr("%1 assumed").arg(formatDataSize(container.size));
             bottom -= containerHeight + g.gap / 2;
         }
     }
@@ -267,7 +268,10 @@ QStringList ReuseScene::totalsText() const
         lines << tr("%n container(s) add %1 of read-write layers; as copies of their "
                     "images they would take %2",
                     nullptr, t.containers)
-                     .arg(formatDataSize(t.containersSize), formatDataSize(t.containersIfCopied));
+                         .arg(formatDataSize(t.containersSize),
+                              formatDataSize(t.containersIfCopied)) +
+                     (t.containersAssumed ? QStringLiteral("  ·  ") + tr("some sizes assumed")
+                                          : QString());
     if (t.estimated)
         lines << tr("~ blob size: that layer has not been read yet");
     return lines;
@@ -276,7 +280,7 @@ QStringList ReuseScene::totalsText() const
 QStringList ReuseScene::legendTexts()
 {
     return {tr("shared: stored once"), tr("one image only"), tr("same diff, not shared"),
-            tr("container layer (assumed size)")};
+            tr("container layer (measured or assumed size)")};
 }
 
 QRectF ReuseScene::layerRect(int layer) const
@@ -348,8 +352,13 @@ QString ReuseScene::toolTip(const Hit &hit) const
         lines << tr("A container of %1: it shares every layer of the image and adds one thin "
                     "read-write layer.")
                      .arg(a.images[size_t(c.image)].name.toHtmlEscaped());
-        lines << tr("Assumed size of that layer: %1 (an illustration: no engine is asked)")
-                     .arg(formatDataSize(c.size));
+        if (c.measured)
+            lines << tr("Size of that layer as the engine measures it (docker ps -s): %1; "
+                        "the container is %2")
+                         .arg(formatDataSize(c.size), c.state.toHtmlEscaped());
+        else
+            lines << tr("Assumed size of that layer: %1 (an illustration: no engine is asked)")
+                         .arg(formatDataSize(c.size));
         break;
     }
     case Kind::Image: {

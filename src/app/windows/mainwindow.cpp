@@ -1,6 +1,7 @@
 #include "windows/mainwindow.h"
 
 #include "archive/demoimage.h"
+#include "models/enginemonitor.h"
 #include "models/imageloader.h"
 #include "models/reuseworkspace.h"
 #include "panes/filetreepane.h"
@@ -10,6 +11,7 @@
 #include "source/opensource.h"
 #include "views/layerstackview.h"
 #include "windows/comparewindow.h"
+#include "windows/enginebrowser.h"
 #include "windows/language.h"
 #include "windows/presentationzoom.h"
 #include "windows/recentfiles.h"
@@ -38,13 +40,15 @@
 namespace strata {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_central(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
-      m_zoom(new PresentationZoom(this)), m_recent(new RecentFiles(this))
+    : QMainWindow(parent), m_engines(new EngineMonitor(this)), m_central(new QStackedWidget(this)),
+      m_tabs(new QTabWidget(this)), m_zoom(new PresentationZoom(this)),
+      m_recent(new RecentFiles(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/strata.svg")));
     setAcceptDrops(true);
-    m_welcome = new WelcomePage(this);
+    m_welcome = new WelcomePage(m_engines, this);
+    connect(m_welcome, &WelcomePage::engineBrowserRequested, this, &MainWindow::openEngineBrowser);
     connect(m_welcome, &WelcomePage::openFileRequested, this, &MainWindow::showOpenFileDialog);
     connect(m_welcome, &WelcomePage::openDirectoryRequested, this,
             &MainWindow::showOpenDirectoryDialog);
@@ -65,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](int percent) { statusBar()->showMessage(tr("Zoom: %1%").arg(percent), 2000); });
     createMenus();
     updateTitle();
+    m_engines->refresh(); // the start page shows what answers
     resize(1400, 860);
     const QByteArray geometry = QSettings().value(QStringLiteral("window/geometry")).toByteArray();
     if (!geometry.isEmpty())
@@ -117,6 +122,7 @@ void MainWindow::addTab(ImageTab *tab)
         updateTitle();
     });
     connect(tab, &ImageTab::openInTabsRequested, this, &MainWindow::openImagesInTabs);
+    connect(m_engines, &EngineMonitor::eventArrived, tab, &ImageTab::noteEngineEvent);
     // A tab's image joins the open Reuse window once the tab has read it, with its layers: the
     // window does not read them a second time alongside the tab.
     connect(tab->loader(), &ImageLoader::treesReady, this, [this, tab] {
@@ -168,6 +174,7 @@ ReuseWindow *MainWindow::openReuse(const QStringList &paths)
     // included), and it takes in every archive opened in a tab while it is open.
     if (!m_reuse) {
         m_reuse = new ReuseWindow(this);
+        m_reuse->workspace()->setEngineMonitor(m_engines);
         m_reuse->setAttribute(Qt::WA_DeleteOnClose);
         m_reuse->setWindowFlag(Qt::Window);
     }
@@ -195,6 +202,30 @@ ReuseWindow *MainWindow::openReuse(const QStringList &paths)
     window->raise();
     window->activateWindow();
     return window;
+}
+
+EngineBrowser *MainWindow::openEngineBrowser()
+{
+    if (!m_browser) {
+        m_browser = new EngineBrowser(m_engines, this);
+        m_browser->setAttribute(Qt::WA_DeleteOnClose);
+        m_browser->setWindowFlag(Qt::Window);
+        connect(m_browser, &EngineBrowser::openRequested, this,
+                [this](const QStringList &locations) {
+                    for (const QString &location : locations)
+                        openPath(location);
+                    raise();
+                    activateWindow();
+                });
+        connect(m_browser, &EngineBrowser::compareRequested, this, &MainWindow::openComparison);
+        connect(m_browser, &EngineBrowser::reuseRequested, this,
+                [this](const QStringList &locations) { openReuse(locations); });
+    }
+    m_engines->refresh();
+    m_browser->show();
+    m_browser->raise();
+    m_browser->activateWindow();
+    return m_browser;
 }
 
 CompareWindow *MainWindow::openComparison(const QString &a, const QString &b)

@@ -13,6 +13,8 @@ class QTabWidget;
 namespace strata {
 
 class CompareWindow;
+class EngineBrowser;
+class EngineMonitor;
 class ReuseWindow;
 
 class ImageTab;
@@ -42,6 +44,10 @@ public:
     ReuseWindow *openReuse(const QStringList &paths = {});
     // The Reuse window over the built-in multi-image demo.
     ReuseWindow *openReuseDemo();
+    // The images and containers of the engines that answer (one window, brought to front).
+    EngineBrowser *openEngineBrowser();
+    void showSettings();
+    EngineMonitor *engines() const { return m_engines; }
 
     int tabCount() const;
     ImageTab *tab(int index) const;
@@ -76,6 +82,7 @@ private:
     void chooseLanguage(const QString &code);
     void showAbout();
 
+    EngineMonitor *m_engines;
     QStackedWidget *m_central;
     WelcomePage *m_welcome;
     QTabWidget *m_tabs;
@@ -84,6 +91,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_languages = nullptr;
     QPointer<ReuseWindow> m_reuse;
+    QPointer<EngineBrowser> m_browser;
 };
 
 } // namespace strata

@@ -1,6 +1,7 @@
 // The main window's menus and the dialogs they open.
 #include "windows/mainwindow.h"
 
+#include "models/enginemonitor.h"
 #include "models/imageloader.h"
 #include "panes/filetreepane.h"
 #include "panes/imagepage.h"
@@ -11,6 +12,7 @@
 #include "windows/language.h"
 #include "windows/presentationzoom.h"
 #include "windows/recentfiles.h"
+#include "windows/settingsdialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -43,6 +45,10 @@ void MainWindow::createFileMenu()
         file->addAction(tr("Open &Directory…"), this, &MainWindow::showOpenDirectoryDialog);
     openDir->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openDir->setStatusTip(tr("Open an OCI image layout or an unpacked docker save directory"));
+    QAction *engine =
+        file->addAction(tr("Open from &Engine…"), this, &MainWindow::openEngineBrowser);
+    engine->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    engine->setStatusTip(tr("The images and containers of the running Docker or Podman engine"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, [this] { m_recent->populate(m_recentMenu); });
@@ -64,6 +70,10 @@ void MainWindow::createFileMenu()
         file->addAction(tr("&Export Layer Stack…"), this, &MainWindow::exportLayerStackDialog);
     exportStack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportStack->setStatusTip(tr("Save the layer diagram as an image for slides (SVG or PNG)"));
+    file->addSeparator();
+    QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close"), this, &MainWindow::closeCurrentTab);
     close->setShortcut(QKeySequence::Close);
@@ -175,6 +185,13 @@ void MainWindow::compareCurrentImage()
         window->compareWith(tab->loader()->source(), tab->loader()->image(), file);
     }
     window->show();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_engines->refresh(); // the engine address may have changed
 }
 
 void MainWindow::exportLayerStackDialog()

@@ -99,7 +99,7 @@ ReuseWindow::ReuseWindow(QWidget *parent)
       m_images(table(
           {tr("Image"), tr("Size"), tr("Shared"), tr("Unique"), tr("Layers"), tr("Containers")},
           QStringLiteral("reuseImages"))),
-      m_containers(table({tr("Container"), tr("Image"), tr("Assumed size")},
+      m_containers(table({tr("Container"), tr("Image"), tr("Read-write layer"), tr("Size is")},
                          QStringLiteral("reuseContainers"))),
       m_target(new QComboBox), m_path(new QComboBox), m_overlay(new OverlayModel(this)),
       m_overlayView(new QTableView), m_mount(wrappingLabel(QStringLiteral("reuseMount"))),
@@ -164,14 +164,16 @@ QWidget *ReuseWindow::createContainersPage()
     m_containers->setEditTriggers(QAbstractItemView::DoubleClicked |
                                   QAbstractItemView::EditKeyPressed |
                                   QAbstractItemView::AnyKeyPressed);
-    m_containers->setToolTip(
-        tr("Double-click a name or a size to change it; sizes like 4kB, 12MB or 1.5GiB"));
+    m_containers->setToolTip(tr("Double-click an assumed container's name or size to change "
+                                "it; sizes like 4kB, 12MB or 1.5GiB"));
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     auto *explain = wrappingLabel(QStringLiteral("containersHint"));
     explain->setText(
         tr("A container shares every layer of its image and adds one thin read-write "
-           "layer. The sizes here are assumptions for the illustration: no engine is asked."));
+           "layer. The containers an engine runs of its images are listed with the size the "
+           "engine measures (as docker ps -s shows it); those you add are assumptions for the "
+           "illustration."));
     auto *buttons = new QHBoxLayout;
     auto *add = new QPushButton(tr("Add Container"));
     auto *remove = new QPushButton(tr("Remove"));
@@ -185,7 +187,11 @@ QWidget *ReuseWindow::createContainersPage()
     connect(add, &QPushButton::clicked, this, &ReuseWindow::addContainerOnSelectedImage);
     connect(remove, &QPushButton::clicked, this, [this] {
         const int row = m_containers->currentRow();
-        if (row >= 0)
+        if (row >= 0 && m_workspace->isMeasured(row))
+            m_message->showMessage(MessageBar::Kind::Information,
+                                   tr("That container is the engine's: remove it with docker rm "
+                                      "or podman rm, and it goes from here too."));
+        else if (row >= 0)
             m_workspace->removeContainer(row);
     });
     connect(m_containers, &QTableWidget::itemChanged, this, &ReuseWindow::onContainerEdited);
@@ -408,9 +414,12 @@ void ReuseWindow::fillContainers()
     m_containers->setRowCount(int(a.containers.size()));
     for (size_t i = 0; i < a.containers.size(); ++i) {
         const ReuseContainer &c = a.containers[i];
-        m_containers->setItem(int(i), 0, cell(c.name, true));
+        m_containers->setItem(int(i), 0, cell(c.name, !c.measured));
         m_containers->setItem(int(i), 1, cell(a.images[size_t(c.image)].name));
-        m_containers->setItem(int(i), 2, cell(formatDataSize(c.size), true, Qt::AlignRight));
+        m_containers->setItem(int(i), 2, cell(formatDataSize(c.size), !c.measured, Qt::AlignRight));
+        m_containers->setItem(
+            int(i), 3,
+            cell(c.measured ? tr("measured by the engine (%1)").arg(c.state) : tr("assumed")));
     }
     m_containers->resizeColumnsToContents();
     m_filling = false;

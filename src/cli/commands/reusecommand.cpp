@@ -1,12 +1,18 @@
 #include "commands/commands.h"
 
 #include "analysis/layerreuse.h"
+#include "engine/engineimagesource.h"
+#include "engine/enginelisting.h"
+#include "engine/enginelocation.h"
+#include "engineoption.h"
 #include "output.h"
 #include "report/reusereport.h"
 #include "source/opensource.h"
 
 #include <QCommandLineParser>
 #include <QSet>
+
+#include <map>
 
 #include <cstdio>
 
@@ -17,9 +23,12 @@ int runReuse(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Which layers the images share, and what they cost stored once. Every image of every "
-        "ARCHIVE is included (other-platform alternatives of an OCI index are left out)."));
+        "ARCHIVE is included (other-platform alternatives of an OCI index are left out); an "
+        "engine's images come with the engine's real containers."));
     parser.addPositionalArgument(QStringLiteral("archive"),
-                                 QStringLiteral("Image archives or directories."),
+                                 QStringLiteral("Image archives or directories, engine images "
+                                                "(docker://REF), or docker:// for every image "
+                                                "of the engine."),
                                  QStringLiteral("ARCHIVE..."));
     FormatOption format({QStringLiteral("text"), QStringLiteral("json")});
     format.addTo(parser);
@@ -54,10 +63,28 @@ int runReuse(const QStringList &arguments)
         return fail(QStringLiteral("--container-size \"%1\" is not a size (4000, 4kB, 1.5MB, 4KiB)")
                         .arg(parser.value(QStringLiteral("container-size"))));
 
+    // docker:// stands for every image of the engine.
+    QStringList locations;
+    std::map<QString, EngineListing> listings; // by engine host
+    for (const QString &path : paths) {
+        if (!namesWholeEngine(path)) {
+            locations << path;
+            continue;
+        }
+        Error error;
+        auto client = engineFor(path, &error);
+        auto listing = client ? listEngine(*client, &error) : std::nullopt;
+        if (!listing)
+            return fail(error);
+        for (const EngineImage &image : listing->images)
+            locations << engineLocation(listing->endpoint, image.id, false, {});
+        listings.emplace(listing->endpoint.host, *listing);
+    }
+
     std::vector<std::shared_ptr<ImageSource>> archives;
     std::vector<ReuseInput> inputs;
     std::vector<size_t> archiveOf; // per input
-    for (const QString &path : paths) {
+    for (const QString &path : locations) {
         Error error;
         auto archive = openImageSource(path, &error);
         if (!archive)
@@ -85,7 +112,22 @@ int runReuse(const QStringList &arguments)
             continue;
         seen.insert(id);
         for (int n = 0; n < perImage; ++n)
-            containers.push_back(ContainerSpec{int(i), containerSize, {}});
+            containers.push_back(ContainerSpec{int(i), containerSize, {}, false, {}});
+        // An engine's image: the containers the engine runs of it, as it measures them.
+        const auto *engine = dynamic_cast<const EngineImageSource *>(archives[archiveOf[i]].get());
+        if (!engine)
+            continue;
+        auto known = listings.find(engine->endpoint().host);
+        if (known == listings.end()) {
+            EngineClient client(engine->endpoint());
+            Error error;
+            auto listing = listEngine(client, &error);
+            if (!listing)
+                return fail(error);
+            known = listings.emplace(engine->endpoint().host, *listing).first;
+        }
+        for (const ContainerSpec &spec : containersOfImage(known->second, id, int(i)))
+            containers.push_back(spec);
     }
     const ReuseAnalysis analysis = analyzeReuse(inputs, containers);
     writeOut(format.is("json") ? reuseJson(analysis) : reuseText(analysis));

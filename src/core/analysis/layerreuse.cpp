@@ -52,7 +52,12 @@ std::vector<ReuseInput> reuseInputs(const ImageSource &source)
     for (size_t i = 0; i < images.size(); ++i) {
         if (images[i].otherPlatform)
             continue;
-        inputs.push_back(ReuseInput{source.location(), int(i), images[i], {}});
+        // A container's image: its read-write layer is a container here, not an image layer.
+        ImageInfo image = images[i];
+        while (!image.layers.isEmpty() && image.layers.last().readWrite)
+            image.layers.removeLast();
+        image.container.reset();
+        inputs.push_back(ReuseInput{source.location(), int(i), std::move(image), {}});
     }
     return inputs;
 }
@@ -374,6 +379,8 @@ private:
             ReuseContainer container;
             container.image = image;
             container.size = qMax<qint64>(0, spec.size);
+            container.measured = spec.measured;
+            container.state = spec.state;
             container.name = spec.name.isEmpty()
                                  ? QStringLiteral("container %1").arg(owner.containers.size() + 1)
                                  : spec.name;
@@ -409,6 +416,8 @@ private:
         t.savedPercent = t.imagesSum > 0 ? 100.0 * double(t.saved) / double(t.imagesSum) : 0.0;
         for (const ReuseContainer &container : m_result.containers) {
             ++t.containers;
+            if (!container.measured)
+                t.containersAssumed = true;
             addSaturating(t.containersSize, container.size);
             addSaturating(t.containersIfCopied,
                           m_result.images[size_t(container.image)].size + container.size);

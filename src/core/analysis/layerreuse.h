@@ -22,8 +22,10 @@
 // its layers that another image also uses, its unique size the rest (`docker system df -v`).
 // "Stored once" is the sum over distinct layers (`docker system df` Images SIZE).
 //
-// Containers are an illustration, no engine involved: each is one thin read-write layer with an
-// assumed size above an image, sharing all of the image's layers.
+// Containers are each one thin read-write layer above an image, sharing all of the image's
+// layers: an engine's real containers with the size the engine measures (SizeRw, what
+// `docker ps -s` and `docker system df -v` show), or, for images from files, an illustration
+// with an assumed size, labelled as such.
 
 #include "image/imageinfo.h"
 #include "tree/layertree.h"
@@ -55,15 +57,19 @@ struct ReuseInput
 };
 
 // The images of `archive` a reuse view shows: every image except the other-platform
-// alternatives of an OCI index (ImageInfo::otherPlatform), in archive order. Layers not loaded.
+// alternatives of an OCI index (ImageInfo::otherPlatform), in archive order; a container's
+// image without its read-write layer. Layers not loaded.
 std::vector<ReuseInput> reuseInputs(const ImageSource &source);
 
-// A container the user added on the image of input `input`.
+// A container on the image of input `input`: one the user added (assumed size) or one an
+// engine runs (measured).
 struct ContainerSpec
 {
     int input = 0;
-    qint64 size = kDefaultContainerLayerSize; // assumed bytes of its read-write layer
+    qint64 size = kDefaultContainerLayerSize; // bytes of its read-write layer
     QString name;                             // empty: "container N" (N counted per image)
+    bool measured = false;                    // the engine's SizeRw, not an assumption
+    QString state;                            // measured: "running", "exited"...
 };
 
 enum class LayerMatch
@@ -124,7 +130,9 @@ struct ReuseContainer
 {
     int image = -1; // ReuseAnalysis::images index
     QString name;
-    qint64 size = 0; // assumed
+    qint64 size = 0;
+    bool measured = false; // size measured by the engine; assumed otherwise
+    QString state;
 };
 
 struct ReuseImage
@@ -154,6 +162,7 @@ struct ReuseTotals
     bool estimated = false;  // some layer size is a blob size (SizeSource::Blob)
 
     int containers = 0;
+    bool containersAssumed = false;  // some container's size is an assumption
     qint64 containersSize = 0;       // Σ thin layers: what N containers really add
     qint64 containersIfCopied = 0;   // Σ (image size + thin layer): N full copies
     qint64 storedWithContainers = 0; // storedOnce + containersSize

@@ -131,8 +131,10 @@ EngineContainer containerFrom(const QJsonObject &o)
     c.created = integer(o, "Created", 0);
     c.state = o.value(QStringLiteral("State")).toString();
     c.status = o.value(QStringLiteral("Status")).toString();
-    c.sizeRw = integer(o, "SizeRw");
-    c.sizeRootFs = integer(o, "SizeRootFs");
+    // Sizes are always asked for; the engine leaves out a zero (Go's omitempty), which
+    // `docker ps -s` shows as 0B.
+    c.sizeRw = integer(o, "SizeRw", 0);
+    c.sizeRootFs = integer(o, "SizeRootFs", 0);
     return c;
 }
 

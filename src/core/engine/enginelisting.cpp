@@ -49,6 +49,24 @@ std::optional<EngineListing> listEngine(EngineClient &client, Error *error)
     return listing;
 }
 
+std::vector<ContainerSpec> containersOfImage(const EngineListing &listing, const QString &imageId,
+                                             int input)
+{
+    std::vector<ContainerSpec> specs;
+    for (const EngineContainer &c : listing.containers) {
+        if (c.imageId != imageId)
+            continue;
+        ContainerSpec spec;
+        spec.input = input;
+        spec.size = qMax<qint64>(0, c.sizeRw);
+        spec.name = c.name;
+        spec.measured = true;
+        spec.state = c.state;
+        specs.push_back(spec);
+    }
+    return specs;
+}
+
 std::vector<EngineListing> discoverEngines(const QString &chosenHost, std::vector<Error> *failures)
 {
     std::vector<EngineEndpoint> endpoints;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/layerreuse.h"
 #include "common/error.h"
 #include "engine/engineclient.h"
 #include "engine/enginetypes.h"
@@ -27,6 +28,11 @@ struct EngineListing
 // /containers/json with sizes). The engine measures every container for it: on a busy
 // engine this takes a moment.
 std::optional<EngineListing> listEngine(EngineClient &client, Error *error);
+
+// The containers of `listing` that run image `imageId`, as containers of reuse input `input`,
+// with the read-write sizes the engine measures.
+std::vector<ContainerSpec> containersOfImage(const EngineListing &listing, const QString &imageId,
+                                             int input);
 
 // Every engine that answers, Docker's and Podman's (engineEndpoints of both kinds, one per
 // socket), each asked at the same time. `failures` gets why the others did not.

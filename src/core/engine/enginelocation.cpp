@@ -45,6 +45,16 @@ QString EngineLocation::toString() const
     return text;
 }
 
+QString engineLocation(const EngineEndpoint &endpoint, const QString &ref, bool container,
+                       const QString &chosenHost)
+{
+    EngineLocation location{endpoint.kind, ref, container, {}};
+    const std::vector<EngineEndpoint> usual = engineEndpoints(endpoint.kind, chosenHost);
+    if (usual.empty() || usual.front().http.toString() != endpoint.http.toString())
+        location.host = endpoint.host;
+    return location.toString();
+}
+
 bool looksLikeImageReference(const QString &text)
 {
     // The reference grammar of the distribution spec, loosely: lower-case path components,

@@ -25,6 +25,11 @@ struct EngineLocation
     QString toString() const;
 };
 
+// The location of `ref` on the engine at `endpoint`: `docker://ref`, with ?host= unless that
+// endpoint is where docker:// (podman://) looks first anyway.
+QString engineLocation(const EngineEndpoint &endpoint, const QString &ref, bool container,
+                       const QString &chosenHost);
+
 // Whether `text` could be an image reference ("nginx", "nginx:1.27", "ghcr.io/a/b@sha256:...")
 // rather than a file name: what lets a bare REF that names no file reach the engine.
 bool looksLikeImageReference(const QString &text);

@@ -229,15 +229,17 @@ QByteArray reuseText(const ReuseAnalysis &a)
 
     const ReuseTotals &t = a.totals;
     if (!a.containers.empty()) {
-        out << "\nContainers (ASSUMED sizes of their thin read-write layers; no engine was "
-               "asked)\n";
+        out << "\nContainers (their thin read-write layers: MEASURED by the engine, or ASSUMED "
+               "for images from files)\n";
         TextTable containers;
         containers.add({QStringLiteral("CONTAINER"), QStringLiteral("IMAGE"),
-                        QStringLiteral("RW LAYER (ASSUMED)")});
+                        QStringLiteral("RW LAYER"), QStringLiteral("SIZE IS")});
         for (const ReuseContainer &c : a.containers)
             containers.add({c.name,
                             imageLabel(c.image) + QLatin1Char(' ') + a.images[size_t(c.image)].name,
-                            formatDataSize(c.size, SizePrecision::ThreeDigits)});
+                            formatDataSize(c.size, SizePrecision::ThreeDigits),
+                            c.measured ? QStringLiteral("measured (%1)").arg(c.state)
+                                       : QStringLiteral("assumed")});
         containers.write(out);
     }
 
@@ -257,7 +259,9 @@ QByteArray reuseText(const ReuseAnalysis &a)
                 QStringLiteral("%1, %2% of the sum")
                     .arg(exactBytes(t.saved), QString::number(t.savedPercent, 'f', 1))});
     if (t.containers > 0) {
-        totals.add({QStringLiteral("%1 container(s) add (assumed):").arg(t.containers),
+        totals.add({(t.containersAssumed ? QStringLiteral("%1 container(s) add (assumed):")
+                                         : QStringLiteral("%1 container(s) add (measured):"))
+                        .arg(t.containers),
                     QStringLiteral("%1 thin layer(s), %2; not %1 image copies, %3")
                         .arg(t.containers)
                         .arg(exactBytes(t.containersSize), exactBytes(t.containersIfCopied))});
@@ -350,7 +354,10 @@ QByteArray reuseJson(const ReuseAnalysis &a)
         QJsonObject j;
         j[QStringLiteral("image")] = c.image;
         j[QStringLiteral("name")] = c.name;
-        j[QStringLiteral("assumedSize")] = c.size;
+        j[QStringLiteral("size")] = c.size;
+        j[QStringLiteral("measured")] = c.measured;
+        if (!c.state.isEmpty())
+            j[QStringLiteral("state")] = c.state;
         containers.append(j);
     }
     o[QStringLiteral("containers")] = containers;

@@ -88,7 +88,7 @@ void checkColumns(const ReuseAnalysis &a)
 
 ContainerSpec onInput(int input)
 {
-    return ContainerSpec{input, kDefaultContainerLayerSize, {}};
+    return ContainerSpec{input, kDefaultContainerLayerSize, {}, false, {}};
 }
 
 QByteArray bytes(char c, int n)
@@ -358,9 +358,9 @@ private slots:
         const std::vector<ReuseInput> inputs = load(writeSharedBase(dir));
         QCOMPARE(inputs.size(), size_t(3));
         // Inputs: 0 = X, 1 = Y, 2 = Z. Three default containers on X, one of 1 MB on Y.
-        const ReuseAnalysis a =
-            analyzeReuse(inputs, {onInput(0), onInput(0), onInput(0),
-                                  ContainerSpec{1, 1000000, QStringLiteral("web")}, onInput(7)});
+        const ReuseAnalysis a = analyzeReuse(
+            inputs, {onInput(0), onInput(0), onInput(0),
+                     ContainerSpec{1, 1000000, QStringLiteral("web"), false, {}}, onInput(7)});
         QCOMPARE(a.containers.size(), size_t(4));
         QCOMPARE(a.images[0].containers, QList<int>({0, 1, 2}));
         QCOMPARE(a.images[1].containers, QList<int>({3}));
@@ -384,8 +384,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QStringList paths = writeSharedBase(dir);
-        const ReuseAnalysis a =
-            analyzeReuse(load({paths[0], paths[0], paths[1]}), {ContainerSpec{1, 500, {}}});
+        const ReuseAnalysis a = analyzeReuse(load({paths[0], paths[0], paths[1]}),
+                                             {ContainerSpec{1, 500, {}, false, {}}});
         QCOMPARE(a.images.size(), size_t(3));
         QCOMPARE(a.images[0].inputs, QList<int>({0, 1}));
         QCOMPARE(a.totals.imagesSum, kX + kY + kZ);

@@ -1,0 +1,101 @@
+#include "windows/settingsdialog.h"
+
+#include "cache/cachedirectory.h"
+#include "common/datasize.h"
+#include "engine/savedimage.h"
+#include "source/sourcesettings.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace strata {
+
+namespace {
+constexpr qint64 kGiB = qint64(1) << 30;
+} // namespace
+
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent), m_host(new QLineEdit(this)), m_limit(new QSpinBox(this)),
+      m_usage(new QLabel(this)), m_clear(new QPushButton(tr("C&lear Cache"), this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    const SourceSettings settings = SourceSettings::load();
+    m_host->setObjectName(QStringLiteral("engineHost"));
+    m_host->setText(settings.engineHost);
+    m_host->setPlaceholderText(tr("unix:///run/user/1000/docker.sock"));
+    m_host->setMinimumWidth(m_host->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 48);
+    m_host->setToolTip(tr("An engine to try before DOCKER_HOST, the current Docker context and "
+                          "the usual sockets: unix://PATH, tcp://HOST:PORT or https://HOST:PORT"));
+    m_limit->setObjectName(QStringLiteral("cacheLimit"));
+    m_limit->setRange(1, 10000);
+    m_limit->setSuffix(tr(" GiB"));
+    m_limit->setValue(int(std::max<qint64>(1, settings.cacheLimit / kGiB)));
+    m_usage->setObjectName(QStringLiteral("cacheUsage"));
+    m_usage->setWordWrap(true);
+    m_usage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_clear->setObjectName(QStringLiteral("clearCache"));
+    m_clear->setAutoDefault(false);
+
+    auto *explain = new QLabel(tr("Images opened from an engine are saved here once (one archive "
+                                  "per image ID) and read from here the next time. The images "
+                                  "used least recently go first when the cache is full."));
+    explain->setWordWrap(true);
+    auto *cacheRow = new QHBoxLayout;
+    cacheRow->addWidget(m_usage, 1);
+    cacheRow->addWidget(m_clear);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Engine address:"), m_host);
+    form->addRow(tr("Cache limit:"), m_limit);
+    form->addRow(QString(), explain);
+    form->addRow(tr("Cache:"), cacheRow);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        save();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_clear, &QPushButton::clicked, this, &SettingsDialog::clearCache);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+    showUsage();
+}
+
+void SettingsDialog::save() const
+{
+    SourceSettings settings;
+    settings.engineHost = m_host->text().trimmed();
+    settings.cacheLimit = qint64(m_limit->value()) * kGiB;
+    settings.save();
+}
+
+void SettingsDialog::showUsage()
+{
+    const CacheDirectory cache(savedImagesDir(), qint64(m_limit->value()) * kGiB);
+    const int entries = cache.entryCount();
+    m_usage->setText(
+        tr("%1 in %n image(s) at %2", nullptr, entries)
+            .arg(formatDataSize(cache.totalSize()), QDir::toNativeSeparators(cache.dir())));
+    m_clear->setEnabled(entries > 0);
+}
+
+void SettingsDialog::clearCache()
+{
+    const CacheDirectory cache(savedImagesDir(), 0);
+    Error error;
+    if (!cache.clear(&error))
+        QMessageBox::warning(this, tr("Clear Cache"), error.toString());
+    showUsage();
+}
+
+} // namespace strata
