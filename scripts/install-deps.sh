@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev qt6-translations-l10n libgl-dev
-  libarchive-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev
+  libarchive-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev libssl-dev
   clang libclang-rt-14-dev clang-format clang-tidy
   umoci skopeo scdoc lintian
   docker.io podman busybox-static docker-registry

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>strata::EngineBrowser</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; at %2: %n image(s), live</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; at %2: %n image, live</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; at %2: %n images, live</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::EntryDetailsPane</name>
     <message numerus="yes">
         <source>%1 in %n entries</source>
@@ -104,6 +114,16 @@
     </message>
 </context>
 <context>
+    <name>strata::LayerStackScene</name>
+    <message numerus="yes">
+        <source>container %1 (%2): %n path(s) changed</source>
+        <translation>
+            <numerusform>container %1 (%2): %n path changed</numerusform>
+            <numerusform>container %1 (%2): %n paths changed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::ReuseScene</name>
     <message numerus="yes">
         <source>%1: %n other layer(s) with this content sit on a different chain and store it again.</source>
@@ -166,12 +186,29 @@
     </message>
 </context>
 <context>
-    <name>strata::format</name>
+    <name>strata::SettingsDialog</name>
     <message numerus="yes">
-        <source>%n B</source>
+        <source>%1 in %n image(s) at %2</source>
         <translation>
-            <numerusform>%n B</numerusform>
-            <numerusform>%n B</numerusform>
+            <numerusform>%1 in %n image at %2</numerusform>
+            <numerusform>%1 in %n images at %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::WelcomePage</name>
+    <message numerus="yes">
+        <source>%1 at %2: %n image(s)</source>
+        <translation>
+            <numerusform>%1 at %2: %n image</numerusform>
+            <numerusform>%1 at %2: %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n container(s)</source>
+        <translation>
+            <numerusform>, %n container</numerusform>
+            <numerusform>, %n containers</numerusform>
         </translation>
     </message>
 </context>

@@ -267,6 +267,167 @@
     </message>
 </context>
 <context>
+    <name>strata::EngineBrowser</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Сравнить</translation>
+    </message>
+    <message>
+        <source>Layer &amp;Reuse</source>
+        <translation>&amp;Повторное использование слоёв</translation>
+    </message>
+    <message>
+        <source>Open from Engine</source>
+        <translation>Открыть из движка</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Образы</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Контейнеры</translation>
+    </message>
+    <message>
+        <source>Filter by name, tag, ID or image</source>
+        <translation>Фильтр по имени, тегу, ID или образу</translation>
+    </message>
+    <message>
+        <source>Show each selected image or container in a tab of its own</source>
+        <translation>Показать каждый выбранный образ или контейнер в отдельной вкладке</translation>
+    </message>
+    <message>
+        <source>Compare the two selected images or containers side by side</source>
+        <translation>Сравнить два выбранных образа или контейнера бок о бок</translation>
+    </message>
+    <message>
+        <source>Show which layers the selected images share, with their real containers on top</source>
+        <translation>Показать, какие слои разделяют выбранные образы, с их настоящими контейнерами сверху</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4</source>
+        <translation>%1: %2 %3 %4</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Образы (%1)</translation>
+    </message>
+    <message>
+        <source>Containers (%1)</source>
+        <translation>Контейнеры (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; at %2: %n image(s), live</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; по адресу %2: %n образ, обновляется на лету</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; по адресу %2: %n образа, обновляется на лету</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; по адресу %2: %n образов, обновляется на лету</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for Docker and Podman engines…</source>
+        <translation>Поиск движков Docker и Podman…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No engine answers.&lt;/b&gt; Start Docker (&lt;code&gt;systemctl start docker&lt;/code&gt;) or Podman&apos;s service (&lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;), or set the engine&apos;s address in the settings.</source>
+        <translation>&lt;b&gt;Ни один движок не отвечает.&lt;/b&gt; Запустите Docker (&lt;code&gt;systemctl start docker&lt;/code&gt;) или службу Podman (&lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;) либо укажите адрес движка в настройках.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::EngineContainerModel</name>
+    <message>
+        <source>What the container wrote: its read-write layer, as the engine measures it (docker ps -s).</source>
+        <translation>Что записал контейнер: его слой для чтения и записи, как его измеряет движок (docker ps -s).</translation>
+    </message>
+    <message>
+        <source>The read-write layer with the image&apos;s layers below it, which other containers of the image share.</source>
+        <translation>Слой для чтения и записи вместе со слоями образа под ним, которые разделяют другие контейнеры этого образа.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Образ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Virtual Size</source>
+        <translation>Виртуальный размер</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Движок</translation>
+    </message>
+</context>
+<context>
+    <name>strata::EngineImageModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>A dangling image: no tag names it any more (a newer build took its tag). docker image prune removes such images.</source>
+        <translation>Висячий образ: ни один тег больше не указывает на него (более новая сборка забрала его тег). docker image prune удаляет такие образы.</translation>
+    </message>
+    <message>
+        <source>Bytes in layers that another image uses too: stored once, counted in both images&apos; sizes.</source>
+        <translation>Байты в слоях, которые использует и другой образ: хранятся один раз, но учитываются в размерах обоих образов.</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Репозиторий</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Тег</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>ID образа</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Shared Size</source>
+        <translation>Общий размер</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Контейнеры</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Движок</translation>
+    </message>
+</context>
+<context>
     <name>strata::EntryDetailsPane</name>
     <message>
         <source>Type:</source>
@@ -620,6 +781,14 @@
             <numerusform>%n лет назад</numerusform>
         </translation>
     </message>
+    <message>
+        <source>container %1: its read-write layer</source>
+        <translation>контейнер %1: его слой для чтения и записи</translation>
+    </message>
+    <message>
+        <source>What container %1 wrote, deleted or changed: the layer docker run added, not part of the image.</source>
+        <translation>Что контейнер %1 записал, удалил или изменил: слой, добавленный docker run, а не часть образа.</translation>
+    </message>
 </context>
 <context>
     <name>strata::HistoryView</name>
@@ -641,10 +810,6 @@
 </context>
 <context>
     <name>strata::ImageListModel</name>
-    <message>
-        <source>Bytes of the layer blobs as stored in the archive: %1</source>
-        <translation>Объём блобов слоёв в том виде, в каком они хранятся в архиве: %1</translation>
-    </message>
     <message>
         <source>An image for another platform of the same reference</source>
         <translation>Образ для другой платформы с той же ссылкой</translation>
@@ -673,6 +838,24 @@
         <source>Platform</source>
         <translation>Платформа</translation>
     </message>
+    <message>
+        <source>not in this archive</source>
+        <translation>нет в этом архиве</translation>
+    </message>
+    <message>
+        <source>The index names this image, but its manifest and layers are not in the archive</source>
+        <translation>Индекс называет этот образ, но его манифеста и слоёв в архиве нет</translation>
+    </message>
+    <message>
+        <source>What docker images shows, the bytes the layers hold: %1
+Stored in the archive: %2</source>
+        <translation>Что показывает docker images, байты в слоях: %1
+Хранится в архиве: %2</translation>
+    </message>
+    <message>
+        <source>The layers are being read; until then, the bytes stored in the archive: %1</source>
+        <translation>Слои читаются; до тех пор — байты, хранящиеся в архиве: %1</translation>
+    </message>
 </context>
 <context>
     <name>strata::ImageLoader</name>
@@ -695,6 +878,18 @@
     <message>
         <source>It could not be opened.</source>
         <translation>Не удалось открыть.</translation>
+    </message>
+    <message>
+        <source>Receiving %1 from the engine…</source>
+        <translation>Получение %1 от движка…</translation>
+    </message>
+    <message>
+        <source>Checking the digests of what the engine sent…</source>
+        <translation>Проверка дайджестов того, что прислал движок…</translation>
+    </message>
+    <message>
+        <source>Reading the container&apos;s changes: %1 of %2 paths</source>
+        <translation>Чтение изменений контейнера: %1 из %2 путей</translation>
     </message>
 </context>
 <context>
@@ -759,6 +954,18 @@
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
+    <message>
+        <source>On Disk</source>
+        <translation>На диске</translation>
+    </message>
+    <message>
+        <source>The layers&apos; folders in the engine&apos;s overlay2 store</source>
+        <translation>Папки слоёв в хранилище overlay2 движка</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s history (docker history) differs from the image&apos;s config:</source>
+        <translation>История движка (docker history) расходится с конфигурацией образа:</translation>
+    </message>
 </context>
 <context>
     <name>strata::ImageTab</name>
@@ -785,6 +992,30 @@
     <message>
         <source>Opening was cancelled.</source>
         <translation>Открытие отменено.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is named by the archive&apos;s index, but its manifest and layers are not in the archive.</source>
+        <translation>%1 (%2) назван в индексе архива, но его манифеста и слоёв в архиве нет.</translation>
+    </message>
+    <message>
+        <source>Container %1 was removed at %2: what is shown is what it held before.</source>
+        <translation>Контейнер %1 удалён в %2: показано то, что в нём было до этого.</translation>
+    </message>
+    <message>
+        <source>Container %1 stopped at %2; its read-write layer stays until it is removed.</source>
+        <translation>Контейнер %1 остановлен в %2; его слой для чтения и записи сохраняется, пока контейнер не удалён.</translation>
+    </message>
+    <message>
+        <source>Container %1 may have written since it was read (%2 at %3).</source>
+        <translation>Контейнер %1 мог что-то записать после чтения (%2 в %3).</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s image %1 changed at %2 (%3); what is shown was saved before.</source>
+        <translation>Образ %1 в движке изменился в %2 (%3); показано то, что было сохранено раньше.</translation>
+    </message>
+    <message>
+        <source>Read Again</source>
+        <translation>Прочитать снова</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1120,30 @@
         <source>(none declared: docker save layer)</source>
         <translation>(не указан: слой docker save)</translation>
     </message>
+    <message>
+        <source>Container ID:</source>
+        <translation>ID контейнера:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Состояние:</translation>
+    </message>
+    <message>
+        <source>Written:</source>
+        <translation>Записано:</translation>
+    </message>
+    <message>
+        <source>Virtual size:</source>
+        <translation>Виртуальный размер:</translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2: container %3&apos;s read-write layer</source>
+        <translation>Слой %1 из %2: слой для чтения и записи контейнера %3</translation>
+    </message>
+    <message>
+        <source>%1, as the engine measures it (docker ps -s)</source>
+        <translation>%1, как измеряет движок (docker ps -s)</translation>
+    </message>
 </context>
 <context>
     <name>strata::LayerStackScene</name>
@@ -923,6 +1178,22 @@
     <message>
         <source>damaged · layer %1 · %2</source>
         <translation>повреждён · слой %1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>container %1 (%2): %n path(s) changed</source>
+        <translation>
+            <numerusform>контейнер %1 (%2): изменён %n путь</numerusform>
+            <numerusform>контейнер %1 (%2): изменено %n пути</numerusform>
+            <numerusform>контейнер %1 (%2): изменено %n путей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>container %1 (%2)</source>
+        <translation>контейнер %1 (%2)</translation>
+    </message>
+    <message>
+        <source>layer %1 · read-write</source>
+        <translation>слой %1 · чтение и запись</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1273,30 @@
     <message>
         <source>&lt;i&gt;This step changed no files, so it made no layer: it only set metadata in the image&apos;s configuration.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Этот шаг не изменил ни одного файла, поэтому не создал слоя: он лишь задал метаданные в конфигурации образа.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Container %1: its read-write layer&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Контейнер %1: его слой для чтения и записи&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Состояние: %1</translation>
+    </message>
+    <message>
+        <source>Written: %1, as the engine measures it (&lt;code&gt;docker ps -s&lt;/code&gt;)</source>
+        <translation>Записано: %1, как измеряет движок (&lt;code&gt;docker ps -s&lt;/code&gt;)</translation>
+    </message>
+    <message>
+        <source>With the image&apos;s layers: %1 (virtual size)</source>
+        <translation>Вместе со слоями образа: %1 (виртуальный размер)</translation>
+    </message>
+    <message>
+        <source>Files written: %1</source>
+        <translation>Записано файлов: %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;The layers below are the image&apos;s, read-only and shared with every container of it. What the container creates, changes or deletes lands here (a changed file is copied up whole); the tree shows it as this layer&apos;s changes.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Слои ниже принадлежат образу: они только для чтения и общие для всех его контейнеров. Всё, что контейнер создаёт, изменяет или удаляет, попадает сюда (изменённый файл копируется наверх целиком); дерево показывает это как изменения этого слоя.&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1491,18 @@
     <message>
         <source>The demo archive could not be written to the cache folder.</source>
         <translation>Не удалось записать демо-архив в папку кэша.</translation>
+    </message>
+    <message>
+        <source>Open from &amp;Engine…</source>
+        <translation>Открыть из &amp;движка…</translation>
+    </message>
+    <message>
+        <source>The images and containers of the running Docker or Podman engine</source>
+        <translation>Образы и контейнеры работающего движка Docker или Podman</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
     </message>
 </context>
 <context>
@@ -1508,12 +1815,24 @@
         <translation>только у одного образа</translation>
     </message>
     <message>
-        <source>container layer (assumed size)</source>
-        <translation>слой контейнера (предполагаемый размер)</translation>
-    </message>
-    <message>
         <source>%1 assumed</source>
         <translation>примерно %1</translation>
+    </message>
+    <message>
+        <source>%1 measured</source>
+        <translation>%1 измерено</translation>
+    </message>
+    <message>
+        <source>some sizes assumed</source>
+        <translation>часть размеров предположена</translation>
+    </message>
+    <message>
+        <source>container layer (measured or assumed size)</source>
+        <translation>слой контейнера (измеренный или предполагаемый размер)</translation>
+    </message>
+    <message>
+        <source>Size of that layer as the engine measures it (docker ps -s): %1; the container is %2</source>
+        <translation>Размер этого слоя, как его измеряет движок (docker ps -s): %1; состояние контейнера: %2</translation>
     </message>
 </context>
 <context>
@@ -1547,16 +1866,8 @@
         <translation>Контейнер</translation>
     </message>
     <message>
-        <source>Assumed size</source>
-        <translation>Предполагаемый размер</translation>
-    </message>
-    <message>
         <source>Layer Reuse — Strata</source>
         <translation>Общие слои — Strata</translation>
-    </message>
-    <message>
-        <source>Double-click a name or a size to change it; sizes like 4kB, 12MB or 1.5GiB</source>
-        <translation>Дважды щёлкните имя или размер, чтобы изменить; размеры вида 4kB, 12MB или 1.5GiB</translation>
     </message>
     <message>
         <source>A path in the image, e.g. etc/os-release</source>
@@ -1569,10 +1880,6 @@
     <message>
         <source>Click a layer, a container or an image name.</source>
         <translation>Щёлкните слой, контейнер или имя образа.</translation>
-    </message>
-    <message>
-        <source>A container shares every layer of its image and adds one thin read-write layer. The sizes here are assumptions for the illustration: no engine is asked.</source>
-        <translation>Контейнер использует все слои своего образа и добавляет один тонкий слой для записи. Размеры здесь — предположения для иллюстрации: движок не опрашивается.</translation>
     </message>
     <message>
         <source>Add Container</source>
@@ -1722,12 +2029,194 @@
         <source>%1 could not be written.</source>
         <translation>Не удалось записать %1.</translation>
     </message>
+    <message>
+        <source>Read-write layer</source>
+        <translation>Слой для чтения и записи</translation>
+    </message>
+    <message>
+        <source>Size is</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Double-click an assumed container&apos;s name or size to change it; sizes like 4kB, 12MB or 1.5GiB</source>
+        <translation>Дважды щёлкните по имени или размеру предполагаемого контейнера, чтобы изменить его; размеры вида 4kB, 12MB или 1.5GiB</translation>
+    </message>
+    <message>
+        <source>A container shares every layer of its image and adds one thin read-write layer. The containers an engine runs of its images are listed with the size the engine measures (as docker ps -s shows it); those you add are assumptions for the illustration.</source>
+        <translation>Контейнер разделяет все слои своего образа и добавляет один тонкий слой для чтения и записи. Контейнеры, которые движок запускает из своих образов, показаны с размером, измеренным движком (как в docker ps -s); добавленные вами — предположения для иллюстрации.</translation>
+    </message>
+    <message>
+        <source>That container is the engine&apos;s: remove it with docker rm or podman rm, and it goes from here too.</source>
+        <translation>Этот контейнер принадлежит движку: удалите его командой docker rm или podman rm, и он исчезнет и отсюда.</translation>
+    </message>
+    <message>
+        <source>measured by the engine (%1)</source>
+        <translation>измерено движком (%1)</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>предположение</translation>
+    </message>
 </context>
 <context>
     <name>strata::ReuseWorkspace</name>
     <message>
         <source>container %1</source>
         <translation>контейнер %1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::SettingsDialog</name>
+    <message>
+        <source>C&amp;lear Cache</source>
+        <translation>О&amp;чистить кэш</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>unix:///run/user/1000/docker.sock</source>
+        <translation>unix:///run/user/1000/docker.sock</translation>
+    </message>
+    <message>
+        <source>An engine to try before DOCKER_HOST, the current Docker context and the usual sockets: unix://PATH, tcp://HOST:PORT or https://HOST:PORT</source>
+        <translation>Движок, к которому обращаться раньше DOCKER_HOST, текущего контекста Docker и обычных сокетов: unix://ПУТЬ, tcp://ХОСТ:ПОРТ или https://ХОСТ:ПОРТ</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> ГиБ</translation>
+    </message>
+    <message>
+        <source>Images opened from an engine are saved here once (one archive per image ID) and read from here the next time. The images used least recently go first when the cache is full.</source>
+        <translation>Образы, открытые из движка, сохраняются здесь один раз (один архив на ID образа) и в следующий раз читаются отсюда. Когда кэш заполнен, первыми удаляются давно не использованные образы.</translation>
+    </message>
+    <message>
+        <source>Engine address:</source>
+        <translation>Адрес движка:</translation>
+    </message>
+    <message>
+        <source>Cache limit:</source>
+        <translation>Предел кэша:</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>Кэш:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n image(s) at %2</source>
+        <translation>
+            <numerusform>%1 в %n образе, папка %2</numerusform>
+            <numerusform>%1 в %n образах, папка %2</numerusform>
+            <numerusform>%1 в %n образах, папка %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>Очистить кэш</translation>
+    </message>
+</context>
+<context>
+    <name>strata::StoragePane</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>На диске</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Записей</translation>
+    </message>
+    <message>
+        <source>The overlay mount that joins them:</source>
+        <translation>Монтирование overlay, которое их объединяет:</translation>
+    </message>
+    <message>
+        <source>Reading the engine&apos;s folders…</source>
+        <translation>Чтение папок движка…</translation>
+    </message>
+    <message>
+        <source>Storage driver: %1</source>
+        <translation>Драйвер хранилища: %1</translation>
+    </message>
+    <message>
+        <source>%1 store at %2: %3 on disk in the diff/ folders below</source>
+        <translation>Хранилище %1 в %2: %3 на диске в папках diff/ ниже</translation>
+    </message>
+    <message>
+        <source>%1 bytes in blocks on disk (du -s -B1); %2 bytes in the files themselves (du -sb)</source>
+        <translation>%1 байт в блоках на диске (du -s -B1); %2 байт в самих файлах (du -sb)</translation>
+    </message>
+    <message>
+        <source>image layer %1</source>
+        <translation>слой образа %1</translation>
+    </message>
+    <message>
+        <source>init layer</source>
+        <translation>слой init</translation>
+    </message>
+    <message>
+        <source>container layer</source>
+        <translation>слой контейнера</translation>
+    </message>
+    <message>
+        <source>%1
+The engine&apos;s own files for every container: the mount points of /etc/hosts, /etc/resolv.conf, /etc/hostname, /dev.</source>
+        <translation>%1
+Собственные файлы движка для каждого контейнера: точки монтирования /etc/hosts, /etc/resolv.conf, /etc/hostname, /dev.</translation>
+    </message>
+    <message>
+        <source>%1
+The read-write layer: overlayfs&apos;s upperdir, where the container&apos;s writes land.</source>
+        <translation>%1
+Слой для чтения и записи: upperdir в overlayfs, куда попадает всё, что пишет контейнер.</translation>
+    </message>
+    <message>
+        <source>What this layer holds, as files</source>
+        <translation>Что хранит этот слой, в виде файлов</translation>
+    </message>
+    <message>
+        <source>link: l/%1</source>
+        <translation>link: l/%1</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s short name: l/%1 is a symlink to its diff/, so that mount options stay short</source>
+        <translation>Короткое имя слоя: l/%1 — символическая ссылка на его diff/, чтобы параметры монтирования оставались короткими</translation>
+    </message>
+    <message>
+        <source>lower: %1</source>
+        <translation>lower: %1</translation>
+    </message>
+    <message>
+        <source>The layers below this one, top first: the lowerdir of the mount</source>
+        <translation>Слои ниже этого, начиная с верхнего: lowerdir при монтировании</translation>
+    </message>
+    <message>
+        <source>overlayfs&apos;s scratch folder for this upper layer</source>
+        <translation>рабочая папка overlayfs для этого верхнего слоя</translation>
+    </message>
+    <message>
+        <source>merged/ — mounted</source>
+        <translation>merged/ — смонтирована</translation>
+    </message>
+    <message>
+        <source>merged/ — not mounted</source>
+        <translation>merged/ — не смонтирована</translation>
+    </message>
+    <message>
+        <source># mounted now:</source>
+        <translation># смонтировано сейчас:</translation>
+    </message>
+    <message>
+        <source># how the engine mounts it:</source>
+        <translation># как движок это монтирует:</translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2291,26 @@
     <message>
         <source>Layer Reuse Demo</source>
         <translation>Демо общих слоёв</translation>
+    </message>
+    <message>
+        <source>Open from Engine…</source>
+        <translation>Открыть из движка…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 at %2: %n image(s)</source>
+        <translation>
+            <numerusform>%1 по адресу %2: %n образ</numerusform>
+            <numerusform>%1 по адресу %2: %n образа</numerusform>
+            <numerusform>%1 по адресу %2: %n образов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n container(s)</source>
+        <translation>
+            <numerusform>, %n контейнер</numerusform>
+            <numerusform>, %n контейнера</numerusform>
+            <numerusform>, %n контейнеров</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,10 @@
 #include "analysis/contentdiff.h"
 
 #include "archive/bytesource.h"
+#include "common/sha256.h"
 #include "source/imagesource.h"
 #include "tree/layerreader.h"
 
-#include <QCryptographicHash>
 
 #include <map>
 #include <string>
@@ -77,7 +77,7 @@ private:
             if (it == files.end())
                 continue;
             // The last entry of a path wins, as in the merge: a later copy overwrites.
-            QCryptographicHash hash(QCryptographicHash::Sha256);
+            Sha256 hash;
             qint64 got = 0;
             while ((got = reader.read(buffer.data(), qint64(buffer.size()))) > 0)
                 hash.addData(QByteArrayView(buffer.data(), got));

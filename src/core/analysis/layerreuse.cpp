@@ -1,9 +1,9 @@
 #include "analysis/layerreuse.h"
 
 #include "common/saturating.h"
+#include "common/sha256.h"
 #include "source/imagesource.h"
 
-#include <QCryptographicHash>
 #include <QHash>
 #include <QMap>
 
@@ -87,7 +87,7 @@ QString substituteChain(const QString &below, const QString &content)
     const QByteArray text =
         (below.isEmpty() ? content : below + QLatin1Char(' ') + content).toUtf8();
     return QStringLiteral("sha256:") +
-           QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+           QString::fromLatin1(Sha256::hash(text).toHex());
 }
 
 const LayerTree *readLayer(const ReuseInput &input, int position)

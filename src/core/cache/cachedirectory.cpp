@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace strata {
@@ -146,6 +147,7 @@ CacheDirectory::Writer::Writer(const CacheDirectory &cache, QString finalPath)
                            .arg(getpid())
                            .arg(quintptr(this), 0, 16)
                            .arg(kPartialSuffix));
+    m_buffer.reserve(kBufferBytes + 512 * 1024);
 }
 
 CacheDirectory::Writer::~Writer()
@@ -168,7 +170,15 @@ bool CacheDirectory::Writer::flush(Error *error)
     const qint64 size = m_buffer.size();
     errno = 0;
     if (m_file.write(m_buffer.constData(), size) == size) {
-        m_buffer.clear();
+        m_buffer.resize(0); // keeps its capacity
+        // Starts writing the file out as it grows, so that commit()'s fsync has little left
+        // to wait for.
+        constexpr qint64 kWriteBackBytes = 16 << 20;
+        if (m_written - m_writeBackFrom >= kWriteBackBytes && m_file.flush()) {
+            sync_file_range(m_file.handle(), m_writeBackFrom, m_written - m_writeBackFrom,
+                            SYNC_FILE_RANGE_WRITE);
+            m_writeBackFrom = m_written;
+        }
         return true;
     }
     const bool full = m_file.error() == QFileDevice::ResourceError || errno == ENOSPC;

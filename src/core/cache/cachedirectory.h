@@ -66,6 +66,7 @@ public:
         QString m_finalPath;
         QFile m_file;
         qint64 m_written = 0;
+        qint64 m_writeBackFrom = 0; // bytes before it are on their way to the disk
         bool m_committed = false;
     };
     // A writer for `key`; null with *error when the folder cannot be written.

@@ -1,6 +1,7 @@
 #include "engine/engineendpoint.h"
 
-#include <QCryptographicHash>
+#include "common/sha256.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -61,7 +62,7 @@ bool contextEndpoint(const QProcessEnvironment &env, EngineEndpoint *endpoint)
         return false;
     // Docker keeps a context under the SHA-256 of its name.
     const QString key = QString::fromLatin1(
-        QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex());
+        Sha256::hash(name.toUtf8()).toHex());
     const QString origin = QStringLiteral("context \"%1\"").arg(name);
     QFile meta(configDir + QStringLiteral("/contexts/meta/") + key + QStringLiteral("/meta.json"));
     const QJsonObject docker = meta.open(QIODevice::ReadOnly)

@@ -1,8 +1,8 @@
 #include "image/imageconfig.h"
 
+#include "common/sha256.h"
 #include "image/historytext.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,8 +38,7 @@ QStringList jsonStrings(const QJsonValue &value)
 
 QString sha256Digest(const QByteArray &data)
 {
-    return QStringLiteral("sha256:") +
-           QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return QStringLiteral("sha256:") + QString::fromLatin1(Sha256::hash(data).toHex());
 }
 
 bool parseImageConfig(const QByteArray &json, ImageInfo *image)

@@ -4,10 +4,9 @@
 #include "common/datasize.h"
 #include "common/foregroundwork.h"
 #include "common/limits.h"
+#include "common/sha256.h"
 
 #include <archive.h>
-
-#include <QCryptographicHash>
 
 namespace strata {
 
@@ -17,9 +16,7 @@ namespace {
 class HashingSource final : public ByteSource
 {
 public:
-    explicit HashingSource(ByteSource &inner) : m_inner(inner), m_hash(QCryptographicHash::Sha256)
-    {
-    }
+    explicit HashingSource(ByteSource &inner) : m_inner(inner) {}
     qint64 read(char *buffer, qint64 max) override
     {
         const qint64 got = m_inner.read(buffer, max);
@@ -38,12 +35,12 @@ public:
         char buffer[64 * 1024];
         while (read(buffer, sizeof buffer) > 0) {
         }
-        return QStringLiteral("sha256:") + QString::fromLatin1(m_hash.result().toHex());
+        return m_hash.digest();
     }
 
 private:
     ByteSource &m_inner;
-    QCryptographicHash m_hash;
+    Sha256 m_hash;
 };
 
 bool isSha256(const QString &digest)
@@ -63,7 +60,8 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
     enableImageFilters(a, &filterError);
     archive_read_support_format_raw(a);
     archive_read_support_format_empty(a);
-    QCryptographicHash diff(QCryptographicHash::Sha256);
+    Sha256 diff;
+    bool plain = false; // stored uncompressed: the diff_id is the blob digest
     bool ok = false;
     ByteSource *src = &hashing;
     archive_read_set_callback_data(a, src);
@@ -80,6 +78,7 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
         struct archive_entry *entry = nullptr;
         const int header = archive_read_next_header(a, &entry);
         ok = header == ARCHIVE_OK || header == ARCHIVE_EOF;
+        plain = archive_filter_count(a) == 1 && archive_filter_code(a, 0) == ARCHIVE_FILTER_NONE;
         static thread_local char buffer[256 * 1024];
         for (int chunk = 0; ok && header == ARCHIVE_OK; ++chunk) {
             const la_ssize_t got = archive_read_data(a, buffer, sizeof buffer);
@@ -90,7 +89,8 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
                 ok = false;
                 break;
             }
-            diff.addData(QByteArrayView(buffer, got));
+            if (!plain)
+                diff.addData(QByteArrayView(buffer, got));
             const qint64 total = archive_filter_bytes(a, 0);
             *inflated = before + total;
             if (total > layerLimit || *inflated > imageLimit) {
@@ -121,7 +121,7 @@ LayerDigestCheck checkStream(ByteSource &stream, const LayerInfo &layer, const Q
     }
     archive_read_free(a);
     check.blobDigest = hashing.digest();
-    check.diffDigest = QStringLiteral("sha256:") + QString::fromLatin1(diff.result().toHex());
+    check.diffDigest = plain ? check.blobDigest : diff.digest();
 
     QStringList mismatches;
     bool verified = false;

@@ -15,6 +15,7 @@
 #include "models/reuseworkspace.h"
 #include "panes/imagepage.h"
 #include "panes/imagetab.h"
+#include "panes/messagebar.h"
 #include "panes/storagepane.h"
 #include "panes/welcomepage.h"
 #include "source/sourcesettings.h"
@@ -37,6 +38,7 @@
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -83,6 +85,7 @@ private slots:
     void modelsListLikeDockerCli();
     void browserFiltersAndOpensAnImage();
     void containerOpensWithItsLayerAndFolders();
+    void removedContainerIsSaid();
     void reuseCountsRealContainers();
     void settingsChooseEngineAndClearCache();
 
@@ -324,6 +327,37 @@ void TestEngineWindows::containerOpensWithItsLayerAndFolders()
     QVERIFY2(storage->mountText()->toPlainText().contains(QString::fromUtf8(upper)),
              qPrintable(storage->mountText()->toPlainText() + storage->whyLabel()->text()));
     QCOMPARE(storage->folders()->topLevelItemCount(), int(info.layers.size()) + 1); // + init
+}
+
+void TestEngineWindows::removedContainerIsSaid()
+{
+    QVERIFY(m_engine.cli(m_engine.runArguments() +
+                         QStringList{QStringLiteral("--name"), QStringLiteral("shortlived"),
+                                     QStringLiteral("strata-test/other:1"), QStringLiteral("sleep"),
+                                     QStringLiteral("600")}));
+    MainWindow window;
+    window.show();
+    ImageTab *tab = window.openPath(m_engine.location(QStringLiteral("shortlived")) +
+                                    QStringLiteral("&container"));
+    QTRY_VERIFY_WITH_TIMEOUT(tab->isLoaded(), kTimeout);
+    QVERIFY(tab->loader()->imageInfo().container);
+    QTRY_VERIFY_WITH_TIMEOUT(window.engines()->engine(m_engine.host()) != nullptr, kTimeout);
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("shortlived")});
+    QTRY_VERIFY_WITH_TIMEOUT(
+        tab->messageBar()->text().startsWith(QStringLiteral("Container shortlived was removed")),
+        20000);
+    // What it held stays on screen; reading it again says it is gone.
+    QVERIFY(tab->isLoaded());
+    QToolButton *again = nullptr;
+    for (QToolButton *button : tab->messageBar()->findChildren<QToolButton *>()) {
+        if (button->text() == QStringLiteral("Read Again"))
+            again = button;
+    }
+    QVERIFY(again);
+    again->click();
+    QTRY_VERIFY_WITH_TIMEOUT(tab->loader()->state() == ImageLoader::State::Failed, kTimeout);
+    QVERIFY2(tab->messageBar()->text().contains(QStringLiteral("no container \"shortlived\"")),
+             qPrintable(tab->messageBar()->text()));
 }
 
 void TestEngineWindows::reuseCountsRealContainers()
