@@ -139,6 +139,9 @@ QTableView *EngineBrowser::createTable(QSortFilterProxyModel *proxy)
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setHighlightSections(false);
+    // Column widths from the first rows: measuring hundreds of rows on every listing costs
+    // more than the engine's answer.
+    view->horizontalHeader()->setResizeContentsPrecision(50);
     connect(view, &QTableView::doubleClicked, this, &EngineBrowser::openSelected);
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &EngineBrowser::updateButtons);
@@ -158,7 +161,7 @@ void EngineBrowser::fill()
     m_containers->setEngines(m_monitor->engines(), chosen);
     for (QTableView *view : {m_imagesView, m_containersView}) {
         QItemSelection keep;
-        for (int row = 0; row < view->model()->rowCount(); ++row) {
+        for (int row = 0; !selected.isEmpty() && row < view->model()->rowCount(); ++row) {
             const QModelIndex index = view->model()->index(row, 0);
             if (selected.contains(index.data(kLocationRole).toString()))
                 keep.select(index, index.siblingAtColumn(view->model()->columnCount() - 1));

@@ -169,6 +169,15 @@ EngineClient::EngineClient(EngineEndpoint endpoint)
 {
 }
 
+EngineClient EngineClient::another() const
+{
+    EngineClient client(m_endpoint);
+    client.m_connected = m_connected;
+    client.m_version = m_version;
+    client.m_api = m_api;
+    return client;
+}
+
 Error EngineClient::failure(Error::Kind kind, const QString &message) const
 {
     return Error::make(kind, m_endpoint.host, message);

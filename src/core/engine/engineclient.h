@@ -27,6 +27,9 @@ public:
     static constexpr const char *kPreferredApi = "1.41";
 
     explicit EngineClient(EngineEndpoint endpoint);
+    // A second connection to this client's engine, speaking the API this one agreed on: for
+    // requests at the same time as this one's.
+    EngineClient another() const;
 
     const EngineEndpoint &endpoint() const { return m_endpoint; }
     // GET /version, once. False with *error when nothing usable answers.

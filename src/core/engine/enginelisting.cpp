@@ -5,6 +5,8 @@
 
 #include <QThreadPool>
 
+#include <thread>
+
 namespace strata {
 
 std::optional<EngineListing> listEngine(EngineClient &client, Error *error)
@@ -14,20 +16,32 @@ std::optional<EngineListing> listEngine(EngineClient &client, Error *error)
     EngineListing listing;
     listing.endpoint = client.endpoint();
     listing.version = client.version();
+    const bool docker = listing.version.kind == EngineKind::Docker;
+    // The containers' sizes are what the engine takes longest over (it measures every
+    // container): asked for on a second connection while the first asks for the rest.
+    // Docker gives them, with the images' shared sizes, in /system/df; Podman in
+    // /containers/json.
+    Error measureError;
+    std::optional<EngineDiskUsage> usage;
+    std::optional<QList<EngineContainer>> containers;
+    std::thread measuring([&, second = client.another()]() mutable {
+        if (docker)
+            usage = second.diskUsage(&measureError);
+        else
+            containers = second.containers(&measureError);
+    });
     auto info = client.info(error);
-    if (!info)
+    auto images = info ? client.images(error) : std::nullopt;
+    measuring.join();
+    if (!info || !images)
         return std::nullopt;
+    if (!usage && !containers) {
+        *error = measureError;
+        return std::nullopt;
+    }
     listing.info = *info;
-    auto images = client.images(error);
-    if (!images)
-        return std::nullopt;
     listing.images = *images;
-    if (listing.version.kind == EngineKind::Docker) {
-        // /images/json leaves shared sizes and container counts to /system/df, which measures
-        // the containers too.
-        auto usage = client.diskUsage(error);
-        if (!usage)
-            return std::nullopt;
+    if (docker) {
         QHash<QString, const EngineImage *> byId;
         for (const EngineImage &image : usage->images)
             byId.insert(image.id, &image);
@@ -41,9 +55,6 @@ std::optional<EngineListing> listEngine(EngineClient &client, Error *error)
         listing.containers = usage->containers;
         listing.layersSize = usage->layersSize;
     } else {
-        auto containers = client.containers(error);
-        if (!containers)
-            return std::nullopt;
         listing.containers = *containers;
     }
     return listing;
