@@ -56,10 +56,12 @@ cached=$(timeit "'$cli' tree 'docker://$id'")
 
 for i in $(seq "$tags"); do docker tag "$id" "bench/tag:$i"; done
 seq "$containers" | xargs -P4 -I{} docker create --network none --name "c{}" "$id" true >/dev/null
-listing=$(for _ in $(seq "$reps"); do "$browser" | awk '$1 == "browser_listing_ms" {print $2}'; done | median)
-rows=$("$browser" | awk '$1 == "images" || $1 == "containers" {printf "%s %s ", $2, $1}')
+"$browser" >"$work/browser" 2>/dev/null
+for _ in $(seq $((reps - 1))); do "$browser" 2>/dev/null; done >>"$work/browser"
+figure() { awk -v k="$1" '$1 == k {print $2}' "$work/browser" | median; }
+rows=$(head -4 "$work/browser" | awk '$1 == "images" || $1 == "containers" {printf "%s %s ", $2, $1}')
+df=$(timeit "curl -sf --unix-socket '$sock' http://engine/system/df")
 ps=$(timeit "docker ps -a -s")
-images=$(timeit "docker images")
 
 echo "Engine benchmarks: Strata $(git rev-parse --short HEAD), docker $(docker version --format '{{.Server.Version}}'), $(nproc) cores, median of $reps runs, $(date -u +%F)"
 echo
@@ -67,4 +69,5 @@ echo "| case | baseline | Strata | baseline time | ratio | target |"
 echo "|---|---|---|---|---|---|"
 echo "| open $(basename "$archive") from the engine, cache empty | docker save -o + strata-cli tree FILE | ${first} s | ${saved} s | $(ratio "$first" "$saved") | ≤ 1.3 |"
 echo "| the same, cached | docker save -o + strata-cli tree FILE | ${cached} s | ${saved} s | $(ratio "$cached" "$saved") | |"
-echo "| engine browser: ${rows}| docker ps -a -s; docker images | ${listing} ms | ${ps} s; ${images} s | | < 300 ms |"
+echo "| engine browser, first look: ${rows}| GET /system/df alone; docker ps -a -s | $(figure browser_listing_ms) ms | ${df} s; ${ps} s | | < 300 ms |"
+echo "| engine browser opened after the start page looked | | $(figure browser_open_ms) ms | | | < 300 ms |"

@@ -40,9 +40,9 @@ EngineBrowser::EngineBrowser(EngineMonitor *monitor, QWidget *parent)
     setWindowTitle(tr("Open from Engine"));
     m_imagesProxy->setSourceModel(m_images);
     m_containersProxy->setSourceModel(m_containers);
-    m_imagesView = createTable(m_imagesProxy);
+    m_imagesView = createTable(m_imagesProxy, EngineImageModel::CreatedColumn);
     m_imagesView->setObjectName(QStringLiteral("engineImages"));
-    m_containersView = createTable(m_containersProxy);
+    m_containersView = createTable(m_containersProxy, EngineContainerModel::CreatedColumn);
     m_containersView->setObjectName(QStringLiteral("engineContainers"));
     m_tabs->addTab(m_imagesView, tr("Images"));
     m_tabs->addTab(m_containersView, tr("Containers"));
@@ -122,7 +122,7 @@ EngineBrowser::EngineBrowser(EngineMonitor *monitor, QWidget *parent)
     resize(1100, 640);
 }
 
-QTableView *EngineBrowser::createTable(QSortFilterProxyModel *proxy)
+QTableView *EngineBrowser::createTable(QSortFilterProxyModel *proxy, int newestFirstColumn)
 {
     proxy->setSortRole(EngineImageModel::SortRole);
     proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -130,7 +130,7 @@ QTableView *EngineBrowser::createTable(QSortFilterProxyModel *proxy)
     auto *view = new QTableView(this);
     view->setModel(proxy);
     view->setSortingEnabled(true);
-    view->sortByColumn(EngineImageModel::CreatedColumn, Qt::DescendingOrder);
+    view->sortByColumn(newestFirstColumn, Qt::DescendingOrder);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -43,7 +43,8 @@ signals:
     void reuseRequested(const QStringList &locations);
 
 private:
-    QTableView *createTable(QSortFilterProxyModel *proxy);
+    // A table over `proxy`, newest first by the creation time in `newestFirstColumn`.
+    QTableView *createTable(QSortFilterProxyModel *proxy, int newestFirstColumn);
     void fill();
     void updateStatus();
     void updateButtons();

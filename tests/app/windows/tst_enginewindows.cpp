@@ -25,6 +25,7 @@
 #include "windows/settingsdialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -254,6 +255,11 @@ void TestEngineWindows::browserFiltersAndOpensAnImage()
     QTableView *images = browser->imagesView();
     QTRY_VERIFY_WITH_TIMEOUT(images->model()->rowCount() >= 2, kTimeout);
     QVERIFY(!browser->openButton()->isEnabled());
+    // Newest first, as docker images and docker ps list them.
+    QCOMPARE(images->horizontalHeader()->sortIndicatorSection(),
+             int(EngineImageModel::CreatedColumn));
+    QCOMPARE(browser->containersView()->horizontalHeader()->sortIndicatorSection(),
+             int(EngineContainerModel::CreatedColumn));
 
     browser->filter()->setText(QStringLiteral("OTHER"));
     QCOMPARE(images->model()->rowCount(), 1);
