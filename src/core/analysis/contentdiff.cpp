@@ -5,7 +5,6 @@
 #include "source/imagesource.h"
 #include "tree/layerreader.h"
 
-
 #include <map>
 #include <string>
 #include <unordered_map>

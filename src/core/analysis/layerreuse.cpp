@@ -86,8 +86,7 @@ QString substituteChain(const QString &below, const QString &content)
 {
     const QByteArray text =
         (below.isEmpty() ? content : below + QLatin1Char(' ') + content).toUtf8();
-    return QStringLiteral("sha256:") +
-           QString::fromLatin1(Sha256::hash(text).toHex());
+    return QStringLiteral("sha256:") + QString::fromLatin1(Sha256::hash(text).toHex());
 }
 
 const LayerTree *readLayer(const ReuseInput &input, int position)

@@ -24,7 +24,7 @@ const QString kPartialSuffix = QStringLiteral(".partial");
 
 QString CacheDirectory::defaultRoot()
 {
-    const QString configured =
+    QString configured =
         QProcessEnvironment::systemEnvironment().value(QStringLiteral("STRATA_CACHE_DIR"));
     if (!configured.isEmpty())
         return configured;
@@ -51,7 +51,7 @@ Error CacheDirectory::failure(const QString &message) const
 
 QString CacheDirectory::find(const QString &key) const
 {
-    const QString path = pathOf(key);
+    QString path = pathOf(key);
     QFile file(path);
     if (!file.exists())
         return {};
@@ -147,7 +147,7 @@ CacheDirectory::Writer::Writer(const CacheDirectory &cache, QString finalPath)
                            .arg(getpid())
                            .arg(quintptr(this), 0, 16)
                            .arg(kPartialSuffix));
-    m_buffer.reserve(kBufferBytes + 512 * 1024);
+    m_buffer.reserve(kBufferBytes + qsizetype(512) * 1024);
 }
 
 CacheDirectory::Writer::~Writer()

@@ -17,7 +17,7 @@ namespace {
 
 // Enough of a path's tar for its header (and a long name's PAX record); the data is not
 // wanted.
-constexpr qint64 kHeaderBytes = 64 * 1024;
+constexpr qint64 kHeaderBytes = qint64(64) * 1024;
 constexpr int kConnections = 4;
 
 struct PathWork

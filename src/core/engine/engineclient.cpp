@@ -40,7 +40,6 @@ constexpr quint32 kGoDir = 1u << 31;
 constexpr quint32 kGoSymlink = 1u << 27;
 constexpr quint32 kGoDevice = 1u << 26;
 constexpr quint32 kGoNamedPipe = 1u << 25;
-constexpr quint32 kGoSocket = 1u << 24;
 constexpr quint32 kGoSetuid = 1u << 23;
 constexpr quint32 kGoSetgid = 1u << 22;
 constexpr quint32 kGoCharDevice = 1u << 21;
@@ -57,7 +56,7 @@ FileType EnginePathStat::type() const
         return FileType::Fifo;
     if (goMode & kGoDevice)
         return (goMode & kGoCharDevice) ? FileType::CharDevice : FileType::BlockDevice;
-    return FileType::Regular; // sockets too: a tar cannot hold them, docker cp neither
+    return FileType::Regular; // a socket (1 << 24) too: a tar cannot hold one, nor docker cp
 }
 
 quint32 EnginePathStat::permissions() const
@@ -82,7 +81,7 @@ namespace {
 QStringList strings(const QJsonValue &value)
 {
     QStringList result;
-    for (const QJsonValue &v : value.toArray())
+    for (const QJsonValue v : value.toArray())
         result << v.toString();
     return result;
 }
@@ -236,7 +235,7 @@ bool EngineClient::connect(Error *error)
     m_version.arch = o.value(QStringLiteral("Arch")).toString();
     m_version.kind = EngineKind::Docker;
     m_version.product = QStringLiteral("Docker Engine");
-    for (const QJsonValue &component : o.value(QStringLiteral("Components")).toArray()) {
+    for (const QJsonValue component : o.value(QStringLiteral("Components")).toArray()) {
         const QString name = component.toObject().value(QStringLiteral("Name")).toString();
         if (name.contains(QStringLiteral("Podman"))) {
             m_version.kind = EngineKind::Podman;
@@ -334,7 +333,7 @@ std::optional<QList<EngineImage>> EngineClient::images(Error *error)
     if (!doc)
         return std::nullopt;
     QList<EngineImage> result;
-    for (const QJsonValue &v : doc->array())
+    for (const QJsonValue v : doc->array())
         result << imageFrom(v.toObject());
     return result;
 }
@@ -345,7 +344,7 @@ std::optional<QList<EngineContainer>> EngineClient::containers(Error *error)
     if (!doc)
         return std::nullopt;
     QList<EngineContainer> result;
-    for (const QJsonValue &v : doc->array())
+    for (const QJsonValue v : doc->array())
         result << containerFrom(v.toObject());
     return result;
 }
@@ -358,9 +357,9 @@ std::optional<EngineDiskUsage> EngineClient::diskUsage(Error *error)
     const QJsonObject o = doc->object();
     EngineDiskUsage usage;
     usage.layersSize = integer(o, "LayersSize");
-    for (const QJsonValue &v : o.value(QStringLiteral("Images")).toArray())
+    for (const QJsonValue v : o.value(QStringLiteral("Images")).toArray())
         usage.images << imageFrom(v.toObject());
-    for (const QJsonValue &v : o.value(QStringLiteral("Containers")).toArray())
+    for (const QJsonValue v : o.value(QStringLiteral("Containers")).toArray())
         usage.containers << containerFrom(v.toObject());
     return usage;
 }
@@ -372,7 +371,7 @@ std::optional<QList<EngineHistoryEntry>> EngineClient::history(const QString &im
     if (!doc)
         return std::nullopt;
     QList<EngineHistoryEntry> result;
-    for (const QJsonValue &v : doc->array()) {
+    for (const QJsonValue v : doc->array()) {
         const QJsonObject o = v.toObject();
         EngineHistoryEntry entry;
         entry.id = o.value(QStringLiteral("Id")).toString();
@@ -444,7 +443,7 @@ std::optional<QList<EngineChange>> EngineClient::changes(const QString &containe
     if (!doc)
         return std::nullopt;
     QList<EngineChange> result;
-    for (const QJsonValue &v : doc->array()) {
+    for (const QJsonValue v : doc->array()) {
         const QJsonObject o = v.toObject();
         const qint64 kind = integer(o, "Kind", -1);
         const QString path = o.value(QStringLiteral("Path")).toString();

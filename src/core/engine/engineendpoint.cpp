@@ -27,7 +27,7 @@ namespace {
 
 QString dockerConfigDir(const QProcessEnvironment &env)
 {
-    const QString configured = env.value(QStringLiteral("DOCKER_CONFIG"));
+    QString configured = env.value(QStringLiteral("DOCKER_CONFIG"));
     if (!configured.isEmpty())
         return configured;
     return env.value(QStringLiteral("HOME"), QDir::homePath()) + QStringLiteral("/.docker");
@@ -61,8 +61,7 @@ bool contextEndpoint(const QProcessEnvironment &env, EngineEndpoint *endpoint)
     if (name.isEmpty() || name == QStringLiteral("default"))
         return false;
     // Docker keeps a context under the SHA-256 of its name.
-    const QString key = QString::fromLatin1(
-        Sha256::hash(name.toUtf8()).toHex());
+    const QString key = QString::fromLatin1(Sha256::hash(name.toUtf8()).toHex());
     const QString origin = QStringLiteral("context \"%1\"").arg(name);
     QFile meta(configDir + QStringLiteral("/contexts/meta/") + key + QStringLiteral("/meta.json"));
     const QJsonObject docker = meta.open(QIODevice::ReadOnly)

@@ -238,8 +238,8 @@ QByteArray EngineImageSource::readBuiltFile(const LayerInfo &layer, const std::s
         return notAFile();
     EngineClient client(m_endpoint);
     // The tar of one file: its header, then its data.
-    const std::optional<QByteArray> tar =
-        client.archivePath(m_container->id, QLatin1Char('/') + shown, maxBytes + 64 * 1024, error);
+    const std::optional<QByteArray> tar = client.archivePath(
+        m_container->id, QLatin1Char('/') + shown, maxBytes + qint64(64) * 1024, error);
     if (!tar) {
         error->file = location();
         return {};

@@ -57,7 +57,7 @@ QString savedImageArchive(EngineClient &client, const QString &imageId, qint64 t
     *error = {};
     const CacheDirectory cache(savedImagesDir(), SourceSettings::load().cacheLimit);
     const QString key = imageId + QStringLiteral(".tar");
-    if (const QString cached = cache.find(key); !cached.isEmpty()) {
+    if (QString cached = cache.find(key); !cached.isEmpty()) {
         // Checked when it was kept; a file that no longer opens (edited, truncated by hand)
         // is saved again.
         Error stale;
