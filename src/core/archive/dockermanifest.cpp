@@ -17,7 +17,7 @@ const QString kManifest = QStringLiteral("manifest.json");
 // writes "config", "repoTags" and "layers".
 QJsonValue field(const QJsonObject &entry, const QString &key)
 {
-    const QJsonValue exact = entry.value(key);
+    QJsonValue exact = entry.value(key);
     if (!exact.isUndefined())
         return exact;
     for (auto it = entry.begin(); it != entry.end(); ++it) {

@@ -14,7 +14,7 @@ const QString kManifest = QStringLiteral("manifest.json");
 QString blobName(const QString &digest)
 {
     const qsizetype colon = digest.indexOf(QLatin1Char(':'));
-    const QString hex = digest.mid(colon + 1);
+    QString hex = digest.mid(colon + 1);
     if (colon <= 0 || hex.isEmpty() || hex.contains(QLatin1Char('/')) ||
         hex.contains(QLatin1Char('.')))
         return {};
