@@ -355,13 +355,12 @@ void ReuseWindow::refresh()
     m_diagram->setAnalysis(a);
     if (first) // once the layouts have settled, so that the viewport has its final size
         QTimer::singleShot(0, m_diagram, [this] { m_diagram->fit(kFirstFitZoom); });
+    // Each line escaped on its own: escaping them joined would show the <br> between them.
+    QStringList totals;
+    for (const QString &line : m_diagram->scene().totalsLines())
+        totals << line.toHtmlEscaped();
     m_totals->setText(QStringLiteral("<b>%1</b><br>%2")
-                          .arg(m_diagram->scene().totalsLines().value(0).toHtmlEscaped(),
-                               m_diagram->scene()
-                                   .totalsLines()
-                                   .mid(1)
-                                   .join(QStringLiteral("<br>"))
-                                   .toHtmlEscaped()));
+                          .arg(totals.value(0), totals.mid(1).join(QStringLiteral("<br>"))));
     QStringList sameDiff;
     for (const ReuseSameDiff &group : a.sameDiff) {
         for (const ReuseDivergence &d : group.divergences)

@@ -40,7 +40,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_limit->setSuffix(tr(" GiB"));
     m_limit->setValue(int(std::max<qint64>(1, settings.cacheLimit / kGiB)));
     m_usage->setObjectName(QStringLiteral("cacheUsage"));
-    m_usage->setWordWrap(true);
+    m_usage->setWordWrap(false);
     m_usage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_clear->setObjectName(QStringLiteral("clearCache"));
     m_clear->setAutoDefault(false);
@@ -69,6 +69,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     layout->addStretch(1);
     layout->addWidget(buttons);
     showUsage();
+    // As wide as the cache's usage line needs: a wrapped line lost its end under the buttons.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 }
 
 void SettingsDialog::save() const

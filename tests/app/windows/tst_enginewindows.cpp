@@ -409,6 +409,12 @@ void TestEngineWindows::reuseCountsRealContainers()
     QVERIFY(df.contains(QStringLiteral("LayersSize")));
     QCOMPARE(a.totals.storedOnce, qint64(df.value(QStringLiteral("LayersSize")).toDouble()));
 
+    // The totals beside the diagram, one line each.
+    auto *totals = reuse->findChild<QLabel *>(QStringLiteral("reuseTotals"));
+    QVERIFY(totals);
+    QVERIFY2(totals->text().contains(QStringLiteral("<br>3 container")),
+             qPrintable(totals->text()));
+
     // The table says which is which; a measured container is not the user's to edit.
     auto *table = reuse->findChild<QTableWidget *>(QStringLiteral("reuseContainers"));
     QVERIFY(table);
