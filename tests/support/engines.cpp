@@ -79,6 +79,15 @@ QString TestEngine::location(const QString &ref) const
     return scheme() + QStringLiteral("://") + ref + QStringLiteral("?host=") + host();
 }
 
+QByteArray TestEngine::output(const QStringList &arguments)
+{
+    QByteArray out;
+    QString error;
+    if (!cli(arguments, &out, &error))
+        qWarning("%s", qPrintable(error));
+    return out;
+}
+
 void TestEngine::kill()
 {
     if (m_daemon && m_daemon->state() != QProcess::NotRunning) {

@@ -40,6 +40,9 @@ public:
     // a failed QVERIFY-friendly false with the CLI's stderr in *error.
     bool cli(const QStringList &arguments, QByteArray *out = nullptr, QString *error = nullptr,
              const QByteArray &input = {});
+    // The CLI's stdout for `arguments`; a failure is a warning in the test's log (and the
+    // assertion on the output fails).
+    QByteArray output(const QStringList &arguments);
     // `run -d --network none ...` with what this machine's engine needs.
     QStringList runArguments() const;
 

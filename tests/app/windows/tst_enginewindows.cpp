@@ -102,11 +102,7 @@ private:
 
 QByteArray TestEngineWindows::docker(const QStringList &arguments)
 {
-    QByteArray out;
-    QString error;
-    if (!m_engine.cli(arguments, &out, &error))
-        qWarning("%s", qPrintable(error));
-    return out;
+    return m_engine.output(arguments);
 }
 
 qint64 TestEngineWindows::sizeRw(const QString &container)

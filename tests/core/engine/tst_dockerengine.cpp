@@ -79,11 +79,7 @@ private:
 
 QByteArray TestDockerEngine::docker(const QStringList &arguments)
 {
-    QByteArray out;
-    QString error;
-    if (!m_engine.cli(arguments, &out, &error))
-        qWarning("%s", qPrintable(error));
-    return out;
+    return m_engine.output(arguments);
 }
 
 void TestDockerEngine::initTestCase()

@@ -42,11 +42,7 @@ private:
 
 QByteArray TestPodmanEngine::podman(const QStringList &arguments)
 {
-    QByteArray out;
-    QString error;
-    if (!m_engine.cli(arguments, &out, &error))
-        qWarning("%s", qPrintable(error));
-    return out;
+    return m_engine.output(arguments);
 }
 
 void TestPodmanEngine::initTestCase()
