@@ -5,6 +5,7 @@
 #include "engine/enginelisting.h"
 #include "engineoption.h"
 #include "output.h"
+#include "registry/registrylisting.h"
 #include "source/opensource.h"
 
 #include <QDateTime>
@@ -88,6 +89,57 @@ int listEngineImages(const QString &location, bool json)
     writeOut(out);
     return Ok;
 }
+// A repository's tags with what their manifests say (`crane ls` with sizes and platforms).
+int listRegistryTagsOf(const QString &location, bool json)
+{
+    const auto repository = RegistryReference::parse(location);
+    if (!repository)
+        return fail(QStringLiteral("%1: is not a repository a registry knows (names are lower "
+                                   "case)")
+                        .arg(location));
+    Error error;
+    const auto tags = listRegistryTags(*repository, &error);
+    if (!tags)
+        return fail(error);
+    int code = Ok;
+    if (json) {
+        QJsonArray rows;
+        for (const RegistryTag &tag : *tags) {
+            QJsonObject row{
+                {QStringLiteral("tag"), tag.tag},
+                {QStringLiteral("digest"), tag.digest},
+                {QStringLiteral("mediaType"), tag.mediaType},
+                {QStringLiteral("platforms"), QJsonArray::fromStringList(tag.platforms)},
+                {QStringLiteral("compressedSize"), tag.compressedSize},
+                {QStringLiteral("uncompressedSize"), tag.uncompressedSize}};
+            if (tag.error)
+                row.insert(QStringLiteral("error"), tag.error.toString());
+            rows.append(row);
+        }
+        writeOut(QJsonDocument(QJsonObject{{QStringLiteral("registry"), repository->registry},
+                                           {QStringLiteral("repository"), repository->repository},
+                                           {QStringLiteral("tags"), rows}})
+                     .toJson());
+    } else {
+        QByteArray out = "TAG\tDIGEST\tCOMPRESSED\tUNCOMPRESSED\tPLATFORMS\n";
+        for (const RegistryTag &tag : *tags) {
+            out += escapedRow({tag.tag, tag.digest,
+                               formatDataSize(tag.compressedSize, SizePrecision::ThreeDigits),
+                               formatDataSize(tag.uncompressedSize, SizePrecision::ThreeDigits),
+                               tag.platforms.join(QLatin1Char(','))})
+                       .toUtf8() +
+                   '\n';
+        }
+        writeOut(out);
+    }
+    for (const RegistryTag &tag : *tags) {
+        if (tag.error) {
+            warn(tag.error.toString());
+            code = BadInput;
+        }
+    }
+    return code;
+}
 } // namespace
 
 // Like `docker images`: one line per image and name, the platform alternatives of an index
@@ -99,8 +151,9 @@ int runImages(const QStringList &arguments)
         QStringLiteral("Every image of a location, like docker images."));
     parser.addPositionalArgument(
         QStringLiteral("location"),
-        QStringLiteral("The image archive or directory (default: the demo image), or an "
-                       "engine: docker:// or podman://."),
+        QStringLiteral("The image archive or directory (default: the demo image), an "
+                       "engine (docker:// or podman://), or a registry's repository "
+                       "(registry://HOST/REPO or HOST/REPO: its tags)."),
         QStringLiteral("[LOCATION]"));
     const QCommandLineOption engine(
         QStringLiteral("engine"),
@@ -120,6 +173,9 @@ int runImages(const QStringList &arguments)
             return fail(QStringLiteral("--engine takes no LOCATION but docker:// or podman://"));
         return listEngineImages(positional.value(0), format.is("json"));
     }
+    if (!positional.isEmpty() && RegistryReference::isRegistryLocation(positional[0]) &&
+        namesRepositoryOnly(positional[0]))
+        return listRegistryTagsOf(positional[0], format.is("json"));
     if (format.is("json"))
         return fail(QStringLiteral("--format json lists an engine's images; an archive's are "
                                    "in strata-cli inspect --format json"));

@@ -84,6 +84,16 @@ struct ContainerInfo
     qint64 sizeRootFs = -1; // with the image's layers ("virtual")
 };
 
+// What an index attaches to an image besides it: an attestation manifest (Docker's
+// "vnd.docker.reference.type: attestation-manifest") with its in-toto statements.
+struct AttachedArtifact
+{
+    QString kind;               // "attestation-manifest"
+    QString manifestDigest;     // the attestation manifest's own digest
+    QStringList predicateTypes; // "https://spdx.dev/Document", "https://slsa.dev/provenance/v0.2"
+    qint64 size = -1;           // bytes of its layers (the statements)
+};
+
 // Everything known about one image without reading its layers.
 struct ImageInfo
 {
@@ -110,6 +120,8 @@ struct ImageInfo
     // in the archive: Docker's containerd store saves only this machine's platform, and
     // copies of part of an index leave the rest out. Listed, never loadable.
     bool absent = false;
+    // Attestations an index attaches to this image (a registry's; archives leave them out).
+    QList<AttachedArtifact> attachments;
     // Set when this is a container: the last of `layers` is its read-write layer.
     std::optional<ContainerInfo> container;
 

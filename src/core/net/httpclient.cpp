@@ -60,6 +60,7 @@ struct Transfer
     HttpResponse *response = nullptr;
     bool overLimit = false;
     bool sinkStopped = false;
+    bool sinkStarted = false;
     qint64 received = 0;
     std::chrono::steady_clock::time_point lastByte = std::chrono::steady_clock::now();
     bool stalled = false;
@@ -75,6 +76,9 @@ size_t onBody(char *data, size_t size, size_t count, void *user)
     curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &status);
     // An error reply's body says why: it is collected whatever the request streams.
     if (t->request->sink && status >= 200 && status < 300) {
+        if (!t->sinkStarted && t->request->started)
+            t->request->started(int(status));
+        t->sinkStarted = true;
         if (!t->request->sink(data, bytes)) {
             t->sinkStopped = true;
             return 0;

@@ -47,6 +47,8 @@ struct HttpRequest
     // reply's is still collected); returning false stops the transfer and send() returns
     // false with Cancelled.
     std::function<bool(const char *data, size_t size)> sink;
+    // Called with the status before the first byte of a 2xx body goes to `sink`.
+    std::function<void(int status)> started;
     std::function<void(qint64 received, qint64 total)> progress; // total -1 when unknown
 };
 

@@ -10,6 +10,8 @@
 
 #include <QMutex>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QThread>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <map>
@@ -50,6 +52,17 @@ bool ImageSource::streamBlobs(const std::vector<const LayerInfo *> &layers,
         if (!read(*layer, *blob))
             return true;
     }
+    return true;
+}
+
+bool ImageSource::fetchesBlobs() const
+{
+    return false;
+}
+
+bool ImageSource::fetchBlob(const LayerInfo &, const std::function<void(qint64)> &,
+                            const std::atomic_bool *, Error *) const
+{
     return true;
 }
 
@@ -190,7 +203,8 @@ public:
                 qMax<qint64>(0, layer.blobSize >= 0 ? layer.blobSize : layer.declaredSize);
             blobOf.emplace(key, m_todo.size());
             m_todo.push_back({&layer, std::move(key), size, {i}});
-            m_bytesTotal += size;
+            // A blob fetched first is counted twice: the bytes received, then those indexed.
+            m_bytesTotal += m_source.fetchesBlobs() ? 2 * size : size;
         }
     }
 
@@ -220,17 +234,51 @@ private:
         // Largest first, so one big layer does not start last and run alone.
         std::sort(m_todo.begin(), m_todo.end(),
                   [](const Blob &a, const Blob &b) { return a.size > b.size; });
-        QtConcurrent::blockingMap(workerPool(), m_todo, [this](const Blob &blob) {
-            Error openError;
-            std::unique_ptr<ByteSource> stream = m_source.openBlob(*blob.layer, &openError);
-            if (!stream) {
-                LayerTree damaged;
-                damaged.error = openError;
-                finish(blob, std::move(damaged));
-                return;
-            }
-            index(blob, *stream);
-        });
+        const bool fetches = m_source.fetchesBlobs();
+        QtConcurrent::blockingMap(
+            fetches ? fetchPool() : workerPool(), m_todo, [this, fetches](const Blob &blob) {
+                Error openError;
+                if (fetches && !fetch(blob, &openError)) {
+                    LayerTree unfetched;
+                    unfetched.error = openError;
+                    finish(blob, std::move(unfetched));
+                    return;
+                }
+                std::unique_ptr<ByteSource> stream = m_source.openBlob(*blob.layer, &openError);
+                if (!stream) {
+                    LayerTree damaged;
+                    damaged.error = openError;
+                    finish(blob, std::move(damaged));
+                    return;
+                }
+                index(blob, *stream);
+            });
+    }
+
+    // Fetches happen mostly waiting on the network: more at once than there are cores.
+    static QThreadPool *fetchPool()
+    {
+        static QThreadPool *pool = [] {
+            auto *p = new QThreadPool;
+            p->setMaxThreadCount(qMax(6, QThread::idealThreadCount()));
+            return p;
+        }();
+        return pool;
+    }
+
+    bool fetch(const Blob &blob, Error *error)
+    {
+        qint64 counted = 0;
+        const bool fetched = m_source.fetchBlob(
+            *blob.layer,
+            [&](qint64 received) {
+                m_bytesDone += received - counted;
+                counted = received;
+                report(blob.layer->member, OpenStage::Receiving);
+            },
+            m_observer.cancel, error);
+        m_bytesDone += blob.size - counted;
+        return fetched;
     }
 
     // A compressed archive is read from its start once, its blobs in the order they are in.
@@ -299,13 +347,13 @@ private:
         report(blob.layer->member);
     }
 
-    void report(const QString &current)
+    void report(const QString &current, OpenStage stage = OpenStage::Reading)
     {
         if (!m_observer.progress)
             return;
         QMutexLocker lock(&m_progressMutex);
-        m_observer.progress(LoadProgress{OpenStage::Reading, m_layersDone.load(), m_wanted,
-                                         m_bytesDone.load(), m_bytesTotal, current});
+        m_observer.progress(LoadProgress{stage, m_layersDone.load(), m_wanted, m_bytesDone.load(),
+                                         m_bytesTotal, current});
     }
 
     bool cancelled() const { return m_observer.cancel && m_observer.cancel->load(); }

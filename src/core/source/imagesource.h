@@ -117,6 +117,12 @@ protected:
     using BlobStreamer = std::function<bool(const LayerInfo &layer, ByteSource &blob)>;
     virtual bool streamBlobs(const std::vector<const LayerInfo *> &layers, const BlobStreamer &read,
                              Error *error) const;
+    // Sources whose blobs live elsewhere (a registry's) fetch a blob before it is first opened,
+    // telling `progress` the bytes received; loadLayers fetches several at once and counts
+    // those bytes in its progress. openBlob still fetches what was not fetched.
+    virtual bool fetchesBlobs() const;
+    virtual bool fetchBlob(const LayerInfo &layer, const std::function<void(qint64)> &progress,
+                           const std::atomic_bool *cancel, Error *error) const;
     // A layer the source builds rather than reads from a blob (a container's read-write
     // layer, from the engine's list of changes): its tree, or null for a blob's layer.
     virtual std::shared_ptr<const LayerTree> builtLayer(const LayerInfo &layer) const;

@@ -3,6 +3,8 @@
 #include "archive/imagearchive.h"
 #include "engine/engineimagesource.h"
 #include "engine/enginelocation.h"
+#include "registry/registryimagesource.h"
+#include "registry/registryreference.h"
 
 #include <QFileInfo>
 
@@ -12,6 +14,11 @@ QString canonicalLocation(const QString &location)
 {
     if (EngineLocation::parse(location))
         return location;
+    if (RegistryReference::isRegistryLocation(location) && !QFileInfo::exists(location)) {
+        if (const auto reference = RegistryReference::parse(location))
+            return reference->toLocation();
+        return location;
+    }
     return QFileInfo(location).absoluteFilePath();
 }
 
@@ -19,6 +26,14 @@ QString locationTitle(const QString &location)
 {
     if (const auto engine = EngineLocation::parse(location))
         return engine->ref;
+    if (RegistryReference::isRegistryLocation(location) && !QFileInfo::exists(location)) {
+        if (const auto reference = RegistryReference::parse(location)) {
+            const QString name = reference->repository.section(QLatin1Char('/'), -1);
+            return reference->digest.isEmpty()
+                       ? name + QLatin1Char(':') + reference->tag
+                       : name + QLatin1Char('@') + shortDigest(reference->digest);
+        }
+    }
     const QString name = QFileInfo(location).fileName();
     return name.isEmpty() ? location : name;
 }
@@ -65,6 +80,18 @@ std::shared_ptr<ImageSource> openImageSource(const QString &location, Error *err
 {
     if (const auto engine = EngineLocation::parse(location))
         return EngineImageSource::open(*engine, error, observer);
+    // A reference with a registry host ("localhost:5000/app:1.5") names the registry's image;
+    // one without (docker.io's short names) the engine's, as `docker run` looks.
+    if (RegistryReference::isRegistryLocation(location) && !QFileInfo::exists(location)) {
+        const auto reference = RegistryReference::parse(location);
+        if (!reference) {
+            *error = Error::make(Error::Kind::NotFound, location,
+                                 QStringLiteral("is not an image reference a registry knows "
+                                                "(repository names are lower case)"));
+            return nullptr;
+        }
+        return RegistryImageSource::open(*reference, error, observer);
+    }
     if (mayNameEngineImage(location))
         return openBareReference(location, error, observer);
     std::shared_ptr<ImageSource> source = ImageArchive::open(location, error, observer.cancel);

@@ -15,6 +15,10 @@ SourceSettings SourceSettings::load()
     result.cacheLimit =
         settings.value(QStringLiteral("sources/cacheLimit"), CacheDirectory::kDefaultLimit)
             .toLongLong();
+    result.insecureRegistries =
+        settings.value(QStringLiteral("sources/insecureRegistries")).toStringList();
+    result.recentReferences =
+        settings.value(QStringLiteral("sources/recentReferences")).toStringList();
     return result;
 }
 
@@ -24,6 +28,8 @@ void SourceSettings::save() const
                        QStringLiteral("Strata"));
     settings.setValue(QStringLiteral("sources/engineHost"), engineHost);
     settings.setValue(QStringLiteral("sources/cacheLimit"), cacheLimit);
+    settings.setValue(QStringLiteral("sources/insecureRegistries"), insecureRegistries);
+    settings.setValue(QStringLiteral("sources/recentReferences"), recentReferences);
 }
 
 } // namespace strata

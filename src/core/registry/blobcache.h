@@ -1,0 +1,28 @@
+#pragma once
+
+#include "common/error.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace strata {
+
+class RegistryClient;
+
+// The folder of blobs fetched from registries, named by digest as in an OCI layout
+// (~/.cache/strata/blobs/sha256/<hex>): a layer two images share is fetched once.
+QString blobCacheDir();
+
+// The path of blob `digest` of `size` bytes (-1: unknown) in the cache, fetched from
+// `repository` of the client's registry first when it is not there. The bytes are checked
+// against the digest and size while they arrive; a connection that breaks is resumed from
+// where it broke with a Range request; a blob that is not what it should be is discarded, and
+// nothing but complete, checked blobs is ever kept. Several threads asking for one blob fetch
+// it once. `progress` hears the bytes received so far. Empty with *error on failure.
+QString fetchBlob(RegistryClient &client, const QString &repository, const QString &digest,
+                  qint64 size, const std::function<void(qint64 received)> &progress,
+                  const std::atomic_bool *cancel, Error *error);
+
+} // namespace strata
