@@ -10,7 +10,7 @@ packages=(
   libarchive-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev libssl-dev
   clang libclang-rt-14-dev clang-format clang-tidy
   umoci skopeo scdoc lintian
-  docker.io podman busybox-static docker-registry
+  docker.io podman busybox-static docker-registry apache2-utils openssl
   libisal-dev libsqlite3-dev
   xvfb xauth imagemagick fonts-dejavu-core
   libbenchmark-dev time

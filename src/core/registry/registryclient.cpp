@@ -166,6 +166,7 @@ bool RegistryClient::connect(Error *error)
         HttpResponse response;
         if (!transport->http.send(request, &response, failed))
             return false;
+        m_plainStatus = response.status;
         m_transport = std::move(transport);
         return true;
     };
@@ -175,8 +176,12 @@ bool RegistryClient::connect(Error *error)
     Error plain;
     // As Docker does: a loopback or insecure registry that does not speak TLS is asked in
     // plain HTTP; any other must speak TLS.
-    if (plainAllowed && tryBase(QStringLiteral("http://") + host, &plain))
-        return true;
+    if (plainAllowed && tryBase(QStringLiteral("http://") + host, &plain)) {
+        // A TLS server asked in plain HTTP answers 400: the TLS failure is what to tell.
+        if (m_plainStatus != 400)
+            return true;
+        m_transport.reset();
+    }
     *error = Error::make(
         secure.kind, m_name,
         QStringLiteral("the registry %1 does not answer: %2").arg(m_registry, secure.message));
@@ -366,6 +371,13 @@ Error RegistryClient::statusError(const HttpResponse &response, const QString &w
 }
 
 namespace {
+// A tag or digest as a path segment: the colon of "sha256:..." stays, as Docker sends it;
+// anything that could leave the segment ("/", "?") is escaped.
+QByteArray pathSegment(const QString &reference)
+{
+    return QUrl::toPercentEncoding(reference, ":");
+}
+
 QString pullScope(const QString &repository)
 {
     return QStringLiteral("repository:%1:pull").arg(repository);
@@ -376,7 +388,7 @@ std::optional<RegistryManifest> RegistryClient::manifest(const QString &reposito
                                                          const QString &reference, Error *error)
 {
     HttpRequest request;
-    request.path = "/v2/" + repository.toUtf8() + "/manifests/" + urlEncoded(reference);
+    request.path = "/v2/" + repository.toUtf8() + "/manifests/" + pathSegment(reference);
     request.headers << kManifestAccept;
     request.maxBody = kMaxManifestBytes;
     request.timeoutMs = 60000;
@@ -504,7 +516,7 @@ bool RegistryClient::streamBlob(const QString &repository, const QString &digest
                                 const std::atomic_bool *cancel, Error *error)
 {
     HttpRequest request;
-    request.path = "/v2/" + repository.toUtf8() + "/blobs/" + urlEncoded(digest);
+    request.path = "/v2/" + repository.toUtf8() + "/blobs/" + pathSegment(digest);
     request.timeoutMs = 0;
     request.stallTimeoutMs = 60000;
     request.cancel = cancel;
