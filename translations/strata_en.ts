@@ -97,6 +97,16 @@
     </message>
 </context>
 <context>
+    <name>strata::ImageListModel</name>
+    <message numerus="yes">
+        <source>%1 + %n attestation(s)</source>
+        <translation>
+            <numerusform>%1 + %n attestation</numerusform>
+            <numerusform>%1 + %n attestations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::ImagePage</name>
     <message numerus="yes">
         <source>%n layer(s) do not match their digests: the archive was changed or damaged after it was written.</source>
@@ -120,6 +130,23 @@
         <translation>
             <numerusform>container %1 (%2): %n path changed</numerusform>
             <numerusform>container %1 (%2): %n paths changed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::RegistryDialog</name>
+    <message numerus="yes">
+        <source>%n tag(s) in %1.</source>
+        <translation>
+            <numerusform>%n tag in %1.</numerusform>
+            <numerusform>%n tags in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read (see its tooltip).</source>
+        <translation>
+            <numerusform>%n could not be read (see its tooltip).</numerusform>
+            <numerusform>%n could not be read (see their tooltips).</numerusform>
         </translation>
     </message>
 </context>
@@ -188,10 +215,17 @@
 <context>
     <name>strata::SettingsDialog</name>
     <message numerus="yes">
-        <source>%1 in %n image(s) at %2</source>
+        <source>%1 in %n image(s) and %2 at %3</source>
         <translation>
-            <numerusform>%1 in %n image at %2</numerusform>
-            <numerusform>%1 in %n images at %2</numerusform>
+            <numerusform>%1 in %n image and %2 at %3</numerusform>
+            <numerusform>%1 in %n images and %2 at %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s)</source>
+        <translation>
+            <numerusform>%n layer</numerusform>
+            <numerusform>%n layers</numerusform>
         </translation>
     </message>
 </context>

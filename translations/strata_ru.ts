@@ -856,6 +856,34 @@ Stored in the archive: %2</source>
         <source>The layers are being read; until then, the bytes stored in the archive: %1</source>
         <translation>Слои читаются; до тех пор — байты, хранящиеся в архиве: %1</translation>
     </message>
+    <message>
+        <source>Attached by the index (statements about the image, not images):</source>
+        <translation>Приложено индексом (сведения об образе, а не образы):</translation>
+    </message>
+    <message>
+        <source>SBOM (%1)</source>
+        <translation>SBOM (%1)</translation>
+    </message>
+    <message>
+        <source>provenance (%1)</source>
+        <translation>происхождение (%1)</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>no predicate type</source>
+        <translation>тип утверждения не указан</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 + %n attestation(s)</source>
+        <translation>
+            <numerusform>%1 + %n аттестация</numerusform>
+            <numerusform>%1 + %n аттестации</numerusform>
+            <numerusform>%1 + %n аттестаций</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>strata::ImageLoader</name>
@@ -1504,6 +1532,14 @@ Stored in the archive: %2</source>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
+    <message>
+        <source>Open from Re&amp;gistry…</source>
+        <translation>Открыть из ре&amp;естра…</translation>
+    </message>
+    <message>
+        <source>An image in a registry: its stack and history at once, each layer fetched when it is needed</source>
+        <translation>Образ в реестре: стек слоёв и история сразу, каждый слой загружается, когда он нужен</translation>
+    </message>
 </context>
 <context>
     <name>strata::MessageBar</name>
@@ -1643,6 +1679,109 @@ Stored in the archive: %2</source>
     <message>
         <source>&amp;Clear Menu</source>
         <translation>&amp;Очистить меню</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RegistryDialog</name>
+    <message>
+        <source>&amp;List Tags</source>
+        <translation>&amp;Список тегов</translation>
+    </message>
+    <message>
+        <source>The registry asks who you are</source>
+        <translation>Реестр спрашивает, кто вы</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Сравнить</translation>
+    </message>
+    <message>
+        <source>Open from Registry</source>
+        <translation>Открыть из реестра</translation>
+    </message>
+    <message>
+        <source>registry.example.org/team/app:1.5</source>
+        <translation>registry.example.org/team/app:1.5</translation>
+    </message>
+    <message>
+        <source>An image reference (HOST/REPOSITORY:TAG or @DIGEST; &quot;nginx&quot; is docker.io/library/nginx:latest), or a repository to list its tags</source>
+        <translation>Ссылка на образ (ХОСТ/РЕПОЗИТОРИЙ:ТЕГ или @ДАЙДЖЕСТ; «nginx» — это docker.io/library/nginx:latest) или репозиторий, чтобы увидеть его теги</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Тег</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>Платформы</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Дайджест</translation>
+    </message>
+    <message>
+        <source>The layers as the registry stores them (compressed), of this machine&apos;s platform</source>
+        <translation>Слои в том виде, в каком их хранит реестр (сжатые), для платформы этой машины</translation>
+    </message>
+    <message>
+        <source>Log &amp;In</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>Password or token:</source>
+        <translation>Пароль или токен:</translation>
+    </message>
+    <message>
+        <source>Kept in memory until Strata quits, never written to disk.</source>
+        <translation>Хранится в памяти до выхода из Strata и никогда не записывается на диск.</translation>
+    </message>
+    <message>
+        <source>Compare the two tags selected</source>
+        <translation>Сравнить два выбранных тега</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Ссылка:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an image reference (repository names are lower case).</source>
+        <translation>«%1» — не ссылка на образ (имена репозиториев пишутся строчными буквами).</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its tags…</source>
+        <translation>Запрос тегов у %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s) in %1.</source>
+        <translation>
+            <numerusform>%n тег в %1.</numerusform>
+            <numerusform>%n тега в %1.</numerusform>
+            <numerusform>%n тегов в %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read (see its tooltip).</source>
+        <translation>
+            <numerusform>%n не удалось прочитать (см. подсказку).</numerusform>
+            <numerusform>%n не удалось прочитать (см. подсказки).</numerusform>
+            <numerusform>%n не удалось прочитать (см. подсказки).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>введены вручную</translation>
     </message>
 </context>
 <context>
@@ -2088,10 +2227,6 @@ Stored in the archive: %2</source>
         <translation> ГиБ</translation>
     </message>
     <message>
-        <source>Images opened from an engine are saved here once (one archive per image ID) and read from here the next time. The images used least recently go first when the cache is full.</source>
-        <translation>Образы, открытые из движка, сохраняются здесь один раз (один архив на ID образа) и в следующий раз читаются отсюда. Когда кэш заполнен, первыми удаляются давно не использованные образы.</translation>
-    </message>
-    <message>
         <source>Engine address:</source>
         <translation>Адрес движка:</translation>
     </message>
@@ -2103,17 +2238,41 @@ Stored in the archive: %2</source>
         <source>Cache:</source>
         <translation>Кэш:</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 in %n image(s) at %2</source>
-        <translation>
-            <numerusform>%1 в %n образе, папка %2</numerusform>
-            <numerusform>%1 в %n образах, папка %2</numerusform>
-            <numerusform>%1 в %n образах, папка %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Clear Cache</source>
         <translation>Очистить кэш</translation>
+    </message>
+    <message>
+        <source>registry.lan:5000, 10.0.0.5:5000</source>
+        <translation>registry.lan:5000, 10.0.0.5:5000</translation>
+    </message>
+    <message>
+        <source>Registries that may be asked in plain HTTP when they do not speak TLS, as Docker&apos;s insecure-registries. This machine&apos;s registries (localhost, 127.0.0.1) always may.</source>
+        <translation>Реестры, к которым можно обращаться по обычному HTTP, если они не поддерживают TLS, как insecure-registries в Docker. К реестрам этой машины (localhost, 127.0.0.1) — всегда можно.</translation>
+    </message>
+    <message>
+        <source>Images opened from an engine are saved here once (one archive per image ID), layers fetched from a registry once (one file per digest), and read from here the next time. What was used least recently goes first when the cache is full.</source>
+        <translation>Образы, открытые из движка, сохраняются здесь один раз (один архив на ID образа), слои из реестра — один раз (один файл на дайджест), и в следующий раз читаются отсюда. Когда кэш заполнен, первым удаляется то, что использовалось давнее всего.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP registries:</source>
+        <translation>Реестры по HTTP:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n image(s) and %2 at %3</source>
+        <translation>
+            <numerusform>%1 в %n образе и %2 в %3</numerusform>
+            <numerusform>%1 в %n образах и %2 в %3</numerusform>
+            <numerusform>%1 в %n образах и %2 в %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s)</source>
+        <translation>
+            <numerusform>%n слое</numerusform>
+            <numerusform>%n слоях</numerusform>
+            <numerusform>%n слоях</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,28 @@ QString ImageListModel::createdText(const QString &rfc3339)
     return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
+QString ImageListModel::attachmentsText(const QList<AttachedArtifact> &attachments)
+{
+    QStringList lines{tr("Attached by the index (statements about the image, not images):")};
+    for (const AttachedArtifact &a : attachments) {
+        QStringList kinds;
+        for (const QString &predicate : a.predicateTypes) {
+            if (predicate.contains(QLatin1String("spdx")) ||
+                predicate.contains(QLatin1String("cyclonedx")))
+                kinds << tr("SBOM (%1)").arg(predicate);
+            else if (predicate.contains(QLatin1String("provenance")))
+                kinds << tr("provenance (%1)").arg(predicate);
+            else
+                kinds << predicate;
+        }
+        lines << tr("%1, %2: %3")
+                     .arg(shortDigest(a.manifestDigest), formatDataSize(a.size),
+                          kinds.isEmpty() ? tr("no predicate type")
+                                          : kinds.join(QStringLiteral(", ")));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void ImageListModel::setImages(const std::vector<ImageInfo> &images)
 {
     beginResetModel();
@@ -46,6 +68,7 @@ void ImageListModel::setImages(const std::vector<ImageInfo> &images)
         row.created = createdText(info.created);
         row.stored = info.absent ? -1 : info.storedSize();
         row.platform = info.platform.toString();
+        row.attachments = info.attachments;
         row.otherPlatform = info.otherPlatform;
         row.absent = info.absent;
         const QStringList names = info.names.isEmpty() ? QStringList{QString()} : info.names;
@@ -115,6 +138,9 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
             return row.size >= 0 ? formatDataSize(row.size)
                                  : QStringLiteral("~") + formatDataSize(row.stored);
         case PlatformColumn:
+            if (!row.attachments.isEmpty())
+                return tr("%1 + %n attestation(s)", nullptr, int(row.attachments.size()))
+                    .arg(row.platform);
             return row.platform;
         }
     }
@@ -131,6 +157,8 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
         if (index.column() == SizeColumn)
             return tr("The layers are being read; until then, the bytes stored in the archive: %1")
                 .arg(format::exactSize(row.stored));
+        if (index.column() == PlatformColumn && !row.attachments.isEmpty())
+            return attachmentsText(row.attachments);
         if (row.otherPlatform)
             return tr("An image for another platform of the same reference");
     }

@@ -50,6 +50,8 @@ public:
     static std::pair<QString, QString> splitReference(const QString &reference);
     // "2 years ago"-free, locale-independent: "2024-01-15 10:00".
     static QString createdText(const QString &rfc3339);
+    // What an index attaches to an image (SBOM, provenance), one line each, for tooltips.
+    static QString attachmentsText(const QList<AttachedArtifact> &attachments);
 
 private:
     struct Row
@@ -63,6 +65,7 @@ private:
         qint64 stored;
         qint64 size = -1; // -1 until the layers have been read
         QString platform;
+        QList<AttachedArtifact> attachments;
         bool otherPlatform;
         bool absent;
     };

@@ -15,6 +15,7 @@
 #include "windows/language.h"
 #include "windows/presentationzoom.h"
 #include "windows/recentfiles.h"
+#include "windows/registrydialog.h"
 #include "windows/reusewindow.h"
 
 #include <QAction>
@@ -226,6 +227,19 @@ EngineBrowser *MainWindow::openEngineBrowser()
     m_browser->raise();
     m_browser->activateWindow();
     return m_browser;
+}
+
+RegistryDialog *MainWindow::openRegistryDialog()
+{
+    auto *dialog = new RegistryDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RegistryDialog::openRequested, this, [this](const QStringList &locations) {
+        for (const QString &location : locations)
+            openPath(location);
+    });
+    connect(dialog, &RegistryDialog::compareRequested, this, &MainWindow::openComparison);
+    dialog->show();
+    return dialog;
 }
 
 CompareWindow *MainWindow::openComparison(const QString &a, const QString &b)

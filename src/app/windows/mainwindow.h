@@ -14,6 +14,7 @@ namespace strata {
 
 class CompareWindow;
 class EngineBrowser;
+class RegistryDialog;
 class EngineMonitor;
 class ReuseWindow;
 
@@ -46,6 +47,7 @@ public:
     ReuseWindow *openReuseDemo();
     // The images and containers of the engines that answer (one window, brought to front).
     EngineBrowser *openEngineBrowser();
+    RegistryDialog *openRegistryDialog();
     void showSettings();
     EngineMonitor *engines() const { return m_engines; }
 

@@ -49,6 +49,11 @@ void MainWindow::createFileMenu()
         file->addAction(tr("Open from &Engine…"), this, &MainWindow::openEngineBrowser);
     engine->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     engine->setStatusTip(tr("The images and containers of the running Docker or Podman engine"));
+    QAction *registry =
+        file->addAction(tr("Open from Re&gistry…"), this, &MainWindow::openRegistryDialog);
+    registry->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    registry->setStatusTip(tr("An image in a registry: its stack and history at once, each "
+                              "layer fetched when it is needed"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, [this] { m_recent->populate(m_recentMenu); });

@@ -31,6 +31,7 @@ private:
     void clearCache();
 
     QLineEdit *m_host;
+    QLineEdit *m_insecure;
     QSpinBox *m_limit;
     QLabel *m_usage;
     QPushButton *m_clear;

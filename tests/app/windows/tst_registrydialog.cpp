@@ -1,0 +1,189 @@
+// A registry as a user meets it in the application, against a docker-registry the test
+// starts: File > Open from Registry lists a repository's tags with their platforms and sizes,
+// opens one in a tab whose tree equals the pushed archive's, offers Compare for two, remembers
+// the references opened, and asks for a login when the registry wants one.
+#include "engines.h"
+#include "testregistry.h"
+
+#include "models/imageloader.h"
+#include "panes/imagetab.h"
+#include "registry/blobcache.h"
+#include "registry/registrycredentials.h"
+#include "source/sourcesettings.h"
+#include "windows/language.h"
+#include "windows/mainwindow.h"
+#include "windows/registrydialog.h"
+#include "windows/settingsdialog.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace strata;
+
+namespace {
+constexpr int kTimeout = 60000;
+
+QStringList tagsShown(const QTreeWidget *tree)
+{
+    QStringList tags;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        tags << tree->topLevelItem(i)->text(0);
+    return tags;
+}
+} // namespace
+
+class TestRegistryDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void listsTagsAndOpensOne();
+    void comparesTwoTags();
+    void asksForLogin();
+    void settingsCountLayerBlobs();
+
+private:
+    QTemporaryDir m_work;
+    QTemporaryDir m_cache;
+    TestRegistry m_registry;
+};
+
+void TestRegistryDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    // English, with its plural forms, as the application starts.
+    language::install(qApp, QStringLiteral("en"));
+    qputenv("STRATA_CACHE_DIR", m_cache.path().toLocal8Bit());
+    SourceSettings settings = SourceSettings::load();
+    settings.recentReferences.clear();
+    settings.save();
+    QString why;
+    QVERIFY2(m_registry.start(&why), qPrintable(why));
+    const QString archive = writeBusyboxImage(m_work.path(), QStringLiteral("app:1"), &why, 2);
+    QVERIFY2(!archive.isEmpty(), qPrintable(why));
+    const QString bigger = m_work.path() + QStringLiteral("/bigger");
+    QDir().mkpath(bigger);
+    const QString second = writeBusyboxImage(bigger, QStringLiteral("app:2"), &why, 3);
+    QVERIFY2(!second.isEmpty(), qPrintable(why));
+    QVERIFY2(m_registry.push(QStringLiteral("docker-archive:") + archive,
+                             QStringLiteral("team/app:1.4"), &why),
+             qPrintable(why));
+    QVERIFY2(m_registry.push(QStringLiteral("docker-archive:") + second,
+                             QStringLiteral("team/app:1.5"), &why),
+             qPrintable(why));
+}
+
+void TestRegistryDialog::listsTagsAndOpensOne()
+{
+    MainWindow window;
+    window.show();
+    RegistryDialog *dialog = window.openRegistryDialog();
+    dialog->referenceField()->setCurrentText(m_registry.host() + QStringLiteral("/team/app"));
+    dialog->listTags();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->tagsView()->topLevelItemCount(), 2, kTimeout);
+    QCOMPARE(tagsShown(dialog->tagsView()),
+             (QStringList{QStringLiteral("1.4"), QStringLiteral("1.5")}));
+    QCOMPARE(dialog->tagsView()->topLevelItem(0)->text(1), QStringLiteral("linux/amd64"));
+    QVERIFY(dialog->tagsView()->topLevelItem(0)->text(3).startsWith(QLatin1String("sha256:")));
+    QVERIFY2(dialog->statusLabel()->text().contains(QLatin1String("2")),
+             qPrintable(dialog->statusLabel()->text()));
+
+    dialog->tagsView()->topLevelItem(0)->setSelected(true);
+    QCOMPARE(dialog->selectedLocations(),
+             QStringList{QStringLiteral("registry://%1/team/app:1.4").arg(m_registry.host())});
+    QVERIFY(dialog->openButton()->isEnabled());
+    QVERIFY(!dialog->compareButton()->isEnabled());
+    QTest::mouseClick(dialog->openButton(), Qt::LeftButton);
+    QCOMPARE(window.tabCount(), 1);
+    ImageTab *tab = window.tab(0);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->isLoaded(), kTimeout);
+    QCOMPARE(tab->title(), QStringLiteral("app:1.4"));
+    QCOMPARE(int(tab->loader()->layers().size()), 3);
+    for (const auto &layer : tab->loader()->layers())
+        QVERIFY2(layer && !layer->error, layer ? qPrintable(layer->error.toString()) : "no layer");
+    QCOMPARE(int(QDir(blobCacheDir()).entryList(QDir::Files).size()), 3);
+
+    // The reference opened is offered the next time.
+    RegistryDialog again;
+    QCOMPARE(again.referenceField()->itemText(0),
+             QStringLiteral("%1/team/app:1.4").arg(m_registry.host()));
+}
+
+void TestRegistryDialog::comparesTwoTags()
+{
+    RegistryDialog dialog;
+    QSignalSpy compare(&dialog, &RegistryDialog::compareRequested);
+    dialog.referenceField()->setCurrentText(
+        QStringLiteral("registry://%1/team/app:1.4").arg(m_registry.host()));
+    dialog.listTags();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.tagsView()->topLevelItemCount(), 2, kTimeout);
+    dialog.tagsView()->selectAll();
+    QVERIFY(dialog.compareButton()->isEnabled());
+    QTest::mouseClick(dialog.compareButton(), Qt::LeftButton);
+    QCOMPARE(compare.size(), 1);
+    QCOMPARE(compare[0][0].toString(),
+             QStringLiteral("registry://%1/team/app:1.4").arg(m_registry.host()));
+    QCOMPARE(compare[0][1].toString(),
+             QStringLiteral("registry://%1/team/app:1.5").arg(m_registry.host()));
+}
+
+void TestRegistryDialog::asksForLogin()
+{
+    TestRegistry secure(
+        TestRegistry::Options{true, QStringLiteral("student"), QStringLiteral("pa55")});
+    QString why;
+    QVERIFY2(secure.start(&why), qPrintable(why));
+    const QString archive = writeBusyboxImage(m_work.path() + QStringLiteral("/bigger"),
+                                              QStringLiteral("app:2"), &why, 3);
+    QVERIFY2(secure.push(QStringLiteral("docker-archive:") + archive, QStringLiteral("class/app:1"),
+                         &why),
+             qPrintable(why));
+    qputenv("STRATA_CERTS_D", secure.certsDir().toLocal8Bit());
+    QTemporaryDir empty;
+    qputenv("DOCKER_CONFIG", empty.path().toLocal8Bit());
+    qputenv("REGISTRY_AUTH_FILE", (empty.path() + QStringLiteral("/auth.json")).toLocal8Bit());
+
+    RegistryDialog dialog;
+    dialog.show();
+    dialog.referenceField()->setCurrentText(secure.host() + QStringLiteral("/class/app"));
+    dialog.listTags();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.loginBox()->isVisible(), kTimeout);
+    QVERIFY2(dialog.statusLabel()->text().contains(QLatin1String("none is stored")),
+             qPrintable(dialog.statusLabel()->text()));
+    dialog.findChild<QLineEdit *>(QStringLiteral("user"))->setText(QStringLiteral("student"));
+    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("password"));
+    password->setText(QStringLiteral("pa55"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.tagsView()->topLevelItemCount(), 1, kTimeout);
+    QVERIFY(!dialog.loginBox()->isVisible());
+    QVERIFY(password->text().isEmpty());
+    // Typed credentials stay in memory: nothing was written where Docker or Podman keep theirs.
+    QVERIFY(QDir(empty.path()).entryList(QDir::Files).isEmpty());
+    forgetCredentials(secure.host());
+    qunsetenv("STRATA_CERTS_D");
+    qunsetenv("DOCKER_CONFIG");
+    qunsetenv("REGISTRY_AUTH_FILE");
+}
+
+void TestRegistryDialog::settingsCountLayerBlobs()
+{
+    SettingsDialog settings;
+    QVERIFY2(settings.cacheUsage()->text().contains(QLatin1String("3 layers")),
+             qPrintable(settings.cacheUsage()->text()));
+    QTest::mouseClick(settings.findChild<QPushButton *>(QStringLiteral("clearCache")),
+                      Qt::LeftButton);
+    QCOMPARE(int(QDir(blobCacheDir()).entryList(QDir::Files).size()), 0);
+}
+
+QTEST_MAIN(TestRegistryDialog)
+#include "tst_registrydialog.moc"
