@@ -43,6 +43,7 @@ passed=$((passed + 3))
 
 stage "benchmark smoke run"
 SMOKE=1 bench/run.sh >/dev/null
-passed=$((passed + 1))
+SMOKE=1 bench/registry.sh ../shared/fixtures/peer/dive/test-docker-image.tar >/dev/null
+passed=$((passed + 2))
 
 echo "all: $passed passed, 0 failed (${SECONDS}s)"

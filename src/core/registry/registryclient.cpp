@@ -147,16 +147,37 @@ RegistryClient::RegistryClient(QString registry, QString name)
 RegistryClient::~RegistryClient() = default;
 RegistryClient::RegistryClient(RegistryClient &&) noexcept = default;
 
+namespace {
+// The base URL each registry answered on, for the rest of the process: every thread fetching
+// a layer makes its own client, and asking again (an https handshake refused by a plain HTTP
+// registry, the system's CA bundle parsed again) costs more than the request itself.
+QMutex s_baseMutex;
+QHash<QString, QString> &knownBases()
+{
+    static QHash<QString, QString> bases;
+    return bases;
+}
+} // namespace
+
 bool RegistryClient::connect(Error *error)
 {
     if (m_transport)
         return true;
+    {
+        QMutexLocker lock(&s_baseMutex);
+        if (const QString known = knownBases().value(m_registry); !known.isEmpty()) {
+            m_transport = std::make_unique<Transport>(
+                Transport{HttpClient(endpointFor(known, m_registry)), known});
+            return true;
+        }
+    }
     RegistryReference hub;
     hub.registry = m_registry;
     const QString host = hub.apiHost();
     const bool plainAllowed =
         isLoopbackHost(host) || SourceSettings::load().insecureRegistries.contains(m_registry);
     // GET /v2/ says whether the registry is there and speaks the API (401 is an answer too).
+    int status = 0;
     auto tryBase = [&](const QString &base, Error *failed) {
         auto transport =
             std::make_unique<Transport>(Transport{HttpClient(endpointFor(base, m_registry)), base});
@@ -166,22 +187,28 @@ bool RegistryClient::connect(Error *error)
         HttpResponse response;
         if (!transport->http.send(request, &response, failed))
             return false;
-        m_plainStatus = response.status;
+        status = response.status;
         m_transport = std::move(transport);
         return true;
     };
-    Error secure;
-    if (tryBase(QStringLiteral("https://") + host, &secure))
+    auto remember = [&] {
+        QMutexLocker lock(&s_baseMutex);
+        knownBases().insert(m_registry, m_transport->baseUrl);
         return true;
-    Error plain;
+    };
     // As Docker does: a loopback or insecure registry that does not speak TLS is asked in
-    // plain HTTP; any other must speak TLS.
+    // plain HTTP; any other must speak TLS. This machine's registries are asked in plain HTTP
+    // first (no credentials go with GET /v2/): a TLS one answers that with 400, and is then
+    // asked over TLS.
+    Error secure;
+    Error plain;
     if (plainAllowed && tryBase(QStringLiteral("http://") + host, &plain)) {
-        // A TLS server asked in plain HTTP answers 400: the TLS failure is what to tell.
-        if (m_plainStatus != 400)
-            return true;
+        if (status != 400)
+            return remember();
         m_transport.reset();
     }
+    if (tryBase(QStringLiteral("https://") + host, &secure))
+        return remember();
     *error = Error::make(
         secure.kind, m_name,
         QStringLiteral("the registry %1 does not answer: %2").arg(m_registry, secure.message));

@@ -66,7 +66,6 @@ private:
     std::unique_ptr<Transport> m_transport;
     std::optional<RegistryCredentials> m_credentials;
     bool m_credentialsLooked = false;
-    int m_plainStatus = 0; // what GET /v2/ answered on the transport last tried
 };
 
 // Where a registry's CA and client certificates are ("/etc/docker/certs.d/HOST/ca.crt" and
