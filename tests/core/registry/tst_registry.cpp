@@ -1,5 +1,7 @@
+#include "archive/bytesource.h"
 #include "image/manifest.h"
 #include "registry/blobcache.h"
+#include "registry/registrycredentials.h"
 #include "registry/registryimagesource.h"
 #include "registry/registrylisting.h"
 #include "report/treereport.h"
@@ -123,6 +125,100 @@ private:
     std::atomic<int> m_cuts{0};
     QMutex m_ready;
 };
+// A registry that answers what the test says, for the cases a real one never produces (a
+// rate limit, a 100 MB manifest, blobs in storage on another host): each path gets a canned
+// reply; every request's head is kept.
+class CannedRegistry : public QThread
+{
+public:
+    struct Reply
+    {
+        QByteArray status = "200 OK";
+        QList<QByteArray> headers;
+        QByteArray body;
+    };
+    CannedRegistry()
+    {
+        m_ready.lock();
+        start();
+        m_ready.lock();
+        m_ready.unlock();
+    }
+    ~CannedRegistry() override
+    {
+        quit();
+        wait();
+    }
+    QString host() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+    void set(const QByteArray &path, const Reply &reply)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_replies.insert(path, reply);
+    }
+    // Every request without an Authorization header is answered 401 with a Basic challenge.
+    void requireBasicAuth() { m_basic = true; }
+    QList<QByteArray> requests() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_requests;
+    }
+
+protected:
+    void run() override
+    {
+        QTcpServer server;
+        server.listen(QHostAddress::LocalHost, 0);
+        m_port = server.serverPort();
+        QObject::connect(&server, &QTcpServer::newConnection, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                auto *buffer = new QByteArray;
+                QObject::connect(socket, &QObject::destroyed, [buffer] { delete buffer; });
+                QObject::connect(socket, &QTcpSocket::readyRead, [this, socket, buffer] {
+                    buffer->append(socket->readAll());
+                    qsizetype end;
+                    while ((end = buffer->indexOf("\r\n\r\n")) >= 0) {
+                        const QByteArray head = buffer->left(end);
+                        buffer->remove(0, end + 4);
+                        answer(socket, head);
+                    }
+                });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        m_ready.unlock();
+        exec();
+    }
+
+private:
+    void answer(QTcpSocket *socket, const QByteArray &head)
+    {
+        const QByteArray path = head.split(' ').value(1);
+        Reply reply;
+        {
+            QMutexLocker lock(&m_mutex);
+            m_requests << head;
+            reply = m_replies.value(
+                path, Reply{"404 Not Found", {}, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\"}]}"});
+            if (path == "/v2/")
+                reply = Reply{"200 OK", {}, "{}"};
+            if (m_basic && !head.toLower().contains("\r\nauthorization: basic "))
+                reply =
+                    Reply{"401 Unauthorized", {"WWW-Authenticate: Basic realm=\"canned\""}, "{}"};
+        }
+        QByteArray out = "HTTP/1.1 " + reply.status +
+                         "\r\nContent-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+        for (const QByteArray &h : reply.headers)
+            out += h + "\r\n";
+        socket->write(out + "\r\n" + reply.body);
+    }
+
+    quint16 m_port = 0;
+    QMutex m_ready;
+    mutable QMutex m_mutex;
+    QHash<QByteArray, Reply> m_replies;
+    QList<QByteArray> m_requests;
+    std::atomic<bool> m_basic{false};
+};
 } // namespace
 
 // Registry images against a real registry (Debian's docker-registry on 127.0.0.1) filled by
@@ -145,6 +241,10 @@ private slots:
     void tamperedManifestIsRefused();
     void brokenTransferIsResumed();
     void tlsWithStoredCredentials();
+    void rateLimitSaysWhenToRetry();
+    void hugeManifestIsRefused();
+    void blobsFromAnotherHostGetNoCredentials();
+    void deepIndexIsRefused();
 
 private:
     QString writeImage(const QString &name, int extraLayers);
@@ -583,6 +683,137 @@ void TestRegistryImages::tlsWithStoredCredentials()
     qunsetenv("STRATA_CERTS_D");
     qunsetenv("DOCKER_CONFIG");
     qunsetenv("REGISTRY_AUTH_FILE");
+}
+
+void TestRegistryImages::rateLimitSaysWhenToRetry()
+{
+    CannedRegistry canned;
+    canned.set("/v2/busy/app/manifests/1", {"429 Too Many Requests", {"Retry-After: 42"}, "{}"});
+    Error error;
+    QVERIFY(!openImageSource(canned.host() + QStringLiteral("/busy/app:1"), &error));
+    QCOMPARE(int(error.kind), int(Error::Kind::ServerError));
+    QVERIFY2(error.message.contains(QLatin1String("retry in 42 s")), qPrintable(error.message));
+    QCOMPARE(error.file, QStringLiteral("registry://%1/busy/app:1").arg(canned.host()));
+}
+
+void TestRegistryImages::hugeManifestIsRefused()
+{
+    CannedRegistry canned;
+    canned.set("/v2/huge/app/manifests/1",
+               {"200 OK",
+                {"Content-Type: application/vnd.oci.image.manifest.v1+json"},
+                QByteArray(100 << 20, ' ')});
+    Error error;
+    QVERIFY(!openImageSource(canned.host() + QStringLiteral("/huge/app:1"), &error));
+    QCOMPARE(int(error.kind), int(Error::Kind::LimitExceeded));
+    QVERIFY2(error.message.contains(QLatin1String("larger than")), qPrintable(error.message));
+}
+
+void TestRegistryImages::blobsFromAnotherHostGetNoCredentials()
+{
+    // The registry sends blobs to storage elsewhere, as Docker Hub sends them to its CDN: the
+    // blob comes from there, and the registry's credentials stay with the registry.
+    Error error;
+    const auto real = openImageSource(m_archive, &error);
+    QVERIFY(real);
+    const ImageInfo &image = real->images()[0];
+    CannedRegistry registry;
+    CannedRegistry storage;
+    // The archive is docker save's: its layers are plain tars, named by their diff_ids, under
+    // a distribution manifest written here.
+    QJsonArray layers;
+    for (const LayerInfo &layer : image.layers) {
+        layers.append(QJsonObject{{QStringLiteral("mediaType"),
+                                   QStringLiteral("application/vnd.docker.image.rootfs.diff.tar")},
+                                  {QStringLiteral("digest"), layer.diffId},
+                                  {QStringLiteral("size"), layer.blobSize}});
+    }
+    const QByteArray config = image.configJson;
+    const QByteArray distribution =
+        QJsonDocument(
+            QJsonObject{
+                {QStringLiteral("schemaVersion"), 2},
+                {QStringLiteral("mediaType"),
+                 QStringLiteral("application/vnd.docker.distribution.manifest.v2+json")},
+                {QStringLiteral("config"),
+                 QJsonObject{{QStringLiteral("mediaType"),
+                              QStringLiteral("application/vnd.docker.container.image.v1+json")},
+                             {QStringLiteral("digest"), image.id},
+                             {QStringLiteral("size"), config.size()}}},
+                {QStringLiteral("layers"), layers}})
+            .toJson(QJsonDocument::Compact);
+    registry.set("/v2/cdn/app/manifests/1",
+                 {"200 OK",
+                  {"Content-Type: application/vnd.docker.distribution.manifest.v2+json"},
+                  distribution});
+    registry.set("/v2/cdn/app/blobs/" + image.id.toLatin1(), {"200 OK", {}, config});
+    std::vector<int> all;
+    for (int i = 0; i < image.layers.size(); ++i)
+        all.push_back(i);
+    QVERIFY(real->readLayerBlobs(
+        0, all,
+        [&](int layer, ByteSource &blob) {
+            QByteArray bytes;
+            char buffer[65536];
+            qint64 n;
+            while ((n = blob.read(buffer, sizeof buffer)) > 0)
+                bytes.append(buffer, n);
+            const QByteArray digest = image.layers[layer].diffId.toLatin1();
+            registry.set("/v2/cdn/app/blobs/" + digest,
+                         {"307 Temporary Redirect",
+                          {"Location: http://" + storage.host().toLatin1() + "/signed/" +
+                           digest.mid(7) + "?sig=abc"},
+                          {}});
+            storage.set("/signed/" + digest.mid(7) + "?sig=abc", {"200 OK", {}, bytes});
+            return true;
+        },
+        &error));
+    QTemporaryDir noConfig;
+    qputenv("DOCKER_CONFIG", noConfig.path().toLocal8Bit());
+    qputenv("REGISTRY_AUTH_FILE", (noConfig.path() + QStringLiteral("/none.json")).toLocal8Bit());
+    rememberCredentials(registry.host(), RegistryCredentials{QStringLiteral("u"),
+                                                             QStringLiteral("p"),
+                                                             {},
+                                                             QStringLiteral("typed in")});
+    registry.requireBasicAuth();
+    const auto source = openImageSource(registry.host() + QStringLiteral("/cdn/app:1"), &error);
+    QVERIFY2(source, qPrintable(error.toString()));
+    QCOMPARE(mergedTree(*source, 0), mergedTree(*real, 0));
+    QVERIFY(!storage.requests().isEmpty());
+    bool sentToRegistry = false;
+    for (const QByteArray &head : registry.requests())
+        sentToRegistry = sentToRegistry || head.contains("Authorization: Basic");
+    QVERIFY(sentToRegistry);
+    for (const QByteArray &head : storage.requests())
+        QVERIFY2(!head.toLower().contains("authorization"), head.constData());
+    forgetCredentials(registry.host());
+    qunsetenv("DOCKER_CONFIG");
+    qunsetenv("REGISTRY_AUTH_FILE");
+}
+
+void TestRegistryImages::deepIndexIsRefused()
+{
+    // Indexes nested deeper than any tool writes: refused, not followed without end.
+    CannedRegistry canned;
+    QByteArray child = "{\"schemaVersion\":2,\"mediaType\":\"application/"
+                       "vnd.oci.image.index.v1+json\",\"manifests\":[]}";
+    QByteArray top;
+    for (int depth = 0; depth < 8; ++depth) {
+        const QByteArray digest =
+            "sha256:" + QCryptographicHash::hash(child, QCryptographicHash::Sha256).toHex();
+        canned.set("/v2/deep/app/manifests/" + digest,
+                   {"200 OK", {"Content-Type: application/vnd.oci.image.index.v1+json"}, child});
+        child = "{\"schemaVersion\":2,\"mediaType\":\"application/"
+                "vnd.oci.image.index.v1+json\",\"manifests\":[{\"mediaType\":\"application/"
+                "vnd.oci.image.index.v1+json\",\"digest\":\"" +
+                digest + "\",\"size\":" + QByteArray::number(child.size()) + "}]}";
+    }
+    canned.set("/v2/deep/app/manifests/1",
+               {"200 OK", {"Content-Type: application/vnd.oci.image.index.v1+json"}, child});
+    Error error;
+    QVERIFY(!openImageSource(canned.host() + QStringLiteral("/deep/app:1"), &error));
+    QCOMPARE(int(error.kind), int(Error::Kind::LimitExceeded));
+    QVERIFY2(error.message.contains(QLatin1String("nests")), qPrintable(error.message));
 }
 
 QTEST_GUILESS_MAIN(TestRegistryImages)
