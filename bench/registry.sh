@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A registry as a source, against Debian's docker-registry this script starts on 127.0.0.1
 # (its own storage and port) and stops, filled with skopeo from ARCHIVE:
-#   1. the stack and history: `strata-cli history registry://…` (manifest and config only);
+#   1. the stack and history on screen: strata-bench-gui's first paint of the main window
+#      opening registry://… (manifest and config only), the blob cache empty;
 #   2. the whole tree with the blob cache empty, against `skopeo copy docker://… oci:DIR`
 #      plus `strata-cli tree DIR`;
 #   3. the same tree with every blob cached.
@@ -15,9 +16,10 @@ archive=$(readlink -f "$archive")
 reps=${2:-5}
 if [ "${SMOKE:-0}" = 1 ]; then reps=1; fi
 build=${BUILD:-build/release}
-[ -n "${BUILD:-}" ] || cmake --preset release >/dev/null
-cmake --build "$build" -j"$(nproc)" --target strata-cli >/dev/null
+[ -n "${BUILD:-}" ] || cmake --preset release -DSTRATA_BUILD_BENCH=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" --target strata-cli strata-bench-gui >/dev/null
 cli=$(readlink -f "$build/src/cli/strata-cli")
+gui=$(readlink -f "$build/bench/strata-bench-gui")
 
 work=$(mktemp -d)
 stop() {
@@ -51,7 +53,11 @@ timeit() { for _ in $(seq "$reps"); do eval "${2:-true}"; /usr/bin/time -f %e -o
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 
 export STRATA_CACHE_DIR=$work/cache
-stack=$(timeit "'$cli' history 'registry://$ref'" "rm -rf '$work/cache'")
+for _ in $(seq "$reps"); do
+  rm -rf "$work/cache"
+  QT_QPA_PLATFORM=offscreen "$gui" "registry://$ref" 2>/dev/null | awk '$1 == "first_paint_ms" {print $2}'
+done >"$work/paint"
+stack=$(median <"$work/paint")
 copied=$(timeit "skopeo copy --quiet --src-tls-verify=false 'docker://$ref' 'oci:$work/oci:1' && '$cli' tree '$work/oci'" "rm -rf '$work/oci'")
 first=$(timeit "'$cli' tree 'registry://$ref'" "rm -rf '$work/cache'")
 cached=$(timeit "'$cli' tree 'registry://$ref'")
@@ -60,6 +66,6 @@ echo "Registry benchmarks: Strata $(git rev-parse --short HEAD), docker-registry
 echo
 echo "| case | baseline | Strata | baseline time | ratio | target |"
 echo "|---|---|---|---|---|---|"
-echo "| stack and history of $(basename "$archive") (strata-cli history, process start included) | | ${stack} s | | | < 0.3 s |"
+echo "| stack and history of $(basename "$archive") on screen, from opening | | ${stack} ms | | | < 300 ms |"
 echo "| whole tree, blob cache empty | skopeo copy to oci:DIR + strata-cli tree DIR | ${first} s | ${copied} s | $(ratio "$first" "$copied") | ≤ 1.2 |"
 echo "| whole tree, blobs cached | skopeo copy to oci:DIR + strata-cli tree DIR | ${cached} s | ${copied} s | $(ratio "$cached" "$copied") | |"
