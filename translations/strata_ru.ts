@@ -908,16 +908,20 @@ Stored in the archive: %2</source>
         <translation>Не удалось открыть.</translation>
     </message>
     <message>
-        <source>Receiving %1 from the engine…</source>
-        <translation>Получение %1 от движка…</translation>
-    </message>
-    <message>
-        <source>Checking the digests of what the engine sent…</source>
-        <translation>Проверка дайджестов того, что прислал движок…</translation>
-    </message>
-    <message>
         <source>Reading the container&apos;s changes: %1 of %2 paths</source>
         <translation>Чтение изменений контейнера: %1 из %2 путей</translation>
+    </message>
+    <message>
+        <source>Receiving %1…</source>
+        <translation>Получение %1…</translation>
+    </message>
+    <message>
+        <source>Checking the digests of what was received…</source>
+        <translation>Проверка дайджестов полученного…</translation>
+    </message>
+    <message>
+        <source>Fetching and reading layer %1 of %2</source>
+        <translation>Загрузка и чтение слоя %1 из %2</translation>
     </message>
 </context>
 <context>

@@ -197,10 +197,10 @@ QString ImageLoader::progressText(const LoadProgress &p)
             text = tr("Reading the archive…");
             break;
         case OpenStage::Receiving:
-            text = tr("Receiving %1 from the engine…").arg(p.current);
+            text = tr("Receiving %1…").arg(p.current);
             break;
         case OpenStage::Checking:
-            text = tr("Checking the digests of what the engine sent…");
+            text = tr("Checking the digests of what was received…");
             break;
         case OpenStage::Changes:
             return tr("Reading the container's changes: %1 of %2 paths")
@@ -210,7 +210,10 @@ QString ImageLoader::progressText(const LoadProgress &p)
         return bytes.isEmpty() ? text : text + QStringLiteral(" — ") + bytes;
     }
     const int current = std::min(p.layersDone + 1, p.layerCount);
-    QString text = tr("Reading layer %1 of %2").arg(current).arg(p.layerCount);
+    // A registry's layers are fetched before they are read; the bytes count both.
+    QString text = p.stage == OpenStage::Receiving
+                       ? tr("Fetching and reading layer %1 of %2").arg(current).arg(p.layerCount)
+                       : tr("Reading layer %1 of %2").arg(current).arg(p.layerCount);
     if (!bytes.isEmpty())
         text += QStringLiteral(" — ") + bytes;
     return text;
