@@ -998,6 +998,10 @@ Stored in the archive: %2</source>
         <source>The engine&apos;s history (docker history) differs from the image&apos;s config:</source>
         <translation>История движка (docker history) расходится с конфигурацией образа:</translation>
     </message>
+    <message>
+        <source>Fetched from the registry</source>
+        <translation>Загружено из реестра</translation>
+    </message>
 </context>
 <context>
     <name>strata::ImageTab</name>

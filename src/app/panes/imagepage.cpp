@@ -69,6 +69,7 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     connect(m_loader, &ImageLoader::metadataReady, this, &ImagePage::onMetadataReady);
     connect(m_loader, &ImageLoader::layerReady, this, &ImagePage::onLayerReady);
     connect(m_loader, &ImageLoader::treesReady, this, &ImagePage::onTreesReady);
+    connect(m_loader, &ImageLoader::progressChanged, this, &ImagePage::showFetched);
     connect(m_loader, &ImageLoader::cancelled, this, &ImagePage::onCancelledOrFailed);
     connect(m_loader, &ImageLoader::failed, this, &ImagePage::onCancelledOrFailed);
 
@@ -145,8 +146,28 @@ void ImagePage::onLayerReady()
     m_history->setLayerTrees(m_loader->layers());
 }
 
+void ImagePage::showFetched(const LoadProgress &progress)
+{
+    if (progress.fetched.isEmpty())
+        return;
+    // A registry's layers as they arrive: each block fills with the share of its blob
+    // received, of the size its descriptor declares.
+    const ImageInfo &info = m_loader->imageInfo();
+    QList<double> fractions;
+    for (qsizetype i = 0; i < progress.fetched.size() && i < info.layers.size(); ++i) {
+        const qint64 size = info.layers[i].declaredSize;
+        fractions << (size > 0 ? double(progress.fetched[i]) / double(size) : 0.0);
+    }
+    m_stack->setLayerShades(fractions, tr("Fetched from the registry"));
+    m_showsFetched = true;
+}
+
 void ImagePage::onTreesReady()
 {
+    if (m_showsFetched) {
+        m_stack->setLayerShades({}, {});
+        m_showsFetched = false;
+    }
     const auto &layers = m_loader->layers();
     m_stack->setLayerTrees(layers);
     m_history->setLayerTrees(layers);

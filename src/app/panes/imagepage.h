@@ -23,6 +23,7 @@ class FileTreePane;
 class HistoryView;
 class ImageLoader;
 class LayerDetailsView;
+struct LoadProgress;
 class LayerStackView;
 class StoragePane;
 
@@ -60,6 +61,7 @@ private:
     void warn(const QString &text);
     void showStorage();
     void onLayerReady();
+    void showFetched(const LoadProgress &progress);
     void onTreesReady();
     void onCancelledOrFailed();
     void onLayerSelected(int layer);
@@ -72,7 +74,8 @@ private:
     ImageLoader *m_loader;
     int m_layer = -1;
     bool m_syncing = false;
-    QString m_loadProblems; // what the image was loaded despite, shown with later warnings
+    bool m_showsFetched = false; // the stack's shades are the fetch progress
+    QString m_loadProblems;      // what the image was loaded despite, shown with later warnings
     // The SHA-256 check of the layers, in the background.
     BackgroundWork m_digestCheck{this};
 

@@ -163,7 +163,8 @@ EngineImageSource::open(const EngineLocation &location, Error *error, const Open
             source->m_endpoint, c.id, uint16_t(info.layers.size()), observer.cancel,
             [&](int done, int total) {
                 if (observer.progress)
-                    observer.progress(LoadProgress{OpenStage::Changes, 0, 0, done, total, c.name});
+                    observer.progress(
+                        LoadProgress{OpenStage::Changes, 0, 0, done, total, c.name, {}});
             },
             &changesError);
         if (!layer)

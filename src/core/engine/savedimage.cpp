@@ -34,7 +34,7 @@ bool checkSavedImage(const QString &path, const QString &imageId, const OpenObse
         return false;
     }
     if (observer.progress)
-        observer.progress(LoadProgress{OpenStage::Checking, 0, 0, 0, image.storedSize(), {}});
+        observer.progress(LoadProgress{OpenStage::Checking, 0, 0, 0, image.storedSize(), {}, {}});
     const std::vector<LayerDigestCheck> checks = archive->verifyLayers(index, observer.cancel);
     for (const LayerDigestCheck &check : checks) {
         if (check.status != LayerDigestCheck::Status::Ok) {
@@ -78,7 +78,8 @@ QString savedImageArchive(EngineClient &client, const QString &imageId, qint64 t
         },
         [&](qint64 done) {
             if (observer.progress)
-                observer.progress(LoadProgress{OpenStage::Receiving, 0, 0, done, total, imageId});
+                observer.progress(
+                    LoadProgress{OpenStage::Receiving, 0, 0, done, total, imageId, {}});
         },
         observer.cancel, error);
     if (writeError) {

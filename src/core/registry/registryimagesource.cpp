@@ -187,7 +187,8 @@ std::shared_ptr<RegistryImageSource> RegistryImageSource::open(const RegistryRef
     *error = {};
     std::shared_ptr<RegistryImageSource> source(new RegistryImageSource(reference));
     if (observer.progress)
-        observer.progress(LoadProgress{OpenStage::Receiving, 0, 0, 0, -1, reference.toString()});
+        observer.progress(
+            LoadProgress{OpenStage::Receiving, 0, 0, 0, -1, reference.toString(), {}});
     RegistryClient client(reference.registry, source->location());
     std::optional<RegistryManifest> top =
         client.manifest(reference.repository, reference.manifestReference(), error);

@@ -163,7 +163,9 @@ class ImageSource::LayerLoad
 {
 public:
     LayerLoad(ImageSource &source, const ImageInfo &info, const LoadObserver &observer)
-        : m_source(source), m_info(info), m_observer(observer), m_result(size_t(info.layers.size()))
+        : m_source(source), m_info(info), m_observer(observer),
+          m_result(size_t(info.layers.size())),
+          m_fetched(source.fetchesBlobs() ? size_t(info.layers.size()) : 0)
     {
     }
 
@@ -274,10 +276,14 @@ private:
             [&](qint64 received) {
                 m_bytesDone += received - counted;
                 counted = received;
+                for (int i : blob.positions)
+                    m_fetched[size_t(i)].store(received);
                 report(blob.layer->member, OpenStage::Receiving);
             },
             m_observer.cancel, error);
         m_bytesDone += blob.size - counted;
+        for (int i : blob.positions)
+            m_fetched[size_t(i)].store(blob.size);
         return fetched;
     }
 
@@ -352,8 +358,11 @@ private:
         if (!m_observer.progress)
             return;
         QMutexLocker lock(&m_progressMutex);
-        m_observer.progress(LoadProgress{stage, m_layersDone.load(), m_wanted, m_bytesDone.load(),
-                                         m_bytesTotal, current});
+        LoadProgress progress{
+            stage, m_layersDone.load(), m_wanted, m_bytesDone.load(), m_bytesTotal, current, {}};
+        for (const std::atomic<qint64> &bytes : m_fetched)
+            progress.fetched.append(bytes.load());
+        m_observer.progress(progress);
     }
 
     bool cancelled() const { return m_observer.cancel && m_observer.cancel->load(); }
@@ -370,6 +379,7 @@ private:
     std::atomic<qint64> m_inflated{0}; // what the compressed layers read so far inflated to
     qint64 m_inflationLimit = 0;
     QMutex m_progressMutex;
+    std::vector<std::atomic<qint64>> m_fetched; // bytes received per layer position
 };
 
 std::vector<std::shared_ptr<const LayerTree>> ImageSource::loadLayers(int image,

@@ -5,6 +5,7 @@
 #include "image/imageinfo.h"
 #include "tree/layertree.h"
 
+#include <QList>
 #include <QString>
 
 #include <atomic>
@@ -34,6 +35,9 @@ struct LoadProgress
     qint64 bytesDone = 0;
     qint64 bytesTotal = 0;
     QString current; // the layer being read, for the status line
+    // Sources that fetch blobs (fetchesBlobs): the bytes received so far for each layer
+    // position, the declared size once complete; empty otherwise.
+    QList<qint64> fetched;
 };
 
 // What a caller of loadLayers() wants to hear while layers are read. Callbacks run on worker

@@ -234,6 +234,7 @@ private slots:
     void stackAndHistoryWithoutLayers();
     void treeEqualsTheArchive();
     void sharedLayersFetchedOnce();
+    void progressPerLayer();
     void tagListing();
     void indexWithAttestation();
     void missingTagAndRepository();
@@ -354,6 +355,36 @@ void TestRegistryImages::sharedLayersFetchedOnce()
     // Two configs, three shared layers once, the one layer only 1.5 has.
     QCOMPARE(m_registry.blobGets(QStringLiteral("shared/app")) - before, 2 + 3 + 1);
     QCOMPARE(cachedBlobs(), 4);
+}
+
+void TestRegistryImages::progressPerLayer()
+{
+    Error error;
+    const auto source =
+        openImageSource(m_registry.host() + QStringLiteral("/team/app:1.4"), &error);
+    QVERIFY2(source, qPrintable(error.toString()));
+    const ImageInfo &image = source->images()[0];
+    QMutex mutex;
+    QList<qint64> last;
+    bool receiving = false;
+    qint64 bytesTotal = 0;
+    LoadObserver observer;
+    observer.progress = [&](const LoadProgress &p) {
+        QMutexLocker lock(&mutex);
+        QCOMPARE(p.fetched.size(), image.layers.size());
+        last = p.fetched;
+        receiving = receiving || p.stage == OpenStage::Receiving;
+        bytesTotal = p.bytesTotal;
+    };
+    const auto layers = source->loadLayers(0, observer, &error);
+    QVERIFY(receiving);
+    // Each layer ends at its descriptor's size; the bytes count each blob received and read.
+    qint64 declared = 0;
+    for (qsizetype i = 0; i < image.layers.size(); ++i) {
+        QCOMPARE(last[i], image.layers[i].declaredSize);
+        declared += image.layers[i].declaredSize;
+    }
+    QCOMPARE(bytesTotal, 2 * declared);
 }
 
 void TestRegistryImages::tagListing()
