@@ -163,6 +163,13 @@ void TestRegistry::stop()
     m_process.reset();
 }
 
+QString TestRegistry::storedBlob(const QString &digest) const
+{
+    const QString hex = digest.mid(7);
+    return storageDir() + QStringLiteral("/docker/registry/v2/blobs/sha256/") + hex.left(2) +
+           QLatin1Char('/') + hex + QStringLiteral("/data");
+}
+
 QByteArray TestRegistry::log() const
 {
     QFile file(m_dir.path() + QStringLiteral("/registry.log"));

@@ -33,6 +33,9 @@ public:
     // STRATA_CERTS_D names); empty without TLS.
     QString certsDir() const;
     QString storageDir() const { return m_dir.path() + QStringLiteral("/storage"); }
+    // Where the registry keeps the bytes of blob or manifest `digest` ("sha256:..."), for
+    // tests that damage them.
+    QString storedBlob(const QString &digest) const;
     // Everything the registry logged so far (its access log among it).
     QByteArray log() const;
     // How many GET requests for blobs of `repository` the access log shows.

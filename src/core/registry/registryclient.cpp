@@ -292,7 +292,7 @@ bool RegistryClient::authorize(const HttpResponse &challenge, const QString &sco
         return false;
     }
     if (!response.ok()) {
-        *error = statusError(response, QStringLiteral("a token"), scope);
+        *error = statusError(response, QStringLiteral("a token"));
         return false;
     }
     const QJsonObject o = QJsonDocument::fromJson(response.body).object();
@@ -341,8 +341,7 @@ bool RegistryClient::send(HttpRequest request, const QString &scope, HttpRespons
     return true;
 }
 
-Error RegistryClient::statusError(const HttpResponse &response, const QString &what,
-                                  const QString &scope) const
+Error RegistryClient::statusError(const HttpResponse &response, const QString &what) const
 {
     const QStringList codes = errorCodes(response.body);
     const QString codeText =
@@ -388,7 +387,6 @@ Error RegistryClient::statusError(const HttpResponse &response, const QString &w
                 .arg(m_registry, when));
     }
     default:
-        Q_UNUSED(scope);
         return Error::make(Error::Kind::ServerError, m_name,
                            QStringLiteral("the registry %1 answered %2 to the request for %3%4")
                                .arg(m_registry)
@@ -429,11 +427,9 @@ std::optional<RegistryManifest> RegistryClient::manifest(const QString &reposito
     }
     const bool isDigest = reference.contains(QLatin1Char(':'));
     if (!response.ok()) {
-        *error =
-            statusError(response,
-                        isDigest ? QStringLiteral("manifest %1 in %2").arg(reference, repository)
-                                 : QStringLiteral("tag \"%1\" in %2").arg(reference, repository),
-                        pullScope(repository));
+        *error = statusError(
+            response, isDigest ? QStringLiteral("manifest %1 in %2").arg(reference, repository)
+                               : QStringLiteral("tag \"%1\" in %2").arg(reference, repository));
         if (response.status == 404 &&
             errorCodes(response.body).contains(QLatin1String("NAME_UNKNOWN")))
             error->message =
@@ -475,8 +471,7 @@ std::optional<QStringList> RegistryClient::tags(const QString &repository, Error
         if (!send(request, pullScope(repository), &response, error))
             return std::nullopt;
         if (!response.ok()) {
-            *error = statusError(response, QStringLiteral("repository %1").arg(repository),
-                                 pullScope(repository));
+            *error = statusError(response, QStringLiteral("repository %1").arg(repository));
             return std::nullopt;
         }
         const QJsonDocument doc = QJsonDocument::fromJson(response.body);
@@ -592,8 +587,7 @@ bool RegistryClient::streamBlob(const QString &repository, const QString &digest
         request = moved;
     }
     if (!response.ok()) {
-        *error = statusError(response, QStringLiteral("blob %1 in %2").arg(digest, repository),
-                             pullScope(repository));
+        *error = statusError(response, QStringLiteral("blob %1 in %2").arg(digest, repository));
         return false;
     }
     return true;

@@ -58,8 +58,7 @@ private:
     bool connect(Error *error);
     bool send(HttpRequest request, const QString &scope, HttpResponse *response, Error *error);
     bool authorize(const HttpResponse &challenge, const QString &scope, Error *error);
-    Error statusError(const HttpResponse &response, const QString &what,
-                      const QString &scope) const;
+    Error statusError(const HttpResponse &response, const QString &what) const;
 
     QString m_registry;
     QString m_name;

@@ -583,9 +583,7 @@ void TestRegistryImages::corruptBlobIsDiscarded()
     QVERIFY2(source, qPrintable(error.toString()));
     const LayerInfo &top = source->images()[0].layers.last();
     const QString hex = top.blobDigest.mid(7);
-    const QString data = m_registry.storageDir() +
-                         QStringLiteral("/docker/registry/v2/blobs/sha256/") + hex.left(2) +
-                         QLatin1Char('/') + hex + QStringLiteral("/data");
+    const QString data = m_registry.storedBlob(top.blobDigest);
     QFile blob(data);
     QVERIFY2(blob.open(QIODevice::ReadWrite), qPrintable(data));
     blob.seek(blob.size() / 2);
@@ -613,9 +611,7 @@ void TestRegistryImages::tamperedManifestIsRefused()
     // The registry serves the manifest's bytes from its blob store: changed there, they no
     // longer match the digest the registry announces.
     const QString digest = source->images()[0].manifestDigest;
-    const QString hex = digest.mid(7);
-    QFile manifest(m_registry.storageDir() + QStringLiteral("/docker/registry/v2/blobs/sha256/") +
-                   hex.left(2) + QLatin1Char('/') + hex + QStringLiteral("/data"));
+    QFile manifest(m_registry.storedBlob(digest));
     QVERIFY(manifest.open(QIODevice::ReadWrite));
     QByteArray bytes = manifest.readAll();
     bytes.replace("\"schemaVersion\": 2", "\"schemaVersion\":  2");
