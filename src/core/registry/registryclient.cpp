@@ -198,12 +198,12 @@ bool RegistryClient::connect(Error *error)
     };
     // As Docker does: a loopback or insecure registry that does not speak TLS is asked in
     // plain HTTP; any other must speak TLS. This machine's registries are asked in plain HTTP
-    // first (no credentials go with GET /v2/): a TLS one answers that with 400, and is then
-    // asked over TLS.
+    // first (no credentials go with GET /v2/): a TLS one answers that with 400 (or redirects
+    // to https), and is then asked over TLS.
     Error secure;
     Error plain;
     if (plainAllowed && tryBase(QStringLiteral("http://") + host, &plain)) {
-        if (status != 400)
+        if (status != 400 && (status < 300 || status >= 400))
             return remember();
         m_transport.reset();
     }
