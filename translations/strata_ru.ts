@@ -1002,6 +1002,18 @@ Stored in the archive: %2</source>
         <source>Fetched from the registry</source>
         <translation>Загружено из реестра</translation>
     </message>
+    <message>
+        <source>Fetching the layers from the registry…</source>
+        <translation>Загрузка слоёв из реестра…</translation>
+    </message>
+    <message>
+        <source>The layers are still in the registry (%1 to download). Select a layer to fetch it and the layers below it, or fetch them all.</source>
+        <translation>Слои ещё в реестре (загрузить нужно %1). Выберите слой, чтобы загрузить его и слои под ним, или загрузите все.</translation>
+    </message>
+    <message>
+        <source>Fetching layers 1–%1 from the registry…</source>
+        <translation>Загрузка слоёв 1–%1 из реестра…</translation>
+    </message>
 </context>
 <context>
     <name>strata::ImageTab</name>
@@ -1052,6 +1064,18 @@ Stored in the archive: %2</source>
     <message>
         <source>Read Again</source>
         <translation>Прочитать снова</translation>
+    </message>
+    <message>
+        <source>The layers stay in the registry until they are needed (%1 still to download): selecting a layer fetches it and the layers below it.</source>
+        <translation>Слои остаются в реестре, пока не понадобятся (осталось загрузить %1): выбор слоя загружает его и слои под ним.</translation>
+    </message>
+    <message>
+        <source>Fetch All Layers</source>
+        <translation>Загрузить все слои</translation>
+    </message>
+    <message>
+        <source>Log In…</source>
+        <translation>Войти…</translation>
     </message>
 </context>
 <context>
@@ -1696,10 +1720,6 @@ Stored in the archive: %2</source>
         <translation>&amp;Список тегов</translation>
     </message>
     <message>
-        <source>The registry asks who you are</source>
-        <translation>Реестр спрашивает, кто вы</translation>
-    </message>
-    <message>
         <source>&amp;Open</source>
         <translation>&amp;Открыть</translation>
     </message>
@@ -1740,22 +1760,6 @@ Stored in the archive: %2</source>
         <translation>Слои в том виде, в каком их хранит реестр (сжатые), для платформы этой машины</translation>
     </message>
     <message>
-        <source>Log &amp;In</source>
-        <translation>&amp;Войти</translation>
-    </message>
-    <message>
-        <source>User name:</source>
-        <translation>Имя пользователя:</translation>
-    </message>
-    <message>
-        <source>Password or token:</source>
-        <translation>Пароль или токен:</translation>
-    </message>
-    <message>
-        <source>Kept in memory until Strata quits, never written to disk.</source>
-        <translation>Хранится в памяти до выхода из Strata и никогда не записывается на диск.</translation>
-    </message>
-    <message>
         <source>Compare the two tags selected</source>
         <translation>Сравнить два выбранных тега</translation>
     </message>
@@ -1787,9 +1791,43 @@ Stored in the archive: %2</source>
             <numerusform>%n не удалось прочитать (см. подсказки).</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>strata::RegistryLoginBox</name>
+    <message>
+        <source>The registry asks who you are</source>
+        <translation>Реестр спрашивает, кто вы</translation>
+    </message>
+    <message>
+        <source>Log &amp;In</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>Password or token:</source>
+        <translation>Пароль или токен:</translation>
+    </message>
+    <message>
+        <source>Kept in memory until Strata quits, never written to disk.</source>
+        <translation>Хранится в памяти до выхода из Strata и никогда не записывается на диск.</translation>
+    </message>
+    <message>
+        <source>%1 asks who you are</source>
+        <translation>%1 спрашивает, кто вы</translation>
+    </message>
     <message>
         <source>typed in</source>
         <translation>введены вручную</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RegistryLoginDialog</name>
+    <message>
+        <source>Log In to %1</source>
+        <translation>Вход в %1</translation>
     </message>
 </context>
 <context>

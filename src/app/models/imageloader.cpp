@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QMutex>
 
+#include <numeric>
+
 namespace strata {
 
 namespace {
@@ -91,38 +93,70 @@ void ImageLoader::onOpened(std::shared_ptr<ImageSource> source, const Error &err
     emit sourceOpened();
 }
 
-void ImageLoader::loadImage(std::shared_ptr<ImageSource> source, int image)
+void ImageLoader::loadImage(std::shared_ptr<ImageSource> source, int image, Fetching fetching)
 {
     if (!source || image < 0 || size_t(image) >= source->images().size())
         return;
     m_source = std::move(source);
     m_location = m_source->location();
     m_image = image;
-    startLoading();
-}
-
-void ImageLoader::reload()
-{
-    if (m_source && m_image >= 0)
-        loadImage(m_source, m_image);
-    else if (!m_location.isEmpty())
-        open(m_location);
-}
-
-void ImageLoader::startLoading()
-{
+    m_fetching = fetching;
     // images() is filled when the source is made and never changed: copying it here is safe.
     m_info = m_source->images()[size_t(m_image)];
     m_layers.assign(size_t(m_info.layers.size()), nullptr);
     m_progress = LoadProgress();
     m_progress.layerCount = int(m_info.layers.size());
     m_error = Error();
-    m_state = State::Loading;
-
     const BackgroundWork::Run run = m_work.start();
     // metadataReady goes through the event loop too, so that callers connect first.
     run.post([this] { emit metadataReady(); });
-    (void)QtConcurrent::run(backgroundPool(), [this, run, source = m_source, image = m_image] {
+    m_fetchesOnRequest = fetching == Fetching::OnRequest && bytesToFetch() > 0;
+    if (m_fetchesOnRequest)
+        m_state = State::Waiting;
+    else
+        startLoading(int(m_layers.size()) - 1, run);
+}
+
+void ImageLoader::loadUpTo(int top)
+{
+    if (!m_source || (m_state != State::Waiting && m_state != State::Loading))
+        return;
+    top = qBound(0, top, int(m_layers.size()) - 1);
+    if (top <= readUpTo() || (m_state == State::Loading && top <= m_loadingUpTo))
+        return;
+    startLoading(top, m_work.start());
+}
+
+int ImageLoader::readUpTo() const
+{
+    int top = -1;
+    while (size_t(top + 1) < m_layers.size() && m_layers[size_t(top + 1)])
+        ++top;
+    return top;
+}
+
+qint64 ImageLoader::bytesToFetch(int top) const
+{
+    return m_source ? m_source->bytesToFetch(m_image, top) : 0;
+}
+
+void ImageLoader::reload()
+{
+    if (m_source && m_image >= 0)
+        loadImage(m_source, m_image, m_fetching);
+    else if (!m_location.isEmpty())
+        open(m_location);
+}
+
+// A later request replaces this one: what was read already stays in the source's cache.
+void ImageLoader::startLoading(int top, const BackgroundWork::Run &run)
+{
+    m_state = State::Loading;
+    m_loadingUpTo = top;
+    std::vector<int> which(size_t(top + 1));
+    std::iota(which.begin(), which.end(), 0);
+    (void)QtConcurrent::run(backgroundPool(), [this, run, source = m_source, image = m_image,
+                                               which = std::move(which)] {
         auto throttle = std::make_shared<ProgressThrottle>();
         LoadObserver observer;
         observer.progress = [this, run, throttle](const LoadProgress &p) {
@@ -134,7 +168,7 @@ void ImageLoader::startLoading()
         };
         observer.cancel = &run.cancelFlag();
         Error error;
-        auto layers = source->loadLayers(image, observer, &error);
+        auto layers = source->loadLayers(image, observer, &error, which);
         run.post([this, layers = std::move(layers), error]() mutable {
             onLoaded(std::move(layers), error);
         });
@@ -168,7 +202,17 @@ void ImageLoader::onLoaded(std::vector<std::shared_ptr<const LayerTree>> layers,
         }
         return;
     }
-    m_layers = std::move(layers);
+    for (size_t i = 0; i < layers.size() && i < m_layers.size(); ++i) {
+        if (layers[i])
+            m_layers[i] = std::move(layers[i]);
+    }
+    const int top = readUpTo();
+    if (size_t(top + 1) < m_layers.size()) {
+        m_progress.layersDone = top + 1;
+        m_state = State::Waiting;
+        emit lowerLayersReady(top);
+        return;
+    }
     m_progress.layersDone = m_progress.layerCount;
     m_state = State::Loaded;
     emit treesReady();
@@ -179,6 +223,12 @@ void ImageLoader::cancel()
     if (!isBusy())
         return;
     m_work.cancel();
+    if (m_state == State::Loading && m_fetchesOnRequest) {
+        // A fetch the user asked for stops; what was read stays, the rest waits again.
+        m_state = State::Waiting;
+        emit lowerLayersReady(readUpTo());
+        return;
+    }
     m_state = State::Cancelled;
     m_error = Error::make(Error::Kind::Cancelled, m_location, tr("Loading was cancelled."));
     emit cancelled();

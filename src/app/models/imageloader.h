@@ -18,8 +18,11 @@ namespace strata {
 // Reuse: the one route from a location to layer trees in the app. openImageSource() and then
 // ImageSource::loadLayers() run on the background pool and their results come back to the
 // GUI thread in stages: sourceOpened, metadataReady (the layer stack and history can paint),
-// progress and layerReady while layers are indexed, then treesReady. A new request, cancel()
-// or the loader's end drop what older requests still deliver.
+// progress and layerReady while layers are indexed, then treesReady. A registry's layers can
+// wait until they are asked for (Fetching::OnRequest): then loading stops after
+// metadataReady in state Waiting, and loadUpTo() fetches and reads the layers up to one,
+// ending in lowerLayersReady until every layer is there. A new request, cancel() or the
+// loader's end drop what older requests still deliver.
 class ImageLoader final : public QObject
 {
     Q_OBJECT
@@ -29,6 +32,7 @@ public:
         Idle,
         Opening,
         Opened,
+        Waiting, // some layers are still to be fetched; loadUpTo() fetches them
         Loading,
         Loaded,
         Failed,
@@ -41,9 +45,22 @@ public:
     // Stage 1: opens an archive, a directory or any other location openImageSource() takes
     // (metadata only).
     void open(const QString &location);
+    enum class Fetching
+    {
+        Everything, // read every layer at once, downloading what has to be downloaded
+        OnRequest,  // layers that must be downloaded first wait for loadUpTo()
+    };
     // Stage 2: indexes the layers of one image of an opened source: this loader's, or one
     // another loader opened (tabs of one archive share it and its layer cache).
-    void loadImage(std::shared_ptr<ImageSource> source, int image);
+    void loadImage(std::shared_ptr<ImageSource> source, int image,
+                   Fetching fetching = Fetching::Everything);
+    // Reads layers 0..top (fetching them first), what the merged tree at `top` needs; every
+    // layer when top is the last.
+    void loadUpTo(int top);
+    // The highest layer with it and every layer below it read; -1 when none is.
+    int readUpTo() const;
+    // The bytes still to download for layers 0..top (all with -1).
+    qint64 bytesToFetch(int top = -1) const;
     // Loads the same image again (after a cancel or an error).
     void reload();
     void cancel();
@@ -68,6 +85,8 @@ signals:
     void metadataReady();
     void progressChanged(const strata::LoadProgress &progress);
     void layerReady(int layer);
+    // Layers 0..top are read (none when top is -1), the ones above wait to be fetched.
+    void lowerLayersReady(int top);
     void treesReady();
     void failed(const strata::Error &error);
     void cancelled();
@@ -77,13 +96,16 @@ private:
     void onProgress(const LoadProgress &progress);
     void onLayerReady(int layer, std::shared_ptr<const LayerTree> tree);
     void onLoaded(std::vector<std::shared_ptr<const LayerTree>> layers, const Error &error);
-    void startLoading();
+    void startLoading(int top, const BackgroundWork::Run &run);
 
     BackgroundWork m_work{this};
     State m_state = State::Idle;
     QString m_location;
     std::shared_ptr<ImageSource> m_source;
     int m_image = -1;
+    Fetching m_fetching = Fetching::Everything;
+    bool m_fetchesOnRequest = false; // this image's layers wait for loadUpTo()
+    int m_loadingUpTo = -1;
     ImageInfo m_info;
     std::vector<std::shared_ptr<const LayerTree>> m_layers;
     LoadProgress m_progress;

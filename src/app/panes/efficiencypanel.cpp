@@ -92,6 +92,8 @@ void EfficiencyPanel::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (m_pending)
         analyze();
+    else if (!m_report && !m_analysing.isRunning())
+        emit layersWanted();
 }
 
 void EfficiencyPanel::analyze()

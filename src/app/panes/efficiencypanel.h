@@ -46,6 +46,8 @@ signals:
     // A path was chosen in the list: show it in the tree as of `layer` (the top layer, or
     // the last layer holding it when no copy survives).
     void pathActivated(const QString &path, int layer);
+    // Shown with nothing to analyse: the image's layers are still to be read (or fetched).
+    void layersWanted();
     // Per layer shading for LayerStackView::setLayerShades (empty list: no shading).
     void layerShadesChanged(const QList<double> &shades, const QString &meaning);
 

@@ -1,5 +1,6 @@
 #include "panes/imagepage.h"
 
+#include "common/datasize.h"
 #include "engine/enginehistory.h"
 #include "engine/engineimagesource.h"
 #include "models/imageloader.h"
@@ -68,6 +69,7 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
 
     connect(m_loader, &ImageLoader::metadataReady, this, &ImagePage::onMetadataReady);
     connect(m_loader, &ImageLoader::layerReady, this, &ImagePage::onLayerReady);
+    connect(m_loader, &ImageLoader::lowerLayersReady, this, &ImagePage::onLowerLayersReady);
     connect(m_loader, &ImageLoader::treesReady, this, &ImagePage::onTreesReady);
     connect(m_loader, &ImageLoader::progressChanged, this, &ImagePage::showFetched);
     connect(m_loader, &ImageLoader::cancelled, this, &ImagePage::onCancelledOrFailed);
@@ -82,6 +84,7 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
                 selectLayer(layer);
                 m_tree->selectPath(path);
             });
+    connect(m_efficiency, &EfficiencyPanel::layersWanted, this, &ImagePage::fetchAllLayers);
     connect(m_efficiency, &EfficiencyPanel::layerShadesChanged, m_stack,
             &LayerStackView::setLayerShades);
     connect(m_tree, &FileTreePane::currentEntryChanged, this,
@@ -126,7 +129,10 @@ void ImagePage::onMetadataReady()
     m_layerDetails->setImage(info);
     m_entry->setImage(nullptr, -1, {});
     m_efficiency->clear();
-    m_tree->showPlaceholder(tr("Reading the layers…"));
+    if (m_loader->state() == ImageLoader::State::Waiting)
+        showWaiting();
+    else
+        m_tree->showPlaceholder(tr("Reading the layers…"));
     QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
     // What the image was loaded despite, and oddities that change nothing.
     QStringList problems;
@@ -162,29 +168,76 @@ void ImagePage::showFetched(const LoadProgress &progress)
     m_showsFetched = true;
 }
 
-void ImagePage::onTreesReady()
+void ImagePage::fetchAllLayers()
+{
+    if (m_loader->state() != ImageLoader::State::Waiting &&
+        m_loader->state() != ImageLoader::State::Loading)
+        return;
+    m_loader->loadUpTo(int(m_loader->imageInfo().layers.size()) - 1);
+    if (m_loader->readUpTo() < 0)
+        m_tree->showPlaceholder(tr("Fetching the layers from the registry…"));
+}
+
+void ImagePage::showWaiting()
+{
+    m_tree->showPlaceholder(tr("The layers are still in the registry (%1 to download). Select a "
+                               "layer to fetch it and the layers below it, or fetch them all.")
+                                .arg(formatDataSize(m_loader->bytesToFetch())));
+}
+
+void ImagePage::clearFetchShades()
 {
     if (m_showsFetched) {
         m_stack->setLayerShades({}, {});
         m_showsFetched = false;
     }
+}
+
+// The layers below the one asked for are read; those above stay in the registry until a
+// higher layer is selected.
+void ImagePage::onLowerLayersReady(int top)
+{
+    clearFetchShades();
+    if (top < 0) {
+        showWaiting(); // the first fetch was cancelled
+        return;
+    }
+    const auto &all = m_loader->layers();
+    const std::vector<std::shared_ptr<const LayerTree>> lower(all.begin(), all.begin() + top + 1);
+    m_stack->setLayerTrees(all);
+    m_history->setLayerTrees(all);
+    m_layerDetails->setLayerTrees(all);
+    showLayerErrors();
+    m_entry->setImage(m_loader->source(), m_loader->image(), lower);
+    if (m_layer > top) {
+        // The fetch of a higher layer was cancelled: the selection follows the tree.
+        m_layer = top;
+        showSelectedLayer(top);
+    }
+    m_tree->setLayers(lower, qMax(0, m_layer));
+}
+
+void ImagePage::showLayerErrors()
+{
+    QStringList errors;
+    for (const auto &layer : m_loader->layers())
+        errors << (layer && layer->error ? layer->error.toString() : QString());
+    m_stack->setLayerErrors(errors);
+}
+
+void ImagePage::onTreesReady()
+{
+    clearFetchShades();
     const auto &layers = m_loader->layers();
     m_stack->setLayerTrees(layers);
     m_history->setLayerTrees(layers);
     m_layerDetails->setLayerTrees(layers);
-    QStringList errors;
-    for (const auto &layer : layers)
-        errors << (layer && layer->error ? layer->error.toString() : QString());
-    m_stack->setLayerErrors(errors);
+    showLayerErrors();
     m_entry->setImage(m_loader->source(), m_loader->image(), layers);
     const int top = int(layers.size()) - 1;
     m_layer = top;
     m_tree->setLayers(layers, top);
-    m_syncing = true;
-    m_stack->setCurrentLayer(top);
-    m_history->selectLayer(top);
-    m_layerDetails->setLayer(top);
-    m_syncing = false;
+    showSelectedLayer(top);
     QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
     reportDamagedLayers();
     compareEngineHistory();
@@ -300,17 +353,30 @@ void ImagePage::onLayerSelected(int layer)
 {
     if (m_syncing || layer < 0)
         return;
+    showSelectedLayer(layer);
+    // Selecting a layer that waits in the registry again asks for it again.
+    if (layer == m_layer && layer <= m_loader->readUpTo())
+        return;
+    m_layer = layer;
+    if (layer > m_loader->readUpTo()) {
+        // A registry's layer not fetched yet: it and the layers below it are fetched now.
+        m_loader->loadUpTo(layer);
+        if (m_loader->readUpTo() < 0)
+            m_tree->showPlaceholder(tr("Fetching layers 1–%1 from the registry…").arg(layer + 1));
+    } else {
+        m_tree->showLayer(layer);
+    }
+    m_detailTabs->setCurrentWidget(m_layerDetails);
+    emit layerChanged(layer);
+}
+
+void ImagePage::showSelectedLayer(int layer)
+{
     m_syncing = true;
     m_stack->setCurrentLayer(layer);
     m_history->selectLayer(layer);
     m_layerDetails->setLayer(layer);
     m_syncing = false;
-    if (layer == m_layer)
-        return;
-    m_layer = layer;
-    m_tree->showLayer(layer);
-    m_detailTabs->setCurrentWidget(m_layerDetails);
-    emit layerChanged(layer);
 }
 
 void ImagePage::onStepSelected(int historyIndex)

@@ -31,7 +31,8 @@ class StoragePane;
 //   [layer stack / history | Dockerfile]  [filesystem tree]  [entry details | layer details].
 // Selecting a layer in the stack or the history shows the merged filesystem as of that layer.
 // The page paints as soon as the loader has the metadata and fills the tree when every layer
-// has been read.
+// has been read. A registry's layers are fetched when asked for: selecting a layer fetches it
+// and those below it, the Efficiency tab (or fetchAllLayers) every layer.
 class ImagePage final : public QWidget
 {
     Q_OBJECT
@@ -41,6 +42,8 @@ public:
 
     int currentLayer() const { return m_layer; }
     void selectLayer(int layer);
+    // Fetches and reads every layer of a registry's image that waits to be asked for.
+    void fetchAllLayers();
 
     LayerStackView *layerStack() const { return m_stack; }
     HistoryView *historyView() const { return m_history; }
@@ -62,9 +65,15 @@ private:
     void showStorage();
     void onLayerReady();
     void showFetched(const LoadProgress &progress);
+    void showWaiting();
+    void clearFetchShades();
+    void onLowerLayersReady(int top);
+    void showLayerErrors();
     void onTreesReady();
     void onCancelledOrFailed();
     void onLayerSelected(int layer);
+    // Marks `layer` in the stack, the history and the layer details, without acting on it.
+    void showSelectedLayer(int layer);
     void onStepSelected(int historyIndex);
     void reportDamagedLayers();
     void compareEngineHistory();

@@ -1,11 +1,14 @@
 #include "panes/imagetab.h"
 
+#include "common/datasize.h"
 #include "engine/engineimagesource.h"
 #include "models/imageloader.h"
 #include "panes/imagechooser.h"
 #include "panes/imagepage.h"
 #include "panes/loadprogressbar.h"
 #include "panes/messagebar.h"
+#include "panes/registrylogin.h"
+#include "registry/registryreference.h"
 #include "source/imagesource.h"
 #include "source/opensource.h"
 
@@ -40,8 +43,7 @@ ImageTab::ImageTab(std::shared_ptr<ImageSource> archive, int image, QWidget *par
     : ImageTab(archive->location(), true, parent)
 {
     m_stack->setCurrentWidget(m_page);
-    m_loader->loadImage(std::move(archive), image);
-    m_progress->showProgress(m_loader->progress());
+    startImage(std::move(archive), image);
 }
 
 ImageTab::~ImageTab() = default;
@@ -64,9 +66,23 @@ void ImageTab::setUp()
     connect(m_loader, &ImageLoader::sourceOpened, this, &ImageTab::onArchiveOpened);
     connect(m_loader, &ImageLoader::progressChanged, m_progress, &LoadProgressBar::showProgress);
     connect(m_loader, &ImageLoader::treesReady, m_progress, &QWidget::hide);
+    connect(m_loader, &ImageLoader::lowerLayersReady, this, [this] {
+        m_progress->hide();
+        if (m_offersFetch)
+            offerFetch(); // with what is left to download
+    });
+    connect(m_loader, &ImageLoader::treesReady, this, [this] {
+        if (m_offersFetch) {
+            m_message->clear();
+            m_offersFetch = false;
+        }
+    });
     connect(m_loader, &ImageLoader::failed, this, &ImageTab::onFailed);
     connect(m_loader, &ImageLoader::cancelled, this, &ImageTab::onCancelled);
-    connect(m_page, &ImagePage::message, m_message, &MessageBar::showMessage);
+    connect(m_page, &ImagePage::message, this, [this](MessageBar::Kind kind, const QString &text) {
+        m_offersFetch = false;
+        m_message->showMessage(kind, text);
+    });
     connect(m_chooser, &ImageChooser::imageChosen, this, &ImageTab::openImage);
     connect(m_chooser, &ImageChooser::openEachRequested, this, [this](QList<int> images) {
         if (images.isEmpty())
@@ -114,7 +130,8 @@ void ImageTab::onArchiveOpened()
             std::vector<qint64> sizes(archive->images().size(), -1);
             for (size_t i = 0; i < sizes.size() && !cancel; ++i) {
                 const ImageInfo &image = archive->images()[i];
-                if (image.absent)
+                // A registry's images are not downloaded only to size them.
+                if (image.absent || archive->bytesToFetch(int(i)) > 0)
                     continue;
                 LoadObserver observer;
                 observer.cancel = &cancel;
@@ -143,10 +160,32 @@ void ImageTab::openImage(int image)
         return;
     }
     m_sizing.cancel(); // the chosen image's own load reads what it needs
-    m_loader->loadImage(m_loader->source(), image);
     m_stack->setCurrentWidget(m_page);
-    m_progress->showProgress(m_loader->progress());
+    startImage(m_loader->source(), image);
     emit titleChanged();
+}
+
+void ImageTab::startImage(std::shared_ptr<ImageSource> source, int image)
+{
+    m_loader->loadImage(std::move(source), image, ImageLoader::Fetching::OnRequest);
+    if (m_loader->state() != ImageLoader::State::Waiting) {
+        m_progress->showProgress(m_loader->progress());
+        return;
+    }
+    m_progress->hide();
+    offerFetch();
+}
+
+void ImageTab::offerFetch()
+{
+    m_message->showMessage(
+        MessageBar::Kind::Information,
+        tr("The layers stay in the registry until they are needed (%1 still to download): "
+           "selecting a layer fetches it and the layers below it.")
+            .arg(formatDataSize(m_loader->bytesToFetch())));
+    m_offersFetch = true;
+    QToolButton *fetch = m_message->addAction(tr("Fetch All Layers"));
+    connect(fetch, &QToolButton::clicked, m_page, &ImagePage::fetchAllLayers);
 }
 
 void ImageTab::cancel()
@@ -158,14 +197,14 @@ void ImageTab::reload()
 {
     m_message->clear();
     const bool opening = !m_loader->source();
-    m_loader->reload();
     if (opening) {
+        m_loader->reload();
         m_stack->setCurrentWidget(m_placeholder);
         m_placeholder->clear();
         m_progress->showBusy(tr("Opening %1…").arg(QDir::toNativeSeparators(m_location)));
     } else {
         m_stack->setCurrentWidget(m_page);
-        m_progress->showProgress(m_loader->progress());
+        startImage(m_loader->source(), m_loader->image());
     }
 }
 
@@ -221,6 +260,10 @@ void ImageTab::onFailed()
     m_progress->hide();
     const Error &error = m_loader->error();
     m_message->showMessage(MessageBar::Kind::Error, error.toString());
+    if (error.kind == Error::Kind::Denied && RegistryReference::isRegistryLocation(m_location)) {
+        QToolButton *logIn = m_message->addAction(tr("Log In…"));
+        connect(logIn, &QToolButton::clicked, this, &ImageTab::logIn);
+    }
     QToolButton *retry = m_message->addAction(tr("Try Again"));
     connect(retry, &QToolButton::clicked, this, &ImageTab::reload);
     if (!m_loader->source()) {
@@ -228,6 +271,17 @@ void ImageTab::onFailed()
             tr("%1 could not be opened.").arg(QDir::toNativeSeparators(m_location)));
         m_stack->setCurrentWidget(m_placeholder);
     }
+}
+
+void ImageTab::logIn()
+{
+    const auto reference = RegistryReference::parse(m_location);
+    if (!reference)
+        return;
+    auto *dialog = new RegistryLoginDialog(reference->registry, m_loader->error().toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &ImageTab::reload);
+    dialog->open();
 }
 
 void ImageTab::onCancelled()

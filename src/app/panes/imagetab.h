@@ -65,7 +65,13 @@ private:
     ImageTab(const QString &path, bool multiImage, QWidget *parent);
     void setUp();
     void onArchiveOpened();
+    // Loads one image, its registry layers waiting to be asked for.
+    void startImage(std::shared_ptr<ImageSource> source, int image);
+    // Says how much waits in the registry and offers to fetch it all.
+    void offerFetch();
     void onFailed();
+    // Asks for the credentials a registry refused the tab without, then opens it again.
+    void logIn();
     void onCancelled();
 
     QString m_location;
@@ -78,6 +84,7 @@ private:
     ImageChooser *m_chooser;
     ImagePage *m_page;
     BackgroundWork m_sizing{this}; // the images' sizes, for the chooser
+    bool m_offersFetch = false;    // the message bar offers to fetch every layer
 };
 
 } // namespace strata

@@ -1,15 +1,13 @@
 #include "windows/registrydialog.h"
 
 #include "common/datasize.h"
-#include "registry/registrycredentials.h"
+#include "panes/registrylogin.h"
 #include "registry/registrylisting.h"
 #include "source/sourcesettings.h"
 
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -58,8 +56,7 @@ struct Listing
 RegistryDialog::RegistryDialog(QWidget *parent)
     : QDialog(parent), m_reference(new QComboBox(this)),
       m_list(new QPushButton(tr("&List Tags"), this)), m_tags(new QTreeWidget(this)),
-      m_login(new QGroupBox(tr("The registry asks who you are"), this)),
-      m_user(new QLineEdit(this)), m_password(new QLineEdit(this)), m_status(new QLabel(this)),
+      m_login(new RegistryLoginBox(this)), m_status(new QLabel(this)),
       m_open(new QPushButton(tr("&Open"), this)), m_compare(new QPushButton(tr("&Compare"), this))
 {
     setObjectName(QStringLiteral("registryDialog"));
@@ -92,17 +89,6 @@ RegistryDialog::RegistryDialog(QWidget *parent)
     m_tags->headerItem()->setToolTip(SizeColumn, tr("The layers as the registry stores them "
                                                     "(compressed), of this machine's platform"));
 
-    m_user->setObjectName(QStringLiteral("user"));
-    m_password->setObjectName(QStringLiteral("password"));
-    m_password->setEchoMode(QLineEdit::Password);
-    auto *logIn = new QPushButton(tr("Log &In"), m_login);
-    logIn->setAutoDefault(false);
-    auto *loginForm = new QFormLayout(m_login);
-    loginForm->addRow(tr("User name:"), m_user);
-    loginForm->addRow(tr("Password or token:"), m_password);
-    auto *kept =
-        new QLabel(tr("Kept in memory until Strata quits, never written to disk."), m_login);
-    loginForm->addRow(kept, logIn);
     m_login->setVisible(false);
 
     m_status->setObjectName(QStringLiteral("status"));
@@ -130,8 +116,7 @@ RegistryDialog::RegistryDialog(QWidget *parent)
     resize(900, 520);
 
     connect(m_list, &QPushButton::clicked, this, &RegistryDialog::listTags);
-    connect(logIn, &QPushButton::clicked, this, &RegistryDialog::logIn);
-    connect(m_password, &QLineEdit::returnPressed, this, &RegistryDialog::logIn);
+    connect(m_login, &RegistryLoginBox::loggedIn, this, &RegistryDialog::listTags);
     connect(m_reference, &QComboBox::currentTextChanged, this, &RegistryDialog::updateButtons);
     connect(m_tags, &QTreeWidget::itemSelectionChanged, this, &RegistryDialog::updateButtons);
     connect(m_tags, &QTreeWidget::itemActivated, this, [this] {
@@ -192,8 +177,10 @@ void RegistryDialog::listTags()
                 m_status->setText(listing.error.toString());
                 const bool denied = listing.error.kind == Error::Kind::Denied;
                 m_login->setVisible(denied);
-                if (denied)
-                    m_user->setFocus();
+                if (denied) {
+                    m_login->setRegistry(RegistryReference::parse(listing.repository)->registry);
+                    m_login->focusFirstField();
+                }
                 return;
             }
             m_login->setVisible(false);
@@ -231,20 +218,6 @@ void RegistryDialog::showTags(const QList<RegistryTag> &tags)
         text += QLatin1Char(' ') + tr("%n could not be read (see its tooltip).", nullptr, failed);
     m_status->setText(text);
     updateButtons();
-}
-
-void RegistryDialog::logIn()
-{
-    const auto reference = RegistryReference::parse(m_reference->currentText());
-    if (!reference || m_user->text().isEmpty())
-        return;
-    RegistryCredentials credentials;
-    credentials.username = m_user->text();
-    credentials.password = m_password->text();
-    credentials.origin = tr("typed in");
-    rememberCredentials(reference->registry, credentials);
-    m_password->clear();
-    listTags();
 }
 
 QStringList RegistryDialog::selectedLocations() const

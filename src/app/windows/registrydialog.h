@@ -6,14 +6,13 @@
 #include <QStringList>
 
 class QComboBox;
-class QGroupBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 
 namespace strata {
 
+class RegistryLoginBox;
 struct RegistryTag;
 
 // File > Open from Registry: a reference field (recent references offered), the tags of the
@@ -29,7 +28,7 @@ public:
     QComboBox *referenceField() const { return m_reference; }
     QTreeWidget *tagsView() const { return m_tags; }
     QLabel *statusLabel() const { return m_status; }
-    QGroupBox *loginBox() const { return m_login; }
+    RegistryLoginBox *loginBox() const { return m_login; }
     QPushButton *openButton() const { return m_open; }
     QPushButton *compareButton() const { return m_compare; }
     // Lists the tags of the repository in the reference field.
@@ -43,7 +42,6 @@ signals:
 
 private:
     void showTags(const QList<RegistryTag> &tags);
-    void logIn();
     void updateButtons();
     void remember(const QStringList &locations);
     QString repositoryTyped() const;
@@ -51,9 +49,7 @@ private:
     QComboBox *m_reference;
     QPushButton *m_list;
     QTreeWidget *m_tags;
-    QGroupBox *m_login;
-    QLineEdit *m_user;
-    QLineEdit *m_password;
+    RegistryLoginBox *m_login;
     QLabel *m_status;
     QPushButton *m_open;
     QPushButton *m_compare;

@@ -29,13 +29,19 @@ const char *kManifestAccept = "Accept: application/vnd.oci.image.index.v1+json, 
                               "application/vnd.oci.image.manifest.v1+json, "
                               "application/vnd.docker.distribution.manifest.v2+json";
 
-// Authorization headers by registry and scope, shared by every client of the process: the
-// threads fetching layers of one image ask for one token.
+// Authorization headers by registry, scope and credentials typed, shared by every client of the
+// process: the threads fetching layers of one image ask for one token.
 QMutex s_tokenMutex;
 QHash<QString, QByteArray> &tokens()
 {
     static QHash<QString, QByteArray> cache;
     return cache;
+}
+
+QString tokenKey(const QString &registry, const QString &scope)
+{
+    return registry + QLatin1Char('|') + scope + QLatin1Char('|') +
+           QString::number(typedCredentialsChanges());
 }
 
 // `Bearer realm="https://auth.example/token",service="registry",scope="repository:a:pull"`
@@ -222,7 +228,7 @@ bool RegistryClient::authorize(const HttpResponse &challenge, const QString &sco
         m_credentialsLooked = true;
     }
     const Challenge c = parseChallenge(challenge.header("www-authenticate"));
-    const QString key = m_registry + QLatin1Char('|') + scope;
+    const QString key = tokenKey(m_registry, scope);
     QByteArray basic;
     if (m_credentials && !m_credentials->username.isEmpty())
         basic = "Basic " + (m_credentials->username + QLatin1Char(':') + m_credentials->password)
@@ -315,7 +321,7 @@ bool RegistryClient::send(HttpRequest request, const QString &scope, HttpRespons
 {
     if (!connect(error))
         return false;
-    const QString key = m_registry + QLatin1Char('|') + scope;
+    const QString key = tokenKey(m_registry, scope);
     const QList<QByteArray> headers = request.headers;
     for (int attempt = 0; attempt < 2; ++attempt) {
         request.headers = headers;

@@ -9,10 +9,13 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <atomic>
+
 namespace strata {
 
 namespace {
 QMutex s_typedMutex;
+std::atomic<quint64> s_typedChanges{0};
 QHash<QString, RegistryCredentials> &typedCredentials()
 {
     static QHash<QString, RegistryCredentials> typed;
@@ -156,12 +159,25 @@ void rememberCredentials(const QString &registry, const RegistryCredentials &cre
 {
     QMutexLocker lock(&s_typedMutex);
     typedCredentials().insert(registry, credentials);
+    ++s_typedChanges;
+}
+
+quint64 typedCredentialsChanges()
+{
+    return s_typedChanges;
+}
+
+QString rememberedUser(const QString &registry)
+{
+    QMutexLocker lock(&s_typedMutex);
+    return typedCredentials().value(registry).username;
 }
 
 void forgetCredentials(const QString &registry)
 {
     QMutexLocker lock(&s_typedMutex);
     typedCredentials().remove(registry);
+    ++s_typedChanges;
 }
 
 QString credentialPlaces()

@@ -28,6 +28,12 @@ std::optional<RegistryCredentials> storedCredentials(const QString &registry);
 // never written to disk.
 void rememberCredentials(const QString &registry, const RegistryCredentials &credentials);
 void forgetCredentials(const QString &registry);
+// Counts the changes of typed credentials this session: an authorization a registry gave for
+// the credentials before a change is not sent after it.
+quint64 typedCredentialsChanges();
+// The user name typed for `registry` this session (empty when none was), to offer again when
+// the registry refused the password.
+QString rememberedUser(const QString &registry);
 
 // The places storedCredentials() looks, for messages: "~/.docker/config.json,
 // $XDG_RUNTIME_DIR/containers/auth.json".

@@ -26,8 +26,6 @@ public:
     const RegistryReference &reference() const { return m_reference; }
     // The digest of what the reference named (an index or a manifest).
     const QString &digest() const { return m_digest; }
-    // Whether a layer's blob is in the cache already.
-    bool isFetched(const LayerInfo &layer) const;
 
 protected:
     std::string blobKey(const LayerInfo &layer) const override;
@@ -36,6 +34,7 @@ protected:
     bool fetchesBlobs() const override { return true; }
     bool fetchBlob(const LayerInfo &layer, const std::function<void(qint64)> &progress,
                    const std::atomic_bool *cancel, Error *error) const override;
+    bool isFetched(const LayerInfo &layer) const override;
     std::unique_ptr<ByteSource> openBlob(const LayerInfo &layer, Error *error) const override;
 
 private:

@@ -66,6 +66,28 @@ bool ImageSource::fetchBlob(const LayerInfo &, const std::function<void(qint64)>
     return true;
 }
 
+bool ImageSource::isFetched(const LayerInfo &) const
+{
+    return true;
+}
+
+qint64 ImageSource::bytesToFetch(int image, int top) const
+{
+    if (!fetchesBlobs() || image < 0 || size_t(image) >= m_images.size())
+        return 0;
+    const ImageInfo &info = m_images[size_t(image)];
+    const qsizetype end =
+        top < 0 ? info.layers.size() : qMin<qsizetype>(top + 1, info.layers.size());
+    std::set<std::string> counted;
+    qint64 bytes = 0;
+    for (qsizetype i = 0; i < end; ++i) {
+        const LayerInfo &layer = info.layers[i];
+        if (!isFetched(layer) && counted.insert(blobKey(layer)).second)
+            bytes += qMax<qint64>(0, layer.declaredSize);
+    }
+    return bytes;
+}
+
 std::shared_ptr<const LayerTree> ImageSource::builtLayer(const LayerInfo &) const
 {
     return nullptr;
@@ -241,9 +263,10 @@ private:
             fetches ? fetchPool() : workerPool(), m_todo, [this, fetches](const Blob &blob) {
                 Error openError;
                 if (fetches && !fetch(blob, &openError)) {
+                    // Not kept: a download that failed may work when asked again.
                     LayerTree unfetched;
                     unfetched.error = openError;
-                    finish(blob, std::move(unfetched));
+                    finish(blob, std::move(unfetched), false);
                     return;
                 }
                 std::unique_ptr<ByteSource> stream = m_source.openBlob(*blob.layer, &openError);
@@ -337,10 +360,10 @@ private:
         finish(blob, std::move(tree));
     }
 
-    void finish(const Blob &blob, LayerTree &&tree)
+    void finish(const Blob &blob, LayerTree &&tree, bool keep = true)
     {
         auto shared = std::make_shared<const LayerTree>(std::move(tree));
-        if (shared->error.kind != Error::Kind::Cancelled) {
+        if (keep && shared->error.kind != Error::Kind::Cancelled) {
             QMutexLocker lock(&m_source.m_trees->mutex);
             m_source.m_trees->layers[blob.key] = shared;
         }

@@ -105,6 +105,11 @@ public:
     bool readLayerBlobs(int image, const std::vector<int> &layers, const BlobReader &read,
                         Error *error) const;
 
+    // The bytes loadLayers() would download before it can read layers 0..top of `image` (all
+    // of them when top is -1), each blob once: 0 for a source whose blobs are at hand or
+    // already fetched, so that callers can wait to be asked before a long download.
+    qint64 bytesToFetch(int image, int top = -1) const;
+
 protected:
     explicit ImageSource(QString location);
 
@@ -127,6 +132,8 @@ protected:
     virtual bool fetchesBlobs() const;
     virtual bool fetchBlob(const LayerInfo &layer, const std::function<void(qint64)> &progress,
                            const std::atomic_bool *cancel, Error *error) const;
+    // Whether a fetching source has the layer's blob at hand already.
+    virtual bool isFetched(const LayerInfo &layer) const;
     // A layer the source builds rather than reads from a blob (a container's read-write
     // layer, from the engine's list of changes): its tree, or null for a blob's layer.
     virtual std::shared_ptr<const LayerTree> builtLayer(const LayerInfo &layer) const;

@@ -5,11 +5,18 @@
 #include "engines.h"
 #include "testregistry.h"
 
+#include "models/filetreemodel.h"
 #include "models/imageloader.h"
+#include "panes/efficiencypanel.h"
+#include "panes/filetreepane.h"
+#include "panes/imagepage.h"
 #include "panes/imagetab.h"
+#include "panes/messagebar.h"
+#include "panes/registrylogin.h"
 #include "registry/blobcache.h"
 #include "registry/registrycredentials.h"
 #include "source/sourcesettings.h"
+#include "views/layerstackview.h"
 #include "windows/language.h"
 #include "windows/mainwindow.h"
 #include "windows/registrydialog.h"
@@ -23,7 +30,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -38,6 +47,11 @@ QStringList tagsShown(const QTreeWidget *tree)
     for (int i = 0; i < tree->topLevelItemCount(); ++i)
         tags << tree->topLevelItem(i)->text(0);
     return tags;
+}
+
+int cachedBlobs()
+{
+    return int(QDir(blobCacheDir()).entryList(QDir::Files).size());
 }
 } // namespace
 
@@ -106,12 +120,52 @@ void TestRegistryDialog::listsTagsAndOpensOne()
     QTest::mouseClick(dialog->openButton(), Qt::LeftButton);
     QCOMPARE(window.tabCount(), 1);
     ImageTab *tab = window.tab(0);
-    QTRY_VERIFY_WITH_TIMEOUT(tab->isLoaded(), kTimeout);
+    ImageLoader *loader = tab->loader();
+
+    // The stack and history come from the manifest and config alone; the layers wait.
+    QTRY_COMPARE_WITH_TIMEOUT(loader->state(), ImageLoader::State::Waiting, kTimeout);
     QCOMPARE(tab->title(), QStringLiteral("app:1.4"));
-    QCOMPARE(int(tab->loader()->layers().size()), 3);
-    for (const auto &layer : tab->loader()->layers())
+    QCOMPARE(loader->imageInfo().layers.size(), 3);
+    QCOMPARE(tab->page()->layerStack()->layerCount(), 3);
+    QVERIFY(loader->bytesToFetch() > 0);
+    QVERIFY2(tab->messageBar()->text().contains(QLatin1String("stay in the registry")),
+             qPrintable(tab->messageBar()->text()));
+    QCOMPARE(cachedBlobs(), 0);
+
+    // Selecting the lowest layer fetches that layer only and shows its tree.
+    tab->page()->selectLayer(0);
+    QTRY_COMPARE_WITH_TIMEOUT(loader->readUpTo(), 0, kTimeout);
+    QCOMPARE(loader->state(), ImageLoader::State::Waiting);
+    QCOMPARE(cachedBlobs(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->page()->treePane()->isBusy() &&
+                                 tab->page()->treePane()->model()->rowCount() > 0,
+                             kTimeout);
+    QCOMPARE(tab->page()->treePane()->layer(), 0);
+    QVERIFY(loader->bytesToFetch(0) == 0 && loader->bytesToFetch() > 0);
+
+    // Cancel stops a fetch without losing what was read: the selection goes back to the tree
+    // shown, and the layers above wait again.
+    tab->page()->selectLayer(2);
+    QCOMPARE(loader->state(), ImageLoader::State::Loading);
+    tab->cancel();
+    QCOMPARE(loader->state(), ImageLoader::State::Waiting);
+    QCOMPARE(loader->readUpTo(), 0);
+    QCOMPARE(tab->page()->currentLayer(), 0);
+    QCOMPARE(tab->page()->layerStack()->currentLayer(), 0);
+    QVERIFY2(tab->messageBar()->text().contains(QLatin1String("stay in the registry")),
+             qPrintable(tab->messageBar()->text()));
+
+    // The Efficiency tab needs every layer: showing it fetches the rest.
+    tab->page()
+        ->findChild<QTabWidget *>(QStringLiteral("leftTabs"))
+        ->setCurrentWidget(tab->page()->efficiencyPanel());
+    QTRY_VERIFY_WITH_TIMEOUT(tab->isLoaded(), kTimeout);
+    QCOMPARE(int(loader->layers().size()), 3);
+    for (const auto &layer : loader->layers())
         QVERIFY2(layer && !layer->error, layer ? qPrintable(layer->error.toString()) : "no layer");
-    QCOMPARE(int(QDir(blobCacheDir()).entryList(QDir::Files).size()), 3);
+    QCOMPARE(cachedBlobs(), 3);
+    QCOMPARE(loader->bytesToFetch(), 0);
+    QVERIFY(!tab->messageBar()->isVisible());
 
     // The reference opened is offered the next time.
     RegistryDialog again;
@@ -168,6 +222,43 @@ void TestRegistryDialog::asksForLogin()
     QVERIFY(!dialog.loginBox()->isVisible());
     QVERIFY(password->text().isEmpty());
     // Typed credentials stay in memory: nothing was written where Docker or Podman keep theirs.
+    QVERIFY(QDir(empty.path()).entryList(QDir::Files).isEmpty());
+    forgetCredentials(secure.host());
+
+    // A tab opened straight from a reference (the command line, Open Recent) that the
+    // registry refuses offers the same login, and opens the image once it is given.
+    ImageTab tab(secure.host() + QStringLiteral("/class/app:1"));
+    tab.show();
+    QTRY_COMPARE_WITH_TIMEOUT(tab.loader()->state(), ImageLoader::State::Failed, kTimeout);
+    QCOMPARE(int(tab.loader()->error().kind), int(Error::Kind::Denied));
+    QVERIFY2(tab.messageBar()->text().contains(secure.host()),
+             qPrintable(tab.messageBar()->text()));
+    QToolButton *logIn = nullptr;
+    for (QToolButton *button : tab.messageBar()->findChildren<QToolButton *>()) {
+        if (button->text() == QStringLiteral("Log In…"))
+            logIn = button;
+    }
+    QVERIFY(logIn);
+    logIn->click();
+    auto *login = tab.findChild<RegistryLoginDialog *>();
+    QVERIFY(login && login->isVisible());
+    QVERIFY(login->windowTitle().contains(secure.host()));
+    login->loginBox()->userField()->setText(QStringLiteral("student"));
+    login->loginBox()->passwordField()->setText(QStringLiteral("wrong"));
+    QTest::keyClick(login->loginBox()->passwordField(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(tab.loader()->state(), ImageLoader::State::Failed, kTimeout);
+    QVERIFY2(tab.messageBar()->text().contains(QLatin1String("typed in")),
+             qPrintable(tab.messageBar()->text()));
+    for (QToolButton *button : tab.messageBar()->findChildren<QToolButton *>()) {
+        if (button->text() == QStringLiteral("Log In…") && button->isVisible())
+            button->click();
+    }
+    login = tab.findChild<RegistryLoginDialog *>();
+    QVERIFY(login && login->isVisible());
+    login->loginBox()->passwordField()->setText(QStringLiteral("pa55"));
+    QTest::keyClick(login->loginBox()->passwordField(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(tab.loader()->state(), ImageLoader::State::Waiting, kTimeout);
+    QCOMPARE(tab.title(), QStringLiteral("app:1"));
     QVERIFY(QDir(empty.path()).entryList(QDir::Files).isEmpty());
     forgetCredentials(secure.host());
     qunsetenv("STRATA_CERTS_D");

@@ -317,6 +317,20 @@ void TestRegistryImages::stackAndHistoryWithoutLayers()
     // Manifest and config only: no layer was fetched.
     QCOMPARE(cachedBlobs(), 0);
     QCOMPARE(m_registry.blobGets(QStringLiteral("team/app")), 1); // the config
+    qint64 declared = 0;
+    for (const LayerInfo &layer : image.layers)
+        declared += layer.declaredSize;
+    QCOMPARE(source->bytesToFetch(0), declared);
+    QCOMPARE(source->bytesToFetch(0, 0), image.layers[0].declaredSize);
+
+    // Reading the lowest layer fetches that one blob; the rest still wait.
+    Error loadError;
+    const auto lowest = source->loadLayers(0, LoadObserver{}, &loadError, {0});
+    QVERIFY2(lowest[0] && !lowest[0]->error, qPrintable(loadError.toString()));
+    QVERIFY(!lowest[1] && !lowest[2]);
+    QCOMPARE(cachedBlobs(), 1);
+    QCOMPARE(source->bytesToFetch(0, 0), 0);
+    QCOMPARE(source->bytesToFetch(0), declared - image.layers[0].declaredSize);
 }
 
 void TestRegistryImages::treeEqualsTheArchive()
@@ -587,6 +601,7 @@ void TestRegistryImages::corruptBlobIsDiscarded()
     QFile blob(data);
     QVERIFY2(blob.open(QIODevice::ReadWrite), qPrintable(data));
     blob.seek(blob.size() / 2);
+    const QByteArray original = blob.peek(4);
     blob.write("XXXX");
     blob.close();
     const auto layers = source->loadLayers(0, LoadObserver{}, &error);
@@ -598,6 +613,16 @@ void TestRegistryImages::corruptBlobIsDiscarded()
     QDirIterator partial(blobCacheDir(), QDir::Files | QDir::Hidden);
     while (partial.hasNext())
         QVERIFY(!partial.next().endsWith(QLatin1String(".partial")));
+
+    // A failed download is not remembered: once the registry holds the right bytes again,
+    // asking again fetches and reads the layer.
+    QVERIFY(blob.open(QIODevice::ReadWrite));
+    blob.seek(blob.size() / 2);
+    blob.write(original);
+    blob.close();
+    const auto again = source->loadLayers(0, LoadObserver{}, &error);
+    QVERIFY2(!again.back()->error, qPrintable(again.back()->error.toString()));
+    QVERIFY(QFile::exists(blobCacheDir() + QLatin1Char('/') + hex));
 }
 
 void TestRegistryImages::tamperedManifestIsRefused()
