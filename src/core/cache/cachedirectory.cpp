@@ -181,12 +181,14 @@ bool CacheDirectory::Writer::flush(Error *error)
         }
         return true;
     }
-    const bool full = m_file.error() == QFileDevice::ResourceError || errno == ENOSPC;
-    *error = m_cache.failure(
-        full ? QStringLiteral("the disk holding the cache is full (%1); "
-                              "free space or set a smaller cache limit")
-                   .arg(m_file.errorString())
-             : QStringLiteral("cannot write to the cache: %1").arg(m_file.errorString()));
+    const int cause = errno;
+    const bool full = cause == ENOSPC || cause == EDQUOT;
+    // QFile says "Unknown error" for a short write: the system's reason is the one to show.
+    const QString why = cause != 0 ? QString::fromLocal8Bit(strerror(cause)) : m_file.errorString();
+    *error = m_cache.failure(full ? QStringLiteral("the disk holding the cache is full (%1); "
+                                                   "free space or set a smaller cache limit")
+                                        .arg(why)
+                                  : QStringLiteral("cannot write to the cache: %1").arg(why));
     return false;
 }
 

@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -27,6 +28,8 @@
 #include <QtTest>
 
 #include <atomic>
+
+#include <unistd.h>
 
 using namespace strata;
 
@@ -246,6 +249,7 @@ private slots:
     void hugeManifestIsRefused();
     void blobsFromAnotherHostGetNoCredentials();
     void deepIndexIsRefused();
+    void fullDiskLeavesOnlyWholeBlobs();
 
 private:
     QString writeImage(const QString &name, int extraLayers);
@@ -866,6 +870,55 @@ void TestRegistryImages::deepIndexIsRefused()
     QVERIFY(!openImageSource(canned.host() + QStringLiteral("/deep/app:1"), &error));
     QCOMPARE(int(error.kind), int(Error::Kind::LimitExceeded));
     QVERIFY2(error.message.contains(QLatin1String("nests")), qPrintable(error.message));
+}
+
+void TestRegistryImages::fullDiskLeavesOnlyWholeBlobs()
+{
+    // The cache on a 256 kB file system: the small layers fit, the busybox layer does not.
+    QVERIFY2(::geteuid() == 0, "mounting a small tmpfs for the cache needs root, as the tests run");
+    QTemporaryDir small;
+    QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                               {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                QStringLiteral("size=256k"), QStringLiteral("strata-full-cache"),
+                                small.path()}),
+             0);
+    const auto unmount = qScopeGuard([&] {
+        QProcess::execute(QStringLiteral("umount"), {small.path()});
+        qputenv("STRATA_CACHE_DIR", m_cache.path().toLocal8Bit());
+    });
+    qputenv("STRATA_CACHE_DIR", small.path().toLocal8Bit());
+
+    Error error;
+    const auto source =
+        openImageSource(m_registry.host() + QStringLiteral("/team/app:1.4"), &error);
+    QVERIFY2(source, qPrintable(error.toString()));
+    const auto layers = source->loadLayers(0, LoadObserver{}, &error);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    int failed = 0;
+    for (const auto &layer : layers) {
+        if (!layer->error)
+            continue;
+        ++failed;
+        QCOMPARE(layer->error.file, source->location());
+        QVERIFY2(layer->error.message.contains(QLatin1String("disk holding the cache is full")),
+                 qPrintable(layer->error.toString()));
+    }
+    QCOMPARE(failed, 1);
+    QVERIFY(!layers.back()->error);
+
+    // What is in the cache is whole and verified: each file's SHA-256 is its name.
+    int entries = 0;
+    QDirIterator files(blobCacheDir(), QDir::Files | QDir::Hidden);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY2(!file.fileName().endsWith(QLatin1String(".partial")), qPrintable(file.fileName()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        QVERIFY(hash.addData(&file));
+        QCOMPARE(QString::fromLatin1(hash.result().toHex()), QFileInfo(file).fileName());
+        ++entries;
+    }
+    QCOMPARE(entries, int(layers.size()) - 1);
 }
 
 QTEST_GUILESS_MAIN(TestRegistryImages)
