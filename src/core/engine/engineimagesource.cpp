@@ -1,10 +1,11 @@
 #include "engine/engineimagesource.h"
 
 #include "archive/bytesource.h"
-#include "archive/imagearchive.h"
+#include "cache/blobstore.h"
 #include "engine/containerlayer.h"
 #include "engine/enginehistory.h"
 #include "engine/savedimage.h"
+#include "image/manifest.h"
 #include "source/sourcesettings.h"
 #include "tree/layerreader.h"
 
@@ -56,9 +57,9 @@ QString EngineImageSource::description() const
     return QStringLiteral("%1 at %2").arg(m_version.toString(), m_endpoint.host);
 }
 
-QString EngineImageSource::archivePath() const
+QString EngineImageSource::entryPath() const
 {
-    return m_archive->path();
+    return m_entryPath;
 }
 
 OverlayFolders EngineImageSource::overlayFolders() const
@@ -132,18 +133,23 @@ EngineImageSource::open(const EngineLocation &location, Error *error, const Open
         source->m_image = *image;
     }
 
-    const QString path =
-        savedImageArchive(*client, source->m_image.id, source->m_image.size, observer, error);
-    if (path.isEmpty())
+    const std::optional<SavedImage> saved =
+        savedImage(*client, source->m_image.id, source->m_image.size, observer, error);
+    if (!saved)
         return fail(*error);
-    source->m_archive = ImageArchive::open(path, error, observer.cancel);
-    if (!source->m_archive)
+    source->m_entryPath = saved->entryPath;
+    ImageInfo info;
+    Descriptor manifest;
+    manifest.mediaType = QStringLiteral("application/vnd.oci.image.manifest.v1+json");
+    if (!imageFromManifest(manifest, saved->manifest, saved->config, saved->entryPath,
+                           source->m_image.id, &info, error))
         return fail(*error);
-    Error notFound;
-    const int index = source->m_archive->findImage(source->m_image.id, &notFound);
-    if (index < 0)
-        return fail(notFound);
-    ImageInfo info = source->m_archive->images()[size_t(index)];
+    // The manifest is Strata's own listing of the blobs, not one the engine or a registry has.
+    info.manifestDigest.clear();
+    for (LayerInfo &layer : info.layers) {
+        layer.member = layer.blobDigest;
+        layer.blobSize = layer.declaredSize;
+    }
     // The engine's names now, not those of the day it was saved.
     info.names = source->m_image.repoTags;
 
@@ -188,7 +194,7 @@ EngineImageSource::open(const EngineLocation &location, Error *error, const Open
 
 std::string EngineImageSource::blobKey(const LayerInfo &layer) const
 {
-    return layer.readWrite ? std::string("container") : m_archive->blobKey(layer);
+    return layer.readWrite ? std::string("container") : layer.blobDigest.toStdString();
 }
 
 bool EngineImageSource::hasBlob(const LayerInfo &layer, Error *error) const
@@ -199,23 +205,32 @@ bool EngineImageSource::hasBlob(const LayerInfo &layer, Error *error) const
                         QStringLiteral("a container's read-write layer has no blob"), layer.member);
         return false;
     }
-    return m_archive->hasBlob(layer, error);
+    if (storedBlob(layer.blobDigest).isEmpty()) {
+        *error = Error::make(Error::Kind::MissingMember, location(),
+                             QStringLiteral("the layer left the cache; open the image again"),
+                             layer.member);
+        return false;
+    }
+    return true;
 }
 
 bool EngineImageSource::opensBlobs() const
 {
-    return m_archive->opensBlobs();
+    return true;
 }
 
 std::unique_ptr<ByteSource> EngineImageSource::openBlob(const LayerInfo &layer, Error *error) const
 {
-    return m_archive->openBlob(layer, error);
-}
-
-bool EngineImageSource::streamBlobs(const std::vector<const LayerInfo *> &layers,
-                                    const BlobStreamer &read, Error *error) const
-{
-    return m_archive->streamBlobs(layers, read, error);
+    if (!hasBlob(layer, error))
+        return nullptr;
+    const QString path = storedBlob(layer.blobDigest);
+    auto blob = std::make_unique<FileRangeSource>(path, 0, -1);
+    if (!blob->isOpen()) {
+        *error = Error::make(Error::Kind::Io, location(),
+                             QStringLiteral("the cached layer cannot be read"), path);
+        return nullptr;
+    }
+    return blob;
 }
 
 std::shared_ptr<const LayerTree> EngineImageSource::builtLayer(const LayerInfo &layer) const

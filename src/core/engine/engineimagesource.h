@@ -14,13 +14,11 @@
 
 namespace strata {
 
-class ImageArchive;
-
 // An image of a running engine, or a container with its image. Opening asks the engine what
 // the reference names, then reads the image from Strata's cache, where GET /images/{id}/get
-// (docker save) streamed it the first time (one archive per image ID, checked against every
-// digest before it is kept); from there it is read like any archive. A container adds its
-// read-write layer on top, built from the engine's list of changes (readContainerLayer).
+// (docker save) put it the first time (savedImage: its layers in the blob store registry
+// images share, each checked against its digests). A container adds its read-write layer on
+// top, built from the engine's list of changes (readContainerLayer).
 class EngineImageSource final : public ImageSource
 {
 public:
@@ -39,8 +37,8 @@ public:
     const std::optional<EngineContainerDetails> &containerDetails() const { return m_container; }
     // GET /images/{id}/history, newest first.
     const QList<EngineHistoryEntry> &engineHistory() const { return m_history; }
-    // The path of the saved archive in the cache.
-    QString archivePath() const;
+    // The image's entry in the cache (its config and the list of its layer blobs).
+    QString entryPath() const;
     // The image's or container's folders in the engine's overlay2 store as they are now (the
     // engine is asked again: a container may have started since). Reads every folder: slow
     // for big images, run it in the background.
@@ -51,8 +49,6 @@ protected:
     bool hasBlob(const LayerInfo &layer, Error *error) const override;
     bool opensBlobs() const override;
     std::unique_ptr<ByteSource> openBlob(const LayerInfo &layer, Error *error) const override;
-    bool streamBlobs(const std::vector<const LayerInfo *> &layers, const BlobStreamer &read,
-                     Error *error) const override;
     std::shared_ptr<const LayerTree> builtLayer(const LayerInfo &layer) const override;
     QByteArray readBuiltFile(const LayerInfo &layer, const std::string &path, qint64 maxBytes,
                              Error *error) const override;
@@ -65,7 +61,7 @@ private:
     EngineImageDetails m_image;
     std::optional<EngineContainerDetails> m_container;
     QList<EngineHistoryEntry> m_history;
-    std::shared_ptr<ImageArchive> m_archive;
+    QString m_entryPath;
     std::shared_ptr<const LayerTree> m_containerLayer;
 };
 

@@ -1,8 +1,17 @@
 #include "engine/savedimage.h"
 
+#include "archive/bytesource.h"
 #include "archive/imagearchive.h"
+#include "cache/blobstore.h"
 #include "cache/cachedirectory.h"
+#include "common/sha256.h"
 #include "source/sourcesettings.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace strata {
 
@@ -13,68 +22,179 @@ QString savedImagesDir()
 
 namespace {
 
-// Whether `path` is a complete save of `imageId`: false with *error naming what is wrong.
-bool checkSavedImage(const QString &path, const QString &imageId, const OpenObserver &observer,
-                     Error *error)
+QString entryKey(const QString &imageId)
+{
+    return imageId + QStringLiteral(".json");
+}
+
+// The entry at `path` when it is whole: its config is the image `imageId` and every blob its
+// manifest names is in the store. Otherwise nullopt, and the image is saved again.
+std::optional<SavedImage> readEntry(const QString &path, const QString &imageId)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject entry = QJsonDocument::fromJson(file.readAll()).object();
+    SavedImage saved;
+    saved.entryPath = path;
+    saved.manifest = entry.value(QStringLiteral("manifest")).toString().toUtf8();
+    saved.config = entry.value(QStringLiteral("config")).toString().toUtf8();
+    if (QStringLiteral("sha256:") + QString::fromLatin1(Sha256::hash(saved.config).toHex()) !=
+        imageId)
+        return std::nullopt;
+    const QJsonObject manifest = QJsonDocument::fromJson(saved.manifest).object();
+    const QJsonArray layers = manifest.value(QStringLiteral("layers")).toArray();
+    if (layers.isEmpty())
+        return std::nullopt;
+    for (const QJsonValue layer : layers) {
+        if (storedBlob(layer.toObject().value(QStringLiteral("digest")).toString()).isEmpty())
+            return std::nullopt;
+    }
+    return saved;
+}
+
+// The image `imageId` of the archive the engine sent, checked: every layer's digests. The
+// archive and the image's index in it; null with *error naming what is wrong.
+std::shared_ptr<ImageArchive> checkedArchive(const QString &path, const QString &imageId,
+                                             const OpenObserver &observer, int *index,
+                                             std::vector<LayerDigestCheck> *checks, Error *error)
 {
     std::shared_ptr<ImageArchive> archive = ImageArchive::open(path, error, observer.cancel);
     if (!archive)
-        return false;
+        return nullptr;
     Error notFound;
-    const int index = archive->findImage(imageId, &notFound);
-    if (index < 0 || archive->images()[size_t(index)].id != imageId) {
+    *index = archive->findImage(imageId, &notFound);
+    if (*index < 0 || archive->images()[size_t(*index)].id != imageId) {
         *error =
             Error::make(Error::Kind::NotAnImage, path,
                         QStringLiteral("the engine's archive does not hold image %1").arg(imageId));
-        return false;
+        return nullptr;
     }
-    const ImageInfo &image = archive->images()[size_t(index)];
+    const ImageInfo &image = archive->images()[size_t(*index)];
     if (!image.problems.isEmpty()) {
         *error = image.problems.first();
-        return false;
+        return nullptr;
     }
     if (observer.progress)
         observer.progress(LoadProgress{OpenStage::Checking, 0, 0, 0, image.storedSize(), {}, {}});
-    const std::vector<LayerDigestCheck> checks = archive->verifyLayers(index, observer.cancel);
-    for (const LayerDigestCheck &check : checks) {
+    *checks = archive->verifyLayers(*index, observer.cancel);
+    for (const LayerDigestCheck &check : *checks) {
         if (check.status != LayerDigestCheck::Status::Ok) {
             *error = check.error.isError()
                          ? check.error
                          : Error::make(Error::Kind::DigestMismatch, path,
                                        QStringLiteral("a layer of the engine's archive has no "
                                                       "digest to check"));
-            return false;
+            return nullptr;
         }
     }
-    return true;
+    return archive;
+}
+
+QString layerMediaType(const LayerInfo &layer, const LayerDigestCheck &check)
+{
+    if (!layer.mediaType.isEmpty())
+        return layer.mediaType;
+    return check.blobDigest == check.diffDigest
+               ? QStringLiteral("application/vnd.oci.image.layer.v1.tar")
+               : QStringLiteral("application/vnd.oci.image.layer.v1.tar+gzip");
+}
+
+// Copies the checked layers into the blob store and writes the entry naming them.
+std::optional<SavedImage> storeImage(const ImageArchive &archive, int index,
+                                     const std::vector<LayerDigestCheck> &checks,
+                                     const QString &imageId, const OpenObserver &observer,
+                                     Error *error)
+{
+    const ImageInfo &image = archive.images()[size_t(index)];
+    std::vector<int> missing;
+    for (int i = 0; i < int(image.layers.size()); ++i) {
+        if (storedBlob(checks[size_t(i)].blobDigest).isEmpty())
+            missing.push_back(i);
+    }
+    Error storeError;
+    const bool read = archive.readLayerBlobs(
+        index, missing,
+        [&](int layer, ByteSource &blob) {
+            return !storeBlob(checks[size_t(layer)].blobDigest, blob, observer.cancel, &storeError)
+                        .isEmpty();
+        },
+        error);
+    if (storeError) {
+        *error = storeError;
+        return std::nullopt;
+    }
+    if (!read)
+        return std::nullopt;
+
+    QJsonArray layers;
+    for (int i = 0; i < int(image.layers.size()); ++i) {
+        const LayerDigestCheck &check = checks[size_t(i)];
+        const QString path = storedBlob(check.blobDigest);
+        if (path.isEmpty()) {
+            *error = Error::make(Error::Kind::Io, blobCacheDir(),
+                                 QStringLiteral("layer %1 of image %2 was not stored")
+                                     .arg(check.blobDigest, imageId));
+            return std::nullopt;
+        }
+        layers.append(
+            QJsonObject{{QStringLiteral("mediaType"), layerMediaType(image.layers[i], check)},
+                        {QStringLiteral("digest"), check.blobDigest},
+                        {QStringLiteral("size"), QFileInfo(path).size()}});
+    }
+    SavedImage saved;
+    saved.config = image.configJson;
+    const QJsonObject manifest{
+        {QStringLiteral("schemaVersion"), 2},
+        {QStringLiteral("mediaType"), QStringLiteral("application/vnd.oci.image.manifest.v1+json")},
+        {QStringLiteral("config"),
+         QJsonObject{{QStringLiteral("mediaType"),
+                      QStringLiteral("application/vnd.oci.image.config.v1+json")},
+                     {QStringLiteral("digest"), imageId},
+                     {QStringLiteral("size"), saved.config.size()}}},
+        {QStringLiteral("layers"), layers}};
+    saved.manifest = QJsonDocument(manifest).toJson(QJsonDocument::Compact);
+    const QByteArray entry =
+        QJsonDocument(QJsonObject{{QStringLiteral("manifest"), QString::fromUtf8(saved.manifest)},
+                                  {QStringLiteral("config"), QString::fromUtf8(saved.config)}})
+            .toJson(QJsonDocument::Compact);
+
+    const CacheDirectory cache(savedImagesDir(), SourceSettings::load().cacheLimit);
+    std::unique_ptr<CacheDirectory::Writer> writer = cache.create(entryKey(imageId), error);
+    if (!writer || !writer->write(entry.constData(), entry.size(), error) || !writer->commit(error))
+        return std::nullopt;
+    saved.entryPath = cache.find(entryKey(imageId));
+    return saved;
 }
 
 } // namespace
 
-QString savedImageArchive(EngineClient &client, const QString &imageId, qint64 total,
-                          const OpenObserver &observer, Error *error)
+std::optional<SavedImage> savedImage(EngineClient &client, const QString &imageId, qint64 total,
+                                     const OpenObserver &observer, Error *error)
 {
     *error = {};
     const CacheDirectory cache(savedImagesDir(), SourceSettings::load().cacheLimit);
-    const QString key = imageId + QStringLiteral(".tar");
-    if (QString cached = cache.find(key); !cached.isEmpty()) {
-        // Checked when it was kept; a file that no longer opens (edited, truncated by hand)
-        // is saved again.
-        Error stale;
-        if (ImageArchive::open(cached, &stale, observer.cancel))
-            return cached;
+    const QString key = entryKey(imageId);
+    BlobClaim claim(imageId); // two tabs opening one image save it once
+    if (const QString cached = cache.find(key); !cached.isEmpty()) {
+        if (std::optional<SavedImage> saved = readEntry(cached, imageId))
+            return saved;
+        // Edited by hand, or a layer it names left the store to make room: saved again.
         cache.remove(key);
     }
 
-    cache.makeRoom(qMax<qint64>(0, total));
-    std::unique_ptr<CacheDirectory::Writer> writer = cache.create(key, error);
-    if (!writer)
-        return {};
+    // The whole archive is a temporary file, removed with its writer: the layers stay.
+    CacheDirectory(blobCacheDir(), SourceSettings::load().cacheLimit)
+        .makeRoom(qMax<qint64>(0, total));
+    std::unique_ptr<CacheDirectory::Writer> archiveFile =
+        cache.create(imageId + QStringLiteral(".tar"), error);
+    if (!archiveFile)
+        return std::nullopt;
     Error writeError;
     const bool received = client.saveImage(
         imageId,
         [&](const char *data, size_t size) {
-            return writer->write(data, qint64(size), &writeError);
+            return archiveFile->write(data, qint64(size), &writeError);
         },
         [&](qint64 done) {
             if (observer.progress)
@@ -84,7 +204,7 @@ QString savedImageArchive(EngineClient &client, const QString &imageId, qint64 t
         observer.cancel, error);
     if (writeError) {
         *error = writeError;
-        return {};
+        return std::nullopt;
     }
     if (!received) {
         if (error->kind == Error::Kind::NoSuchImage)
@@ -93,12 +213,16 @@ QString savedImageArchive(EngineClient &client, const QString &imageId, qint64 t
         else if (error->kind != Error::Kind::Cancelled)
             error->message = QStringLiteral("the engine stopped sending image %1: %2")
                                  .arg(imageId, error->message);
-        return {};
+        return std::nullopt;
     }
-    if (!writer->flush(error))
-        return {};
+    if (!archiveFile->flush(error))
+        return std::nullopt;
+    int index = -1;
+    std::vector<LayerDigestCheck> checks;
     Error bad;
-    if (!checkSavedImage(writer->temporaryPath(), imageId, observer, &bad)) {
+    const std::shared_ptr<ImageArchive> archive =
+        checkedArchive(archiveFile->temporaryPath(), imageId, observer, &index, &checks, &bad);
+    if (!archive) {
         *error = bad.kind == Error::Kind::Cancelled
                      ? bad
                      : Error::make(bad.kind, client.endpoint().host,
@@ -108,11 +232,9 @@ QString savedImageArchive(EngineClient &client, const QString &imageId, qint64 t
                                             bad.member.isEmpty()
                                                 ? bad.message
                                                 : bad.member + QStringLiteral(": ") + bad.message));
-        return {};
+        return std::nullopt;
     }
-    if (!writer->commit(error))
-        return {};
-    return cache.find(key);
+    return storeImage(*archive, index, checks, imageId, observer, error);
 }
 
 } // namespace strata

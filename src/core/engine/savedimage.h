@@ -4,19 +4,33 @@
 #include "engine/engineclient.h"
 #include "source/opensource.h"
 
+#include <QByteArray>
 #include <QString>
+
+#include <optional>
 
 namespace strata {
 
-// The engine's image `imageId` as a `docker save` archive in Strata's cache: the path of the
-// entry, saved from the engine (GET /images/{id}/get) when there is none yet. A new entry is
-// streamed to a partial file, opened and checked (it holds the image, whose config digest is
-// its ID, and every layer matches its digests) and only then kept; anything else is removed.
-// `total` sizes the progress (the image's size). Empty with *error set on failure.
-QString savedImageArchive(EngineClient &client, const QString &imageId, qint64 total,
-                          const OpenObserver &observer, Error *error);
+// An engine's image as Strata keeps it: its layers in the shared blob store (blobCacheDir(),
+// where registry layers go too), and an entry in <cache>/engine naming them, with the image's
+// config and an OCI manifest listing its layer blobs.
+struct SavedImage
+{
+    QString entryPath;   // <cache>/engine/sha256-<hex>.json
+    QByteArray manifest; // an OCI image manifest: the config's and the layers' descriptors
+    QByteArray config;   // the image's config, whose digest is the image's ID
+};
 
-// The folder of those archives: <cache>/engine.
+// The saved image `imageId`, saved from the engine first (GET /images/{id}/get, docker save)
+// when it is not in the cache or a blob it names is gone. What the engine sends is streamed
+// to a temporary file and checked (it holds the image and every layer matches its digests)
+// before its layers are stored, each checked again as it is copied; the temporary file is
+// removed in every case. `total` sizes the progress (the image's size). nullopt with *error
+// set on failure.
+std::optional<SavedImage> savedImage(EngineClient &client, const QString &imageId, qint64 total,
+                                     const OpenObserver &observer, Error *error);
+
+// The folder of the entries: <cache>/engine.
 QString savedImagesDir();
 
 } // namespace strata

@@ -1,67 +1,18 @@
 #include "registry/blobcache.h"
 
+#include "cache/blobstore.h"
 #include "cache/cachedirectory.h"
 #include "common/datasize.h"
 #include "common/sha256.h"
 #include "registry/registryclient.h"
 #include "source/sourcesettings.h"
 
-#include <QMutex>
-#include <QSet>
-#include <QWaitCondition>
-
 namespace strata {
 
 namespace {
 // A connection that breaks mid-blob is resumed this often before the fetch fails.
 constexpr int kMaxResumes = 4;
-
-QMutex s_fetchingMutex;
-QWaitCondition s_fetchingDone;
-QSet<QString> s_fetching;
-
-// Marks one digest as being fetched by this thread, waiting while another fetches it.
-class FetchClaim
-{
-public:
-    explicit FetchClaim(QString digest) : m_digest(std::move(digest))
-    {
-        QMutexLocker lock(&s_fetchingMutex);
-        while (s_fetching.contains(m_digest))
-            s_fetchingDone.wait(&s_fetchingMutex);
-        s_fetching.insert(m_digest);
-    }
-    ~FetchClaim()
-    {
-        QMutexLocker lock(&s_fetchingMutex);
-        s_fetching.remove(m_digest);
-        s_fetchingDone.wakeAll();
-    }
-    FetchClaim(const FetchClaim &) = delete;
-    FetchClaim &operator=(const FetchClaim &) = delete;
-
-private:
-    QString m_digest;
-};
-
-bool isSha256Digest(const QString &digest)
-{
-    if (!digest.startsWith(QLatin1String("sha256:")) || digest.size() != 7 + 64)
-        return false;
-    for (qsizetype i = 7; i < digest.size(); ++i) {
-        const QChar c = digest[i];
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
-              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
-            return false;
-    }
-    return true;
-}
 } // namespace
-
-QString blobCacheDir()
-{
-    return CacheDirectory::defaultRoot() + QStringLiteral("/blobs/sha256");
-}
 
 QString fetchBlob(RegistryClient &client, const QString &repository, const QString &digest,
                   qint64 size, const std::function<void(qint64)> &progress,
@@ -78,7 +29,7 @@ QString fetchBlob(RegistryClient &client, const QString &repository, const QStri
     }
     const QString hex = digest.mid(7);
     const CacheDirectory cache(blobCacheDir(), SourceSettings::load().cacheLimit);
-    FetchClaim claim(digest);
+    BlobClaim claim(digest);
     if (QString cached = cache.find(hex); !cached.isEmpty())
         return cached;
 

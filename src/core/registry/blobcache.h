@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cache/blobstore.h"
 #include "common/error.h"
 
 #include <QString>
@@ -11,11 +12,7 @@ namespace strata {
 
 class RegistryClient;
 
-// The folder of blobs fetched from registries, named by digest as in an OCI layout
-// (~/.cache/strata/blobs/sha256/<hex>): a layer two images share is fetched once.
-QString blobCacheDir();
-
-// The path of blob `digest` of `size` bytes (-1: unknown) in the cache, fetched from
+// The path of blob `digest` of `size` bytes (-1: unknown) in the blob store, fetched from
 // `repository` of the client's registry first when it is not there. The bytes are checked
 // against the digest and size while they arrive; a connection that breaks is resumed from
 // where it broke with a Range request; a blob that is not what it should be is discarded, and

@@ -1,4 +1,5 @@
 #include "analysis/layerreuse.h"
+#include "cache/blobstore.h"
 #include "engine/engineclient.h"
 #include "engine/enginehistory.h"
 #include "engine/engineimagesource.h"
@@ -52,7 +53,7 @@ private slots:
     void listingMatchesDockerCli();
     void imageTreeEqualsSavedArchive();
     void historyMatchesDockerHistory();
-    void cacheHoldsOneCheckedArchivePerImage();
+    void cacheKeepsEachLayerOnce();
     void damagedCacheEntryIsSavedAgain();
     void containerShowsDockerDiff();
     void twoContainersOfOneImage();
@@ -230,8 +231,10 @@ void TestDockerEngine::historyMatchesDockerHistory()
     QCOMPARE(derived, expected);
 }
 
-void TestDockerEngine::cacheHoldsOneCheckedArchivePerImage()
+void TestDockerEngine::cacheKeepsEachLayerOnce()
 {
+    QDir(savedImagesDir()).removeRecursively();
+    QDir(blobCacheDir()).removeRecursively();
     Error error;
     const QString location = m_engine.location(QStringLiteral("strata-test/busybox:1"));
     auto first = std::dynamic_pointer_cast<EngineImageSource>(openImageSource(location, &error));
@@ -239,25 +242,48 @@ void TestDockerEngine::cacheHoldsOneCheckedArchivePerImage()
     struct stat before
     {
     };
-    QCOMPARE(stat(first->archivePath().toLocal8Bit().constData(), &before), 0);
+    QCOMPARE(stat(first->entryPath().toLocal8Bit().constData(), &before), 0);
     // By ID, and again by name: the same entry, not saved again.
     auto byId = std::dynamic_pointer_cast<EngineImageSource>(
         openImageSource(m_engine.location(first->images().front().id.mid(7, 12)), &error));
     QVERIFY2(byId, qPrintable(error.toString()));
-    QCOMPARE(byId->archivePath(), first->archivePath());
+    QCOMPARE(byId->entryPath(), first->entryPath());
     struct stat after
     {
     };
-    QCOMPARE(stat(byId->archivePath().toLocal8Bit().constData(), &after), 0);
+    QCOMPARE(stat(byId->entryPath().toLocal8Bit().constData(), &after), 0);
     QCOMPARE(after.st_ino, before.st_ino);
-    QCOMPARE(QFileInfo(first->archivePath()).fileName(),
+    QCOMPARE(QFileInfo(first->entryPath()).fileName(),
              QString(first->images().front().id).replace(QLatin1Char(':'), QLatin1Char('-')) +
-                 QStringLiteral(".tar"));
-    // Nothing half-written beside it.
-    const QStringList files = QDir(savedImagesDir()).entryList(QDir::Files);
-    QVERIFY2(std::none_of(files.begin(), files.end(),
-                          [](const QString &f) { return f.endsWith(QStringLiteral(".partial")); }),
-             qPrintable(files.join(' ')));
+                 QStringLiteral(".json"));
+
+    // The image sharing the base layer adds only its own layer to the blob store, where
+    // registry layers go too.
+    auto other = openImageSource(m_engine.location(QStringLiteral("strata-test/other:1")), &error);
+    QVERIFY2(other, qPrintable(error.toString()));
+    QSet<QString> digests;
+    int layers = 0;
+    for (const auto &source : {std::shared_ptr<ImageSource>(first), other}) {
+        for (const LayerInfo &layer : source->images().front().layers) {
+            digests.insert(layer.blobDigest.mid(7));
+            ++layers;
+        }
+    }
+    QVERIFY(digests.size() < layers);
+    QStringList stored = QDir(blobCacheDir()).entryList(QDir::Files | QDir::Hidden);
+    stored.sort();
+    QStringList expected(digests.begin(), digests.end());
+    expected.sort();
+    QCOMPARE(stored, expected);
+    // Two small entries beside them, nothing half-written, no archive left.
+    QCOMPARE(QDir(savedImagesDir()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+    for (const QString &entry : QDir(savedImagesDir()).entryList(QDir::Files | QDir::Hidden))
+        QVERIFY2(entry.endsWith(QLatin1String(".json")), qPrintable(entry));
+    QVERIFY(QFileInfo(first->entryPath()).size() < 64 * 1024);
+
+    // Each stored layer is what its digest names, and reads as the saved archive does.
+    for (const LayerDigestCheck &check : first->verifyLayers(0))
+        QCOMPARE(check.status, LayerDigestCheck::Status::Ok);
 }
 
 void TestDockerEngine::damagedCacheEntryIsSavedAgain()
@@ -266,18 +292,28 @@ void TestDockerEngine::damagedCacheEntryIsSavedAgain()
     const QString location = m_engine.location(QStringLiteral("strata-test/busybox:1"));
     auto first = std::dynamic_pointer_cast<EngineImageSource>(openImageSource(location, &error));
     QVERIFY2(first, qPrintable(error.toString()));
-    const QString path = first->archivePath();
+    const QString path = first->entryPath();
+    const QString base = blobCacheDir() + QLatin1Char('/') +
+                         first->images().front().layers.front().blobDigest.mid(7);
     first.reset();
     {
         QFile garbage(path);
         QVERIFY(garbage.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        garbage.write("this is not a tar archive");
+        garbage.write("this is not an entry");
     }
     auto again = std::dynamic_pointer_cast<EngineImageSource>(openImageSource(location, &error));
     QVERIFY2(again, qPrintable(error.toString()));
-    QVERIFY(QFileInfo(path).size() > 1000000);
-    const auto checks = again->verifyLayers(0);
-    for (const LayerDigestCheck &check : checks)
+    QVERIFY(QFileInfo(path).size() > 1000);
+    for (const LayerDigestCheck &check : again->verifyLayers(0))
+        QCOMPARE(check.status, LayerDigestCheck::Status::Ok);
+
+    // A layer gone from the store (to make room for others) is saved again too.
+    again.reset();
+    QVERIFY(QFile::remove(base));
+    auto third = std::dynamic_pointer_cast<EngineImageSource>(openImageSource(location, &error));
+    QVERIFY2(third, qPrintable(error.toString()));
+    QVERIFY(QFileInfo(base).size() > 1000000);
+    for (const LayerDigestCheck &check : third->verifyLayers(0))
         QCOMPARE(check.status, LayerDigestCheck::Status::Ok);
 }
 
@@ -721,7 +757,9 @@ void TestDockerEngine::fullCacheDiskLeavesNothing()
     Error error;
     const bool opened =
         bool(openImageSource(m_engine.location(QStringLiteral("strata-test/busybox:1")), &error));
-    const QStringList left = QDir(small.path() + QStringLiteral("/engine")).entryList(QDir::Files);
+    const QStringList left =
+        QDir(small.path() + QStringLiteral("/engine")).entryList(QDir::Files) +
+        QDir(small.path() + QStringLiteral("/blobs/sha256")).entryList(QDir::Files);
     qputenv("STRATA_CACHE_DIR", m_cache.path().toLocal8Bit());
     QProcess::execute(QStringLiteral("umount"), {small.path()});
     QVERIFY(!opened);
