@@ -1,6 +1,7 @@
 #include "registry/registryimagesource.h"
 
 #include "archive/bytesource.h"
+#include "cache/blobstore.h"
 #include "image/manifest.h"
 #include "registry/blobcache.h"
 #include "registry/registryclient.h"
@@ -206,9 +207,25 @@ QString RegistryImageSource::description() const
     return QStringLiteral("Registry %1 (%2)").arg(m_reference.registry, indexKindName(m_mediaType));
 }
 
+// The layer's bytes on this machine: the registry's blob, or the same layer uncompressed,
+// named by its diff_id, as an engine's image stored it.
+QString RegistryImageSource::localBlob(const LayerInfo &layer) const
+{
+    if (QString path = storedBlob(layer.blobDigest); !path.isEmpty())
+        return path;
+    return storedBlob(layer.diffId);
+}
+
 bool RegistryImageSource::isFetched(const LayerInfo &layer) const
 {
-    return QFileInfo::exists(blobCacheDir() + QLatin1Char('/') + layer.blobDigest.mid(7));
+    return !localBlob(layer).isEmpty();
+}
+
+QString RegistryImageSource::openedDigest(const LayerInfo &layer) const
+{
+    return storedBlob(layer.blobDigest).isEmpty() && !storedBlob(layer.diffId).isEmpty()
+               ? layer.diffId
+               : layer.blobDigest;
 }
 
 std::string RegistryImageSource::blobKey(const LayerInfo &layer) const
@@ -225,6 +242,8 @@ bool RegistryImageSource::fetchBlob(const LayerInfo &layer,
                                     const std::function<void(qint64)> &progress,
                                     const std::atomic_bool *cancel, Error *error) const
 {
+    if (isFetched(layer))
+        return true;
     RegistryClient client(m_reference.registry, location());
     const QString path = strata::fetchBlob(client, m_reference.repository, layer.blobDigest,
                                            layer.declaredSize, progress, cancel, error);
@@ -240,7 +259,7 @@ QString RegistryImageSource::blobPath(const LayerInfo &layer, Error *error) cons
 {
     if (!fetchBlob(layer, {}, nullptr, error))
         return {};
-    return blobCacheDir() + QLatin1Char('/') + layer.blobDigest.mid(7);
+    return localBlob(layer);
 }
 
 std::unique_ptr<ByteSource> RegistryImageSource::openBlob(const LayerInfo &layer,

@@ -35,9 +35,11 @@ protected:
     bool fetchBlob(const LayerInfo &layer, const std::function<void(qint64)> &progress,
                    const std::atomic_bool *cancel, Error *error) const override;
     bool isFetched(const LayerInfo &layer) const override;
+    QString openedDigest(const LayerInfo &layer) const override;
     std::unique_ptr<ByteSource> openBlob(const LayerInfo &layer, Error *error) const override;
 
 private:
+    QString localBlob(const LayerInfo &layer) const;
     explicit RegistryImageSource(const RegistryReference &reference);
     class IndexReader;
     QString blobPath(const LayerInfo &layer, Error *error) const;

@@ -71,6 +71,11 @@ bool ImageSource::isFetched(const LayerInfo &) const
     return true;
 }
 
+QString ImageSource::openedDigest(const LayerInfo &layer) const
+{
+    return layer.blobDigest;
+}
+
 qint64 ImageSource::bytesToFetch(int image, int top) const
 {
     if (!fetchesBlobs() || image < 0 || size_t(image) >= m_images.size())

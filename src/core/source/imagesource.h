@@ -134,6 +134,9 @@ protected:
                            const std::atomic_bool *cancel, Error *error) const;
     // Whether a fetching source has the layer's blob at hand already.
     virtual bool isFetched(const LayerInfo &layer) const;
+    // The digest of the bytes openBlob() gives for the layer: its blob digest, unless the
+    // source reads the same layer in another form (uncompressed, named by its diff_id).
+    virtual QString openedDigest(const LayerInfo &layer) const;
     // A layer the source builds rather than reads from a blob (a container's read-write
     // layer, from the engine's list of changes): its tree, or null for a blob's layer.
     virtual std::shared_ptr<const LayerTree> builtLayer(const LayerInfo &layer) const;

@@ -177,8 +177,11 @@ std::vector<LayerDigestCheck> ImageSource::verifyLayers(int image,
     readLayerBlobs(
         image, readable,
         [&](int layer, ByteSource &stream) {
+            // What is checked is what was read: the blob, or the layer in the form at hand.
+            LayerInfo opened = info.layers[layer];
+            opened.blobDigest = openedDigest(opened);
             const LayerDigestCheck first =
-                checkStream(stream, info.layers[layer], location(), cancel, &inflated, imageLimit);
+                checkStream(stream, opened, location(), cancel, &inflated, imageLimit);
             checks[size_t(layer)] = first;
             // The same blob at other positions: same bytes, their own expected digests.
             const std::string key = blobKey(info.layers[layer]);
@@ -187,7 +190,7 @@ std::vector<LayerDigestCheck> ImageSource::verifyLayers(int image,
                 if (i == layer || blobKey(other) != key)
                     continue;
                 LayerDigestCheck again = first;
-                if ((isSha256(other.blobDigest) && other.blobDigest != first.blobDigest) ||
+                if ((isSha256(other.blobDigest) && openedDigest(other) != first.blobDigest) ||
                     (isSha256(other.diffId) && other.diffId != first.diffDigest)) {
                     again.status = LayerDigestCheck::Status::Mismatch;
                     again.error = Error::make(Error::Kind::DigestMismatch, location(),

@@ -12,6 +12,7 @@
 
 #include "containerchanges.h"
 #include "engines.h"
+#include "testregistry.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -55,6 +56,7 @@ private slots:
     void historyMatchesDockerHistory();
     void cacheKeepsEachLayerOnce();
     void damagedCacheEntryIsSavedAgain();
+    void registryReadsLayersTheEngineSaved();
     void containerShowsDockerDiff();
     void twoContainersOfOneImage();
     void eventsArrive();
@@ -314,6 +316,40 @@ void TestDockerEngine::damagedCacheEntryIsSavedAgain()
     QVERIFY2(third, qPrintable(error.toString()));
     QVERIFY(QFileInfo(base).size() > 1000000);
     for (const LayerDigestCheck &check : third->verifyLayers(0))
+        QCOMPARE(check.status, LayerDigestCheck::Status::Ok);
+}
+
+void TestDockerEngine::registryReadsLayersTheEngineSaved()
+{
+    // The same image in the engine and in a registry: once the engine's copy is open, the
+    // registry's image needs only its config from the registry, its layers being the ones
+    // the engine saved (the registry's are compressed, but their diff_ids are the same).
+    TestRegistry registry;
+    QString why;
+    QVERIFY2(registry.start(&why), qPrintable(why));
+    QVERIFY2(registry.push(QStringLiteral("docker-archive:") + m_archive,
+                           QStringLiteral("team/busybox:1"), &why),
+             qPrintable(why));
+    Error error;
+    const auto engine =
+        openImageSource(m_engine.location(QStringLiteral("strata-test/busybox:1")), &error);
+    QVERIFY2(engine, qPrintable(error.toString()));
+    const auto remote = openImageSource(
+        QStringLiteral("registry://%1/team/busybox:1").arg(registry.host()), &error);
+    QVERIFY2(remote, qPrintable(error.toString()));
+    QCOMPARE(remote->images().front().id, engine->images().front().id);
+    QCOMPARE(remote->bytesToFetch(0), 0);
+    const int before = registry.blobGets(QStringLiteral("team/busybox"));
+    const auto engineLayers = engine->loadLayers(0, {}, &error);
+    const auto remoteLayers = remote->loadLayers(0, {}, &error);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QCOMPARE(registry.blobGets(QStringLiteral("team/busybox")), before);
+    for (const auto &layer : remoteLayers)
+        QVERIFY2(!layer->error, qPrintable(layer->error.toString()));
+    QCOMPARE(mergedTreeTsv(mergeLayers(remoteLayers, int(remoteLayers.size()) - 1), remoteLayers),
+             mergedTreeTsv(mergeLayers(engineLayers, int(engineLayers.size()) - 1), engineLayers));
+    // Checked as what was read: each layer's diff_id.
+    for (const LayerDigestCheck &check : remote->verifyLayers(0))
         QCOMPARE(check.status, LayerDigestCheck::Status::Ok);
 }
 
