@@ -53,11 +53,13 @@ std::optional<SavedImage> readEntry(const QString &path, const QString &imageId)
     return saved;
 }
 
-// The image `imageId` of the archive the engine sent, checked: every layer's digests. The
-// archive and the image's index in it; null with *error naming what is wrong.
-std::shared_ptr<ImageArchive> checkedArchive(const QString &path, const QString &imageId,
-                                             const OpenObserver &observer, int *index,
-                                             std::vector<LayerDigestCheck> *checks, Error *error)
+// The image `imageId` of the archive the engine sent, and the digest of each of its layers'
+// blobs as stored there. Layers stored uncompressed (what docker save writes) are checked as
+// they are copied into the store, their blob being their diff; compressed ones are read
+// through here first, for their diff_id. Null with *error naming what is wrong.
+std::shared_ptr<ImageArchive> openedArchive(const QString &path, const QString &imageId,
+                                            const OpenObserver &observer, int *index,
+                                            QStringList *digests, Error *error)
 {
     std::shared_ptr<ImageArchive> archive = ImageArchive::open(path, error, observer.cancel);
     if (!archive)
@@ -77,8 +79,16 @@ std::shared_ptr<ImageArchive> checkedArchive(const QString &path, const QString 
     }
     if (observer.progress)
         observer.progress(LoadProgress{OpenStage::Checking, 0, 0, 0, image.storedSize(), {}, {}});
-    *checks = archive->verifyLayers(*index, observer.cancel);
-    for (const LayerDigestCheck &check : *checks) {
+    digests->clear();
+    bool plain = true;
+    for (const LayerInfo &layer : image.layers) {
+        *digests << layer.blobDigest;
+        plain = plain && isSha256Digest(layer.blobDigest) && layer.blobDigest == layer.diffId;
+    }
+    if (plain)
+        return archive;
+    digests->clear();
+    for (const LayerDigestCheck &check : archive->verifyLayers(*index, observer.cancel)) {
         if (check.status != LayerDigestCheck::Status::Ok) {
             *error = check.error.isError()
                          ? check.error
@@ -87,37 +97,42 @@ std::shared_ptr<ImageArchive> checkedArchive(const QString &path, const QString 
                                                       "digest to check"));
             return nullptr;
         }
+        *digests << check.blobDigest;
     }
     return archive;
 }
 
-QString layerMediaType(const LayerInfo &layer, const LayerDigestCheck &check)
+QString layerMediaType(const LayerInfo &layer, const QString &digest)
 {
     if (!layer.mediaType.isEmpty())
         return layer.mediaType;
-    return check.blobDigest == check.diffDigest
-               ? QStringLiteral("application/vnd.oci.image.layer.v1.tar")
-               : QStringLiteral("application/vnd.oci.image.layer.v1.tar+gzip");
+    return digest == layer.diffId ? QStringLiteral("application/vnd.oci.image.layer.v1.tar")
+                                  : QStringLiteral("application/vnd.oci.image.layer.v1.tar+gzip");
 }
 
-// Copies the checked layers into the blob store and writes the entry naming them.
+// Copies the layers into the blob store, each checked against its digest as it is written,
+// and writes the entry naming them.
 std::optional<SavedImage> storeImage(const ImageArchive &archive, int index,
-                                     const std::vector<LayerDigestCheck> &checks,
-                                     const QString &imageId, const OpenObserver &observer,
-                                     Error *error)
+                                     const QStringList &digests, const QString &imageId,
+                                     const OpenObserver &observer, Error *error)
 {
     const ImageInfo &image = archive.images()[size_t(index)];
     std::vector<int> missing;
     for (int i = 0; i < int(image.layers.size()); ++i) {
-        if (storedBlob(checks[size_t(i)].blobDigest).isEmpty())
+        if (storedBlob(digests[i]).isEmpty())
             missing.push_back(i);
     }
     Error storeError;
     const bool read = archive.readLayerBlobs(
         index, missing,
         [&](int layer, ByteSource &blob) {
-            return !storeBlob(checks[size_t(layer)].blobDigest, blob, observer.cancel, &storeError)
-                        .isEmpty();
+            Error failed;
+            if (!storeBlob(digests[layer], blob, observer.cancel, &failed).isEmpty())
+                return true;
+            storeError = failed;
+            if (failed.kind == Error::Kind::DigestMismatch)
+                storeError.member = image.layers[layer].member;
+            return false;
         },
         error);
     if (storeError) {
@@ -129,17 +144,16 @@ std::optional<SavedImage> storeImage(const ImageArchive &archive, int index,
 
     QJsonArray layers;
     for (int i = 0; i < int(image.layers.size()); ++i) {
-        const LayerDigestCheck &check = checks[size_t(i)];
-        const QString path = storedBlob(check.blobDigest);
+        const QString path = storedBlob(digests[i]);
         if (path.isEmpty()) {
-            *error = Error::make(Error::Kind::Io, blobCacheDir(),
-                                 QStringLiteral("layer %1 of image %2 was not stored")
-                                     .arg(check.blobDigest, imageId));
+            *error = Error::make(
+                Error::Kind::Io, blobCacheDir(),
+                QStringLiteral("layer %1 of image %2 was not stored").arg(digests[i], imageId));
             return std::nullopt;
         }
         layers.append(
-            QJsonObject{{QStringLiteral("mediaType"), layerMediaType(image.layers[i], check)},
-                        {QStringLiteral("digest"), check.blobDigest},
+            QJsonObject{{QStringLiteral("mediaType"), layerMediaType(image.layers[i], digests[i])},
+                        {QStringLiteral("digest"), digests[i]},
                         {QStringLiteral("size"), QFileInfo(path).size()}});
     }
     SavedImage saved;
@@ -217,24 +231,29 @@ std::optional<SavedImage> savedImage(EngineClient &client, const QString &imageI
     }
     if (!archiveFile->flush(error))
         return std::nullopt;
+    // What the engine sent is not the image: said of the engine, naming the layer.
+    auto incomplete = [&](const Error &bad) {
+        return Error::make(
+            bad.kind, client.endpoint().host,
+            QStringLiteral("what the engine sent for image %1 is not a complete "
+                           "image: %2")
+                .arg(imageId, bad.member.isEmpty()
+                                  ? bad.message
+                                  : bad.member + QStringLiteral(": ") + bad.message));
+    };
     int index = -1;
-    std::vector<LayerDigestCheck> checks;
+    QStringList digests;
     Error bad;
     const std::shared_ptr<ImageArchive> archive =
-        checkedArchive(archiveFile->temporaryPath(), imageId, observer, &index, &checks, &bad);
+        openedArchive(archiveFile->temporaryPath(), imageId, observer, &index, &digests, &bad);
     if (!archive) {
-        *error = bad.kind == Error::Kind::Cancelled
-                     ? bad
-                     : Error::make(bad.kind, client.endpoint().host,
-                                   QStringLiteral("what the engine sent for image %1 is not a "
-                                                  "complete image: %2")
-                                       .arg(imageId,
-                                            bad.member.isEmpty()
-                                                ? bad.message
-                                                : bad.member + QStringLiteral(": ") + bad.message));
+        *error = bad.kind == Error::Kind::Cancelled ? bad : incomplete(bad);
         return std::nullopt;
     }
-    return storeImage(*archive, index, checks, imageId, observer, error);
+    std::optional<SavedImage> saved = storeImage(*archive, index, digests, imageId, observer, &bad);
+    if (!saved)
+        *error = bad.kind == Error::Kind::DigestMismatch ? incomplete(bad) : bad;
+    return saved;
 }
 
 } // namespace strata

@@ -23,10 +23,9 @@ struct SavedImage
 
 // The saved image `imageId`, saved from the engine first (GET /images/{id}/get, docker save)
 // when it is not in the cache or a blob it names is gone. What the engine sends is streamed
-// to a temporary file and checked (it holds the image and every layer matches its digests)
-// before its layers are stored, each checked again as it is copied; the temporary file is
-// removed in every case. `total` sizes the progress (the image's size). nullopt with *error
-// set on failure.
+// to a temporary file; its layers are copied into the store, each kept only when it matches
+// its digests; the temporary file is removed in every case. `total` sizes the progress (the image's
+// size). nullopt with *error set on failure.
 std::optional<SavedImage> savedImage(EngineClient &client, const QString &imageId, qint64 total,
                                      const OpenObserver &observer, Error *error);
 
