@@ -1011,8 +1011,8 @@ Stored in the archive: %2</source>
         <translation>Слои ещё в реестре (загрузить нужно %1). Выберите слой, чтобы загрузить его и слои под ним, или загрузите все.</translation>
     </message>
     <message>
-        <source>Fetching layers 1–%1 from the registry…</source>
-        <translation>Загрузка слоёв 1–%1 из реестра…</translation>
+        <source>Fetching layers 0–%1 from the registry…</source>
+        <translation>Загрузка слоёв 0–%1 из реестра…</translation>
     </message>
 </context>
 <context>

@@ -362,7 +362,7 @@ void ImagePage::onLayerSelected(int layer)
         // A registry's layer not fetched yet: it and the layers below it are fetched now.
         m_loader->loadUpTo(layer);
         if (m_loader->readUpTo() < 0)
-            m_tree->showPlaceholder(tr("Fetching layers 1–%1 from the registry…").arg(layer + 1));
+            m_tree->showPlaceholder(tr("Fetching layers 0–%1 from the registry…").arg(layer));
     } else {
         m_tree->showLayer(layer);
     }

@@ -894,17 +894,30 @@ void TestRegistryImages::fullDiskLeavesOnlyWholeBlobs()
     QVERIFY2(source, qPrintable(error.toString()));
     const auto layers = source->loadLayers(0, LoadObserver{}, &error);
     QVERIFY2(!error, qPrintable(error.toString()));
-    int failed = 0;
+    // The busybox layer cannot fit; a small one fetched while its partial file filled the
+    // disk may fail too. Each failure says why.
+    const QList<LayerInfo> &infos = source->images()[0].layers;
+    const auto biggest =
+        std::max_element(infos.begin(), infos.end(), [](const LayerInfo &a, const LayerInfo &b) {
+            return a.declaredSize < b.declaredSize;
+        });
+    QVERIFY(layers[size_t(biggest - infos.begin())]->error);
     for (const auto &layer : layers) {
         if (!layer->error)
             continue;
-        ++failed;
         QCOMPARE(layer->error.file, source->location());
         QVERIFY2(layer->error.message.contains(QLatin1String("disk holding the cache is full")),
                  qPrintable(layer->error.toString()));
     }
-    QCOMPARE(failed, 1);
-    QVERIFY(!layers.back()->error);
+    // Those that fit are read when asked again: a failure is not remembered.
+    std::vector<int> fitting;
+    for (int i = 0; i < int(infos.size()); ++i) {
+        if (i != int(biggest - infos.begin()))
+            fitting.push_back(i);
+    }
+    const auto again = source->loadLayers(0, LoadObserver{}, &error, fitting);
+    for (int i : fitting)
+        QVERIFY2(!again[size_t(i)]->error, qPrintable(again[size_t(i)]->error.toString()));
 
     // What is in the cache is whole and verified: each file's SHA-256 is its name.
     int entries = 0;
@@ -918,7 +931,7 @@ void TestRegistryImages::fullDiskLeavesOnlyWholeBlobs()
         QCOMPARE(QString::fromLatin1(hash.result().toHex()), QFileInfo(file).fileName());
         ++entries;
     }
-    QCOMPARE(entries, int(layers.size()) - 1);
+    QCOMPARE(entries, int(fitting.size()));
 }
 
 QTEST_GUILESS_MAIN(TestRegistryImages)
