@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>strata::CompareWindow</name>
+    <message numerus="yes">
+        <source>%n changed file(s)</source>
+        <translation>
+            <numerusform>%n changed file</numerusform>
+            <numerusform>%n changed files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n directory total(s)</source>
+        <translation>
+            <numerusform>%n directory total</numerusform>
+            <numerusform>%n directory totals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::EngineBrowser</name>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; at %2: %n image(s), live</source>

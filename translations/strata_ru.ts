@@ -54,22 +54,6 @@
         <translation>Сравнить содержимое</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>Изменение</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Состояние</translation>
-    </message>
-    <message>
-        <source>What changed</source>
-        <translation>Что изменилось</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Путь</translation>
-    </message>
-    <message>
         <source>A</source>
         <translation>A</translation>
     </message>
@@ -144,6 +128,26 @@
     <message>
         <source>Opening %1…</source>
         <translation>Открытие %1…</translation>
+    </message>
+    <message>
+        <source>%1 and %2, the largest change first (growth or shrink); a header sorts by its column.</source>
+        <translation>%1 и %2, сначала крупнейшие изменения (рост или уменьшение); щелчок по заголовку сортирует по столбцу.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed file(s)</source>
+        <translation>
+            <numerusform>%n изменённый файл</numerusform>
+            <numerusform>%n изменённых файла</numerusform>
+            <numerusform>%n изменённых файлов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n directory total(s)</source>
+        <translation>
+            <numerusform>%n итог по каталогу</numerusform>
+            <numerusform>%n итога по каталогам</numerusform>
+            <numerusform>%n итогов по каталогам</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1080,37 @@ Stored in the archive: %2</source>
     <message>
         <source>Log In…</source>
         <translation>Войти…</translation>
+    </message>
+</context>
+<context>
+    <name>strata::LargestChangesModel</name>
+    <message>
+        <source>Directory, all below</source>
+        <translation>Каталог, всё внутри</translation>
+    </message>
+    <message>
+        <source>Bytes added (+) or removed (−): a file&apos;s own, a directory&apos;s with everything below it. Sorted by size, growth and shrink alike.</source>
+        <translation>Добавлено (+) или удалено (−) байтов: у файла — его собственные, у каталога — вместе со всем содержимым. Сортировка по величине, рост и уменьшение наравне.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Путь</translation>
     </message>
 </context>
 <context>
@@ -2427,26 +2462,6 @@ The read-write layer: overlayfs&apos;s upperdir, where the container&apos;s writ
 <context>
     <name>strata::TreeDiffModel</name>
     <message>
-        <source>Added</source>
-        <translation>Добавлен</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>Удалён</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>Изменён</translation>
-    </message>
-    <message>
-        <source>Changes inside</source>
-        <translation>Изменения внутри</translation>
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation>Без изменений</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
@@ -2567,6 +2582,18 @@ The read-write layer: overlayfs&apos;s upperdir, where the container&apos;s writ
     <message>
         <source>Deleted</source>
         <translation>Удалён</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Удалён</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Изменён</translation>
+    </message>
+    <message>
+        <source>Changes inside</source>
+        <translation>Изменения внутри</translation>
     </message>
 </context>
 </TS>

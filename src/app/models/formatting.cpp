@@ -1,5 +1,7 @@
 #include "models/formatting.h"
 
+#include "common/datasize.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
@@ -82,6 +84,45 @@ QString changeKindName(ChangeKind kind)
 QString count(qint64 value)
 {
     return QLocale().toString(value);
+}
+
+QString signedSize(int64_t delta)
+{
+    if (delta == 0)
+        return QStringLiteral("0");
+    return (delta > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
+           formatDataSize(delta > 0 ? delta : -delta);
+}
+
+ChangeKind changeKindOf(DiffStatus status)
+{
+    switch (status) {
+    case DiffStatus::Added:
+        return ChangeKind::Added;
+    case DiffStatus::Removed:
+        return ChangeKind::Deleted;
+    case DiffStatus::Changed:
+        return ChangeKind::Modified;
+    case DiffStatus::Unchanged:
+        break;
+    }
+    return ChangeKind::Unchanged;
+}
+
+QString diffStatus(const DiffEntry &entry)
+{
+    switch (entry.status) {
+    case DiffStatus::Added:
+        return QCoreApplication::translate("strata::format", "Added");
+    case DiffStatus::Removed:
+        return QCoreApplication::translate("strata::format", "Removed");
+    case DiffStatus::Changed:
+        return QCoreApplication::translate("strata::format", "Changed");
+    case DiffStatus::Unchanged:
+        break;
+    }
+    return entry.changedBelow ? QCoreApplication::translate("strata::format", "Changes inside")
+                              : QCoreApplication::translate("strata::format", "Unchanged");
 }
 
 } // namespace strata::format

@@ -2,6 +2,7 @@
 
 #include "tree/filetree.h"
 #include "tree/overlaymerge.h"
+#include "tree/treediff.h"
 
 #include <QString>
 
@@ -24,6 +25,13 @@ QString fileTypeName(FileType type);
 QString changeKindName(ChangeKind kind);
 // A count with the locale's group separators.
 QString count(qint64 value);
+// "+1.8 MB", "−62.7 MB", "0": a change of size between two images.
+QString signedSize(int64_t delta);
+// How an entry of a comparison is drawn: added, deleted, modified or unchanged.
+ChangeKind changeKindOf(DiffStatus status);
+// "Added", "Removed", "Changed", "Changes inside" (a directory whose contents changed),
+// "Unchanged".
+QString diffStatus(const DiffEntry &entry);
 
 } // namespace format
 

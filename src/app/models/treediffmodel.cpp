@@ -10,31 +10,6 @@
 
 namespace strata {
 
-namespace {
-ChangeKind changeKind(DiffStatus status)
-{
-    switch (status) {
-    case DiffStatus::Added:
-        return ChangeKind::Added;
-    case DiffStatus::Removed:
-        return ChangeKind::Deleted;
-    case DiffStatus::Changed:
-        return ChangeKind::Modified;
-    case DiffStatus::Unchanged:
-        break;
-    }
-    return ChangeKind::Unchanged;
-}
-
-QString signedSize(int64_t delta)
-{
-    if (delta == 0)
-        return QStringLiteral("0");
-    return (delta > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
-           formatDataSize(delta > 0 ? delta : -delta);
-}
-} // namespace
-
 TreeDiffModel::TreeDiffModel(QObject *parent) : QAbstractItemModel(parent) {}
 
 void TreeDiffModel::reset()
@@ -134,7 +109,7 @@ QVariant TreeDiffModel::data(const QModelIndex &index, int role) const
         return {};
     const uint32_t i = entryOf(index);
     const DiffEntry &e = m_diff->entry(i);
-    const ChangeKind kind = changeKind(e.status);
+    const ChangeKind kind = format::changeKindOf(e.status);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -143,17 +118,7 @@ QVariant TreeDiffModel::data(const QModelIndex &index, int role) const
             return QString::fromUtf8(name.data(), qsizetype(name.size()));
         }
         case StatusColumn:
-            switch (e.status) {
-            case DiffStatus::Added:
-                return tr("Added");
-            case DiffStatus::Removed:
-                return tr("Removed");
-            case DiffStatus::Changed:
-                return tr("Changed");
-            case DiffStatus::Unchanged:
-                return e.changedBelow ? tr("Changes inside") : tr("Unchanged");
-            }
-            return {};
+            return format::diffStatus(e);
         case ChangesColumn:
             return diffChangeNames(e.changes).join(QStringLiteral(", "));
         case SizeAColumn:
@@ -161,7 +126,7 @@ QVariant TreeDiffModel::data(const QModelIndex &index, int role) const
         case SizeBColumn:
             return e.inB() ? formatDataSize(qint64(m_diff->sizeB(i))) : QString();
         case DeltaColumn:
-            return signedSize(e.sizeDelta);
+            return format::signedSize(e.sizeDelta);
         }
         return {};
     case Qt::ForegroundRole:

@@ -5,6 +5,7 @@
 #include "models/changestyle.h"
 #include "models/formatting.h"
 #include "models/imageloader.h"
+#include "models/largestchangesmodel.h"
 #include "models/treediffmodel.h"
 #include "panes/loadprogressbar.h"
 #include "source/opensource.h"
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QTreeView>
@@ -73,8 +75,8 @@ CompareWindow::CompareWindow(QWidget *parent)
       m_tree(new QTreeView), m_changesOnly(new QCheckBox(tr("Changes only"))),
       m_byDelta(new QCheckBox(tr("Largest change first"))),
       m_contents(new QPushButton(tr("Compare Contents"))),
-      m_largest(table({tr("Change"), tr("Status"), tr("What changed"), tr("Path")},
-                      QStringLiteral("largestChanges"))),
+      m_largestModel(new LargestChangesModel(this)), m_largest(new QTableView),
+      m_largestCount(new QLabel),
       m_history(table({tr("A"), tr(""), tr("B")}, QStringLiteral("historyDiff"))),
       m_config(table({tr("Setting"), tr("A"), tr("B")}, QStringLiteral("configDiff")))
 {
@@ -92,7 +94,7 @@ CompareWindow::CompareWindow(QWidget *parent)
     stacks->addWidget(scrolled(m_stackA));
     stacks->addWidget(scrolled(m_stackB));
     m_tabs->addTab(createFilesTab(), tr("Files"));
-    m_tabs->addTab(m_largest, tr("Largest Changes"));
+    m_tabs->addTab(createLargestTab(), tr("Largest Changes"));
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(m_config, tr("Config"));
 
@@ -133,6 +135,28 @@ CompareWindow::CompareWindow(QWidget *parent)
         if (m_comparison && layer != m_comparison->b.topLayer())
             recompare(m_comparison->a.topLayer(), layer);
     });
+}
+
+QWidget *CompareWindow::createLargestTab()
+{
+    m_largest->setObjectName(QStringLiteral("largestChanges"));
+    m_largest->setModel(m_largestModel);
+    m_largest->verticalHeader()->hide();
+    m_largest->verticalHeader()->setDefaultSectionSize(m_largest->fontMetrics().height() + 6);
+    m_largest->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_largest->setSortingEnabled(true);
+    m_largest->sortByColumn(LargestChangesModel::DeltaColumn, Qt::DescendingOrder);
+    m_largest->horizontalHeader()->setStretchLastSection(true);
+    m_largest->setWordWrap(false);
+    m_largest->setTextElideMode(Qt::ElideMiddle);
+    m_largestCount->setObjectName(QStringLiteral("largestCount"));
+    m_largestCount->setWordWrap(true);
+    auto *tab = new QWidget;
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_largestCount);
+    layout->addWidget(m_largest, 1);
+    return tab;
 }
 
 QWidget *CompareWindow::createFilesTab()
@@ -316,17 +340,14 @@ void CompareWindow::fillSummary()
 
 void CompareWindow::fillLargest()
 {
-    const std::vector<uint32_t> rows = m_diff->largestChanges(DeltaOrder::Growth, 200);
-    m_largest->setRowCount(int(rows.size()));
-    for (int r = 0; r < int(rows.size()); ++r) {
-        const uint32_t i = rows[size_t(r)];
-        const DiffEntry &e = m_diff->entry(i);
-        setRow(m_largest, r,
-               {signedBytes(m_diff->ownDelta(i)), diffStatusName(e.status),
-                diffChangeNames(e.changes).join(QStringLiteral(", ")),
-                QLatin1Char('/') + QString::fromStdString(m_diff->path(i))});
-    }
-    m_largest->resizeColumnsToContents();
+    m_largestModel->setDiff(m_diff);
+    m_largestCount->setText(
+        tr("%1 and %2, the largest change first (growth or shrink); a header sorts by its "
+           "column.")
+            .arg(tr("%n changed file(s)", nullptr, m_largestModel->fileRows()),
+                 tr("%n directory total(s)", nullptr, m_largestModel->directoryRows())));
+    for (int c = 0; c < LargestChangesModel::PathColumn; ++c)
+        m_largest->resizeColumnToContents(c);
 }
 
 void CompareWindow::fillHistory()

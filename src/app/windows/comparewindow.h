@@ -10,6 +10,7 @@
 class QCheckBox;
 class QLabel;
 class QPushButton;
+class QTableView;
 class QTableWidget;
 class QTabWidget;
 class QTreeView;
@@ -17,6 +18,7 @@ class QTreeView;
 namespace strata {
 
 class ImageLoader;
+class LargestChangesModel;
 class LayerStackView;
 class LoadProgressBar;
 class TreeDiffModel;
@@ -41,7 +43,8 @@ public:
     TreeDiffModel *treeModel() const { return m_model; }
     QLabel *summaryLabel() const { return m_summary; }
     QTableWidget *historyTable() const { return m_history; }
-    QTableWidget *largestTable() const { return m_largest; }
+    LargestChangesModel *largestModel() const { return m_largestModel; }
+    QTableView *largestView() const { return m_largest; }
     LayerStackView *stackA() const { return m_stackA; }
     LayerStackView *stackB() const { return m_stackB; }
 
@@ -51,6 +54,7 @@ signals:
 
 private:
     QWidget *createFilesTab();
+    QWidget *createLargestTab();
     void onSourceOpened(ImageLoader *loader);
     void onLoaderFailed(const Error &error);
     void onLoadProgress();
@@ -82,7 +86,9 @@ private:
     QCheckBox *m_changesOnly;
     QCheckBox *m_byDelta;
     QPushButton *m_contents;
-    QTableWidget *m_largest;
+    LargestChangesModel *m_largestModel;
+    QTableView *m_largest;
+    QLabel *m_largestCount;
     QTableWidget *m_history;
     QTableWidget *m_config;
 };

@@ -2,13 +2,16 @@
 #include "fixtures.h"
 
 #include "imagewriter/imagewriter.h"
+#include "models/largestchangesmodel.h"
 #include "models/treediffmodel.h"
 #include "views/layerstackview.h"
 #include "windows/comparewindow.h"
+#include "windows/language.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -43,6 +46,12 @@ class TestCompareWindow : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase()
+    {
+        // English, with its plural forms, as the application starts.
+        language::install(qApp, QStringLiteral("en"));
+    }
+
     void sharedBaseDifferentTops()
     {
         QTemporaryDir dir;
@@ -86,8 +95,14 @@ private slots:
         model->setChangesOnly(false);
         QCOMPARE(model->rowCount(), 3); // app, bin, etc
 
-        // The largest change first: the removed 3000-byte cache and the 3000-byte smaller tool.
-        QCOMPARE(window.largestTable()->rowCount(), 2);
+        // The largest change first: the removed 3000-byte cache and the 3000-byte smaller tool,
+        // then app/ with both.
+        LargestChangesModel *largest = window.largestModel();
+        QCOMPARE(largest->fileRows(), 2);
+        QCOMPARE(largest->directoryRows(), 1);
+        QCOMPARE(largest->index(0, LargestChangesModel::PathColumn).data().toString(),
+                 QStringLiteral("/app"));
+        QCOMPARE(largest->delta(largest->entryOf(0)), -6000);
         // History: the base step the same, the top step changed (RUN vs COPY differ in keyword:
         // one removed, one inserted).
         QTableWidget *history = window.historyTable();
@@ -105,6 +120,76 @@ private slots:
                      window.comparison()->files.counts().removed +
                      window.comparison()->files.counts().changed,
                  0u);
+    }
+
+    void shrinkingPairRanksEveryChangeBySize()
+    {
+        // A naive build against its slim twin: the toolchain and the package cache go, the
+        // binary grows. What went must rank above what grew, by size, directories included.
+        QTemporaryDir dir;
+        const QString naive = writeImage(
+            dir, QStringLiteral("naive"),
+            {base(), iw::Layer{{Entry::file("usr/lib/go/compile", QByteArray(300000, 'g')),
+                                Entry::file("usr/lib/go/link", QByteArray(200000, 'l')),
+                                Entry::file("var/cache/apt/pkgcache.bin", QByteArray(150000, 'p')),
+                                Entry::file("hello", QByteArray(10, 'h'))}}},
+            {{QStringLiteral("/bin/sh -c #(nop) ADD file:base in /"), false, {}, {}, {}},
+             {QStringLiteral("/bin/sh -c go build"), false, {}, {}, {}}});
+        const QString slim = writeImage(
+            dir, QStringLiteral("slim"),
+            {base(), iw::Layer{{Entry::file("hello", QByteArray(1800, 'h'))}}},
+            {{QStringLiteral("/bin/sh -c #(nop) ADD file:base in /"), false, {}, {}, {}},
+             {QStringLiteral("/bin/sh -c #(nop) COPY file:hello in /"), false, {}, {}, {}}});
+        CompareWindow window;
+        QSignalSpy ready(&window, &CompareWindow::comparisonReady);
+        window.openLocations(naive, slim);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), kTimeout);
+
+        LargestChangesModel *model = window.largestModel();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Every change, none cut: four files, and the totals of usr, usr/lib, usr/lib/go, var,
+        // var/cache and var/cache/apt.
+        QCOMPARE(model->fileRows(), 4);
+        QCOMPARE(model->directoryRows(), 6);
+        QCOMPARE(model->rowCount(), 10);
+        QVERIFY2(window.findChild<QLabel *>(QStringLiteral("largestCount"))
+                     ->text()
+                     .contains(QStringLiteral("4 changed files and 6 directory totals")),
+                 qPrintable(window.findChild<QLabel *>(QStringLiteral("largestCount"))->text()));
+        auto pathAt = [&](int row) {
+            return model->index(row, LargestChangesModel::PathColumn).data().toString();
+        };
+        auto rowOf = [&](const QString &path) {
+            for (int r = 0; r < model->rowCount(); ++r) {
+                if (pathAt(r) == path)
+                    return r;
+            }
+            return -1;
+        };
+        // The toolchain's directories first, in tree order, as one line each.
+        QCOMPARE(pathAt(0), QStringLiteral("/usr"));
+        QCOMPARE(pathAt(2), QStringLiteral("/usr/lib/go"));
+        QCOMPARE(model->index(2, LargestChangesModel::DeltaColumn).data().toString(),
+                 QStringLiteral("−500.0 kB"));
+        QCOMPARE(model->index(2, LargestChangesModel::StatusColumn).data().toString(),
+                 QStringLiteral("Removed"));
+        // Shrink and growth ranked together by size: the 150 kB cache above the 1.8 kB binary,
+        // which comes last.
+        QVERIFY(rowOf(QStringLiteral("/usr/lib/go/compile")) <
+                rowOf(QStringLiteral("/var/cache/apt/pkgcache.bin")));
+        QCOMPARE(rowOf(QStringLiteral("/hello")), model->rowCount() - 1);
+        QCOMPARE(
+            model->index(model->rowCount() - 1, LargestChangesModel::DeltaColumn).data().toString(),
+            QStringLiteral("+1.8 kB"));
+
+        // The headers sort.
+        window.largestView()->sortByColumn(LargestChangesModel::PathColumn, Qt::AscendingOrder);
+        QCOMPARE(pathAt(0), QStringLiteral("/hello"));
+        window.largestView()->sortByColumn(LargestChangesModel::DeltaColumn, Qt::AscendingOrder);
+        QCOMPARE(pathAt(0), QStringLiteral("/hello"));
+        QCOMPARE(pathAt(model->rowCount() - 1), QStringLiteral("/usr/lib/go"));
     }
 
     void fixturePairWithoutDifferences()
