@@ -159,6 +159,9 @@ int main(int argc, char *argv[])
     FileTreePane *pane = page->treePane();
     QSignalSpy shown(pane, &FileTreePane::snapshotShown);
     if (!waitFor([&] {
+            // A registry's layers wait to be asked for: ask for all, as Fetch All Layers does.
+            if (tab->loader()->state() == ImageLoader::State::Waiting)
+                page->fetchAllLayers();
             return !shown.isEmpty() && tab->loader()->state() == ImageLoader::State::Loaded;
         })) {
         std::fputs("strata-bench-gui: the tree never appeared\n", stderr);

@@ -108,8 +108,8 @@ void ImageLoader::loadImage(std::shared_ptr<ImageSource> source, int image, Fetc
     m_progress.layerCount = int(m_info.layers.size());
     m_error = Error();
     const BackgroundWork::Run run = m_work.start();
-    // metadataReady goes through the event loop too, so that callers connect first.
-    run.post([this] { emit metadataReady(); });
+    m_metadataSent = false;
+    postMetadata(run);
     m_fetchesOnRequest = fetching == Fetching::OnRequest && bytesToFetch() > 0;
     if (m_fetchesOnRequest)
         m_state = State::Waiting;
@@ -124,7 +124,20 @@ void ImageLoader::loadUpTo(int top)
     top = qBound(0, top, int(m_layers.size()) - 1);
     if (top <= readUpTo() || (m_state == State::Loading && top <= m_loadingUpTo))
         return;
-    startLoading(top, m_work.start());
+    const BackgroundWork::Run run = m_work.start();
+    // Asked for before metadataReady arrived: the new request would drop it, so it sends it.
+    if (!m_metadataSent)
+        postMetadata(run);
+    startLoading(top, run);
+}
+
+// metadataReady goes through the event loop too, so that callers connect first.
+void ImageLoader::postMetadata(const BackgroundWork::Run &run)
+{
+    run.post([this] {
+        m_metadataSent = true;
+        emit metadataReady();
+    });
 }
 
 int ImageLoader::readUpTo() const

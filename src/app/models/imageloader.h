@@ -97,6 +97,7 @@ private:
     void onLayerReady(int layer, std::shared_ptr<const LayerTree> tree);
     void onLoaded(std::vector<std::shared_ptr<const LayerTree>> layers, const Error &error);
     void startLoading(int top, const BackgroundWork::Run &run);
+    void postMetadata(const BackgroundWork::Run &run);
 
     BackgroundWork m_work{this};
     State m_state = State::Idle;
@@ -105,6 +106,7 @@ private:
     int m_image = -1;
     Fetching m_fetching = Fetching::Everything;
     bool m_fetchesOnRequest = false; // this image's layers wait for loadUpTo()
+    bool m_metadataSent = false;     // metadataReady of this image was delivered
     int m_loadingUpTo = -1;
     ImageInfo m_info;
     std::vector<std::shared_ptr<const LayerTree>> m_layers;

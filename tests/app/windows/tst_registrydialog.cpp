@@ -64,6 +64,7 @@ private slots:
     void listsTagsAndOpensOne();
     void comparesTwoTags();
     void asksForLogin();
+    void fetchAskedBeforeMetadataKeepsIt();
     void settingsCountLayerBlobs();
 
 private:
@@ -264,6 +265,24 @@ void TestRegistryDialog::asksForLogin()
     qunsetenv("STRATA_CERTS_D");
     qunsetenv("DOCKER_CONFIG");
     qunsetenv("REGISTRY_AUTH_FILE");
+}
+
+void TestRegistryDialog::fetchAskedBeforeMetadataKeepsIt()
+{
+    // A fetch asked for at once (the Efficiency tab already showing, a script) must not drop
+    // the stack and history still on their way.
+    QDir(blobCacheDir()).removeRecursively();
+    ImageLoader loader;
+    QSignalSpy opened(&loader, &ImageLoader::sourceOpened);
+    loader.open(QStringLiteral("registry://%1/team/app:1.4").arg(m_registry.host()));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, kTimeout);
+    QSignalSpy metadata(&loader, &ImageLoader::metadataReady);
+    QSignalSpy ready(&loader, &ImageLoader::treesReady);
+    loader.loadImage(loader.source(), 0, ImageLoader::Fetching::OnRequest);
+    QCOMPARE(loader.state(), ImageLoader::State::Waiting);
+    loader.loadUpTo(2);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, kTimeout);
+    QCOMPARE(metadata.size(), 1);
 }
 
 void TestRegistryDialog::settingsCountLayerBlobs()
