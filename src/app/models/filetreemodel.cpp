@@ -258,7 +258,7 @@ QVariant FileTreeModel::displayData(uint32_t node, int column) const
     case LayerColumn:
         return QString::number(n.layer);
     case ChangeColumn:
-        return format::changeKindName(m_snapshot.changeOf(node));
+        return format::changeName(m_snapshot.changeOf(node), m_snapshot.hasChangesBelow(node));
     }
     return {};
 }

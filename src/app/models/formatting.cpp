@@ -86,6 +86,17 @@ QString count(qint64 value)
     return QLocale().toString(value);
 }
 
+QString changesInsideName()
+{
+    return QCoreApplication::translate("strata::format", "Changes inside");
+}
+
+QString changeName(ChangeKind kind, bool changesBelow)
+{
+    return kind == ChangeKind::Unchanged && changesBelow ? changesInsideName()
+                                                         : changeKindName(kind);
+}
+
 QString signedSize(int64_t delta)
 {
     if (delta == 0)
@@ -121,7 +132,7 @@ QString diffStatus(const DiffEntry &entry)
     case DiffStatus::Unchanged:
         break;
     }
-    return entry.changedBelow ? QCoreApplication::translate("strata::format", "Changes inside")
+    return entry.changedBelow ? changesInsideName()
                               : QCoreApplication::translate("strata::format", "Unchanged");
 }
 

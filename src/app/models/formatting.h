@@ -23,6 +23,10 @@ QString time(int64_t secondsSinceEpoch);
 // "Regular file", "Directory", ...
 QString fileTypeName(FileType type);
 QString changeKindName(ChangeKind kind);
+// "Changes inside": an unchanged directory with a change somewhere below it.
+QString changesInsideName();
+// changeKindName, or "Changes inside" for an unchanged entry with changes below it.
+QString changeName(ChangeKind kind, bool changesBelow);
 // A count with the locale's group separators.
 QString count(qint64 value);
 // "+1.8 MB", "−62.7 MB", "0": a change of size between two images.

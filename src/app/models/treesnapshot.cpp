@@ -16,6 +16,29 @@ ChangeKind TreeSnapshot::changeOf(uint32_t node) const
     return (flags & NodeFlag::Replaced) ? ChangeKind::Modified : ChangeKind::Added;
 }
 
+bool TreeSnapshot::hasChangesBelow(uint32_t node) const
+{
+    return changedBelow && node < changedBelow->size() && (*changedBelow)[node];
+}
+
+namespace {
+// The tree is stored breadth first, so a parent comes before its children: one pass from the
+// last node up marks every directory with a change at any depth below it.
+void markChangesBelow(TreeSnapshot *snapshot)
+{
+    const uint32_t count = snapshot->tree->nodeCount();
+    auto below = std::make_shared<std::vector<bool>>(count, false);
+    for (uint32_t i = count; i-- > 1;) {
+        if ((*below)[i] || snapshot->changeOf(i) != ChangeKind::Unchanged) {
+            const uint32_t parent = snapshot->tree->parent(i);
+            if (parent < count)
+                (*below)[parent] = true;
+        }
+    }
+    snapshot->changedBelow = std::move(below);
+}
+} // namespace
+
 TreeSnapshot mergedSnapshot(const LayerTrees &layers, int layer,
                             std::shared_ptr<const FileTree> merged)
 {
@@ -24,6 +47,7 @@ TreeSnapshot mergedSnapshot(const LayerTrees &layers, int layer,
                         ? std::move(merged)
                         : std::make_shared<const FileTree>(mergeLayers(LayerList(layers), layer));
     snapshot.layer = layer;
+    markChangesBelow(&snapshot);
     return snapshot;
 }
 
@@ -43,6 +67,7 @@ TreeSnapshot layerSnapshot(const LayerTrees &layers, int layer,
         classifyLayerChanges(*snapshot.tree, layer > 0 ? lowerMerged.get() : nullptr));
     snapshot.layer = layer;
     snapshot.layerOnly = true;
+    markChangesBelow(&snapshot);
     return snapshot;
 }
 

@@ -18,11 +18,15 @@ struct TreeSnapshot
     // Layer-only snapshots: ChangeKind per node of `tree` (classifyLayerChanges). Null for a
     // merged snapshot, whose changes follow from each node's layer and NodeFlag::Replaced.
     std::shared_ptr<const std::vector<ChangeKind>> changes;
+    // Per node: something below it changed (directories read "Changes inside", as Compare
+    // says). Null until a snapshot function fills it.
+    std::shared_ptr<const std::vector<bool>> changedBelow;
     int layer = -1;
     bool layerOnly = false;
 
     bool isNull() const { return !tree; }
     ChangeKind changeOf(uint32_t node) const;
+    bool hasChangesBelow(uint32_t node) const;
 };
 
 using LayerTrees = std::vector<std::shared_ptr<const LayerTree>>;

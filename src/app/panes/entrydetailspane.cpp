@@ -207,7 +207,8 @@ void EntryDetailsPane::showEntry(const TreeSnapshot &snapshot, uint32_t node, co
                                          ? toQString(tree.linkTarget(node))
                                          : QString());
     setField(QStringLiteral("layer"), QString::number(n.layer));
-    setField(QStringLiteral("change"), format::changeKindName(snapshot.changeOf(node)));
+    setField(QStringLiteral("change"),
+             format::changeName(snapshot.changeOf(node), snapshot.hasChangesBelow(node)));
 
     // The preview reads the copy the view shows: the merged winner, or the layer's own entry.
     const bool readable = (n.type == FileType::Regular || n.type == FileType::Hardlink) &&

@@ -158,9 +158,11 @@ void FileTreePane::updateColumnWidths()
                      m_model->headerData(FileTreeModel::LayerColumn, Qt::Horizontal).toString()),
                  metrics.horizontalAdvance(QStringLiteral("99"))) +
             pad);
-    header->resizeSection(FileTreeModel::ChangeColumn,
-                          metrics.horizontalAdvance(format::changeKindName(ChangeKind::Unchanged)) +
-                              pad * 2);
+    header->resizeSection(
+        FileTreeModel::ChangeColumn,
+        std::max(metrics.horizontalAdvance(format::changesInsideName()),
+                 metrics.horizontalAdvance(format::changeKindName(ChangeKind::Unchanged))) +
+            pad * 2);
 }
 
 void FileTreePane::showPlaceholder(const QString &text)
