@@ -211,9 +211,7 @@ QString RegistryImageSource::description() const
 // named by its diff_id, as an engine's image stored it.
 QString RegistryImageSource::localBlob(const LayerInfo &layer) const
 {
-    if (QString path = storedBlob(layer.blobDigest); !path.isEmpty())
-        return path;
-    return storedBlob(layer.diffId);
+    return storedBlob(openedDigest(layer));
 }
 
 bool RegistryImageSource::isFetched(const LayerInfo &layer) const
