@@ -2332,10 +2332,6 @@ Stored in the archive: %2</source>
         <translation>Реестры, к которым можно обращаться по обычному HTTP, если они не поддерживают TLS, как insecure-registries в Docker. К реестрам этой машины (localhost, 127.0.0.1) — всегда можно.</translation>
     </message>
     <message>
-        <source>Images opened from an engine are saved here once (one archive per image ID), layers fetched from a registry once (one file per digest), and read from here the next time. What was used least recently goes first when the cache is full.</source>
-        <translation>Образы, открытые из движка, сохраняются здесь один раз (один архив на ID образа), слои из реестра — один раз (один файл на дайджест), и в следующий раз читаются отсюда. Когда кэш заполнен, первым удаляется то, что использовалось давнее всего.</translation>
-    </message>
-    <message>
         <source>Plain HTTP registries:</source>
         <translation>Реестры по HTTP:</translation>
     </message>
@@ -2354,6 +2350,10 @@ Stored in the archive: %2</source>
             <numerusform>%n слоях</numerusform>
             <numerusform>%n слоях</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The layers of images opened from an engine or a registry are kept here once (one file per digest, shared by every image that uses it) and read from here the next time. What was used least recently goes first when the cache is full.</source>
+        <translation>Слои образов, открытых из движка или реестра, хранятся здесь один раз (один файл на дайджест, общий для всех образов, которые его используют) и в следующий раз читаются отсюда. Когда кэш заполнен, первым удаляется то, что использовалось давнее всего.</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,8 @@ public:
     // Reads layers 0..top (fetching them first), what the merged tree at `top` needs; every
     // layer when top is the last.
     void loadUpTo(int top);
+    // This image's layers wait for loadUpTo() (loadImage with OnRequest, and some to fetch).
+    bool fetchesOnRequest() const { return m_fetchesOnRequest; }
     // The highest layer with it and every layer below it read; -1 when none is.
     int readUpTo() const;
     // The bytes still to download for layers 0..top (all with -1).

@@ -170,12 +170,18 @@ void ImagePage::showFetched(const LoadProgress &progress)
 
 void ImagePage::fetchAllLayers()
 {
-    if (m_loader->state() != ImageLoader::State::Waiting &&
-        m_loader->state() != ImageLoader::State::Loading)
+    if (m_loader->fetchesOnRequest())
+        fetchLayersUpTo(int(m_loader->imageInfo().layers.size()) - 1);
+}
+
+void ImagePage::fetchLayersUpTo(int top)
+{
+    m_loader->loadUpTo(top);
+    if (m_loader->readUpTo() >= 0 || !m_loader->isBusy())
         return;
-    m_loader->loadUpTo(int(m_loader->imageInfo().layers.size()) - 1);
-    if (m_loader->readUpTo() < 0)
-        m_tree->showPlaceholder(tr("Fetching the layers from the registry…"));
+    m_tree->showPlaceholder(top == int(m_loader->imageInfo().layers.size()) - 1
+                                ? tr("Fetching the layers from the registry…")
+                                : tr("Fetching layers 0–%1 from the registry…").arg(top));
 }
 
 void ImagePage::showWaiting()
@@ -355,17 +361,13 @@ void ImagePage::onLayerSelected(int layer)
         return;
     showSelectedLayer(layer);
     // Selecting a layer that waits in the registry again asks for it again.
-    if (layer == m_layer && layer <= m_loader->readUpTo())
+    if (layer == m_layer && (!m_loader->fetchesOnRequest() || layer <= m_loader->readUpTo()))
         return;
     m_layer = layer;
-    if (layer > m_loader->readUpTo()) {
-        // A registry's layer not fetched yet: it and the layers below it are fetched now.
-        m_loader->loadUpTo(layer);
-        if (m_loader->readUpTo() < 0)
-            m_tree->showPlaceholder(tr("Fetching layers 0–%1 from the registry…").arg(layer));
-    } else {
+    if (m_loader->fetchesOnRequest() && layer > m_loader->readUpTo())
+        fetchLayersUpTo(layer); // a registry's layer not fetched yet, and those below it
+    else
         m_tree->showLayer(layer);
-    }
     m_detailTabs->setCurrentWidget(m_layerDetails);
     emit layerChanged(layer);
 }

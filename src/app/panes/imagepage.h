@@ -66,6 +66,7 @@ private:
     void onLayerReady();
     void showFetched(const LoadProgress &progress);
     void showWaiting();
+    void fetchLayersUpTo(int top);
     void clearFetchShades();
     void onLowerLayersReady(int top);
     void showLayerErrors();

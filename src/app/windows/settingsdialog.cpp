@@ -53,9 +53,9 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_clear->setObjectName(QStringLiteral("clearCache"));
     m_clear->setAutoDefault(false);
 
-    auto *explain = new QLabel(tr("Images opened from an engine are saved here once (one archive "
-                                  "per image ID), layers fetched from a registry once (one file "
-                                  "per digest), and read from here the next time. What was used "
+    auto *explain = new QLabel(tr("The layers of images opened from an engine or a registry are "
+                                  "kept here once (one file per digest, shared by every image "
+                                  "that uses it) and read from here the next time. What was used "
                                   "least recently goes first when the cache is full."));
     explain->setWordWrap(true);
     auto *cacheRow = new QHBoxLayout;

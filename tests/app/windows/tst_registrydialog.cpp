@@ -65,10 +65,12 @@ private slots:
     void comparesTwoTags();
     void asksForLogin();
     void fetchAskedBeforeMetadataKeepsIt();
+    void archiveLoadingIsNotAFetch();
     void settingsCountLayerBlobs();
 
 private:
     QTemporaryDir m_work;
+    QString m_archive; // app:1 as a docker save archive
     QTemporaryDir m_cache;
     TestRegistry m_registry;
 };
@@ -86,6 +88,7 @@ void TestRegistryDialog::initTestCase()
     QVERIFY2(m_registry.start(&why), qPrintable(why));
     const QString archive = writeBusyboxImage(m_work.path(), QStringLiteral("app:1"), &why, 2);
     QVERIFY2(!archive.isEmpty(), qPrintable(why));
+    m_archive = archive;
     const QString bigger = m_work.path() + QStringLiteral("/bigger");
     QDir().mkpath(bigger);
     const QString second = writeBusyboxImage(bigger, QStringLiteral("app:2"), &why, 3);
@@ -283,6 +286,25 @@ void TestRegistryDialog::fetchAskedBeforeMetadataKeepsIt()
     loader.loadUpTo(2);
     QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, kTimeout);
     QCOMPARE(metadata.size(), 1);
+}
+
+void TestRegistryDialog::archiveLoadingIsNotAFetch()
+{
+    // The Efficiency tab shown while a file loads asks for every layer: nothing to fetch, and
+    // the tree keeps saying it reads them.
+    ImageLoader loader;
+    ImagePage page(&loader);
+    QSignalSpy opened(&loader, &ImageLoader::sourceOpened);
+    loader.open(m_archive);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, kTimeout);
+    loader.loadImage(loader.source(), 0, ImageLoader::Fetching::OnRequest);
+    QCOMPARE(loader.state(), ImageLoader::State::Loading);
+    QVERIFY(!loader.fetchesOnRequest());
+    page.fetchAllLayers();
+    page.selectLayer(0);
+    QVERIFY2(!page.treePane()->statusText().contains(QLatin1String("registry")),
+             qPrintable(page.treePane()->statusText()));
+    QTRY_COMPARE_WITH_TIMEOUT(loader.state(), ImageLoader::State::Loaded, kTimeout);
 }
 
 void TestRegistryDialog::settingsCountLayerBlobs()
