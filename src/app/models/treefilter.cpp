@@ -1,6 +1,6 @@
 #include "models/treefilter.h"
 
-#include "models/globmatch.h"
+#include "common/globmatch.h"
 
 namespace strata {
 

@@ -46,6 +46,7 @@ bool LayerReader::next(LayerEntry *entry)
         entry->hardlink.clear();
         entry->symlink.clear();
         entry->size = 0;
+        entry->headerOffset = archive_read_header_position(m_archive);
         if (const char *target = archive_entry_hardlink(e)) {
             if (!cleanPath(target, &entry->hardlink))
                 continue;

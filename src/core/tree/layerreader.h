@@ -22,6 +22,9 @@ struct LayerEntry
     qint64 size = 0;      // bytes of data (0 but for regular files)
     std::string hardlink; // a hardlink's target, cleaned like `path`
     std::string symlink;  // a symlink's target, as written
+    // Where the entry's header starts in the uncompressed tar: what `dd skip=` or a hex editor
+    // needs to find bytes a later layer only hid.
+    qint64 headerOffset = 0;
 };
 
 // Walks the entries of one layer tar (plain or compressed, sniffed from the bytes) in order

@@ -1,5 +1,5 @@
 // The name filter of the file pane: globs and substrings over raw UTF-8 names.
-#include "models/globmatch.h"
+#include "common/globmatch.h"
 
 #include <QtTest>
 

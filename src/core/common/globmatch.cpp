@@ -1,4 +1,4 @@
-#include "models/globmatch.h"
+#include "common/globmatch.h"
 
 #include <algorithm>
 
