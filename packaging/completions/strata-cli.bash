@@ -3,7 +3,7 @@ _strata_cli()
 {
     local cur prev words cword
     _init_completion || return
-    local commands="images containers inspect history tree efficiency ci reuse verify diff"
+    local commands="images containers inspect history tree efficiency findings ci reuse verify diff"
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
         return
@@ -12,7 +12,8 @@ _strata_cli()
         --format)
             case ${words[1]} in
                 tree | images | containers) COMPREPLY=($(compgen -W "tsv json" -- "$cur")) ;;
-                diff) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")) ;;
+                diff | findings) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")) ;;
+                ci) COMPREPLY=($(compgen -W "text junit sarif" -- "$cur")) ;;
                 *) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
             esac
             return ;;
@@ -21,7 +22,8 @@ _strata_cli()
             return ;;
         --image | --image-a | --image-b | --layer | --layer-a | --layer-b | --limit | \
         --containers | --container-size | --lowest-efficiency | --highest-wasted-bytes | \
-        --highest-user-wasted-percent)
+        --highest-user-wasted-percent | --since | --base-layers | --wasted-bytes-floor | \
+        --max-cache-bytes | --deny-path)
             return ;;
     esac
     if [[ $cur == -* ]]; then
@@ -32,8 +34,9 @@ _strata_cli()
             inspect) options+=" --image --container --overlay --format" ;;
             efficiency) options+=" --image --container --format" ;;
             history | verify) options+=" --image --container" ;;
-            tree) options+=" --image --container --layer --diff --format" ;;
-            ci) options+=" --image --container --config --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent" ;;
+            tree) options+=" --image --container --layer --diff --since --format" ;;
+            findings) options+=" --image --container --exclude-base --base-layers --format" ;;
+            ci) options+=" --image --container --config --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent --wasted-bytes-floor --deny-secrets --max-cache-bytes --deny-path --exclude-base --base-layers --format" ;;
             reuse) options+=" --format --containers --container-size" ;;
             diff) options+=" --image-a --image-b --layer-a --layer-b --content --limit --format" ;;
         esac

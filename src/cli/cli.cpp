@@ -31,10 +31,15 @@ const Command kCommands[] = {
      "the merged filesystem as of a layer, or that layer's changes", runTree},
     {"efficiency", "LOCATION [--image REF] [--format text|json]",
      "dive's score and wasted bytes, and what is reclaimable", runEfficiency},
+    {"findings", "LOCATION [--image REF] [--exclude-base] [--format text|json|markdown]",
+     "what to change in the Dockerfile, each finding with its bytes, layer, step and fix",
+     runFindings},
     {"ci",
      "LOCATION [--image REF] [--lowest-efficiency R] [--highest-wasted-bytes N]\n"
-     "       [--highest-user-wasted-percent R] [--config FILE]",
-     "dive's CI gate (reads ./.dive-ci)", runCi},
+     "       [--highest-user-wasted-percent R] [--wasted-bytes-floor N] [--deny-secrets]\n"
+     "       [--max-cache-bytes N] [--deny-path GLOB]... [--exclude-base] [--config FILE]\n"
+     "       [--format text|junit|sarif]",
+     "dive's CI gate (reads ./.dive-ci) and rules on findings", runCi},
     {"reuse", "LOCATION... [--format text|json] [--containers N] [--container-size SIZE]",
      "which layers the images share, and what they cost stored once", runReuse},
     {"verify", "LOCATION [--image REF]", "every layer's SHA-256 against its digests", runVerify},

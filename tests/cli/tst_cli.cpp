@@ -112,6 +112,61 @@ private slots:
         QVERIFY(bad.err.contains("--layer"));
     }
 
+    // What layers N+1..M change together is the difference between the two merged trees as
+    // `tree` lists them: each added or deleted path once, modified where a row differs.
+    void treeDiffSinceIsTheNetChange()
+    {
+        const QString file = fixturePath("google_go-containerregistry/whiteout_dir.tar");
+        auto rows = [](const QByteArray &tsv) {
+            std::map<QByteArray, QByteArray> byPath; // path -> the rest, without the layer
+            for (const QByteArray &line : tsv.split('\n')) {
+                if (line.isEmpty())
+                    continue;
+                QList<QByteArray> cells = line.split('\t');
+                const QByteArray path = cells.takeFirst();
+                cells.removeLast();
+                byPath[path] = cells.join('\t');
+            }
+            return byPath;
+        };
+        for (int since = 0; since < 3; ++since) {
+            const auto before = rows(cli({"tree", file, "--layer", QString::number(since)}).out);
+            const auto after = rows(cli({"tree", file}).out);
+            QStringList expected;
+            for (const auto &[path, rest] : after) {
+                if (!before.count(path))
+                    expected << QString::fromUtf8(path + " added");
+                else if (before.at(path) != rest)
+                    expected << QString::fromUtf8(path + " modified");
+            }
+            for (const auto &[path, rest] : before) {
+                if (!after.count(path))
+                    expected << QString::fromUtf8(path + " deleted");
+            }
+            expected.sort();
+            const Run run = cli({"tree", file, "--diff", "--since", QString::number(since)});
+            QCOMPARE(run.code, 0);
+            QStringList listed;
+            for (const QByteArray &line : run.out.split('\n')) {
+                if (!line.isEmpty())
+                    listed << QString::fromUtf8(line.split('\t').first() + ' ' +
+                                                line.split('\t').last());
+            }
+            listed.sort();
+            QVERIFY(!expected.isEmpty());
+            QCOMPARE(listed, expected);
+        }
+        // a/ is deleted in layer 2 and written again in layer 3 with the same attributes: no
+        // change in the net; a/foo, which it held, stays deleted.
+        const QByteArray sinceOne = cli({"tree", file, "--diff", "--since", "1"}).out;
+        QCOMPARE(sinceOne, QByteArray("a/baz\tf\t0\t644\t\t3\tadded\n"
+                                      "a/foo\tf\t0\t644\t\t0\tdeleted\n"));
+        const Run json = cli({"tree", file, "--diff", "--since", "0", "--format", "json"});
+        QCOMPARE(QJsonDocument::fromJson(json.out).object()["since"].toInt(), 0);
+        QCOMPARE(cli({"tree", file, "--since", "0"}).code, 2);
+        QCOMPARE(cli({"tree", file, "--diff", "--since", "3"}).code, 2);
+    }
+
     void historyNewestFirst()
     {
         const Run run = cli({"history", fixturePath("GitGuardian_ggshield/docker-example.tar.xz")});

@@ -64,8 +64,7 @@ std::vector<iw::HistoryStep> baseHistory()
 QJsonObject entrypointConfig()
 {
     return QJsonObject{
-        {QStringLiteral("Env"),
-         QJsonArray{QStringLiteral("PATH=/usr/local/bin:/usr/bin:/bin")}},
+        {QStringLiteral("Env"), QJsonArray{QStringLiteral("PATH=/usr/local/bin:/usr/bin:/bin")}},
         {QStringLiteral("Entrypoint"), QJsonArray{QStringLiteral("/usr/local/bin/hello")}}};
 }
 
@@ -149,7 +148,8 @@ iw::Image naiveGoBuild(const HostProgram &host)
         Entry::dir(site + "/flask"),
         Entry::file(site + "/flask/__init__.py", QByteArray(2000, 'f')),
         Entry::dir(site + "/flask/__pycache__"),
-        Entry::file(site + "/flask/__pycache__/__init__.cpython-311.pyc", QByteArray(kPycBytes, 'y')),
+        Entry::file(site + "/flask/__pycache__/__init__.cpython-311.pyc",
+                    QByteArray(kPycBytes, 'y')),
         Entry::dir("root", 0700),
         Entry::dir("root/.cache"),
         Entry::dir("root/.cache/pip"),
@@ -183,7 +183,8 @@ iw::Image multiStageGoBuild(const HostProgram &host)
     image.config = entrypointConfig();
     image.layers = {baseLayer(host), programLayer(host)};
     image.history = baseHistory();
-    image.history.push_back(step(QStringLiteral("COPY /out/hello /usr/local/bin/hello # buildkit")));
+    image.history.push_back(
+        step(QStringLiteral("COPY /out/hello /usr/local/bin/hello # buildkit")));
     image.history.push_back(step(QStringLiteral("ENTRYPOINT [\"/usr/local/bin/hello\"]"), true));
     return image;
 }

@@ -13,6 +13,7 @@ int runTree(const QStringList &arguments);       // treecommand.cpp
 int runVerify(const QStringList &arguments);     // verifycommand.cpp
 int runDiff(const QStringList &arguments);       // diffcommand.cpp
 int runEfficiency(const QStringList &arguments); // efficiencycommand.cpp
+int runFindings(const QStringList &arguments);   // findingscommand.cpp
 int runCi(const QStringList &arguments);         // cicommand.cpp
 int runReuse(const QStringList &arguments);      // reusecommand.cpp
 int runContainers(const QStringList &arguments); // containerscommand.cpp

@@ -17,6 +17,10 @@ int runTree(const QStringList &arguments)
                               QStringLiteral("n")});
     command.parser.addOption(
         {QStringLiteral("diff"), QStringLiteral("Only the changes the layer makes.")});
+    command.parser.addOption(
+        {QStringLiteral("since"),
+         QStringLiteral("With --diff: what the layers after N up to --layer change together."),
+         QStringLiteral("n")});
     FormatOption format({QStringLiteral("tsv"), QStringLiteral("json")});
     format.addTo(command.parser);
     QString usageError;
@@ -33,10 +37,26 @@ int runTree(const QStringList &arguments)
         if (!ok || layer < 0 || layer >= count)
             return fail(QStringLiteral("--layer must be a number from 0 to %1").arg(count - 1));
     }
+    int since = -1;
+    if (command.parser.isSet(QStringLiteral("since"))) {
+        bool ok = false;
+        since = command.parser.value(QStringLiteral("since")).toInt(&ok);
+        if (!command.parser.isSet(QStringLiteral("diff")))
+            return fail(QStringLiteral("--since goes with --diff"));
+        if (!ok || since < 0 || since >= layer)
+            return fail(
+                QStringLiteral("--since must be a layer below --layer (0 to %1)").arg(layer - 1));
+    }
     if (!command.load(&error))
         return fail(error);
     const auto &layers = command.layers;
-    if (command.parser.isSet(QStringLiteral("diff"))) {
+    if (since >= 0) {
+        const TreeDiff diff =
+            TreeDiff::compare(std::make_shared<const FileTree>(mergeLayers(layers, since)),
+                              std::make_shared<const FileTree>(mergeLayers(layers, layer)));
+        writeOut(format.is("json") ? rangeChangesJson(diff, layers, since, layer)
+                                   : rangeChangesTsv(diff, layers));
+    } else if (command.parser.isSet(QStringLiteral("diff"))) {
         const FileTree lower = layer > 0 ? mergeLayers(layers, layer - 1) : FileTree();
         const FileTree &own = layers[size_t(layer)]->tree;
         writeOut(format.is("json") ? layerChangesJson(own, layer, layer > 0 ? &lower : nullptr)

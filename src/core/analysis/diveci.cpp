@@ -1,5 +1,7 @@
 #include "analysis/diveci.h"
 
+#include "analysis/findingci.h"
+
 #include <QFile>
 #include <QLocale>
 
@@ -23,6 +25,11 @@ const RuleSpelling kSpellings[] = {
     {"highest-wasted-bytes", "highestWastedBytes", &CiConfig::highestWastedBytes},
     {"highest-user-wasted-percent", "highestUserWastedPercent",
      &CiConfig::highestUserWastedPercent},
+    // Strata's: one spelling each.
+    {"deny-secrets", "deny-secrets", &CiConfig::denySecrets},
+    {"max-cache-bytes", "max-cache-bytes", &CiConfig::maxCacheBytes},
+    {"deny-path", "deny-path", &CiConfig::denyPath},
+    {"wasted-bytes-floor", "wasted-bytes-floor", &CiConfig::wastedBytesFloor},
 };
 
 QString lineError(int line, const QString &message)
@@ -427,13 +434,14 @@ bool parseCiRules(const CiConfig &config, std::vector<CiRule> *rules, QString *e
 {
     rules->clear();
     // The order dive prints them in: by name.
-    CiRule userWasted{CiRule::Kind::HighestUserWastedPercent,
-                      QStringLiteral("highest-user-wasted-percent"),
-                      config.highestUserWastedPercent};
-    CiRule wastedBytes{CiRule::Kind::HighestWastedBytes, QStringLiteral("highest-wasted-bytes"),
-                       config.highestWastedBytes};
-    CiRule efficiency{CiRule::Kind::LowestEfficiency, QStringLiteral("lowest-efficiency"),
-                      config.lowestEfficiency};
+    CiRule userWasted = CiRule::make(CiRule::Kind::HighestUserWastedPercent,
+                                     QStringLiteral("highest-user-wasted-percent"),
+                                     config.highestUserWastedPercent);
+    CiRule wastedBytes =
+        CiRule::make(CiRule::Kind::HighestWastedBytes, QStringLiteral("highest-wasted-bytes"),
+                     config.highestWastedBytes);
+    CiRule efficiency = CiRule::make(CiRule::Kind::LowestEfficiency,
+                                     QStringLiteral("lowest-efficiency"), config.lowestEfficiency);
     for (CiRule *rule : {&userWasted, &wastedBytes, &efficiency}) {
         rule->enabled = !isCiRuleDisabled(rule->configValue);
         if (!rule->enabled)
@@ -454,8 +462,19 @@ bool parseCiRules(const CiConfig &config, std::vector<CiRule> *rules, QString *e
             return false;
         }
     }
+    quint64 floor = 0;
+    if (!isCiRuleDisabled(config.wastedBytesFloor) &&
+        !parseSiBytes(config.wastedBytesFloor, &floor)) {
+        *error = QStringLiteral("invalid wasted-bytes-floor value \"%1\" (a byte count such as "
+                                "20MB, 512KiB or 1000000)")
+                     .arg(config.wastedBytesFloor);
+        if (badKey)
+            *badKey = QStringLiteral("wasted-bytes-floor");
+        return false;
+    }
+    userWasted.floorBytes = efficiency.floorBytes = floor;
     *rules = {userWasted, wastedBytes, efficiency};
-    return true;
+    return parseFindingRules(config, rules, error, badKey);
 }
 
 bool CiEvaluation::pass() const
@@ -477,7 +496,8 @@ QStringList CiEvaluation::failedRules() const
     return failed;
 }
 
-CiEvaluation evaluateCiRules(const std::vector<CiRule> &rules, const EfficiencyReport &report)
+CiEvaluation evaluateCiRules(const std::vector<CiRule> &rules, const EfficiencyReport &report,
+                             const FindingRuleInput &input)
 {
     CiEvaluation evaluation;
     for (const CiRule &rule : rules) {
@@ -490,6 +510,18 @@ CiEvaluation evaluateCiRules(const std::vector<CiRule> &rules, const EfficiencyR
             continue;
         }
         result.message = rule.configValue;
+        if (rule.isFindingRule()) {
+            evaluation.results.push_back(evaluateFindingRule(rule, input));
+            continue;
+        }
+        if (rule.floorBytes > 0 && quint64(report.wastedBytes) < rule.floorBytes) {
+            result.message = QStringLiteral("%1; wasted bytes %2 under the floor of %3")
+                                 .arg(rule.configValue)
+                                 .arg(report.wastedBytes)
+                                 .arg(rule.floorBytes);
+            evaluation.results.push_back(result);
+            continue;
+        }
         switch (rule.kind) {
         case CiRule::Kind::LowestEfficiency:
             if (rule.ratio > report.efficiency) {
@@ -521,6 +553,8 @@ CiEvaluation evaluateCiRules(const std::vector<CiRule> &rules, const EfficiencyR
                 result.message =
                     rule.configValue + QStringLiteral("; no layer above the base image");
             }
+            break;
+        default:
             break;
         }
         evaluation.results.push_back(result);

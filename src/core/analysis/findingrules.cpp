@@ -80,8 +80,8 @@ const std::array kRules = {
          kSecretFix},
     Rule{Match::FileName, "id_dsa", nullptr, FindingKind::Secret, STRATA_RULE("SSH private key"),
          kSecretFix},
-    Rule{Match::FileName, "id_ecdsa", nullptr, FindingKind::Secret,
-         STRATA_RULE("SSH private key"), kSecretFix},
+    Rule{Match::FileName, "id_ecdsa", nullptr, FindingKind::Secret, STRATA_RULE("SSH private key"),
+         kSecretFix},
     Rule{Match::FileName, "id_ed25519", nullptr, FindingKind::Secret,
          STRATA_RULE("SSH private key"), kSecretFix},
     Rule{Match::FileName, "*.key", nullptr, FindingKind::Secret, STRATA_RULE("private key file"),
@@ -106,8 +106,8 @@ const std::array kRules = {
          STRATA_RULE("Git credentials"), kSecretFix},
     Rule{Match::FileName, ".netrc", nullptr, FindingKind::Secret, STRATA_RULE("netrc credentials"),
          kSecretFix},
-    Rule{Match::FileName, ".pypirc", nullptr, FindingKind::Secret,
-         STRATA_RULE("PyPI credentials"), kSecretFix},
+    Rule{Match::FileName, ".pypirc", nullptr, FindingKind::Secret, STRATA_RULE("PyPI credentials"),
+         kSecretFix},
     Rule{Match::AnyDirectory, ".git", nullptr, FindingKind::Secret,
          STRATA_RULE("Git repository (.git)"),
          STRATA_RULE("Add .git to .dockerignore: the repository's whole history ships with the "
@@ -207,8 +207,7 @@ std::string_view nextPart(std::string_view path, size_t *at)
 
 // Whether the components of `pattern` match the path's components from `start` on, with at
 // least one component of the path left below them; *end is where the match ends.
-bool directoryMatchesAt(std::string_view pattern, std::string_view path, size_t start,
-                        size_t *end)
+bool directoryMatchesAt(std::string_view pattern, std::string_view path, size_t start, size_t *end)
 {
     size_t p = 0;
     size_t at = start;

@@ -35,7 +35,7 @@ struct Finding
     int laterLayer = -1;   // the layer that deleted, overwrote or chmod'ed them, or -1
     qint64 bytes = 0;      // what the fix saves
     qint64 fileCount = 0;
-    bool removedLater = false; // a later layer deleted or replaced them: they still ship
+    bool removedLater = false;      // a later layer deleted or replaced them: they still ship
     std::vector<FindingFile> files; // the largest first, at most kMaxFindingFiles
 };
 

@@ -89,8 +89,8 @@ std::string joinPath(const std::vector<std::string> &parts)
 MergedEntry resolve(LayerList layers, int top, std::string_view path, std::string *resolved,
                     std::string_view dir = {})
 {
-    std::vector<std::string> done = path.starts_with('/') ? std::vector<std::string>{}
-                                                          : splitPath(dir, '/');
+    std::vector<std::string> done =
+        path.starts_with('/') ? std::vector<std::string>{} : splitPath(dir, '/');
     std::deque<std::string> todo;
     for (std::string &part : splitPath(path, '/'))
         todo.push_back(std::move(part));
@@ -175,21 +175,23 @@ MergedEntry findCommand(const ImageConfig &config, LayerList layers, int top,
             pathVariable = variable.mid(5).toStdString();
     }
     for (const std::string &dir : splitPath(pathVariable, ':')) {
-        MergedEntry entry = resolve(layers, top, dir + "/" + name, resolved);
+        MergedEntry entry =
+            resolve(layers, top, std::string(dir).append("/").append(name), resolved);
         if (entry && entry.attrs().type != FileType::Directory)
             return entry;
     }
     return {};
 }
 
-constexpr qint64 kMaxElfBytes = 512 * 1024 * 1024;
+constexpr qint64 kMaxElfBytes = qint64(512) * 1024 * 1024;
 
 } // namespace
 
 ElfDependencies readElfDependencies(const QByteArray &file)
 {
     ElfDependencies deps;
-    if (file.size() < 52 || !file.startsWith("\x7f" "ELF"))
+    if (file.size() < 52 || !file.startsWith("\x7f"
+                                             "ELF"))
         return deps;
     const bool wide = file[4] == 2;
     const bool big = file[5] == 2;
@@ -205,11 +207,11 @@ ElfDependencies readElfDependencies(const QByteArray &file)
     for (uint64_t i = 0; i < phnum; ++i) {
         const uint64_t at = phoff + i * phentsize;
         if (wide)
-            segments.push_back({elf.u(at, 4), elf.u(at + 8, 8), elf.u(at + 16, 8),
-                                elf.u(at + 32, 8)});
+            segments.push_back(
+                {elf.u(at, 4), elf.u(at + 8, 8), elf.u(at + 16, 8), elf.u(at + 32, 8)});
         else
-            segments.push_back({elf.u(at, 4), elf.u(at + 4, 4), elf.u(at + 8, 4),
-                                elf.u(at + 16, 4)});
+            segments.push_back(
+                {elf.u(at, 4), elf.u(at + 4, 4), elf.u(at + 8, 4), elf.u(at + 16, 4)});
     }
     deps.valid = true;
     // Addresses in the dynamic section are virtual: the load segment holding one says where
@@ -228,10 +230,11 @@ ElfDependencies readElfDependencies(const QByteArray &file)
             continue;
         std::vector<uint64_t> neededAt;
         uint64_t strtab = 0, runpath = UINT64_MAX, rpath = UINT64_MAX;
-        for (uint64_t at = s.offset; at + 2 * word <= s.offset + s.filesz; at += 2 * word) {
+        const uint64_t entrySize = uint64_t(2) * word;
+        for (uint64_t at = s.offset; at + entrySize <= s.offset + s.filesz; at += entrySize) {
             const int64_t tag = int64_t(elf.u(at, word));
             const uint64_t value = elf.u(at + word, word);
-            if (tag == kDtNull || !elf.has(at, 2 * word))
+            if (tag == kDtNull || !elf.has(at, entrySize))
                 break;
             if (tag == kDtNeeded)
                 neededAt.push_back(value);
@@ -304,7 +307,7 @@ RuntimeFiles findRuntimeFiles(const ImageConfig &config, LayerList layers, int t
             std::vector<std::string> dirs;
             for (std::string dir : deps.runPath) {
                 if (dir.starts_with("$ORIGIN"))
-                    dir = "/" + origin + dir.substr(7);
+                    dir = std::string("/").append(origin).append(dir.substr(7));
                 dirs.push_back(dir);
             }
             for (const std::string &dir : libraryDirectories(machine))
@@ -315,7 +318,7 @@ RuntimeFiles findRuntimeFiles(const ImageConfig &config, LayerList layers, int t
                 found = resolve(layers, top, library, &at);
             } else {
                 for (const std::string &dir : dirs) {
-                    found = resolve(layers, top, dir + "/" + library, &at);
+                    found = resolve(layers, top, std::string(dir).append("/").append(library), &at);
                     if (found && found.attrs().type != FileType::Directory)
                         break;
                 }

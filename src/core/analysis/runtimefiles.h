@@ -15,9 +15,9 @@ namespace strata {
 // The libraries an ELF file asks the dynamic loader for.
 struct ElfDependencies
 {
-    bool valid = false;         // an ELF file this reader understands
-    std::string interpreter;    // PT_INTERP ("/lib64/ld-linux-x86-64.so.2"), empty when static
-    std::vector<std::string> needed;  // DT_NEEDED, in order
+    bool valid = false;              // an ELF file this reader understands
+    std::string interpreter;         // PT_INTERP ("/lib64/ld-linux-x86-64.so.2"), empty when static
+    std::vector<std::string> needed; // DT_NEEDED, in order
     std::vector<std::string> runPath; // DT_RUNPATH, else DT_RPATH, split at ':'
     uint16_t machine = 0;             // e_machine
 };
@@ -31,8 +31,8 @@ ElfDependencies readElfDependencies(const QByteArray &file);
 // interpreter and the libraries it loads, found as the dynamic loader looks for them.
 struct RuntimeFiles
 {
-    std::string command; // the program, as resolved ("usr/local/bin/hello"); empty: none
-    bool elf = false;    // false: a script or something this cannot follow
+    std::string command;            // the program, as resolved ("usr/local/bin/hello"); empty: none
+    bool elf = false;               // false: a script or something this cannot follow
     std::vector<std::string> files; // the program and what it loads, symlinks resolved
     qint64 bytes = 0;               // their sizes
     std::vector<std::string> missing; // libraries the image does not have

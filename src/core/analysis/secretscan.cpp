@@ -13,18 +13,23 @@ namespace strata {
 namespace {
 
 // Files larger than this are data, not configuration: not read for credentials.
-constexpr qint64 kMaxScannedBytes = 256 * 1024;
+constexpr qint64 kMaxScannedBytes = qint64(256) * 1024;
 
 // What a distribution installs: packages' files do not hold the user's credentials, and
 // reading them all would read most of the image again.
 bool isSystemPath(std::string_view path)
 {
-    static const std::string_view prefixes[] = {
-        "bin/",           "sbin/",         "lib/",          "lib32/",         "lib64/",
-        "libx32/",        "usr/bin/",      "usr/sbin/",     "usr/lib/",       "usr/lib32/",
-        "usr/lib64/",     "usr/libexec/",  "usr/share/",    "usr/include/",   "usr/local/lib/",
-        "usr/local/go/",  "var/lib/",      "var/cache/",    "etc/ssl/certs/", "proc/",
-        "sys/",           "usr/local/rustup/"};
+    static const std::string_view prefixes[] = {"bin/",           "sbin/",
+                                                "lib/",           "lib32/",
+                                                "lib64/",         "libx32/",
+                                                "usr/bin/",       "usr/sbin/",
+                                                "usr/lib/",       "usr/lib32/",
+                                                "usr/lib64/",     "usr/libexec/",
+                                                "usr/share/",     "usr/include/",
+                                                "usr/local/lib/", "usr/local/go/",
+                                                "var/lib/",       "var/cache/",
+                                                "etc/ssl/certs/", "proc/",
+                                                "sys/",           "usr/local/rustup/"};
     return std::any_of(std::begin(prefixes), std::end(prefixes),
                        [&](std::string_view prefix) { return path.starts_with(prefix); });
 }
@@ -57,8 +62,8 @@ bool hasPemPrivateKey(QByteArrayView bytes)
 {
     static const QByteArrayView begin("-----BEGIN ");
     for (qsizetype at = bytes.indexOf(begin); at >= 0; at = bytes.indexOf(begin, at + 1)) {
-        const QByteArrayView label =
-            bytes.sliced(at + begin.size(), std::min<qsizetype>(40, bytes.size() - at - begin.size()));
+        const QByteArrayView label = bytes.sliced(
+            at + begin.size(), std::min<qsizetype>(40, bytes.size() - at - begin.size()));
         const qsizetype end = label.indexOf("-----");
         if (end >= 0 && label.first(end).endsWith("PRIVATE KEY"))
             return true;
@@ -70,7 +75,9 @@ bool hasPemPrivateKey(QByteArrayView bytes)
 
 QString secretInText(QByteArrayView bytes)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("strata::Findings", text); };
+    auto tr = [](const char *text) {
+        return QCoreApplication::translate("strata::Findings", text);
+    };
     if (hasPemPrivateKey(bytes))
         return tr("private key (PEM)");
     if (hasToken(bytes, "AKIA", 16, true))

@@ -153,4 +153,12 @@ QString markdownCode(const QString &text)
     return fence + space + escaped + space + fence;
 }
 
+QString markdownCell(QString text)
+{
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text = escapeText(text);
+    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    return text;
+}
+
 } // namespace strata

@@ -20,6 +20,8 @@ void appendEscaped(std::string &out, std::string_view bytes);
 void appendEscaped(QByteArray &out, std::string_view bytes);
 QString escapeText(std::string_view bytes);
 QString escapeText(const QString &text);
+// A Markdown table cell: no line breaks, other control characters escaped, pipes escaped.
+QString markdownCell(QString text);
 
 // Whether the bytes are valid UTF-8 (JSON output adds the bytes as hex where they are not).
 bool isValidUtf8(std::string_view bytes);

@@ -97,15 +97,6 @@ QString filesHeadline(const TreeDiff &files)
     return line;
 }
 
-// Markdown table cells: no line breaks, other control characters escaped, pipes escaped.
-QString cell(QString text)
-{
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    text = escapeText(text);
-    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
-    return text;
-}
-
 QString configValue(const ConfigDiffRow &row, bool sideA)
 {
     if (!(sideA ? row.inA : row.inB))
@@ -256,7 +247,8 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
     const DiffSummary &s = c.summary;
     out << "# Image comparison\n\n";
     out << "| | A | B | Delta |\n|---|---|---|---|\n";
-    out << "| Image | " << cell(sideTitle(c.a)) << " | " << cell(sideTitle(c.b)) << " | |\n";
+    out << "| Image | " << markdownCell(sideTitle(c.a)) << " | " << markdownCell(sideTitle(c.b))
+        << " | |\n";
     out << "| Size | " << formatDataSize(s.a.totalSize, SizePrecision::ThreeDigits) << " | "
         << formatDataSize(s.b.totalSize, SizePrecision::ThreeDigits) << " | "
         << formatByteDelta(s.sizeDelta()) << " (" << percentText(s) << ") |\n";
@@ -289,8 +281,9 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
     out << "| | Setting | A | B |\n|---|---|---|---|\n";
     for (const ConfigDiffRow &r : c.config.rows) {
         if (worthShowing(r)) {
-            out << "| " << (r.equal() ? "" : "≠") << " | " << cell(configName(r)) << " | "
-                << cell(configValue(r, true)) << " | " << cell(configValue(r, false)) << " |\n";
+            out << "| " << (r.equal() ? "" : "≠") << " | " << markdownCell(configName(r)) << " | "
+                << markdownCell(configValue(r, true)) << " | "
+                << markdownCell(configValue(r, false)) << " |\n";
         }
     }
 
@@ -302,8 +295,8 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
     for (const HistoryDiffRow &r : h.rows) {
         static const char *marks[] = {"", "~", "-", "+"};
         const HistoryEntry *a = step(c.a, r.a), *b = step(c.b, r.b);
-        out << "| " << marks[int(r.kind)] << " | " << (a ? cell(a->createdBy) : QString()) << " | "
-            << (b ? cell(b->createdBy) : QString()) << " |\n";
+        out << "| " << marks[int(r.kind)] << " | " << (a ? markdownCell(a->createdBy) : QString())
+            << " | " << (b ? markdownCell(b->createdBy) : QString()) << " |\n";
     }
 
     const TreeDiff &f = c.files;

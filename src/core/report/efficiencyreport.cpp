@@ -239,6 +239,11 @@ QByteArray ciText(const ImageInfo &image, const EfficiencyReport &report,
     for (const CiRuleResult &result : evaluation.results) {
         out << "  " << ciStatusName(result.status) << "  " << result.key << " (" << result.message
             << ")\n";
+        for (const CiRuleResult::Detail &detail : result.details) {
+            out << "        " << escapeText(detail.text) << '\n';
+            if (!detail.fix.isEmpty())
+                out << "          fix: " << escapeText(detail.fix) << '\n';
+        }
         (result.status == CiStatus::Pass   ? passed
          : result.status == CiStatus::Fail ? failed
                                            : skipped)++;

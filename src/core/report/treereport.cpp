@@ -119,7 +119,65 @@ std::vector<uint32_t> matchLower(const FileTree &layer, const FileTree *lower)
     }
     return below;
 }
+// The changed entries of a range diff, sorted bytewise by path, with the tree and node that
+// describe each (A's for a deletion, B's otherwise) and its change.
+struct RangeRow
+{
+    std::string path;
+    const FileTree *tree;
+    uint32_t node;
+    ChangeKind change;
+};
+
+std::vector<RangeRow> rangeRows(const TreeDiff &diff)
+{
+    std::vector<RangeRow> rows;
+    for (uint32_t i = 1; i < diff.entryCount(); ++i) {
+        const DiffEntry &e = diff.entry(i);
+        if (e.status == DiffStatus::Unchanged)
+            continue;
+        const bool removed = e.status == DiffStatus::Removed;
+        rows.push_back({diff.path(i), removed ? &diff.treeA() : &diff.treeB(),
+                        removed ? e.nodeA : e.nodeB,
+                        removed                         ? ChangeKind::Deleted
+                        : e.status == DiffStatus::Added ? ChangeKind::Added
+                                                        : ChangeKind::Modified});
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const RangeRow &a, const RangeRow &b) { return a.path < b.path; });
+    return rows;
+}
+
 } // namespace
+
+QByteArray rangeChangesTsv(const TreeDiff &diff, LayerList layers)
+{
+    QByteArray out;
+    for (const RangeRow &row : rangeRows(diff)) {
+        appendTsvRow(out, row.path, *row.tree, row.node,
+                     effectiveSize(*row.tree, row.node, layers));
+        out.append('\t');
+        out.append(changeKindName(row.change).toLatin1());
+        out.append('\n');
+    }
+    return out;
+}
+
+QByteArray rangeChangesJson(const TreeDiff &diff, LayerList layers, int since, int top)
+{
+    QJsonArray entries;
+    for (const RangeRow &row : rangeRows(diff)) {
+        QJsonObject o =
+            jsonEntry(row.path, *row.tree, row.node, effectiveSize(*row.tree, row.node, layers));
+        o[QStringLiteral("change")] = changeKindName(row.change);
+        entries.append(o);
+    }
+    QJsonObject root;
+    root[QStringLiteral("since")] = since;
+    root[QStringLiteral("layer")] = top;
+    root[QStringLiteral("entries")] = entries;
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
 
 QString changeKindName(ChangeKind kind)
 {

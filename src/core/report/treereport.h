@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tree/overlaymerge.h"
+#include "tree/treediff.h"
 
 #include <QByteArray>
 
@@ -25,6 +26,13 @@ QByteArray mergedTreeJson(const FileTree &merged, LayerList layers, int top);
 // `index` is the layer's position (a shared blob's tree does not know it).
 QByteArray layerChangesTsv(const FileTree &layer, int index, const FileTree *lower);
 QByteArray layerChangesJson(const FileTree &layer, int index, const FileTree *lower);
+
+// What layers since+1 .. top change together (`diff` compares the merged trees as of `since`
+// and as of `top`): each path once, with its net change, the columns and change names above.
+// Deleted rows describe the path as it was; a path added and deleted again in the range is
+// not listed.
+QByteArray rangeChangesTsv(const TreeDiff &diff, LayerList layers);
+QByteArray rangeChangesJson(const TreeDiff &diff, LayerList layers, int since, int top);
 
 QString changeKindName(ChangeKind kind);
 

@@ -128,6 +128,16 @@ CliRun runCli(const QStringList &arguments, const QString &workingDir = {})
     return run;
 }
 
+CiConfig diveRules(const QString &lowestEfficiency, const QString &highestWastedBytes,
+                   const QString &highestUserWastedPercent)
+{
+    CiConfig config;
+    config.lowestEfficiency = lowestEfficiency;
+    config.highestWastedBytes = highestWastedBytes;
+    config.highestUserWastedPercent = highestUserWastedPercent;
+    return config;
+}
+
 bool writeFile(const QString &path, const QByteArray &content)
 {
     QFile file(path);
@@ -531,7 +541,8 @@ private slots:
         REQUIRE_FIXTURE(path);
         const Analyzed a = analyzeArchive(path);
         QVERIFY(a.archive);
-        CiConfig config{lowestEfficiency, highestWastedBytes, highestUserWastedPercent};
+        const CiConfig config =
+            diveRules(lowestEfficiency, highestWastedBytes, highestUserWastedPercent);
         std::vector<CiRule> rules;
         QString error;
         QVERIFY2(parseCiRules(config, &rules, &error), qPrintable(error));
@@ -583,7 +594,7 @@ private slots:
         std::vector<CiRule> rules;
         QString error, key;
         QVERIFY(
-            !parseCiRules(CiConfig{lowestEfficiency, highestWastedBytes, highestUserWastedPercent},
+            !parseCiRules(diveRules(lowestEfficiency, highestWastedBytes, highestUserWastedPercent),
                           &rules, &error, &key));
         QCOMPARE(key, badKey);
         QVERIFY2(error.contains(badKey), qPrintable(error));

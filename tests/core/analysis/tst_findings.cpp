@@ -291,15 +291,20 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("what");
         QTest::addColumn<QString>("directory");
-        QTest::newRow("pip in a home") << "home/app/.cache/pip/wheels/x.whl" << "pip cache"
+        QTest::newRow("pip in a home") << "home/app/.cache/pip/wheels/x.whl"
+                                       << "pip cache"
                                        << "home/app/.cache/pip";
-        QTest::newRow("apk") << "var/cache/apk/APKINDEX.tar.gz" << "apk package cache"
+        QTest::newRow("apk") << "var/cache/apk/APKINDEX.tar.gz"
+                             << "apk package cache"
                              << "var/cache/apk";
-        QTest::newRow("npm") << "root/.npm/_cacache/index-v5/aa" << "npm cache"
+        QTest::newRow("npm") << "root/.npm/_cacache/index-v5/aa"
+                             << "npm cache"
                              << "root/.npm/_cacache";
-        QTest::newRow("aws") << "root/.aws/credentials" << "AWS credentials"
+        QTest::newRow("aws") << "root/.aws/credentials"
+                             << "AWS credentials"
                              << "root/.aws/credentials";
-        QTest::newRow(".git") << "src/app/.git/objects/pack/p.pack" << "Git repository (.git)"
+        QTest::newRow(".git") << "src/app/.git/objects/pack/p.pack"
+                              << "Git repository (.git)"
                               << "src/app/.git";
         QTest::newRow("jdk") << "usr/lib/jvm/java-17-openjdk-amd64/jmods/java.base.jmod"
                              << "Java development kit (jmods)"
@@ -307,9 +312,15 @@ private slots:
         QTest::newRow("static lib") << "usr/lib/x86_64-linux-gnu/libz.a"
                                     << "static libraries (-dev packages)"
                                     << "usr/lib/x86_64-linux-gnu/libz.a";
-        QTest::newRow("not a cache") << "var/cache/apt" << "" << "";
-        QTest::newRow("program") << "usr/bin/go" << "" << "";
-        QTest::newRow("credentials elsewhere") << "etc/credentials" << "" << "";
+        QTest::newRow("not a cache") << "var/cache/apt"
+                                     << ""
+                                     << "";
+        QTest::newRow("program") << "usr/bin/go"
+                                 << ""
+                                 << "";
+        QTest::newRow("credentials elsewhere") << "etc/credentials"
+                                               << ""
+                                               << "";
     }
     void pathRules()
     {
@@ -324,7 +335,8 @@ private slots:
 
     void credentialShapes()
     {
-        QCOMPARE(secretInText("-----BEGIN RSA PRIVATE KEY-----\nMIIE"), QString("private key (PEM)"));
+        QCOMPARE(secretInText("-----BEGIN RSA PRIVATE KEY-----\nMIIE"),
+                 QString("private key (PEM)"));
         QCOMPARE(secretInText("-----BEGIN CERTIFICATE-----\nMIIE"), QString());
         QCOMPARE(secretInText(QByteArray("token = ghp_").append(36, 'a')), QString("GitHub token"));
         QCOMPARE(secretInText("token = ghp_short"), QString());
