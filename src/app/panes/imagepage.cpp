@@ -13,6 +13,7 @@
 #include "views/historyview.h"
 #include "views/layerdetailsview.h"
 #include "views/layerstackview.h"
+#include "views/tabdetacher.h"
 
 #include <QScrollArea>
 #include <QSplitter>
@@ -40,6 +41,7 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     m_leftTabs->addTab(m_history, tr("History"));
     m_leftTabs->addTab(m_dockerfile, tr("Dockerfile"));
     m_leftTabs->addTab(m_efficiency, tr("Efficiency"));
+    new TabDetacher(m_leftTabs);
 
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_stackScroll);
@@ -254,7 +256,8 @@ void ImagePage::onTreesReady()
     connect(
         m_tree, &FileTreePane::snapshotShown, this,
         [this] {
-            m_efficiency->setImage(m_loader->imageInfo(), m_loader->layers());
+            m_efficiency->setImage(m_loader->source(), m_loader->image(), m_loader->imageInfo(),
+                                   m_loader->layers());
             startDigestCheck();
         },
         Qt::SingleShotConnection);

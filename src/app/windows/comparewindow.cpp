@@ -10,6 +10,7 @@
 #include "panes/loadprogressbar.h"
 #include "source/opensource.h"
 #include "views/layerstackview.h"
+#include "views/tabdetacher.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -97,6 +98,7 @@ CompareWindow::CompareWindow(QWidget *parent)
     m_tabs->addTab(createLargestTab(), tr("Largest Changes"));
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(m_config, tr("Config"));
+    new TabDetacher(m_tabs);
 
     auto *body = new QSplitter(Qt::Horizontal);
     body->addWidget(stacks);

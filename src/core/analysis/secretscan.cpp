@@ -75,19 +75,19 @@ bool hasPemPrivateKey(QByteArrayView bytes)
 
 QString secretInText(QByteArrayView bytes)
 {
-    auto tr = [](const char *text) {
+    auto translated = [](const char *text) {
         return QCoreApplication::translate("strata::Findings", text);
     };
     if (hasPemPrivateKey(bytes))
-        return tr("private key (PEM)");
+        return translated(QT_TRANSLATE_NOOP("strata::Findings", "private key (PEM)"));
     if (hasToken(bytes, "AKIA", 16, true))
-        return tr("AWS access key ID");
+        return translated(QT_TRANSLATE_NOOP("strata::Findings", "AWS access key ID"));
     if (hasToken(bytes, "ghp_", 36) || hasToken(bytes, "github_pat_", 22))
-        return tr("GitHub token");
+        return translated(QT_TRANSLATE_NOOP("strata::Findings", "GitHub token"));
     if (hasToken(bytes, "glpat-", 20))
-        return tr("GitLab token");
+        return translated(QT_TRANSLATE_NOOP("strata::Findings", "GitLab token"));
     if (hasToken(bytes, "xoxb-", 10) || hasToken(bytes, "xoxp-", 10))
-        return tr("Slack token");
+        return translated(QT_TRANSLATE_NOOP("strata::Findings", "Slack token"));
     return {};
 }
 
