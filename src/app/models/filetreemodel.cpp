@@ -334,6 +334,18 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         return int(m_snapshot.changeOf(node));
     case HitRole:
         return m_mask ? m_mask->hit(node) : true;
+    case ShareRole: {
+        const uint32_t parent = tree.parent(node);
+        if (parent == kNoNode || n.isWhiteout())
+            return 0.0;
+        const uint64_t whole = tree.totalSize(parent);
+        const uint64_t part = n.isDir()                     ? tree.totalSize(node)
+                              : n.type == FileType::Regular ? n.size
+                                                            : 0;
+        return whole > 0 ? qBound(0.0, double(part) / double(whole), 1.0) : 0.0;
+    }
+    case ViewedLayerRole:
+        return int(n.layer) == m_snapshot.layer;
     case SortRole:
         switch (column) {
         case SizeColumn:

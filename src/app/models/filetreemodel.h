@@ -37,6 +37,8 @@ public:
         ChangeRole,                  // int: ChangeKind
         SortRole,                    // the value a column sorts by
         HitRole,                     // bool: matches the filter itself (not only a parent of a hit)
+        ShareRole,                   // double: the entry's bytes over its directory's, 0..1
+        ViewedLayerRole,             // bool: the entry comes from the layer shown
     };
 
     explicit FileTreeModel(QObject *parent = nullptr);

@@ -3,6 +3,7 @@
 #include "common/foregroundwork.h"
 #include "models/filetreemodel.h"
 #include "models/formatting.h"
+#include "views/sizebardelegate.h"
 
 #include <QCheckBox>
 #include <QEvent>
@@ -82,6 +83,7 @@ FileTreePane::FileTreePane(QWidget *parent)
     m_view->sortByColumn(FileTreeModel::NameColumn, Qt::AscendingOrder);
     m_view->setAlternatingRowColors(true);
     m_view->setAllColumnsShowFocus(true);
+    m_view->setItemDelegateForColumn(FileTreeModel::SizeColumn, new SizeBarDelegate(m_view));
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(FileTreeModel::NameColumn, QHeaderView::Stretch);
     for (int c = FileTreeModel::SizeColumn; c < FileTreeModel::ColumnCount; ++c)

@@ -205,6 +205,38 @@ private slots:
             !model.indexOfPath(QStringLiteral("root/example")).isValid()); // .wh.example, layer 9
     }
 
+    // The size bar: each entry's bytes over its directory's (root/ holds 21402 bytes), and
+    // whether the shown layer wrote it.
+    void sizeShareAndViewedLayer()
+    {
+        FileTreeModel model;
+        model.setSnapshot(mergedSnapshot(m_dive, 13));
+        auto share = [&](const char *path) {
+            const QModelIndex index = model.indexOfPath(QLatin1String(path));
+            return index.siblingAtColumn(FileTreeModel::SizeColumn)
+                .data(FileTreeModel::ShareRole)
+                .toDouble();
+        };
+        auto viewed = [&](const char *path) {
+            return model.indexOfPath(QLatin1String(path))
+                .data(FileTreeModel::ViewedLayerRole)
+                .toBool();
+        };
+        QCOMPARE(share("root/saved.txt"), 6405.0 / 21402.0);
+        QCOMPARE(share("root/.data"), (6405.0 + 917 + 1270) / 21402.0);
+        QCOMPARE(share("root/.data/tag.sh"), 917.0 / (6405 + 917 + 1270));
+        QVERIFY(viewed("root/saved.txt"));   // layer 13
+        QVERIFY(!viewed("root/.saved.txt")); // layer 8
+        // The shares of a directory's children add up to the whole directory.
+        const QModelIndex data = model.indexOfPath(QStringLiteral("root/.data"));
+        double sum = 0;
+        for (int row = 0; row < model.rowCount(data); ++row)
+            sum += model.index(row, FileTreeModel::SizeColumn, data)
+                       .data(FileTreeModel::ShareRole)
+                       .toDouble();
+        QVERIFY(qAbs(sum - 1.0) < 1e-12);
+    }
+
     void diveLayerOnlyWithWhiteout()
     {
         FileTreeModel model;
