@@ -1,5 +1,8 @@
 #include "models/treesnapshot.h"
 
+#include "tree/squashchanges.h"
+#include "tree/treediff.h"
+
 namespace strata {
 
 ChangeKind TreeSnapshot::changeOf(uint32_t node) const
@@ -66,6 +69,24 @@ TreeSnapshot layerSnapshot(const LayerTrees &layers, int layer,
     snapshot.changes = std::make_shared<const std::vector<ChangeKind>>(
         classifyLayerChanges(*snapshot.tree, layer > 0 ? lowerMerged.get() : nullptr));
     snapshot.layer = layer;
+    snapshot.fromLayer = layer;
+    snapshot.layerOnly = true;
+    markChangesBelow(&snapshot);
+    return snapshot;
+}
+
+TreeSnapshot rangeSnapshot(int from, int layer, std::shared_ptr<const FileTree> lowerMerged,
+                           std::shared_ptr<const FileTree> topMerged)
+{
+    const std::shared_ptr<const FileTree> lower =
+        lowerMerged ? std::move(lowerMerged) : std::make_shared<const FileTree>();
+    const TreeDiff diff = TreeDiff::compare(lower, std::move(topMerged));
+    TreeSnapshot snapshot;
+    snapshot.tree = std::make_shared<const FileTree>(squashChanges(diff, uint16_t(layer)));
+    snapshot.changes = std::make_shared<const std::vector<ChangeKind>>(
+        classifyLayerChanges(*snapshot.tree, from > 0 ? lower.get() : nullptr));
+    snapshot.layer = layer;
+    snapshot.fromLayer = from;
     snapshot.layerOnly = true;
     markChangesBelow(&snapshot);
     return snapshot;

@@ -23,6 +23,8 @@ struct TreeSnapshot
     std::shared_ptr<const std::vector<bool>> changedBelow;
     int layer = -1;
     bool layerOnly = false;
+    // Layer-only snapshots: the first of the layers shown together (== layer for one layer).
+    int fromLayer = -1;
 
     bool isNull() const { return !tree; }
     ChangeKind changeOf(uint32_t node) const;
@@ -39,5 +41,10 @@ TreeSnapshot mergedSnapshot(const LayerTrees &layers, int layer,
 // below (merged here when null and needed).
 TreeSnapshot layerSnapshot(const LayerTrees &layers, int layer,
                            std::shared_ptr<const FileTree> lowerMerged = nullptr);
+// What layers `from` to `layer` change together (from < layer), as if they were one layer:
+// each path once with its net change (squashchanges.h). `lowerMerged` is the merge as of
+// from - 1 (null for from 0), `topMerged` the merge as of `layer`.
+TreeSnapshot rangeSnapshot(int from, int layer, std::shared_ptr<const FileTree> lowerMerged,
+                           std::shared_ptr<const FileTree> topMerged);
 
 } // namespace strata

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
@@ -32,7 +33,8 @@ namespace {
 // Runs on the background pool. `reuse` is the tree on screen when only the filter changed;
 // merges come from the cache, or are made here and left in it.
 FileTreePane::Result computeView(const std::shared_ptr<MergedTreeCache> &cache, int layer,
-                                 bool layerOnly, TreeSnapshot reuse, TreeFilterSpec filter)
+                                 bool layerOnly, int from, TreeSnapshot reuse,
+                                 TreeFilterSpec filter)
 {
     const ForegroundWork foreground; // the user waits for this one
     FileTreePane::Result result;
@@ -41,6 +43,9 @@ FileTreePane::Result computeView(const std::shared_ptr<MergedTreeCache> &cache, 
         result.snapshot = reuse;
     else if (!layerOnly)
         result.snapshot = mergedSnapshot(layers, layer, cache->merge(layer));
+    else if (from >= 0 && from < layer)
+        result.snapshot = rangeSnapshot(from, layer, from > 0 ? cache->merge(from - 1) : nullptr,
+                                        cache->merge(layer));
     else
         result.snapshot =
             layerSnapshot(layers, layer, layer > 0 ? cache->merge(layer - 1) : nullptr);
@@ -55,8 +60,9 @@ FileTreePane::FileTreePane(QWidget *parent)
     : QWidget(parent), m_model(new FileTreeModel(this)), m_view(new QTreeView(this)),
       m_filterEdit(new QLineEdit(this)), m_changedOnly(new QCheckBox(tr("Changed only"), this)),
       m_layerOnlyBox(new QCheckBox(tr("Changes in this layer only"), this)),
-      m_expandAll(new QToolButton(this)), m_collapseAll(new QToolButton(this)),
-      m_statusLabel(new QLabel(this)), m_filterTimer(new QTimer(this))
+      m_fromLayerBox(new QSpinBox(this)), m_expandAll(new QToolButton(this)),
+      m_collapseAll(new QToolButton(this)), m_statusLabel(new QLabel(this)),
+      m_filterTimer(new QTimer(this))
 {
     m_filterEdit->setObjectName(QStringLiteral("treeFilter"));
     m_filterEdit->setPlaceholderText(tr("Filter by name (text or glob: *.conf)"));
@@ -70,6 +76,13 @@ FileTreePane::FileTreePane(QWidget *parent)
     m_layerOnlyBox->setToolTip(
         tr("Show the entries of the selected layer's own archive, deletions (whiteouts) "
            "included, instead of the merged filesystem"));
+    m_fromLayerBox->setObjectName(QStringLiteral("fromLayer"));
+    m_fromLayerBox->setPrefix(tr("from layer "));
+    m_fromLayerBox->setToolTip(
+        tr("Show what the layers from this one up to the selected one change together: each "
+           "path once, with its net change (a file added and deleted in between is not "
+           "there). The selected layer itself shows that layer alone."));
+    m_fromLayerBox->setEnabled(false);
     m_expandAll->setText(tr("Expand All"));
     m_expandAll->setToolTip(tr("Expand every directory (large trees: only the first levels)"));
     m_collapseAll->setText(tr("Collapse All"));
@@ -96,6 +109,7 @@ FileTreePane::FileTreePane(QWidget *parent)
     tools->addWidget(m_filterEdit, 1);
     tools->addWidget(m_changedOnly);
     tools->addWidget(m_layerOnlyBox);
+    tools->addWidget(m_fromLayerBox);
     auto *tools2 = new QHBoxLayout;
     tools2->setContentsMargins(0, 0, 0, 0);
     tools2->addWidget(m_statusLabel, 1);
@@ -118,6 +132,7 @@ FileTreePane::FileTreePane(QWidget *parent)
     });
     connect(m_changedOnly, &QCheckBox::toggled, this, &FileTreePane::setChangedOnly);
     connect(m_layerOnlyBox, &QCheckBox::toggled, this, &FileTreePane::setLayerOnly);
+    connect(m_fromLayerBox, &QSpinBox::valueChanged, this, &FileTreePane::setFromLayer);
     connect(m_expandAll, &QToolButton::clicked, this, &FileTreePane::expandAll);
     connect(m_collapseAll, &QToolButton::clicked, this, &FileTreePane::collapseAll);
     connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
@@ -185,6 +200,8 @@ void FileTreePane::setLayers(std::vector<std::shared_ptr<const LayerTree>> layer
     m_layers = std::move(layers);
     m_cache = std::make_shared<MergedTreeCache>(m_layers);
     m_layer = std::clamp(layer, 0, std::max(0, int(m_layers.size()) - 1));
+    m_fromLayer = -1;
+    updateFromLayerBox();
     m_model->setSnapshot(TreeSnapshot());
     setEnabled(true);
     requestUpdate(true);
@@ -197,7 +214,34 @@ void FileTreePane::showLayer(int layer)
     if (layer == m_layer && !m_model->snapshot().isNull())
         return;
     m_layer = layer;
+    updateFromLayerBox();
     requestUpdate(true);
+}
+
+int FileTreePane::fromLayer() const
+{
+    return m_fromLayer >= 0 && m_fromLayer < m_layer ? m_fromLayer : m_layer;
+}
+
+void FileTreePane::setFromLayer(int from)
+{
+    const int before = fromLayer();
+    m_fromLayer = from >= 0 && from < m_layer ? from : -1;
+    updateFromLayerBox();
+    if (fromLayer() != before && m_layerOnly)
+        requestUpdate(true);
+}
+
+// The box offers the layers up to the shown one; a range that no longer fits becomes that
+// layer alone.
+void FileTreePane::updateFromLayerBox()
+{
+    if (m_fromLayer >= m_layer)
+        m_fromLayer = -1;
+    const QSignalBlocker blocker(m_fromLayerBox);
+    m_fromLayerBox->setRange(0, std::max(0, m_layer));
+    m_fromLayerBox->setValue(fromLayer());
+    m_fromLayerBox->setEnabled(m_layerOnly && m_layer > 0);
 }
 
 void FileTreePane::setLayerOnly(bool layerOnly)
@@ -207,6 +251,7 @@ void FileTreePane::setLayerOnly(bool layerOnly)
     if (m_layerOnly == layerOnly)
         return;
     m_layerOnly = layerOnly;
+    updateFromLayerBox();
     requestUpdate(true);
 }
 
@@ -237,7 +282,8 @@ void FileTreePane::requestUpdate(bool treeChanged)
         return;
     TreeSnapshot reuse;
     const TreeSnapshot &shown = m_model->snapshot();
-    if (!treeChanged && !shown.isNull() && shown.layer == m_layer && shown.layerOnly == m_layerOnly)
+    if (!treeChanged && !shown.isNull() && shown.layer == m_layer &&
+        shown.layerOnly == m_layerOnly && (!m_layerOnly || shown.fromLayer == fromLayer()))
         reuse = shown;
 
     // A merge found in the cache with no filter to compute needs no thread at all.
@@ -253,9 +299,8 @@ void FileTreePane::requestUpdate(bool treeChanged)
     }
     setBusy(true);
     m_computing.run(
-        [cache = m_cache, layer = m_layer, layerOnly = m_layerOnly, reuse, filter = m_filter] {
-            return computeView(cache, layer, layerOnly, reuse, filter);
-        },
+        [cache = m_cache, layer = m_layer, layerOnly = m_layerOnly, from = fromLayer(), reuse,
+         filter = m_filter] { return computeView(cache, layer, layerOnly, from, reuse, filter); },
         [this](const Result &result) { applyResult(result); });
 }
 
@@ -416,9 +461,13 @@ void FileTreePane::updateStatus()
     } else if (snapshot.isNull()) {
         text = m_status;
     } else {
-        const QString what = snapshot.layerOnly
-                                 ? tr("Layer %1 only: its own entries").arg(snapshot.layer)
-                                 : tr("Merged filesystem at layer %1").arg(snapshot.layer);
+        QString what = tr("Merged filesystem at layer %1").arg(snapshot.layer);
+        if (snapshot.layerOnly && snapshot.fromLayer >= 0 && snapshot.fromLayer < snapshot.layer)
+            what = tr("Layers %1 to %2 together: their net changes")
+                       .arg(snapshot.fromLayer)
+                       .arg(snapshot.layer);
+        else if (snapshot.layerOnly)
+            what = tr("Layer %1 only: its own entries").arg(snapshot.layer);
         const uint32_t total = snapshot.tree->nodeCount() - 1;
         if (m_model->filterMask())
             text = tr("%1 — %2 of %3 entries match")

@@ -15,6 +15,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QTimer;
 class QToolButton;
 class QTreeView;
@@ -51,6 +52,11 @@ public:
 
     void setLayerOnly(bool layerOnly);
     bool layerOnly() const { return m_layerOnly; }
+    // With layerOnly: show what layers `from` to the shown one change together (each path
+    // once, with its net change); -1, or the shown layer, for that layer alone.
+    void setFromLayer(int from);
+    int fromLayer() const;
+    QSpinBox *fromLayerBox() const { return m_fromLayerBox; }
     void setFilterText(const QString &text);
     void setChangedOnly(bool changedOnly);
 
@@ -78,6 +84,7 @@ protected:
 
 private:
     void updateColumnWidths();
+    void updateFromLayerBox();
     void requestUpdate(bool treeChanged);
     void applyResult(const Result &result);
     void setBusy(bool busy);
@@ -91,6 +98,7 @@ private:
     BackgroundWork m_computing{this};
     int m_layer = -1;
     bool m_layerOnly = false;
+    int m_fromLayer = -1;
     TreeFilterSpec m_filter;
     bool m_busy = false;
     bool m_restoring = false;
@@ -103,6 +111,7 @@ private:
     QLineEdit *m_filterEdit;
     QCheckBox *m_changedOnly;
     QCheckBox *m_layerOnlyBox;
+    QSpinBox *m_fromLayerBox;
     QToolButton *m_expandAll;
     QToolButton *m_collapseAll;
     QLabel *m_statusLabel;

@@ -28,6 +28,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -139,6 +140,40 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && !model->snapshot().layerOnly; },
                                 kTimeout));
         QCOMPARE(dumpTree(*model).size(), 2);
+    }
+
+    // "from layer 2" at layer 3: what the deletion of a and its re-creation do together,
+    // against layer 1's filesystem: a/foo is gone, a/baz is new, and a, the same directory on
+    // both sides, has "Changes inside".
+    void changesOfARangeOfLayers()
+    {
+        MainWindow window;
+        window.show();
+        ImageTab *tab = window.openPath(whiteoutDir());
+        QVERIFY(waitLoaded(tab));
+        FileTreePane *pane = tab->page()->treePane();
+        FileTreeModel *model = pane->model();
+        QVERIFY(waitTree(pane, 3));
+        QSpinBox *from = pane->fromLayerBox();
+        QVERIFY(!from->isEnabled());
+        pane->setLayerOnly(true);
+        QVERIFY(from->isEnabled());
+        QCOMPARE(from->maximum(), 3);
+        QCOMPARE(from->value(), 3);
+        from->setValue(2);
+        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && model->snapshot().fromLayer == 2; },
+                                kTimeout));
+        QCOMPARE(dumpTree(*model),
+                 (QStringList{QStringLiteral("a|0 B|drwxr-xr-x 0:0|3|Changes inside"),
+                              QStringLiteral("a/baz|0 B|-rw-r--r-- 0:0|3|Added"),
+                              QStringLiteral("a/foo||whiteout|3|Deleted")}));
+        QVERIFY2(pane->statusText().startsWith(QStringLiteral("Layers 2 to 3 together")),
+                 qPrintable(pane->statusText()));
+        // Back to layer 3 alone: its own tar.
+        from->setValue(3);
+        QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && model->snapshot().fromLayer == 3; },
+                                kTimeout));
+        QVERIFY(pane->statusText().startsWith(QStringLiteral("Layer 3 only")));
     }
 
     void detailsFollowTheSelection()
