@@ -19,6 +19,30 @@
     </message>
 </context>
 <context>
+    <name>strata::EfficiencyPanel</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;Findings:&lt;/b&gt; %n to fix, saving %1</source>
+        <translation>
+            <numerusform>&lt;b&gt;Findings:&lt;/b&gt; %n to fix, saving %1</numerusform>
+            <numerusform>&lt;b&gt;Findings:&lt;/b&gt; %n to fix, saving %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s)</source>
+        <translation>
+            <numerusform>%n secret</numerusform>
+            <numerusform>%n secrets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A multi-stage build would ship about %1: /%2 and the %n file(s) it loads.</source>
+        <translation>
+            <numerusform>A multi-stage build would ship about %1: /%2 and the %n file it loads.</numerusform>
+            <numerusform>A multi-stage build would ship about %1: /%2 and the %n files it loads.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::EngineBrowser</name>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; at %2: %n image(s), live</source>
@@ -55,6 +79,43 @@
         <translation>
             <numerusform>%1 entries are too many to expand at once; expanded %n level.</numerusform>
             <numerusform>%1 entries are too many to expand at once; expanded %n levels.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::Findings</name>
+    <message numerus="yes">
+        <source>A multi-stage build would ship about %1 here: /%2 and the %n file(s) it loads.</source>
+        <translation>
+            <numerusform>A multi-stage build would ship about %1 here: /%2 and the %n file it loads.</numerusform>
+            <numerusform>A multi-stage build would ship about %1 here: /%2 and the %n files it loads.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::FindingsModel</name>
+    <message numerus="yes">
+        <source>%n file(s), %1 bytes</source>
+        <translation>
+            <numerusform>%n file, %1 bytes</numerusform>
+            <numerusform>%n files, %1 bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::FindingsPane</name>
+    <message numerus="yes">
+        <source>Layer %1 ships %2 in %n file(s)</source>
+        <translation>
+            <numerusform>Layer %1 ships %2 in %n file</numerusform>
+            <numerusform>Layer %1 ships %2 in %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more file(s)</source>
+        <translation>
+            <numerusform>… and %n more file</numerusform>
+            <numerusform>… and %n more files</numerusform>
         </translation>
     </message>
 </context>
@@ -126,17 +187,17 @@
 <context>
     <name>strata::ImagePage</name>
     <message numerus="yes">
-        <source>%n layer(s) do not match their digests: the archive was changed or damaged after it was written.</source>
-        <translation>
-            <numerusform>%n layer does not match its digests: the archive was changed or damaged after it was written.</numerusform>
-            <numerusform>%n layers do not match their digests: the archive was changed or damaged after it was written.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n layer(s) could not be read completely; the rest of the image can be browsed.</source>
         <translation>
             <numerusform>%n layer could not be read completely; the rest of the image can be browsed.</numerusform>
             <numerusform>%n layers could not be read completely; the rest of the image can be browsed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) do not match their digests: the archive was changed or damaged after it was written.</source>
+        <translation>
+            <numerusform>%n layer does not match its digests: the archive was changed or damaged after it was written.</numerusform>
+            <numerusform>%n layers do not match their digests: the archive was changed or damaged after it was written.</numerusform>
         </translation>
     </message>
 </context>

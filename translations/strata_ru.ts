@@ -162,6 +162,25 @@
     </message>
 </context>
 <context>
+    <name>strata::Dockerfile</name>
+    <message>
+        <source># (this step recorded no command)</source>
+        <translation># (этот шаг не записал команду)</translation>
+    </message>
+    <message>
+        <source># Reconstructed from the image history: one instruction per step, oldest first.</source>
+        <translation># Восстановлен по истории образа: одна инструкция на шаг, от старых к новым.</translation>
+    </message>
+    <message>
+        <source># --- base image ends here: the steps below are this image&apos;s own ---</source>
+        <translation># --- здесь кончается базовый образ: шаги ниже — собственные шаги этого образа ---</translation>
+    </message>
+    <message>
+        <source># --- an earlier base image ends here ---</source>
+        <translation># --- здесь кончается более ранний базовый образ ---</translation>
+    </message>
+</context>
+<context>
     <name>strata::DockerfileView</name>
     <message>
         <source>Dockerfile reconstructed from the history</source>
@@ -258,16 +277,72 @@
         <translation>&lt;b&gt;Потеряно (dive):&lt;/b&gt; %1 (%2 байт), %3 от слоёв над базовым образом&lt;br&gt;&lt;b&gt;Можно сэкономить:&lt;/b&gt; %4 (%5 байт) из %6 в образе</translation>
     </message>
     <message>
-        <source>dive counts every copy of a path it lists, the surviving one included. Reclaimable bytes are what a better build would not ship: every copy but the one the final filesystem shows, deleted files in full, with opaque directories taken into account.</source>
-        <translation>dive учитывает все копии пути из своего списка, включая оставшуюся. «Можно сэкономить» — то, что лучшая сборка не поставляла бы: все копии, кроме видимой в итоговой файловой системе, удалённые файлы целиком, с учётом непрозрачных каталогов.</translation>
-    </message>
-    <message>
         <source>share of the layer&apos;s bytes that a later layer deletes, overwrites or hides</source>
         <translation>доля байтов слоя, которые верхний слой удаляет, перезаписывает или скрывает</translation>
     </message>
     <message>
         <source>layers holding a copy of /%1</source>
         <translation>слои с копией /%1</translation>
+    </message>
+    <message>
+        <source>Leave out the base image</source>
+        <translation>Без базового образа</translation>
+    </message>
+    <message>
+        <source>The base image&apos;s waste is not this Dockerfile&apos;s to fix: leave its layers out of the findings. Where the history does not say where the base ends, layer 0 is left out.</source>
+        <translation>Потери базового образа не исправить в этом Dockerfile: его слои не учитываются в находках. Если история не говорит, где кончается базовый образ, не учитывается слой 0.</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Находки</translation>
+    </message>
+    <message>
+        <source>Wasted Paths</source>
+        <translation>Потерянные пути</translation>
+    </message>
+    <message>
+        <source>the layer that ships %1</source>
+        <translation>слой, в котором лежит: %1</translation>
+    </message>
+    <message>
+        <source>Leave out the base image (layers 0–%1)</source>
+        <translation>Без базового образа (слои 0–%1)</translation>
+    </message>
+    <message>
+        <source>Leave out the base image (layer 0)</source>
+        <translation>Без базового образа (слой 0)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Findings:&lt;/b&gt; %n to fix, saving %1</source>
+        <translation>
+            <numerusform>&lt;b&gt;Находки:&lt;/b&gt; %n к исправлению, экономия %1</numerusform>
+            <numerusform>&lt;b&gt;Находки:&lt;/b&gt; %n к исправлению, экономия %1</numerusform>
+            <numerusform>&lt;b&gt;Находки:&lt;/b&gt; %n к исправлению, экономия %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s)</source>
+        <translation>
+            <numerusform>%n секрет</numerusform>
+            <numerusform>%n секрета</numerusform>
+            <numerusform>%n секретов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A multi-stage build would ship about %1: /%2 and the %n file(s) it loads.</source>
+        <translation>
+            <numerusform>Многоэтапная сборка дала бы около %1: /%2 и %n загружаемый им файл.</numerusform>
+            <numerusform>Многоэтапная сборка дала бы около %1: /%2 и %n загружаемых им файла.</numerusform>
+            <numerusform>Многоэтапная сборка дала бы около %1: /%2 и %n загружаемых им файлов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the files&apos; contents for keys and tokens…</source>
+        <translation>Поиск ключей и токенов в содержимом файлов…</translation>
+    </message>
+    <message>
+        <source>dive counts every copy of a path it lists, the surviving one included. Reclaimable bytes are what a better build would not ship: every copy but the one the final filesystem shows, deleted files in full, with opaque directories taken into account. Findings count each byte once.</source>
+        <translation>dive учитывает все копии пути из своего списка, включая оставшуюся. «Можно сэкономить» — то, что лучшая сборка не поставляла бы: все копии, кроме видимой в итоговой файловой системе, удалённые файлы целиком, с учётом непрозрачных каталогов. В находках каждый байт учитывается один раз.</translation>
     </message>
 </context>
 <context>
@@ -669,6 +744,395 @@
     <message>
         <source>%1 — %2 entries</source>
         <translation>%1 — элементов: %2</translation>
+    </message>
+    <message>
+        <source>from layer </source>
+        <translation>со слоя </translation>
+    </message>
+    <message>
+        <source>Show what the layers from this one up to the selected one change together: each path once, with its net change (a file added and deleted in between is not there). The selected layer itself shows that layer alone.</source>
+        <translation>Показать, что слои начиная с этого и до выбранного меняют вместе: каждый путь один раз, с итоговым изменением (файла, добавленного и удалённого в этом промежутке, нет). Сам выбранный слой показывает только этот слой.</translation>
+    </message>
+    <message>
+        <source>Layers %1 to %2 together: their net changes</source>
+        <translation>Слои с %1 по %2 вместе: их итоговые изменения</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Findings</name>
+    <message>
+        <source>Delete the files in the same RUN that creates them: a later layer&apos;s deletion hides them but every byte still ships.</source>
+        <translation>Удаляйте файлы в том же RUN, который их создаёт: удаление в верхнем слое их скрывает, но все байты остаются в образе.</translation>
+    </message>
+    <message>
+        <source>Set the mode and owner where the files are added (`COPY --chmod=… --chown=…`): a separate chmod or chown copies every file into a new layer.</source>
+        <translation>Задавайте права и владельца там, где файлы добавляются (`COPY --chmod=… --chown=…`): отдельный chmod или chown копирует каждый файл в новый слой.</translation>
+    </message>
+    <message>
+        <source>Write the files once, in the last step that changes them: the earlier copies still ship.</source>
+        <translation>Записывайте файлы один раз, в последнем шаге, который их меняет: прежние копии остаются в образе.</translation>
+    </message>
+    <message>
+        <source>files copied again by a chmod or chown in layer %1</source>
+        <translation>файлы, заново скопированные chmod или chown в слое %1</translation>
+    </message>
+    <message>
+        <source>files written again in layer %1</source>
+        <translation>файлы, заново записанные в слое %1</translation>
+    </message>
+    <message>
+        <source>files deleted in layer %1</source>
+        <translation>файлы, удалённые в слое %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A multi-stage build would ship about %1 here: /%2 and the %n file(s) it loads.</source>
+        <translation>
+            <numerusform>Многоэтапная сборка дала бы здесь около %1: /%2 и %n загружаемый им файл.</numerusform>
+            <numerusform>Многоэтапная сборка дала бы здесь около %1: /%2 и %n загружаемых им файла.</numerusform>
+            <numerusform>Многоэтапная сборка дала бы здесь около %1: /%2 и %n загружаемых им файлов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layer %1 removes them, but they still ship in layer %2. %3</source>
+        <translation>Слой %1 их удаляет, но они всё равно остаются в слое %2. %3</translation>
+    </message>
+    <message>
+        <source>private key (PEM)</source>
+        <translation>закрытый ключ (PEM)</translation>
+    </message>
+    <message>
+        <source>AWS access key ID</source>
+        <translation>идентификатор ключа доступа AWS</translation>
+    </message>
+    <message>
+        <source>GitHub token</source>
+        <translation>токен GitHub</translation>
+    </message>
+    <message>
+        <source>GitLab token</source>
+        <translation>токен GitLab</translation>
+    </message>
+    <message>
+        <source>Slack token</source>
+        <translation>токен Slack</translation>
+    </message>
+    <message>
+        <source>Run `apt-get clean` in the same RUN as `apt-get install` (Debian&apos;s and Ubuntu&apos;s images do it for you unless a step turns it off).</source>
+        <translation>Выполняйте `apt-get clean` в том же RUN, что и `apt-get install` (образы Debian и Ubuntu делают это сами, если какой-то шаг это не отключил).</translation>
+    </message>
+    <message>
+        <source>End the RUN that calls `apt-get update` with `&amp;&amp; rm -rf /var/lib/apt/lists/*`.</source>
+        <translation>Завершайте RUN, вызывающий `apt-get update`, командой `&amp;&amp; rm -rf /var/lib/apt/lists/*`.</translation>
+    </message>
+    <message>
+        <source>Run `dnf clean all` (or `yum clean all`) in the same RUN.</source>
+        <translation>Выполняйте `dnf clean all` (или `yum clean all`) в том же RUN.</translation>
+    </message>
+    <message>
+        <source>Build in a separate stage and COPY only the binary, or keep the cache out of the layer with `RUN --mount=type=cache,target=…`.</source>
+        <translation>Собирайте на отдельном этапе и копируйте (COPY) только исполняемый файл или держите кэш вне слоя с помощью `RUN --mount=type=cache,target=…`.</translation>
+    </message>
+    <message>
+        <source>Build in a separate stage and COPY only what the program needs at run time.</source>
+        <translation>Собирайте на отдельном этапе и копируйте (COPY) только то, что нужно программе при запуске.</translation>
+    </message>
+    <message>
+        <source>Never COPY it into the image: pass it with `RUN --mount=type=secret` or at run time. Deleting it in a later layer does not remove it; rotate the credential.</source>
+        <translation>Никогда не копируйте его в образ: передавайте через `RUN --mount=type=secret` или при запуске. Удаление в верхнем слое его не убирает; замените учётные данные.</translation>
+    </message>
+    <message>
+        <source>SSH private key</source>
+        <translation>закрытый ключ SSH</translation>
+    </message>
+    <message>
+        <source>private key file</source>
+        <translation>файл закрытого ключа</translation>
+    </message>
+    <message>
+        <source>PKCS #12 key store</source>
+        <translation>хранилище ключей PKCS #12</translation>
+    </message>
+    <message>
+        <source>.env file</source>
+        <translation>файл .env</translation>
+    </message>
+    <message>
+        <source>AWS credentials</source>
+        <translation>учётные данные AWS</translation>
+    </message>
+    <message>
+        <source>Google Cloud credentials</source>
+        <translation>учётные данные Google Cloud</translation>
+    </message>
+    <message>
+        <source>Docker registry credentials</source>
+        <translation>учётные данные реестра Docker</translation>
+    </message>
+    <message>
+        <source>Kubernetes credentials</source>
+        <translation>учётные данные Kubernetes</translation>
+    </message>
+    <message>
+        <source>Git credentials</source>
+        <translation>учётные данные Git</translation>
+    </message>
+    <message>
+        <source>netrc credentials</source>
+        <translation>учётные данные netrc</translation>
+    </message>
+    <message>
+        <source>PyPI credentials</source>
+        <translation>учётные данные PyPI</translation>
+    </message>
+    <message>
+        <source>Git repository (.git)</source>
+        <translation>репозиторий Git (.git)</translation>
+    </message>
+    <message>
+        <source>Add .git to .dockerignore: the repository&apos;s whole history ships with the image.</source>
+        <translation>Добавьте .git в .dockerignore: вся история репозитория попадает в образ.</translation>
+    </message>
+    <message>
+        <source>apt package cache</source>
+        <translation>кэш пакетов apt</translation>
+    </message>
+    <message>
+        <source>apt package lists</source>
+        <translation>списки пакетов apt</translation>
+    </message>
+    <message>
+        <source>apk package cache</source>
+        <translation>кэш пакетов apk</translation>
+    </message>
+    <message>
+        <source>Use `apk add --no-cache`.</source>
+        <translation>Используйте `apk add --no-cache`.</translation>
+    </message>
+    <message>
+        <source>dnf package cache</source>
+        <translation>кэш пакетов dnf</translation>
+    </message>
+    <message>
+        <source>yum package cache</source>
+        <translation>кэш пакетов yum</translation>
+    </message>
+    <message>
+        <source>pip cache</source>
+        <translation>кэш pip</translation>
+    </message>
+    <message>
+        <source>Use `pip install --no-cache-dir` (or set PIP_NO_CACHE_DIR=1).</source>
+        <translation>Используйте `pip install --no-cache-dir` (или задайте PIP_NO_CACHE_DIR=1).</translation>
+    </message>
+    <message>
+        <source>npm cache</source>
+        <translation>кэш npm</translation>
+    </message>
+    <message>
+        <source>Run `npm cache clean --force` in the same RUN as `npm install`.</source>
+        <translation>Выполняйте `npm cache clean --force` в том же RUN, что и `npm install`.</translation>
+    </message>
+    <message>
+        <source>Yarn cache</source>
+        <translation>кэш Yarn</translation>
+    </message>
+    <message>
+        <source>Run `yarn cache clean` in the same RUN as `yarn install`.</source>
+        <translation>Выполняйте `yarn cache clean` в том же RUN, что и `yarn install`.</translation>
+    </message>
+    <message>
+        <source>Go build cache</source>
+        <translation>кэш сборки Go</translation>
+    </message>
+    <message>
+        <source>Go module cache</source>
+        <translation>кэш модулей Go</translation>
+    </message>
+    <message>
+        <source>Cargo registry cache</source>
+        <translation>кэш реестра Cargo</translation>
+    </message>
+    <message>
+        <source>Maven repository cache</source>
+        <translation>кэш репозитория Maven</translation>
+    </message>
+    <message>
+        <source>Gradle cache</source>
+        <translation>кэш Gradle</translation>
+    </message>
+    <message>
+        <source>Go toolchain</source>
+        <translation>инструменты Go</translation>
+    </message>
+    <message>
+        <source>GCC compiler</source>
+        <translation>компилятор GCC</translation>
+    </message>
+    <message>
+        <source>LLVM and Clang</source>
+        <translation>LLVM и Clang</translation>
+    </message>
+    <message>
+        <source>Rust toolchain</source>
+        <translation>инструменты Rust</translation>
+    </message>
+    <message>
+        <source>Java development kit (jmods)</source>
+        <translation>JDK (jmods)</translation>
+    </message>
+    <message>
+        <source>C headers (-dev packages)</source>
+        <translation>заголовки C (пакеты -dev)</translation>
+    </message>
+    <message>
+        <source>static libraries (-dev packages)</source>
+        <translation>статические библиотеки (пакеты -dev)</translation>
+    </message>
+    <message>
+        <source>Python bytecode</source>
+        <translation>байт-код Python</translation>
+    </message>
+    <message>
+        <source>Set PYTHONDONTWRITEBYTECODE=1 in the steps that install, or compile once in the last one: each layer that runs Python writes its own copies.</source>
+        <translation>Задайте PYTHONDONTWRITEBYTECODE=1 в шагах установки или компилируйте один раз в последнем: каждый слой, где запускается Python, пишет свои копии.</translation>
+    </message>
+    <message>
+        <source>log files</source>
+        <translation>журналы</translation>
+    </message>
+    <message>
+        <source>Remove the logs in the RUN that writes them (apt and dpkg write /var/log/apt and /var/log/dpkg.log).</source>
+        <translation>Удаляйте журналы в том RUN, который их пишет (apt и dpkg пишут /var/log/apt и /var/log/dpkg.log).</translation>
+    </message>
+    <message>
+        <source>temporary files</source>
+        <translation>временные файлы</translation>
+    </message>
+    <message>
+        <source>Remove temporary files in the RUN that creates them.</source>
+        <translation>Удаляйте временные файлы в том RUN, который их создаёт.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FindingsModel</name>
+    <message>
+        <source>Layer %1</source>
+        <translation>Слой %1</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Секрет</translation>
+    </message>
+    <message>
+        <source>Package manager cache</source>
+        <translation>Кэш менеджера пакетов</translation>
+    </message>
+    <message>
+        <source>Build toolchain</source>
+        <translation>Инструменты сборки</translation>
+    </message>
+    <message>
+        <source>Headers and static libraries</source>
+        <translation>Заголовки и статические библиотеки</translation>
+    </message>
+    <message>
+        <source>Python bytecode</source>
+        <translation>байт-код Python</translation>
+    </message>
+    <message>
+        <source>Logs and temporary files</source>
+        <translation>Журналы и временные файлы</translation>
+    </message>
+    <message>
+        <source>Deleted in a later layer</source>
+        <translation>Удалено в верхнем слое</translation>
+    </message>
+    <message>
+        <source>Copied again for a mode or owner change</source>
+        <translation>Скопировано заново ради смены прав или владельца</translation>
+    </message>
+    <message>
+        <source>Written again in a later layer</source>
+        <translation>Записано заново в верхнем слое</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 bytes</source>
+        <translation>
+            <numerusform>%n файл, %1 байт</numerusform>
+            <numerusform>%n файла, %1 байт</numerusform>
+            <numerusform>%n файлов, %1 байт</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Находка</translation>
+    </message>
+    <message>
+        <source>Saves</source>
+        <translation>Экономия</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Слой</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FindingsPane</name>
+    <message>
+        <source>Largest first</source>
+        <translation>Сначала крупные</translation>
+    </message>
+    <message>
+        <source>By layer</source>
+        <translation>По слоям</translation>
+    </message>
+    <message>
+        <source>By directory</source>
+        <translation>По каталогам</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Показать:</translation>
+    </message>
+    <message>
+        <source>Choose a finding to see its fix and its files.</source>
+        <translation>Выберите находку, чтобы увидеть исправление и её файлы.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer %1 ships %2 in %n file(s)</source>
+        <translation>
+            <numerusform>Слой %1 содержит %2 в %n файле</numerusform>
+            <numerusform>Слой %1 содержит %2 в %n файлах</numerusform>
+            <numerusform>Слой %1 содержит %2 в %n файлах</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(layer %1 deleted or replaced them: they still ship).</source>
+        <translation>(слой %1 их удалил или заменил, но они всё равно в образе).</translation>
+    </message>
+    <message>
+        <source>Caused by:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Исправление:</translation>
+    </message>
+    <message>
+        <source>in layer %1&apos;s tar at byte %2</source>
+        <translation>в tar слоя %1 на байте %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more file(s)</source>
+        <translation>
+            <numerusform>… и ещё %n файл</numerusform>
+            <numerusform>… и ещё %n файла</numerusform>
+            <numerusform>… и ещё %n файлов</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2921,33 @@ The read-write layer: overlayfs&apos;s upperdir, where the container&apos;s writ
     <message>
         <source># how the engine mounts it:</source>
         <translation># как движок это монтирует:</translation>
+    </message>
+</context>
+<context>
+    <name>strata::TabDetacher</name>
+    <message>
+        <source>Open this tab in its own window (Ctrl+Shift+D)</source>
+        <translation>Открыть эту вкладку в отдельном окне (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Open in Its Own Window</source>
+        <translation>Открыть в отдельном окне</translation>
+    </message>
+    <message>
+        <source>Bring Back Into the Tab</source>
+        <translation>Вернуть во вкладку</translation>
+    </message>
+    <message>
+        <source>“%1” is open in its own window.</source>
+        <translation>«%1» открыта в отдельном окне.</translation>
+    </message>
+    <message>
+        <source>&amp;Bring It Back</source>
+        <translation>&amp;Вернуть</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

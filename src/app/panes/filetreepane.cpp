@@ -82,7 +82,7 @@ FileTreePane::FileTreePane(QWidget *parent)
         tr("Show what the layers from this one up to the selected one change together: each "
            "path once, with its net change (a file added and deleted in between is not "
            "there). The selected layer itself shows that layer alone."));
-    m_fromLayerBox->setEnabled(false);
+    m_fromLayerBox->hide();
     m_expandAll->setText(tr("Expand All"));
     m_expandAll->setToolTip(tr("Expand every directory (large trees: only the first levels)"));
     m_collapseAll->setText(tr("Collapse All"));
@@ -109,10 +109,10 @@ FileTreePane::FileTreePane(QWidget *parent)
     tools->addWidget(m_filterEdit, 1);
     tools->addWidget(m_changedOnly);
     tools->addWidget(m_layerOnlyBox);
-    tools->addWidget(m_fromLayerBox);
     auto *tools2 = new QHBoxLayout;
     tools2->setContentsMargins(0, 0, 0, 0);
     tools2->addWidget(m_statusLabel, 1);
+    tools2->addWidget(m_fromLayerBox);
     tools2->addWidget(m_expandAll);
     tools2->addWidget(m_collapseAll);
     auto *layout = new QVBoxLayout(this);
@@ -241,7 +241,9 @@ void FileTreePane::updateFromLayerBox()
     const QSignalBlocker blocker(m_fromLayerBox);
     m_fromLayerBox->setRange(0, std::max(0, m_layer));
     m_fromLayerBox->setValue(fromLayer());
-    m_fromLayerBox->setEnabled(m_layerOnly && m_layer > 0);
+    // Only with "Changes in this layer only", and above the bottom layer: elsewhere a range
+    // means nothing.
+    m_fromLayerBox->setVisible(m_layerOnly && m_layer > 0);
 }
 
 void FileTreePane::setLayerOnly(bool layerOnly)

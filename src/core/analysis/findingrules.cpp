@@ -56,137 +56,154 @@ struct Rule
     const char *fix;
 };
 
-#define STRATA_RULE(what) QT_TRANSLATE_NOOP("strata::Findings", what)
-
-const char kAptCleanFix[] = STRATA_RULE(
+const char kAptCleanFix[] = QT_TRANSLATE_NOOP(
+    "strata::Findings",
     "Run `apt-get clean` in the same RUN as `apt-get install` (Debian's and Ubuntu's images "
     "do it for you unless a step turns it off).");
-const char kAptListsFix[] =
-    STRATA_RULE("End the RUN that calls `apt-get update` with `&& rm -rf /var/lib/apt/lists/*`.");
-const char kDnfFix[] = STRATA_RULE("Run `dnf clean all` (or `yum clean all`) in the same RUN.");
-const char kGoCacheFix[] = STRATA_RULE(
+const char kAptListsFix[] = QT_TRANSLATE_NOOP(
+    "strata::Findings",
+    "End the RUN that calls `apt-get update` with `&& rm -rf /var/lib/apt/lists/*`.");
+const char kDnfFix[] = QT_TRANSLATE_NOOP(
+    "strata::Findings", "Run `dnf clean all` (or `yum clean all`) in the same RUN.");
+const char kGoCacheFix[] = QT_TRANSLATE_NOOP(
+    "strata::Findings",
     "Build in a separate stage and COPY only the binary, or keep the cache out of the layer with "
     "`RUN --mount=type=cache,target=…`.");
-const char kMultiStageFix[] =
-    STRATA_RULE("Build in a separate stage and COPY only what the program needs at run time.");
-const char kSecretFix[] = STRATA_RULE(
+const char kMultiStageFix[] = QT_TRANSLATE_NOOP(
+    "strata::Findings",
+    "Build in a separate stage and COPY only what the program needs at run time.");
+const char kSecretFix[] = QT_TRANSLATE_NOOP(
+    "strata::Findings",
     "Never COPY it into the image: pass it with `RUN --mount=type=secret` or at run time. "
     "Deleting it in a later layer does not remove it; rotate the credential.");
 
 // Order matters: the first rule that matches wins, so the narrow ones come first.
 const std::array kRules = {
     // Secrets, by name.
-    Rule{Match::FileName, "id_rsa", nullptr, FindingKind::Secret, STRATA_RULE("SSH private key"),
-         kSecretFix},
-    Rule{Match::FileName, "id_dsa", nullptr, FindingKind::Secret, STRATA_RULE("SSH private key"),
-         kSecretFix},
-    Rule{Match::FileName, "id_ecdsa", nullptr, FindingKind::Secret, STRATA_RULE("SSH private key"),
-         kSecretFix},
+    Rule{Match::FileName, "id_rsa", nullptr, FindingKind::Secret,
+         QT_TRANSLATE_NOOP("strata::Findings", "SSH private key"), kSecretFix},
+    Rule{Match::FileName, "id_dsa", nullptr, FindingKind::Secret,
+         QT_TRANSLATE_NOOP("strata::Findings", "SSH private key"), kSecretFix},
+    Rule{Match::FileName, "id_ecdsa", nullptr, FindingKind::Secret,
+         QT_TRANSLATE_NOOP("strata::Findings", "SSH private key"), kSecretFix},
     Rule{Match::FileName, "id_ed25519", nullptr, FindingKind::Secret,
-         STRATA_RULE("SSH private key"), kSecretFix},
-    Rule{Match::FileName, "*.key", nullptr, FindingKind::Secret, STRATA_RULE("private key file"),
-         kSecretFix},
-    Rule{Match::FileName, "*.p12", nullptr, FindingKind::Secret, STRATA_RULE("PKCS #12 key store"),
-         kSecretFix},
-    Rule{Match::FileName, "*.pfx", nullptr, FindingKind::Secret, STRATA_RULE("PKCS #12 key store"),
-         kSecretFix},
-    Rule{Match::FileName, ".env", nullptr, FindingKind::Secret, STRATA_RULE(".env file"),
-         kSecretFix},
-    Rule{Match::FileName, ".env.*", nullptr, FindingKind::Secret, STRATA_RULE(".env file"),
-         kSecretFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "SSH private key"), kSecretFix},
+    Rule{Match::FileName, "*.key", nullptr, FindingKind::Secret,
+         QT_TRANSLATE_NOOP("strata::Findings", "private key file"), kSecretFix},
+    Rule{Match::FileName, "*.p12", nullptr, FindingKind::Secret,
+         QT_TRANSLATE_NOOP("strata::Findings", "PKCS #12 key store"), kSecretFix},
+    Rule{Match::FileName, "*.pfx", nullptr, FindingKind::Secret,
+         QT_TRANSLATE_NOOP("strata::Findings", "PKCS #12 key store"), kSecretFix},
+    Rule{Match::FileName, ".env", nullptr, FindingKind::Secret,
+         QT_TRANSLATE_NOOP("strata::Findings", ".env file"), kSecretFix},
+    Rule{Match::FileName, ".env.*", nullptr, FindingKind::Secret,
+         QT_TRANSLATE_NOOP("strata::Findings", ".env file"), kSecretFix},
     Rule{Match::FileName, "credentials", ".aws", FindingKind::Secret,
-         STRATA_RULE("AWS credentials"), kSecretFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "AWS credentials"), kSecretFix},
     Rule{Match::FileName, "application_default_credentials.json", "gcloud", FindingKind::Secret,
-         STRATA_RULE("Google Cloud credentials"), kSecretFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Google Cloud credentials"), kSecretFix},
     Rule{Match::FileName, "config.json", ".docker", FindingKind::Secret,
-         STRATA_RULE("Docker registry credentials"), kSecretFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Docker registry credentials"), kSecretFix},
     Rule{Match::FileName, "config", ".kube", FindingKind::Secret,
-         STRATA_RULE("Kubernetes credentials"), kSecretFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Kubernetes credentials"), kSecretFix},
     Rule{Match::FileName, ".git-credentials", nullptr, FindingKind::Secret,
-         STRATA_RULE("Git credentials"), kSecretFix},
-    Rule{Match::FileName, ".netrc", nullptr, FindingKind::Secret, STRATA_RULE("netrc credentials"),
-         kSecretFix},
-    Rule{Match::FileName, ".pypirc", nullptr, FindingKind::Secret, STRATA_RULE("PyPI credentials"),
-         kSecretFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Git credentials"), kSecretFix},
+    Rule{Match::FileName, ".netrc", nullptr, FindingKind::Secret,
+         QT_TRANSLATE_NOOP("strata::Findings", "netrc credentials"), kSecretFix},
+    Rule{Match::FileName, ".pypirc", nullptr, FindingKind::Secret,
+         QT_TRANSLATE_NOOP("strata::Findings", "PyPI credentials"), kSecretFix},
     Rule{Match::AnyDirectory, ".git", nullptr, FindingKind::Secret,
-         STRATA_RULE("Git repository (.git)"),
-         STRATA_RULE("Add .git to .dockerignore: the repository's whole history ships with the "
-                     "image.")},
+         QT_TRANSLATE_NOOP("strata::Findings", "Git repository (.git)"),
+         QT_TRANSLATE_NOOP(
+             "strata::Findings",
+             "Add .git to .dockerignore: the repository's whole history ships with the "
+             "image.")},
     // Package managers.
     Rule{Match::RootDirectory, "var/cache/apt", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("apt package cache"), kAptCleanFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "apt package cache"), kAptCleanFix},
     Rule{Match::RootDirectory, "var/lib/apt/lists", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("apt package lists"), kAptListsFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "apt package lists"), kAptListsFix},
     Rule{Match::RootDirectory, "var/cache/apk", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("apk package cache"), STRATA_RULE("Use `apk add --no-cache`.")},
+         QT_TRANSLATE_NOOP("strata::Findings", "apk package cache"),
+         QT_TRANSLATE_NOOP("strata::Findings", "Use `apk add --no-cache`.")},
     Rule{Match::RootDirectory, "var/cache/dnf", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("dnf package cache"), kDnfFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "dnf package cache"), kDnfFix},
     Rule{Match::RootDirectory, "var/cache/yum", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("yum package cache"), kDnfFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "yum package cache"), kDnfFix},
     Rule{Match::AnyDirectory, ".cache/pip", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("pip cache"),
-         STRATA_RULE("Use `pip install --no-cache-dir` (or set PIP_NO_CACHE_DIR=1).")},
+         QT_TRANSLATE_NOOP("strata::Findings", "pip cache"),
+         QT_TRANSLATE_NOOP("strata::Findings",
+                           "Use `pip install --no-cache-dir` (or set PIP_NO_CACHE_DIR=1).")},
     Rule{Match::AnyDirectory, ".npm/_cacache", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("npm cache"),
-         STRATA_RULE("Run `npm cache clean --force` in the same RUN as `npm install`.")},
+         QT_TRANSLATE_NOOP("strata::Findings", "npm cache"),
+         QT_TRANSLATE_NOOP("strata::Findings",
+                           "Run `npm cache clean --force` in the same RUN as `npm install`.")},
     Rule{Match::AnyDirectory, ".cache/yarn", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("Yarn cache"),
-         STRATA_RULE("Run `yarn cache clean` in the same RUN as `yarn install`.")},
+         QT_TRANSLATE_NOOP("strata::Findings", "Yarn cache"),
+         QT_TRANSLATE_NOOP("strata::Findings",
+                           "Run `yarn cache clean` in the same RUN as `yarn install`.")},
     Rule{Match::AnyDirectory, ".cache/go-build", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("Go build cache"), kGoCacheFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Go build cache"), kGoCacheFix},
     Rule{Match::AnyDirectory, "go/pkg/mod", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("Go module cache"), kGoCacheFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Go module cache"), kGoCacheFix},
     Rule{Match::AnyDirectory, ".cargo/registry", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("Cargo registry cache"), kGoCacheFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Cargo registry cache"), kGoCacheFix},
     Rule{Match::RootDirectory, "usr/local/cargo/registry", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("Cargo registry cache"), kGoCacheFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Cargo registry cache"), kGoCacheFix},
     Rule{Match::AnyDirectory, ".m2/repository", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("Maven repository cache"), kGoCacheFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Maven repository cache"), kGoCacheFix},
     Rule{Match::AnyDirectory, ".gradle/caches", nullptr, FindingKind::PackageCache,
-         STRATA_RULE("Gradle cache"), kGoCacheFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Gradle cache"), kGoCacheFix},
     // Toolchains and development files.
     Rule{Match::RootDirectory, "usr/lib/go-*", nullptr, FindingKind::BuildToolchain,
-         STRATA_RULE("Go toolchain"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Go toolchain"), kMultiStageFix},
     Rule{Match::RootDirectory, "usr/local/go", nullptr, FindingKind::BuildToolchain,
-         STRATA_RULE("Go toolchain"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Go toolchain"), kMultiStageFix},
     Rule{Match::RootDirectory, "usr/lib/gcc", nullptr, FindingKind::BuildToolchain,
-         STRATA_RULE("GCC compiler"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "GCC compiler"), kMultiStageFix},
     Rule{Match::RootDirectory, "usr/libexec/gcc", nullptr, FindingKind::BuildToolchain,
-         STRATA_RULE("GCC compiler"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "GCC compiler"), kMultiStageFix},
     Rule{Match::RootDirectory, "usr/lib/llvm-*", nullptr, FindingKind::BuildToolchain,
-         STRATA_RULE("LLVM and Clang"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "LLVM and Clang"), kMultiStageFix},
     Rule{Match::RootDirectory, "usr/local/rustup", nullptr, FindingKind::BuildToolchain,
-         STRATA_RULE("Rust toolchain"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Rust toolchain"), kMultiStageFix},
     Rule{Match::AnyDirectory, ".rustup", nullptr, FindingKind::BuildToolchain,
-         STRATA_RULE("Rust toolchain"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Rust toolchain"), kMultiStageFix},
     // Only a JDK has jmods; a JRE alone is what a Java program needs.
     Rule{Match::RootDirectory, "usr/lib/jvm/*/jmods", nullptr, FindingKind::BuildToolchain,
-         STRATA_RULE("Java development kit (jmods)"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "Java development kit (jmods)"), kMultiStageFix},
     Rule{Match::RootDirectory, "usr/include", nullptr, FindingKind::DevFiles,
-         STRATA_RULE("C headers (-dev packages)"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "C headers (-dev packages)"), kMultiStageFix},
     Rule{Match::RootDirectory, "usr/local/include", nullptr, FindingKind::DevFiles,
-         STRATA_RULE("C headers (-dev packages)"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "C headers (-dev packages)"), kMultiStageFix},
     Rule{Match::FileName, "*.a", nullptr, FindingKind::DevFiles,
-         STRATA_RULE("static libraries (-dev packages)"), kMultiStageFix},
+         QT_TRANSLATE_NOOP("strata::Findings", "static libraries (-dev packages)"), kMultiStageFix},
     // Leftovers.
     Rule{Match::AnyDirectory, "__pycache__", nullptr, FindingKind::PythonBytecode,
-         STRATA_RULE("Python bytecode"),
-         STRATA_RULE("Set PYTHONDONTWRITEBYTECODE=1 in the steps that install, or compile once "
-                     "in the last one: each layer that runs Python writes its own copies.")},
+         QT_TRANSLATE_NOOP("strata::Findings", "Python bytecode"),
+         QT_TRANSLATE_NOOP(
+             "strata::Findings",
+             "Set PYTHONDONTWRITEBYTECODE=1 in the steps that install, or compile once "
+             "in the last one: each layer that runs Python writes its own copies.")},
     Rule{Match::FileName, "*.pyc", nullptr, FindingKind::PythonBytecode,
-         STRATA_RULE("Python bytecode"),
-         STRATA_RULE("Set PYTHONDONTWRITEBYTECODE=1 in the steps that install, or compile once "
-                     "in the last one: each layer that runs Python writes its own copies.")},
+         QT_TRANSLATE_NOOP("strata::Findings", "Python bytecode"),
+         QT_TRANSLATE_NOOP(
+             "strata::Findings",
+             "Set PYTHONDONTWRITEBYTECODE=1 in the steps that install, or compile once "
+             "in the last one: each layer that runs Python writes its own copies.")},
     Rule{Match::RootDirectory, "var/log", nullptr, FindingKind::LogsAndTemp,
-         STRATA_RULE("log files"),
-         STRATA_RULE("Remove the logs in the RUN that writes them (apt and dpkg write "
-                     "/var/log/apt and /var/log/dpkg.log).")},
+         QT_TRANSLATE_NOOP("strata::Findings", "log files"),
+         QT_TRANSLATE_NOOP("strata::Findings",
+                           "Remove the logs in the RUN that writes them (apt and dpkg write "
+                           "/var/log/apt and /var/log/dpkg.log).")},
     Rule{Match::RootDirectory, "tmp", nullptr, FindingKind::LogsAndTemp,
-         STRATA_RULE("temporary files"),
-         STRATA_RULE("Remove temporary files in the RUN that creates them.")},
+         QT_TRANSLATE_NOOP("strata::Findings", "temporary files"),
+         QT_TRANSLATE_NOOP("strata::Findings",
+                           "Remove temporary files in the RUN that creates them.")},
     Rule{Match::RootDirectory, "var/tmp", nullptr, FindingKind::LogsAndTemp,
-         STRATA_RULE("temporary files"),
-         STRATA_RULE("Remove temporary files in the RUN that creates them.")},
+         QT_TRANSLATE_NOOP("strata::Findings", "temporary files"),
+         QT_TRANSLATE_NOOP("strata::Findings",
+                           "Remove temporary files in the RUN that creates them.")},
 };
 
 QString translated(const char *text)

@@ -155,9 +155,9 @@ private slots:
         FileTreeModel *model = pane->model();
         QVERIFY(waitTree(pane, 3));
         QSpinBox *from = pane->fromLayerBox();
-        QVERIFY(!from->isEnabled());
+        QVERIFY(!from->isVisible());
         pane->setLayerOnly(true);
-        QVERIFY(from->isEnabled());
+        QVERIFY(from->isVisible());
         QCOMPARE(from->maximum(), 3);
         QCOMPARE(from->value(), 3);
         from->setValue(2);
