@@ -344,6 +344,10 @@
         <source>dive counts every copy of a path it lists, the surviving one included. Reclaimable bytes are what a better build would not ship: every copy but the one the final filesystem shows, deleted files in full, with opaque directories taken into account. Findings count each byte once.</source>
         <translation>dive учитывает все копии пути из своего списка, включая оставшуюся. «Можно сэкономить» — то, что лучшая сборка не поставляла бы: все копии, кроме видимой в итоговой файловой системе, удалённые файлы целиком, с учётом непрозрачных каталогов. В находках каждый байт учитывается один раз.</translation>
     </message>
+    <message>
+        <source>A multi-stage build would ship about %1: /%2, which loads no other file.</source>
+        <translation>Многоэтапная сборка дала бы около %1: /%2, который не загружает других файлов.</translation>
+    </message>
 </context>
 <context>
     <name>strata::EngineBrowser</name>
@@ -1011,6 +1015,10 @@
     <message>
         <source>Remove temporary files in the RUN that creates them.</source>
         <translation>Удаляйте временные файлы в том RUN, который их создаёт.</translation>
+    </message>
+    <message>
+        <source>A multi-stage build would ship about %1 here: /%2, which loads no other file.</source>
+        <translation>Многоэтапная сборка дала бы здесь около %1: /%2, который не загружает других файлов.</translation>
     </message>
 </context>
 <context>

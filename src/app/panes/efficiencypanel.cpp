@@ -241,13 +241,24 @@ void EfficiencyPanel::showFigures()
         if (const qint64 secrets = m_findings->secretCount())
             text += QStringLiteral(", <span style=\"color:#c01c28\"><b>%1</b></span>")
                         .arg(tr("%n secret(s)", nullptr, int(secrets)));
-        if (m_findings->hasRuntime())
-            text += QStringLiteral("<br>") +
-                    tr("A multi-stage build would ship about %1: /%2 and the %n file(s) it "
-                       "loads.",
-                       nullptr, int(m_findings->runtime.files.size()) - 1)
-                        .arg(formatDataSize(m_findings->runtime.bytes))
-                        .arg(QString::fromStdString(m_findings->runtime.command).toHtmlEscaped());
+        // The estimate answers the toolchain's and headers' findings; without them it is noise.
+        const bool buildFiles = m_findings->bytesOf(FindingKind::BuildToolchain) > 0 ||
+                                m_findings->bytesOf(FindingKind::DevFiles) > 0;
+        if (m_findings->hasRuntime() && buildFiles) {
+            const int loaded = int(m_findings->runtime.files.size()) - 1;
+            const QString size = formatDataSize(m_findings->runtime.bytes);
+            const QString command =
+                QString::fromStdString(m_findings->runtime.command).toHtmlEscaped();
+            text +=
+                QStringLiteral("<br>") +
+                (loaded == 0 ? tr("A multi-stage build would ship about %1: /%2, which loads no "
+                                  "other file.")
+                                   .arg(size, command)
+                             : tr("A multi-stage build would ship about %1: /%2 and the %n file(s) "
+                                  "it loads.",
+                                  nullptr, loaded)
+                                   .arg(size, command));
+        }
     }
     if (m_scanning)
         text += QStringLiteral("<br><i>%1</i>")

@@ -123,6 +123,11 @@ struct Bucket
 QString multiStageNote(const RuntimeFiles &runtime)
 {
     const int libraries = int(runtime.files.size()) - 1;
+    if (libraries == 0) // a static program
+        return QCoreApplication::translate("strata::Findings",
+                                           "A multi-stage build would ship about %1 here: /%2, "
+                                           "which loads no other file.")
+            .arg(formatDataSize(runtime.bytes), QString::fromStdString(runtime.command));
     return QCoreApplication::translate(
                "strata::Findings",
                "A multi-stage build would ship about %1 here: /%2 and the %n file(s) it loads.",

@@ -267,6 +267,12 @@ private slots:
         for (const char *path :
              {"/root/saved.txt", "/root/example/somefile1.txt", "/root/example/somefile3.txt"})
             QVERIFY2(rowOf(*panel.model(), QString::fromLatin1(path)) >= 0, path);
+        // No toolchain, no headers: no multi-stage estimate, though busybox's sh is there.
+        QVERIFY(waitForScannedFindings(panel));
+        const QString withFindings =
+            panel.findChild<QLabel *>(QStringLiteral("efficiencyFigures"))->text();
+        QVERIFY2(withFindings.contains(QStringLiteral("Findings:")), qPrintable(withFindings));
+        QVERIFY2(!withFindings.contains(QStringLiteral("multi-stage")), qPrintable(withFindings));
     }
 
     void choosingAPath()
