@@ -1,5 +1,6 @@
 // strata-cli as a user runs it: the built binary (STRATA_CLI), its output and exit codes.
 #include "fixtures.h"
+#include "processrun.h"
 #include "rawimage.h"
 #include "rawtar.h"
 
@@ -12,22 +13,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using namespace strata::testing;
 
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("STRATA_CLI"), arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
+namespace {
 } // namespace
 
 class TestCli : public QObject
@@ -37,7 +25,7 @@ private slots:
     // The man page and the bash, zsh and fish completions know every command --help lists.
     void everyCommandIsDocumented()
     {
-        const Run help = cli({"--help"});
+        const ProcessRun help = runCli({"--help"});
         QCOMPARE(help.code, 0);
         QStringList commands;
         const QList<QByteArray> lines = help.out.split('\n');
@@ -69,7 +57,7 @@ private slots:
 
     void commandHelp()
     {
-        const Run run = cli({"tree", "--help"});
+        const ProcessRun run = runCli({"tree", "--help"});
         QCOMPARE(run.code, 0);
         QVERIFY2(run.out.startsWith("Usage: strata-cli tree [options] [LOCATION]"),
                  run.out.constData());
@@ -79,7 +67,7 @@ private slots:
 
     void demoWithoutArgument()
     {
-        const Run run = cli({"inspect", "--format", "json"});
+        const ProcessRun run = runCli({"inspect", "--format", "json"});
         QCOMPARE(run.code, 0);
         const QJsonObject o = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(o["names"].toArray().first().toString(), QStringLiteral("strata-demo/nginx:1.0"));
@@ -89,7 +77,8 @@ private slots:
 
     void treeTsv()
     {
-        const Run run = cli({"tree", fixturePath("google_go-containerregistry/whiteout_dir.tar")});
+        const ProcessRun run =
+            runCli({"tree", fixturePath("google_go-containerregistry/whiteout_dir.tar")});
         QCOMPARE(run.code, 0);
         QCOMPARE(run.out, QByteArray("a\td\t0\t755\t\t3\n"
                                      "a/baz\tf\t0\t644\t\t3\n"
@@ -101,13 +90,13 @@ private slots:
     void treeAtLayerAndDiff()
     {
         const QString file = fixturePath("google_go-containerregistry/whiteout_dir.tar");
-        QCOMPARE(cli({"tree", file, "--layer", "0"}).out,
+        QCOMPARE(runCli({"tree", file, "--layer", "0"}).out,
                  QByteArray("a\td\t0\t755\t\t0\na/foo\tf\t0\t644\t\t0\n"));
-        QCOMPARE(cli({"tree", file, "--layer", "2", "--diff"}).out,
+        QCOMPARE(runCli({"tree", file, "--layer", "2", "--diff"}).out,
                  QByteArray("a\td\t0\t755\t\t0\tdeleted\n"));
-        const Run json = cli({"tree", file, "--format", "json"});
+        const ProcessRun json = runCli({"tree", file, "--format", "json"});
         QCOMPARE(QJsonDocument::fromJson(json.out).array().size(), 4);
-        const Run bad = cli({"tree", file, "--layer", "9"});
+        const ProcessRun bad = runCli({"tree", file, "--layer", "9"});
         QCOMPARE(bad.code, 2);
         QVERIFY(bad.err.contains("--layer"));
     }
@@ -130,8 +119,8 @@ private slots:
             return byPath;
         };
         for (int since = 0; since < 3; ++since) {
-            const auto before = rows(cli({"tree", file, "--layer", QString::number(since)}).out);
-            const auto after = rows(cli({"tree", file}).out);
+            const auto before = rows(runCli({"tree", file, "--layer", QString::number(since)}).out);
+            const auto after = rows(runCli({"tree", file}).out);
             QStringList expected;
             for (const auto &[path, rest] : after) {
                 if (!before.count(path))
@@ -144,7 +133,8 @@ private slots:
                     expected << QString::fromUtf8(path + " deleted");
             }
             expected.sort();
-            const Run run = cli({"tree", file, "--diff", "--since", QString::number(since)});
+            const ProcessRun run =
+                runCli({"tree", file, "--diff", "--since", QString::number(since)});
             QCOMPARE(run.code, 0);
             QStringList listed;
             for (const QByteArray &line : run.out.split('\n')) {
@@ -158,18 +148,20 @@ private slots:
         }
         // a/ is deleted in layer 2 and written again in layer 3 with the same attributes: no
         // change in the net; a/foo, which it held, stays deleted.
-        const QByteArray sinceOne = cli({"tree", file, "--diff", "--since", "1"}).out;
+        const QByteArray sinceOne = runCli({"tree", file, "--diff", "--since", "1"}).out;
         QCOMPARE(sinceOne, QByteArray("a/baz\tf\t0\t644\t\t3\tadded\n"
                                       "a/foo\tf\t0\t644\t\t0\tdeleted\n"));
-        const Run json = cli({"tree", file, "--diff", "--since", "0", "--format", "json"});
+        const ProcessRun json =
+            runCli({"tree", file, "--diff", "--since", "0", "--format", "json"});
         QCOMPARE(QJsonDocument::fromJson(json.out).object()["since"].toInt(), 0);
-        QCOMPARE(cli({"tree", file, "--since", "0"}).code, 2);
-        QCOMPARE(cli({"tree", file, "--diff", "--since", "3"}).code, 2);
+        QCOMPARE(runCli({"tree", file, "--since", "0"}).code, 2);
+        QCOMPARE(runCli({"tree", file, "--diff", "--since", "3"}).code, 2);
     }
 
     void historyNewestFirst()
     {
-        const Run run = cli({"history", fixturePath("GitGuardian_ggshield/docker-example.tar.xz")});
+        const ProcessRun run =
+            runCli({"history", fixturePath("GitGuardian_ggshield/docker-example.tar.xz")});
         QCOMPARE(run.code, 0);
         const QList<QByteArray> lines = run.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 1 + 6);
@@ -205,7 +197,7 @@ private slots:
         if (file.contains("images.tar.gz"))
             args << "--image"
                  << "@0";
-        const Run run = cli(args);
+        const ProcessRun run = runCli(args);
         QCOMPARE(run.code, 2);
         const QString err = QString::fromLocal8Bit(run.err);
         QVERIFY2(err.contains(fixturePath(file)), qPrintable(err));
@@ -215,23 +207,24 @@ private slots:
 
     void imagesLikeDocker()
     {
-        const Run run = cli({"images", fixturePath("containers_podman/docker-two-images.tar.xz")});
+        const ProcessRun run =
+            runCli({"images", fixturePath("containers_podman/docker-two-images.tar.xz")});
         QCOMPARE(run.code, 0);
         const QList<QByteArray> lines = run.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines[1].startsWith("@0\texample.com/empty\tlatest\t"));
         QVERIFY(lines[2].startsWith("@1\texample.com/empty/but\tdifferent\t"));
         // An index offering several platforms lists them all, this machine's unmarked.
-        const Run oci = cli({"images", fixturePath("regclient_regclient/testrepo")});
+        const ProcessRun oci = runCli({"images", fixturePath("regclient_regclient/testrepo")});
         QVERIFY(oci.out.contains("linux/arm64 (other platform)"));
         QVERIFY(oci.out.contains("linux/amd64\n"));
     }
 
     void verifyFindsMismatch()
     {
-        QCOMPARE(cli({"verify", fixturePath("dive/test-docker-image.tar")}).code, 0);
-        const Run run =
-            cli({"verify", fixturePath("snyk_snyk-docker-plugin/oci-archives/nginx.tar")});
+        QCOMPARE(runCli({"verify", fixturePath("dive/test-docker-image.tar")}).code, 0);
+        const ProcessRun run =
+            runCli({"verify", fixturePath("snyk_snyk-docker-plugin/oci-archives/nginx.tar")});
         QCOMPARE(run.code, 2);
         QVERIFY(run.out.contains("MISMATCH"));
         QVERIFY(run.err.contains("digest mismatch"));
@@ -239,9 +232,9 @@ private slots:
 
     void usage()
     {
-        QCOMPARE(cli({}).code, 2);
-        QCOMPARE(cli({"--help"}).code, 0);
-        QCOMPARE(cli({"frobnicate"}).code, 2);
+        QCOMPARE(runCli({}).code, 2);
+        QCOMPARE(runCli({"--help"}).code, 0);
+        QCOMPARE(runCli({"frobnicate"}).code, 2);
     }
 
     // Names holding tabs and newlines cannot forge rows or lines, in any text output; names
@@ -268,7 +261,7 @@ private slots:
         const QString b = dir.filePath(QStringLiteral("b"));
         strata::test::writeRawImage(b, {layer(true)}, QStringLiteral("evil/image:2"));
 
-        const Run tree = cli({"tree", a});
+        const ProcessRun tree = runCli({"tree", a});
         QCOMPARE(tree.code, 0);
         QCOMPARE(tree.out.count('\n'), 6);
         QVERIFY(tree.out.contains("a\\nb\tf\t1\t"));
@@ -278,7 +271,7 @@ private slots:
         for (const QByteArray &line : tree.out.trimmed().split('\n'))
             QCOMPARE(line.count('\t'), 5);
 
-        const Run json = cli({"tree", a, "--format", "json"});
+        const ProcessRun json = runCli({"tree", a, "--format", "json"});
         QSet<QString> hex;
         for (const QJsonValue entry : QJsonDocument::fromJson(json.out).array()) {
             if (entry.toObject().contains(QStringLiteral("pathHex")))
@@ -286,15 +279,15 @@ private slots:
         }
         QCOMPARE(hex, (QSet<QString>{QStringLiteral("626164ff"), QStringLiteral("626164fe")}));
 
-        const Run images = cli({"images", a});
+        const ProcessRun images = runCli({"images", a});
         QCOMPARE(images.out.count('\n'), 2);
         QVERIFY2(images.out.contains("evil/image\t1\\n@9\\tforged\\tline\t"),
                  images.out.constData());
 
-        const Run diff = cli({"diff", a, b});
+        const ProcessRun diff = runCli({"diff", a, b});
         QVERIFY2(diff.out.contains("new\\nfile"), diff.out.constData());
         QVERIFY(!diff.out.contains("new\nfile"));
-        const Run markdown = cli({"diff", a, b, "--format", "markdown"});
+        const ProcessRun markdown = runCli({"diff", a, b, "--format", "markdown"});
         QVERIFY2(markdown.out.contains("`new\\nfile`"), markdown.out.constData());
         QVERIFY2(markdown.out.contains("``back`tick``"), markdown.out.constData());
     }
@@ -311,7 +304,7 @@ private slots:
         manifest.close();
         bytes.replace("layer0/layer.tar", "missing\\nstrata-cli: everything is fine");
         QVERIFY(strata::test::writeFile(manifest.fileName(), bytes));
-        const Run run = cli({"tree", unpacked});
+        const ProcessRun run = runCli({"tree", unpacked});
         QCOMPARE(run.code, 2);
         QCOMPARE(run.err.count('\n'), 1);
         QVERIFY(run.err.contains("missing\\nstrata-cli: everything is fine"));

@@ -4,6 +4,7 @@
 // say: size, inefficient bytes, efficiency score, the inefficient files in dive's order, the
 // per-layer sizes and the user-wasted percent. Strata's demo image is checked the same way.
 #include "fixtures.h"
+#include "processrun.h"
 #include "sampleimages.h"
 #include "wastefulimage.h"
 
@@ -19,28 +20,6 @@ using namespace strata;
 using namespace strata::testing;
 
 namespace {
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QString &program, const QStringList &arguments, bool ci = false)
-{
-    QProcess process;
-    if (ci) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CI"), QStringLiteral("true"));
-        process.setProcessEnvironment(env);
-    }
-    process.start(program, arguments);
-    if (!process.waitForFinished(300000))
-        process.kill();
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
 QString dive()
 {
     return qEnvironmentVariable("STRATA_DIVE");
@@ -71,15 +50,15 @@ class TestDivePeer : public QObject
     {
         const QString exported = m_dir.filePath(QStringLiteral("dive.json"));
         QFile::remove(exported);
-        const Run exportRun = run(dive(), {"--source", "docker-archive", path, "--json", exported});
+        const ProcessRun exportRun =
+            runProcess(dive(), {"--source", "docker-archive", path, "--json", exported});
         QVERIFY2(exportRun.code == 0, QByteArray(exportRun.out + exportRun.err).constData());
         QFile file(exported);
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(exported));
         const QJsonObject peer = QJsonDocument::fromJson(file.readAll()).object();
         QVERIFY2(peer.contains("image"), qPrintable(path));
 
-        const Run strataRun =
-            run(qEnvironmentVariable("STRATA_CLI"), {"efficiency", path, "--format", "json"});
+        const ProcessRun strataRun = runCli({"efficiency", path, "--format", "json"});
         QVERIFY2(strataRun.code == 0, strataRun.err);
         const QJsonObject ours = QJsonDocument::fromJson(strataRun.out).object();
 
@@ -102,7 +81,9 @@ class TestDivePeer : public QObject
                      peerLayers[i].toObject().value("sizeBytes").toInteger());
 
         // The user-wasted percent is only in dive's CI summary, rounded to four decimals.
-        const Run ciRun = run(dive(), {"--source", "docker-archive", path}, true);
+        QProcessEnvironment ci = QProcessEnvironment::systemEnvironment();
+        ci.insert(QStringLiteral("CI"), QStringLiteral("true"));
+        const ProcessRun ciRun = runProcess(dive(), {"--source", "docker-archive", path}, {}, ci);
         const QRegularExpression userWasted(QStringLiteral("userWastedPercent: ([0-9.]+) %"));
         const auto match = userWasted.match(QString::fromUtf8(ciRun.out));
         QVERIFY2(match.hasMatch(), ciRun.out);

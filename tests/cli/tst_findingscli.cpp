@@ -1,5 +1,6 @@
 // `strata-cli findings` and the CI rules on findings as a pipeline runs them: exit codes, each
 // failing finding with its fix, and JUnit and SARIF that parse back.
+#include "processrun.h"
 #include "wastefulimage.h"
 
 #include <QJsonArray>
@@ -13,23 +14,6 @@
 using namespace strata::testing;
 
 namespace {
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList &arguments, const QString &workingDir = {})
-{
-    QProcess process;
-    if (!workingDir.isEmpty())
-        process.setWorkingDirectory(workingDir);
-    process.start(qEnvironmentVariable("STRATA_CLI"), arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
 
 // The JUnit test cases by name: "pass", "failure" or "skipped", and the failure's text.
 struct JunitCase
@@ -88,7 +72,7 @@ private slots:
 
     void findingsJsonNamesBytesLayerStepAndFix()
     {
-        const Run run = cli({"findings", m_naive, "--format", "json"});
+        const ProcessRun run = runCli({"findings", m_naive, "--format", "json"});
         QCOMPARE(run.code, 0);
         const QJsonObject root = QJsonDocument::fromJson(run.out).object();
         const QJsonArray findings = root["findings"].toArray();
@@ -110,17 +94,17 @@ private slots:
         QCOMPARE(root["runtime"]["command"].toString(), "/usr/local/bin/hello");
         QCOMPARE(root["runtime"]["bytes"].toInteger(), hostProgram().runtimeBytes());
 
-        const Run base = cli({"findings", m_naive, "--exclude-base", "--format", "json"});
+        const ProcessRun base = runCli({"findings", m_naive, "--exclude-base", "--format", "json"});
         QCOMPARE(base.code, 0);
         const QJsonObject left = QJsonDocument::fromJson(base.out).object();
         QCOMPARE(left["firstLayer"].toInt(), 1);
         QCOMPARE(left["findings"].toArray().size(), findings.size() - 1); // the base's log
 
-        const Run text = cli({"findings", m_naive});
+        const ProcessRun text = runCli({"findings", m_naive});
         QCOMPARE(text.code, 0);
         QVERIFY(text.out.contains("Layer 1: RUN apt-get update"));
         QVERIFY(text.out.contains("fix: "));
-        const Run markdown = cli({"findings", m_naive, "--format", "markdown"});
+        const ProcessRun markdown = runCli({"findings", m_naive, "--format", "markdown"});
         QVERIFY(markdown.out.contains("| Bytes | Layer | Finding |"));
     }
 
@@ -152,8 +136,8 @@ private slots:
         QFETCH(QStringList, rule);
         QFETCH(int, code);
         QFETCH(QByteArray, said);
-        const Run run =
-            cli(QStringList{"ci", image == "naive" ? m_naive : m_twin} + m_noDiveRules + rule);
+        const ProcessRun run =
+            runCli(QStringList{"ci", image == "naive" ? m_naive : m_twin} + m_noDiveRules + rule);
         QVERIFY2(run.out.contains(said) || run.err.contains(said),
                  QByteArray(run.out + run.err).constData());
         QCOMPARE(run.code, code);
@@ -167,11 +151,11 @@ private slots:
     {
         const QStringList percent = {
             "ci", m_naive, "--lowest-efficiency", "0", "--highest-user-wasted-percent", "0.01"};
-        QCOMPARE(cli(percent).code, 1);
-        const Run floored = cli(percent + QStringList{"--wasted-bytes-floor", "10MB"});
+        QCOMPARE(runCli(percent).code, 1);
+        const ProcessRun floored = runCli(percent + QStringList{"--wasted-bytes-floor", "10MB"});
         QCOMPARE(floored.code, 0);
         QVERIFY(floored.out.contains("under the floor of 10000000"));
-        QCOMPARE(cli(percent + QStringList{"--wasted-bytes-floor", "1kB"}).code, 1);
+        QCOMPARE(runCli(percent + QStringList{"--wasted-bytes-floor", "1kB"}).code, 1);
     }
 
     // The rules in a .dive-ci beside dive's, which dive would ignore.
@@ -182,7 +166,7 @@ private slots:
         file.write("rules:\n  lowestEfficiency: 0\n  highestUserWastedPercent: disabled\n"
                    "  deny-secrets: true\n  deny-path: '*.pyc, /tmp/*'\n");
         file.close();
-        const Run run = cli({"ci", m_naive}, m_dir.path());
+        const ProcessRun run = runCli({"ci", m_naive}, m_dir.path());
         QCOMPARE(run.code, 1);
         QVERIFY(run.out.contains("FAIL  deny-secrets"));
         QVERIFY(run.out.contains("FAIL  deny-path"));
@@ -191,9 +175,9 @@ private slots:
 
     void junitParsesBack()
     {
-        const Run run = cli(QStringList{"ci", m_naive, "--format", "junit", "--deny-secrets",
-                                        "--max-cache-bytes", "1MB"} +
-                            m_noDiveRules);
+        const ProcessRun run = runCli(QStringList{"ci", m_naive, "--format", "junit",
+                                                  "--deny-secrets", "--max-cache-bytes", "1MB"} +
+                                      m_noDiveRules);
         QCOMPARE(run.code, 1);
         int tests = 0, failures = 0;
         const auto cases = parseJunit(run.out, &tests, &failures);
@@ -209,8 +193,8 @@ private slots:
 
     void sarifParsesBack()
     {
-        const Run run =
-            cli(QStringList{"ci", m_naive, "--format", "sarif", "--deny-secrets"} + m_noDiveRules);
+        const ProcessRun run = runCli(
+            QStringList{"ci", m_naive, "--format", "sarif", "--deny-secrets"} + m_noDiveRules);
         QCOMPARE(run.code, 1);
         QJsonParseError error;
         const QJsonObject root = QJsonDocument::fromJson(run.out, &error).object();

@@ -15,11 +15,6 @@ namespace {
 // Group rows have no finding: their internal id is this, a finding's is its group + 1.
 constexpr quintptr kGroupRow = 0;
 
-QString directoryGroup(const std::string &directory)
-{
-    const QStringList parts = QString::fromStdString(directory).split(QLatin1Char('/'));
-    return QLatin1Char('/') + parts.mid(0, 2).join(QLatin1Char('/'));
-}
 } // namespace
 
 FindingsModel::FindingsModel(QObject *parent) : QAbstractItemModel(parent) {}
@@ -53,7 +48,7 @@ void FindingsModel::regroup()
         const Finding &f = m_report->findings[i];
         const QString key = m_grouping == Grouping::Layer
                                 ? QStringLiteral("%1").arg(f.layer, 6, 10, QLatin1Char('0'))
-                                : directoryGroup(f.directory);
+                                : findingTopDirectory(f);
         Group &group = groups[key];
         if (group.findings.empty()) {
             group.layer = m_grouping == Grouping::Layer ? f.layer : -1;

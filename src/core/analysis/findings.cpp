@@ -137,6 +137,12 @@ QString multiStageNote(const RuntimeFiles &runtime)
 
 } // namespace
 
+QString findingTopDirectory(const Finding &finding)
+{
+    const QStringList parts = QString::fromStdString(finding.directory).split(QLatin1Char('/'));
+    return QLatin1Char('/') + parts.mid(0, 2).join(QLatin1Char('/'));
+}
+
 FindingsReport analyzeFindings(const ImageInfo &image, LayerList layers,
                                const EfficiencyReport &efficiency, const FindingsOptions &options)
 {

@@ -41,6 +41,10 @@ struct Finding
 
 inline constexpr size_t kMaxFindingFiles = 20;
 
+// The directory two levels below the root that a finding's files are in ("/var/cache",
+// "/usr/lib"): what findings are grouped by when they are listed by directory.
+QString findingTopDirectory(const Finding &finding);
+
 struct FindingsOptions
 {
     // Layers below this one are the base image's, left out (dive's issue 111): its waste is

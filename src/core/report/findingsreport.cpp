@@ -42,10 +42,8 @@ QString slashed(const std::string &path)
 std::vector<std::pair<QString, qint64>> bytesByDirectory(const FindingsReport &report)
 {
     std::map<QString, qint64> bytes;
-    for (const Finding &f : report.findings) {
-        const QStringList parts = QString::fromStdString(f.directory).split(QLatin1Char('/'));
-        bytes[QLatin1Char('/') + parts.mid(0, 2).join(QLatin1Char('/'))] += f.bytes;
-    }
+    for (const Finding &f : report.findings)
+        bytes[findingTopDirectory(f)] += f.bytes;
     std::vector<std::pair<QString, qint64>> sorted(bytes.begin(), bytes.end());
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const auto &a, const auto &b) { return a.second > b.second; });

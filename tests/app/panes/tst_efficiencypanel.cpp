@@ -37,21 +37,25 @@ using namespace strata::testing;
 namespace {
 constexpr int kTimeout = 60000;
 
-struct Dive
+struct Loaded
 {
     std::shared_ptr<ImageArchive> archive;
     std::vector<std::shared_ptr<const LayerTree>> layers;
 };
 
-Dive loadDive()
+Loaded load(const QString &path)
 {
-    Dive d;
+    Loaded loaded;
     Error error;
-    d.archive =
-        ImageArchive::open(fixturePath(QStringLiteral("dive/test-docker-image.tar")), &error);
-    if (d.archive)
-        d.layers = d.archive->loadLayers(0, LoadObserver{}, &error);
-    return d;
+    loaded.archive = ImageArchive::open(path, &error);
+    if (loaded.archive)
+        loaded.layers = loaded.archive->loadLayers(0, LoadObserver{}, &error);
+    return loaded;
+}
+
+Loaded loadDive()
+{
+    return load(fixturePath(QStringLiteral("dive/test-docker-image.tar")));
 }
 
 // The view's row whose Finding column reads `what`, under `parent`.
@@ -91,21 +95,8 @@ class TestEfficiencyPanel : public QObject
     QTemporaryDir m_dir;
     QString m_naive;
 
-    // The panel on the naive Go build, once the contents have been read for secrets.
-    struct Naive
-    {
-        std::shared_ptr<ImageArchive> archive;
-        std::vector<std::shared_ptr<const LayerTree>> layers;
-    };
-    Naive loadNaive()
-    {
-        Naive n;
-        Error error;
-        n.archive = ImageArchive::open(m_naive, &error);
-        if (n.archive)
-            n.layers = n.archive->loadLayers(0, LoadObserver{}, &error);
-        return n;
-    }
+    Loaded loadNaive() const { return load(m_naive); }
+    // Until the findings are there and the files' contents have been read for secrets.
     static bool waitForScannedFindings(EfficiencyPanel &panel)
     {
         return QTest::qWaitFor([&] { return panel.findings() && !panel.isScanningContents(); },
@@ -126,7 +117,7 @@ private slots:
     // the byte offset in the layer's tar once the contents are read.
     void findingsOfANaiveBuild()
     {
-        const Naive n = loadNaive();
+        const Loaded n = loadNaive();
         QVERIFY(n.archive);
         EfficiencyPanel panel;
         panel.resize(900, 700);
@@ -188,7 +179,7 @@ private slots:
     // Grouped by layer: one row per layer, summing its findings; by directory: "/var/cache".
     void groupingByLayerAndDirectory()
     {
-        const Naive n = loadNaive();
+        const Loaded n = loadNaive();
         EfficiencyPanel panel;
         panel.show();
         panel.setImage(n.archive, 0, n.archive->images().at(0), n.layers);
@@ -222,7 +213,7 @@ private slots:
     // The base image's layer out: its log is no longer a finding.
     void leavingOutTheBase()
     {
-        const Naive n = loadNaive();
+        const Loaded n = loadNaive();
         EfficiencyPanel panel;
         panel.show();
         panel.setImage(n.archive, 0, n.archive->images().at(0), n.layers);
@@ -246,7 +237,7 @@ private slots:
 
     void diveFigures()
     {
-        const Dive dive = loadDive();
+        const Loaded dive = loadDive();
         QVERIFY(dive.archive);
         EfficiencyPanel panel;
         panel.show();
@@ -277,7 +268,7 @@ private slots:
 
     void choosingAPath()
     {
-        const Dive dive = loadDive();
+        const Loaded dive = loadDive();
         EfficiencyPanel panel;
         panel.show();
         QSignalSpy ready(&panel, &EfficiencyPanel::reportReady);
@@ -308,7 +299,7 @@ private slots:
 
     void shadingByWaste()
     {
-        const Dive dive = loadDive();
+        const Loaded dive = loadDive();
         EfficiencyPanel panel;
         panel.show();
         QSignalSpy ready(&panel, &EfficiencyPanel::reportReady);

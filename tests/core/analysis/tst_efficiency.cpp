@@ -1,6 +1,7 @@
 // Efficiency and wasted space: dive's figures to the last digit on dive's own test image, and
 // Strata's reclaimable bytes on images this test writes with waste derived by hand.
 #include "fixtures.h"
+#include "processrun.h"
 
 #include "analysis/diveci.h"
 #include "analysis/efficiency.h"
@@ -17,6 +18,7 @@
 #include <cmath>
 
 using namespace strata;
+using namespace strata::testing;
 namespace iw = strata::imagewriter;
 using iw::Entry;
 
@@ -97,35 +99,6 @@ void checkBalance(const EfficiencyReport &report)
     for (const LayerEfficiency &layer : report.layers)
         shadowed += layer.shadowedBytes;
     QCOMPARE(supersedes, report.reclaimableBytes - shadowed);
-}
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun runCli(const QStringList &arguments, const QString &workingDir = {})
-{
-    CliRun run;
-    const QString cli = qEnvironmentVariable("STRATA_CLI");
-    if (cli.isEmpty()) {
-        qWarning("STRATA_CLI is not set");
-        return run;
-    }
-    QProcess process;
-    if (!workingDir.isEmpty())
-        process.setWorkingDirectory(workingDir);
-    process.start(cli, arguments);
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
-        qWarning() << "strata-cli did not finish:" << process.errorString();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
 }
 
 CiConfig diveRules(const QString &lowestEfficiency, const QString &highestWastedBytes,
@@ -695,9 +668,9 @@ private slots:
     {
         const QString path = fixturePath(QStringLiteral("dive/test-docker-image.tar"));
         REQUIRE_FIXTURE(path);
-        const CliRun run = runCli({QStringLiteral("efficiency"), path, QStringLiteral("--format"),
-                                   QStringLiteral("json")});
-        QCOMPARE(run.exitCode, 0);
+        const ProcessRun run = runCli({QStringLiteral("efficiency"), path,
+                                       QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(run.code, 0);
         // The score is printed with dive's shortest round-trip digits.
         QVERIFY(run.out.contains("\"efficiencyScore\": 0.9844212134184309"));
         QVERIFY(run.out.contains("\"userWastedPercent\": 0.4834911001404049"));
@@ -714,8 +687,8 @@ private slots:
         QCOMPARE(root.value(QStringLiteral("reclaimableBytes")).toInteger(), 5 * 6405);
         QCOMPARE(root.value(QStringLiteral("layers")).toArray().size(), 14);
 
-        const CliRun text = runCli({QStringLiteral("efficiency"), path});
-        QCOMPARE(text.exitCode, 0);
+        const ProcessRun text = runCli({QStringLiteral("efficiency"), path});
+        QCOMPARE(text.code, 0);
         QVERIFY(text.out.contains("98.44 %"));
         QVERIFY(text.out.contains("32025 bytes"));
         QVERIFY(text.out.contains("/root/example/somefile2.txt"));
@@ -729,8 +702,8 @@ private slots:
         REQUIRE_FIXTURE(kaniko);
         QTemporaryDir dir; // also the working directory: no stray .dive-ci there
 
-        CliRun run = runCli({QStringLiteral("ci"), image}, dir.path());
-        QCOMPARE(run.exitCode, 1);
+        ProcessRun run = runCli({QStringLiteral("ci"), image}, dir.path());
+        QCOMPARE(run.code, 1);
         QVERIFY(run.out.contains("FAIL  highest-user-wasted-percent"));
         QVERIFY(run.out.contains("SKIP  highest-wasted-bytes"));
         QVERIFY(run.out.contains("PASS  lowest-efficiency"));
@@ -741,41 +714,41 @@ private slots:
                       QStringLiteral("32kB"), QStringLiteral("--lowest-efficiency"),
                       QStringLiteral("0.99")},
                      dir.path());
-        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains("highest-wasted-bytes, lowest-efficiency"), run.err.constData());
 
         // dive's repository .dive-ci, read by default from the working directory.
         QVERIFY(writeFile(dir.filePath(QStringLiteral(".dive-ci")), kDiveRepoCi));
         run = runCli({QStringLiteral("ci"), kaniko}, dir.path());
-        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.code, 0);
         QVERIFY(run.out.contains("PASS [pass:3]"));
         // Flags override the file.
         run = runCli({QStringLiteral("ci"), kaniko, QStringLiteral("--highest-user-wasted-percent"),
                       QStringLiteral("0.1")},
                      dir.path());
-        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.code, 1);
 
         // Bad input: exit 2 with one line naming the file.
         const QString broken = dir.filePath(QStringLiteral("broken.yaml"));
         QVERIFY(writeFile(broken, "rules:\n  lowest-efficiency: 2\n"));
         run = runCli({QStringLiteral("ci"), image, QStringLiteral("--config"), broken}, dir.path());
-        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.code, 2);
         QVERIFY2(run.err.startsWith(QByteArray("strata-cli: " + broken.toLocal8Bit() + ": ")),
                  run.err.constData());
         QCOMPARE(run.err.count('\n'), 1);
         run = runCli({QStringLiteral("ci"), image, QStringLiteral("--config"),
                       dir.filePath(QStringLiteral("none"))},
                      dir.path());
-        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.code, 2);
         QVERIFY(run.err.contains(dir.filePath(QStringLiteral("none")).toLocal8Bit()));
         run = runCli({QStringLiteral("ci"), image, QStringLiteral("--lowest-efficiency"),
                       QStringLiteral("lots")},
                      dir.path());
-        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.code, 2);
         QVERIFY(run.err.contains("lowest-efficiency"));
         run =
             runCli({QStringLiteral("ci"), dir.filePath(QStringLiteral("no-such.tar"))}, dir.path());
-        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.code, 2);
         QVERIFY(run.err.contains("no-such.tar"));
     }
 };
