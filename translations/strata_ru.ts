@@ -1762,6 +1762,10 @@ Stored in the archive: %2</source>
         <source>layer %1 · read-write</source>
         <translation>слой %1 · чтение и запись</translation>
     </message>
+    <message>
+        <source>Block heights on a logarithmic scale: not proportional to the sizes</source>
+        <translation>Высота блоков в логарифмическом масштабе: не пропорциональна размерам</translation>
+    </message>
 </context>
 <context>
     <name>strata::LayerStackView</name>
@@ -1864,6 +1868,14 @@ Stored in the archive: %2</source>
     <message>
         <source>&lt;i&gt;The layers below are the image&apos;s, read-only and shared with every container of it. What the container creates, changes or deletes lands here (a changed file is copied up whole); the tree shows it as this layer&apos;s changes.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Слои ниже принадлежат образу: они только для чтения и общие для всех его контейнеров. Всё, что контейнер создаёт, изменяет или удаляет, попадает сюда (изменённый файл копируется наверх целиком); дерево показывает это как изменения этого слоя.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>A read-only layer: every container of this image shares it and none changes it.</source>
+        <translation>Слой только для чтения: все контейнеры этого образа используют его совместно, и ни один его не меняет.</translation>
+    </message>
+    <message>
+        <source>Not to scale: drawn taller than its size, so that it can be read.</source>
+        <translation>Не в масштабе: нарисован выше, чем по размеру, чтобы его можно было прочитать.</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2090,14 @@ Stored in the archive: %2</source>
     <message>
         <source>An image in a registry: its stack and history at once, each layer fetched when it is needed</source>
         <translation>Образ в реестре: стек слоёв и история сразу, каждый слой загружается, когда он нужен</translation>
+    </message>
+    <message>
+        <source>&amp;Logarithmic Block Heights</source>
+        <translation>&amp;Логарифмическая высота блоков</translation>
+    </message>
+    <message>
+        <source>Block heights grow with the logarithm of the layers&apos; sizes, so that tiny and huge layers show together; a note above the stack says so. Off: heights are proportional to the sizes.</source>
+        <translation>Высота блоков растёт как логарифм размера слоя, чтобы крошечные и огромные слои были видны вместе; надпись над стопкой говорит об этом. Если выключено, высота пропорциональна размеру.</translation>
     </message>
 </context>
 <context>

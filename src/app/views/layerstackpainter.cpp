@@ -156,6 +156,21 @@ void paintLayer(const Context &c, const Item &item, bool current, bool hover, bo
     p.setBrush(Qt::NoBrush);
     p.setPen(QPen(border, borderWidth));
     p.drawRoundedRect(rect, kRadius, kRadius);
+    if (item.notToScale) {
+        // A chart's axis break across the right edge: this block is taller than its size.
+        const qreal h = std::min(rect.height() * 0.6, m.line * 0.8);
+        const qreal x = rect.right() - m.line * 0.6;
+        const qreal y = rect.center().y();
+        const qreal slant = h * 0.35;
+        QPolygonF gap({QPointF(x - slant, y + h / 2 - 2), QPointF(x + slant, y - h / 2 - 2),
+                       QPointF(x + slant, y - h / 2 + 2), QPointF(x - slant, y + h / 2 + 2)});
+        p.setPen(Qt::NoPen);
+        p.setBrush(c.palette.color(QPalette::Base));
+        p.drawPolygon(gap);
+        p.setPen(QPen(border, 1));
+        p.drawLine(gap[0], gap[1]);
+        p.drawLine(gap[3], gap[2]);
+    }
 
     const QColor text = c.palette.color(QPalette::Text);
     const QColor tail = layer.error.isEmpty() ? c.accents.dimText : c.accents.damaged;
@@ -211,10 +226,10 @@ void paintBrackets(const Context &c)
         p.rotate(-90);
         const qreal length = bottom - top - 2 * m.pad;
         const QFont font = c.scene.labelFont();
-        const QString text =
-            QFontMetricsF(font, p.device()).elidedText(label, Qt::ElideRight, length);
-        drawText(p, QRectF(-length / 2, 0, length, m.gutter * 0.65), Qt::AlignCenter, text, font,
-                 color);
+        // A bracket too short for its label keeps only its colour: "t…" would say nothing.
+        if (QFontMetricsF(font, p.device()).horizontalAdvance(label) <= length)
+            drawText(p, QRectF(-length / 2, 0, length, m.gutter * 0.65), Qt::AlignCenter, label,
+                     font, color);
         p.restore();
     };
     const QRectF &boundaryRect = items[size_t(boundary)].rect;
@@ -237,6 +252,12 @@ void paintLayerStack(QPainter &painter, const LayerStackScene &scene, const QPal
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     const Context context{painter, scene, palette, accentColors(palette), isDarkPalette(palette)};
+    if (!scene.scaleNote().isEmpty()) {
+        QFont italic = scene.font();
+        italic.setItalic(true);
+        drawText(painter, scene.scaleNoteRect(), Qt::AlignLeft | Qt::AlignVCenter,
+                 scene.scaleNote(), italic, context.accents.dimText);
+    }
     const auto &items = scene.items();
     for (size_t i = 0; i < items.size(); ++i) {
         const Item &item = items[i];

@@ -14,8 +14,8 @@ namespace strata {
 
 namespace {
 
-// A block grows with log10 of its size in KiB, by this many lines per decade, so that a 70 MB
-// layer is a few times taller than a 2 KB one instead of 35000 times.
+// In the logarithmic scale a block grows with log10 of its size in KiB, by this many lines per
+// decade, so that a 70 MB layer is a few times taller than a 2 KB one instead of 35000 times.
 constexpr qreal kLinesPerDecade = 1.5;
 
 qreal logSize(qint64 bytes)
@@ -185,7 +185,21 @@ LayerStackScene::Metrics LayerStackScene::metricsFor(const QFont &font,
     return metrics;
 }
 
-qreal LayerStackScene::itemHeight(const Item &item, const Metrics &metrics, qreal zoom) const
+qint64 LayerStackScene::largestLayerSize() const
+{
+    qint64 largest = 0;
+    for (const Layer &layer : m_layers)
+        largest = std::max(largest, layer.size);
+    return largest;
+}
+
+qint64 LayerStackScene::scaleReference() const
+{
+    return m_scaleReference > 0 ? m_scaleReference : largestLayerSize();
+}
+
+qreal LayerStackScene::itemHeight(const Item &item, const Metrics &metrics, qreal zoom,
+                                  bool *notToScale) const
 {
     // Below zoom 1 the thin rows shrink too, down to one line of text, so that fit() can show
     // a tall history in a short pane.
@@ -201,19 +215,37 @@ qreal LayerStackScene::itemHeight(const Item &item, const Metrics &metrics, qrea
         return thin(1.2, 1.0);
     case Kind::Layer: {
         // A minimum keeps an empty layer clickable and its size readable.
-        const qreal natural =
-            2 * metrics.line + 2 * metrics.pad +
-            metrics.line * kLinesPerDecade * logSize(m_layers[size_t(item.index)].size);
-        return std::round(std::max(metrics.line + metrics.pad, natural * zoom));
+        const qreal minimum = metrics.line + metrics.pad;
+        const qint64 size = std::max<qint64>(0, m_layers[size_t(item.index)].size);
+        if (m_scale == HeightScale::Logarithmic) {
+            const qreal natural =
+                2 * metrics.line + 2 * metrics.pad + metrics.line * kLinesPerDecade * logSize(size);
+            return std::round(std::max(minimum, natural * zoom));
+        }
+        const qint64 reference = scaleReference();
+        const qreal natural = reference > 0 ? metrics.line * kProportionalLines * zoom *
+                                                  qreal(size) / qreal(reference)
+                                            : 0;
+        if (notToScale)
+            *notToScale = natural < minimum;
+        // Not rounded: heights keep their ratios exactly, as a slide needs.
+        return std::max(minimum, natural);
     }
     }
     return 0;
 }
 
+QString LayerStackScene::scaleNote() const
+{
+    return m_scale == HeightScale::Logarithmic
+               ? tr("Block heights on a logarithmic scale: not proportional to the sizes")
+               : QString();
+}
+
 qreal LayerStackScene::heightFor(const QFont &font, const QPaintDevice *device, qreal zoom) const
 {
     const Metrics metrics = metricsFor(font, device);
-    qreal height = 2 * metrics.margin;
+    qreal height = 2 * metrics.margin + (scaleNote().isEmpty() ? 0 : metrics.line);
     for (const Item &item : m_items)
         height += itemHeight(item, metrics, zoom);
     return height + metrics.gap * qreal(std::max<qsizetype>(0, qsizetype(m_items.size()) - 1));
@@ -228,8 +260,14 @@ void LayerStackScene::layout(const QFont &font, const QPaintDevice *device, qrea
     const qreal left = m.margin + m.gutter;
     const qreal right = std::max(left + m.line * 4, width - m.margin);
     qreal y = m.margin;
+    m_noteRect = QRectF();
+    if (!scaleNote().isEmpty()) {
+        m_noteRect = QRectF(left, y, right - left, m.line);
+        y += m.line;
+    }
     for (Item &item : m_items) {
-        const qreal height = itemHeight(item, m, zoom);
+        item.notToScale = false;
+        const qreal height = itemHeight(item, m, zoom, &item.notToScale);
         const qreal indent = item.kind == Kind::Step ? m.line : 0;
         item.rect = QRectF(left + indent, y, right - left - indent, height);
         elide(item, device);

@@ -34,6 +34,19 @@ public:
         Boundary
     };
 
+    // How a block's height follows its layer's size. Proportional is what a class expects
+    // ("the bigger block is the bigger layer"); a block too small to read is drawn at a
+    // minimum height and marked as not to scale. Logarithmic shows tiny and huge layers
+    // together, with a note saying so.
+    enum class HeightScale
+    {
+        Proportional,
+        Logarithmic
+    };
+    // The block of the largest layer (or of the scale reference) is this many lines tall at
+    // zoom 1, in the proportional scale.
+    static constexpr qreal kProportionalLines = 16;
+
     struct Item
     {
         Kind kind = Kind::Layer;
@@ -46,6 +59,8 @@ public:
         // Layer: the step on lines of its own below the size, as many as the block holds (the
         // Dockerfile's wrapping at &&); empty when the block holds one line only.
         QStringList bodyLines;
+        // Layer, proportional scale: drawn at the minimum height, taller than its size says.
+        bool notToScale = false;
     };
 
     struct Layer
@@ -75,6 +90,16 @@ public:
     void setLayerTrees(const std::vector<std::shared_ptr<const LayerTree>> &trees);
     void setLayerErrors(const QStringList &errors);
     void setLayerShades(const QList<double> &fractions);
+    void setHeightScale(HeightScale scale) { m_scale = scale; }
+    HeightScale heightScale() const { return m_scale; }
+    // The size the proportional scale measures against: the largest layer of every stack
+    // shown together, so that their blocks compare. 0: this image's largest layer.
+    void setScaleReference(qint64 bytes) { m_scaleReference = bytes; }
+    qint64 scaleReference() const;
+    qint64 largestLayerSize() const;
+    // Logarithmic scale: the note above the stack saying so, and where it goes (laid out).
+    QString scaleNote() const;
+    QRectF scaleNoteRect() const { return m_noteRect; }
 
     // Sets every item's rectangle and elided texts for a stack `width` pixels wide.
     void layout(const QFont &font, const QPaintDevice *device, qreal width, qreal zoom);
@@ -101,7 +126,8 @@ public:
 
 private:
     Metrics metricsFor(const QFont &font, const QPaintDevice *device) const;
-    qreal itemHeight(const Item &item, const Metrics &metrics, qreal zoom) const;
+    qreal itemHeight(const Item &item, const Metrics &metrics, qreal zoom,
+                     bool *notToScale = nullptr) const;
     void rebuildLayers();
     static void describeReadWriteLayer(const ContainerInfo &container, const LayerTree *tree,
                                        Layer *layer);
@@ -113,12 +139,15 @@ private:
     QStringList m_errors;
     QList<double> m_shades;
     int m_baseEnd = -1;
+    HeightScale m_scale = HeightScale::Proportional;
+    qint64 m_scaleReference = 0;
     std::vector<Layer> m_layers;
     std::vector<Item> m_items;
     Metrics m_metrics;
     QFont m_font;
     qreal m_height = 0;
     qreal m_width = 0;
+    QRectF m_noteRect;
 };
 
 } // namespace strata

@@ -4,6 +4,7 @@
 #include "source/imagesource.h"
 #include "tree/layertree.h"
 #include "views/layerstackpainter.h"
+#include "views/stackheightscale.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -44,7 +45,36 @@ LayerStackView::LayerStackView(QWidget *parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
     setAccessibleName(tr("Layer stack"));
     m_scene.setImage(ImageInfo());
+    m_scene.setHeightScale(StackHeightScale::instance().logarithmic()
+                               ? LayerStackScene::HeightScale::Logarithmic
+                               : LayerStackScene::HeightScale::Proportional);
+    connect(&StackHeightScale::instance(), &StackHeightScale::changed, this,
+            [this](bool logarithmic) {
+                m_scene.setHeightScale(logarithmic ? LayerStackScene::HeightScale::Logarithmic
+                                                   : LayerStackScene::HeightScale::Proportional);
+                relayout();
+                fit();
+            });
     relayout();
+}
+
+void LayerStackView::setScaleReference(qint64 bytes)
+{
+    if (bytes == m_scene.scaleReference())
+        return;
+    m_scene.setScaleReference(bytes);
+    relayout();
+}
+
+qint64 LayerStackView::largestLayerSize() const
+{
+    return m_scene.largestLayerSize();
+}
+
+bool LayerStackView::isToScale(int layer) const
+{
+    const int item = m_scene.itemOfLayer(layer);
+    return item >= 0 && !m_scene.items()[size_t(item)].notToScale;
 }
 
 LayerStackView::~LayerStackView() = default;
@@ -553,6 +583,12 @@ QString LayerStackView::layerToolTip(int index) const
     if (!layer.error.isEmpty())
         lines << QStringLiteral("<b>") + tr("Damaged: %1").arg(layer.error.toHtmlEscaped()) +
                      QStringLiteral("</b>");
+    lines << tr("A read-only layer: every container of this image shares it and none changes it.");
+    const int item = m_scene.itemOfLayer(index);
+    if (item >= 0 && m_scene.items()[size_t(item)].notToScale)
+        lines << QStringLiteral("<i>") +
+                     tr("Not to scale: drawn taller than its size, so that it can be read.") +
+                     QStringLiteral("</i>");
     return lines.join(QStringLiteral("<br>"));
 }
 

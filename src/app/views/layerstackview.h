@@ -37,6 +37,12 @@ public:
     // A fraction 0..1 per layer, drawn as a band from the block's right edge; `meaning` names
     // it in tooltips ("wasted bytes").
     void setLayerShades(const QList<double> &fractions, const QString &meaning = {});
+    // Stacks shown together measure their blocks against one size (the largest layer of
+    // them all), so that the same height means the same bytes; 0: this image's largest.
+    void setScaleReference(qint64 bytes);
+    qint64 largestLayerSize() const;
+    // False for a block drawn at the minimum height (and marked so): taller than its size.
+    bool isToScale(int layer) const;
 
     int layerCount() const;
     int currentLayer() const; // -1 when none, or when an empty step is current

@@ -129,6 +129,9 @@ CompareWindow::CompareWindow(QWidget *parent)
         m_loaderA->cancel();
         m_loaderB->cancel();
     });
+    // One zoom for both stacks, like one scale: the same height is the same bytes.
+    connect(m_stackA, &LayerStackView::zoomChanged, m_stackB, &LayerStackView::setZoom);
+    connect(m_stackB, &LayerStackView::zoomChanged, m_stackA, &LayerStackView::setZoom);
     connect(m_stackA, &LayerStackView::layerSelected, this, [this](int layer) {
         if (m_comparison && layer != m_comparison->a.topLayer())
             recompare(layer, m_comparison->b.topLayer());
@@ -242,6 +245,14 @@ void CompareWindow::onLoadProgress()
     m_progress->showProgress(total);
 }
 
+// Both stacks measure their blocks against the largest layer of the two images.
+void CompareWindow::shareStackScale()
+{
+    const qint64 reference = std::max(m_stackA->largestLayerSize(), m_stackB->largestLayerSize());
+    m_stackA->setScaleReference(reference);
+    m_stackB->setScaleReference(reference);
+}
+
 void CompareWindow::onTreesReady()
 {
     if (m_loaderA->state() != ImageLoader::State::Loaded ||
@@ -255,6 +266,7 @@ void CompareWindow::onTreesReady()
             .arg(locationTitle(m_a.source->location()), locationTitle(m_b.source->location())));
     m_stackA->setImage(m_a.info());
     m_stackB->setImage(m_b.info());
+    shareStackScale();
     recompare(-1, -1);
 }
 
@@ -288,6 +300,7 @@ void CompareWindow::showComparison(std::shared_ptr<ImageComparison> comparison)
 
     m_stackA->setLayerTrees(m_a.layers);
     m_stackB->setLayerTrees(m_b.layers);
+    shareStackScale();
     m_stackA->setCurrentLayer(m_comparison->a.topLayer());
     m_stackB->setCurrentLayer(m_comparison->b.topLayer());
     // The shared bottom layers in full colour on both sides; the rest of each stack plain.

@@ -53,6 +53,7 @@ signals:
     void failed(const QString &message);
 
 private:
+    void shareStackScale();
     QWidget *createFilesTab();
     QWidget *createLargestTab();
     void onSourceOpened(ImageLoader *loader);

@@ -8,6 +8,7 @@
 #include "panes/imagetab.h"
 #include "source/opensource.h"
 #include "views/layerstackview.h"
+#include "views/stackheightscale.h"
 #include "windows/comparewindow.h"
 #include "windows/language.h"
 #include "windows/presentationzoom.h"
@@ -107,6 +108,16 @@ void MainWindow::createViewMenu()
     QAction *stackFit =
         view->addAction(tr("Fit Layer Stack"), this, stackAction(&LayerStackView::fit));
     stackFit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_0));
+    view->addSeparator();
+    QAction *logHeights = view->addAction(tr("&Logarithmic Block Heights"));
+    logHeights->setObjectName(QStringLiteral("logarithmicHeights"));
+    logHeights->setCheckable(true);
+    logHeights->setChecked(StackHeightScale::instance().logarithmic());
+    logHeights->setToolTip(tr("Block heights grow with the logarithm of the layers' sizes, so "
+                              "that tiny and huge layers show together; a note above the stack "
+                              "says so. Off: heights are proportional to the sizes."));
+    connect(logHeights, &QAction::toggled, &StackHeightScale::instance(),
+            &StackHeightScale::setLogarithmic);
     view->addSeparator();
     QAction *filter = view->addAction(tr("&Filter Files"), this, [this] {
         if (ImageTab *tab = currentTab())

@@ -3,6 +3,7 @@
 #include "source/imagesource.h"
 #include "tree/layertree.h"
 #include "views/layerstackview.h"
+#include "views/stackheightscale.h"
 
 #include <QApplication>
 #include <QFile>
@@ -10,6 +11,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -25,6 +27,8 @@ class TestLayerStackView : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // the scale setting stays out of the user's
+        StackHeightScale::instance().setLogarithmic(false);
         // snyk's test image: alpine (1 layer, then CMD) under four layers of its own, one of
         // them the 32-byte empty tar that WORKDIR makes, and a final CMD.
         m_snyk = test::loadFixture(QStringLiteral("snyk_cli/docker-test-image.tar"), true);
@@ -218,7 +222,56 @@ private Q_SLOTS:
         m_view->setFont(big);
         QVERIFY(m_view->minimumSizeHint().height() > before);
         QVERIFY(m_view->layerRect(2).height() > block);
-        QVERIFY(m_view->layerRect(2).height() >= 2 * QFontMetrics(big).height());
+        QVERIFY(m_view->layerRect(2).height() >= QFontMetrics(big).height());
+    }
+
+    // Heights in proportion to the sizes: 172.8 MB is a fifth of 864 MB, and 1.8 MB, 1/480
+    // of it, is drawn at the minimum and marked as not to scale. Stacks shown together share
+    // one reference. The logarithmic scale is a choice, with a note above the stack.
+    void proportionalHeights()
+    {
+        auto imageOf = [](std::initializer_list<qint64> sizes) {
+            ImageInfo image;
+            for (const qint64 size : sizes) {
+                LayerInfo layer;
+                layer.contentSize = size;
+                image.layers.push_back(layer);
+            }
+            return image;
+        };
+        LayerStackView view;
+        view.setImage(imageOf({864'000'000, 172'800'000, 1'800'000}));
+        view.resize(600, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const qreal big = view.layerRect(0).height();
+        QVERIFY(qAbs(big / 5 - view.layerRect(1).height()) <= 1.5);
+        QVERIFY(view.isToScale(0) && view.isToScale(1));
+        QVERIFY(!view.isToScale(2));
+        QVERIFY(view.layerRect(2).height() >= view.fontMetrics().height());
+        QVERIFY(view.layerRect(2).height() < view.layerRect(1).height());
+
+        // A second stack with a 432 MB layer, measured against the first's largest: half.
+        LayerStackView other;
+        other.setImage(imageOf({432'000'000}));
+        other.resize(600, 900);
+        other.show();
+        QCOMPARE(other.layerRect(0).height(), view.layerRect(0).height()); // its own largest
+        other.setScaleReference(view.largestLayerSize());
+        QVERIFY(qAbs(big / 2 - other.layerRect(0).height()) <= 1.5);
+
+        StackHeightScale::instance().setLogarithmic(true);
+        QVERIFY(view.isToScale(2)); // no block is "to scale" or not: the note says it all
+        QVERIFY(view.layerRect(2).height() > view.fontMetrics().height() * 1.5);
+        QVERIFY(view.layerRect(0).height() < 5 * view.layerRect(2).height());
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("log.svg"));
+        QVERIFY(view.exportSvg(svg));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(file.readAll()).contains(QLatin1String("logarithmic scale")));
+        StackHeightScale::instance().setLogarithmic(false);
+        QVERIFY(!view.isToScale(2));
     }
 
     void fitsTheScrollArea()
@@ -245,8 +298,12 @@ private Q_SLOTS:
         QVERIFY(view->minimumSizeHint().height() <= area.viewport()->height());
     }
 
+    // In the logarithmic scale, where every block is tall enough for its digest line.
     void exportsPngAndSvg()
     {
+        StackHeightScale::instance().setLogarithmic(true);
+        const auto proportional =
+            qScopeGuard([] { StackHeightScale::instance().setLogarithmic(false); });
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         m_view->setCurrentLayer(1);
@@ -286,6 +343,10 @@ private Q_SLOTS:
     // a shade covers part of its block.
     void baseDamagedAndShaded()
     {
+        // Logarithmic: no block carries the not-to-scale mark where the fills are sampled.
+        StackHeightScale::instance().setLogarithmic(true);
+        const auto proportional =
+            qScopeGuard([] { StackHeightScale::instance().setLogarithmic(false); });
         const QImage plain = m_view->renderImage();
         auto fillOf = [](const QImage &image, const QRect &block, bool right) {
             const int x = right ? block.right() - 6 : block.left() + 6;
