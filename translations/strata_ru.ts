@@ -348,6 +348,10 @@
         <source>A multi-stage build would ship about %1: /%2, which loads no other file.</source>
         <translation>Многоэтапная сборка дала бы около %1: /%2, который не загружает других файлов.</translation>
     </message>
+    <message>
+        <source>Not every file&apos;s contents could be read for keys and tokens: %1</source>
+        <translation>Не у всех файлов удалось прочитать содержимое для поиска ключей и токенов: %1</translation>
+    </message>
 </context>
 <context>
     <name>strata::EngineBrowser</name>

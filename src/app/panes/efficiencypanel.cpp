@@ -112,6 +112,7 @@ void EfficiencyPanel::clear()
     m_report.reset();
     m_findings.reset();
     m_scanning = false;
+    m_scanProblem.clear();
     m_model->setReport(nullptr);
     m_findingsPane->clear();
     m_score->setText(tr("Efficiency: …"));
@@ -177,6 +178,7 @@ void EfficiencyPanel::findFindings()
     const int firstLayer = m_excludeBase->isChecked() ? std::max(base, 1) : 0;
     const BackgroundWork::Run run = m_finding.start();
     m_scanning = m_analysed->source != nullptr;
+    m_scanProblem.clear();
     (void)QtConcurrent::run(backgroundPool(), [this, run, firstLayer, report = m_report,
                                                pending = *m_analysed] {
         FindingsOptions options;
@@ -200,11 +202,12 @@ void EfficiencyPanel::findFindings()
                                           &findings, &error, &run.cancelFlag());
         if (run.isCancelled())
             return;
-        if (!complete)
-            qWarning("%s", qPrintable(error.toString()));
-        run.post([this, scanned = std::make_shared<const FindingsReport>(std::move(findings))] {
-            showFindings(scanned, true);
-        });
+        const QString problem = complete ? QString() : error.toString();
+        run.post(
+            [this, scanned = std::make_shared<const FindingsReport>(std::move(findings)), problem] {
+                m_scanProblem = problem;
+                showFindings(scanned, true);
+            });
     });
 }
 
@@ -263,6 +266,10 @@ void EfficiencyPanel::showFigures()
     if (m_scanning)
         text += QStringLiteral("<br><i>%1</i>")
                     .arg(tr("Reading the files' contents for keys and tokens…"));
+    else if (!m_scanProblem.isEmpty())
+        text += QStringLiteral("<br>") +
+                tr("Not every file's contents could be read for keys and tokens: %1")
+                    .arg(m_scanProblem.toHtmlEscaped());
     m_figures->setText(text);
     m_figures->setToolTip(
         tr("dive counts every copy of a path it lists, the surviving one included. "

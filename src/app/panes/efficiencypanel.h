@@ -87,6 +87,7 @@ private:
     std::shared_ptr<const EfficiencyReport> m_report;
     std::shared_ptr<const FindingsReport> m_findings;
     bool m_scanning = false;
+    QString m_scanProblem; // why the contents could not all be read for secrets
     QLabel *m_score;
     QLabel *m_figures;
     QCheckBox *m_excludeBase;

@@ -317,6 +317,27 @@ private slots:
         QCOMPARE(values[13], 0.0); // the top layer's copy survives
     }
 
+    // Layers that cannot be read again for their contents: the figures say so, naming why.
+    void contentsThatCannotBeRead()
+    {
+        // Every layer.tar of this archive is a 30-byte text placeholder, not a tar.
+        const QString path =
+            fixturePath(QStringLiteral("aboutcode-org_container-inspector/images.tar.gz"));
+        REQUIRE_FIXTURE(path);
+        const Loaded damaged = load(path);
+        QVERIFY(damaged.archive);
+        QCOMPARE(damaged.layers.size(), damaged.archive->images().at(0).layers.size());
+        EfficiencyPanel panel;
+        panel.show();
+        panel.setImage(damaged.archive, 0, damaged.archive->images().at(0), damaged.layers);
+        QVERIFY(waitForScannedFindings(panel));
+        const QString figures =
+            panel.findChild<QLabel *>(QStringLiteral("efficiencyFigures"))->text();
+        QVERIFY2(figures.contains(QStringLiteral("Not every file's contents could be read")),
+                 qPrintable(figures));
+        QVERIFY2(figures.contains(QStringLiteral("images.tar.gz")), qPrintable(figures));
+    }
+
     // In the window: the tab is there, and choosing a path moves the tree to it.
     void inTheWindow()
     {
