@@ -1,6 +1,5 @@
 #include "models/findingsmodel.h"
 
-#include "analysis/dockerfile.h"
 #include "common/datasize.h"
 
 #include <QColor>
@@ -140,7 +139,9 @@ QString FindingsModel::stepText(const ImageInfo &image, int historyIndex)
 {
     if (historyIndex < 0 || historyIndex >= image.history.size())
         return {};
-    return dockerfileInstruction(image.history.at(historyIndex));
+    // One line, as the History tab shows it: a Dockerfile's continuation lines would leave
+    // "RUN set -x \" in the column.
+    return image.history.at(historyIndex).createdBy.simplified();
 }
 
 QVariant FindingsModel::findingData(const Finding &f, int column, int role) const

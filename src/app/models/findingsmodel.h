@@ -55,7 +55,7 @@ public:
 
     // "Package cache", "Secret"... for a finding's kind.
     static QString kindText(FindingKind kind);
-    // The Dockerfile line of a history step ("RUN apt-get install golang"), or empty.
+    // A history step on one line ("RUN apt-get install golang"), or empty.
     static QString stepText(const ImageInfo &image, int historyIndex);
 
 private:
