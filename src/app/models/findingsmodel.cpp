@@ -137,11 +137,9 @@ QString FindingsModel::kindText(FindingKind kind)
 
 QString FindingsModel::stepText(const ImageInfo &image, int historyIndex)
 {
-    if (historyIndex < 0 || historyIndex >= image.history.size())
-        return {};
     // One line, as the History tab shows it: a Dockerfile's continuation lines would leave
     // "RUN set -x \" in the column.
-    return image.history.at(historyIndex).createdBy.simplified();
+    return findingStep(image, historyIndex).simplified();
 }
 
 QVariant FindingsModel::findingData(const Finding &f, int column, int role) const

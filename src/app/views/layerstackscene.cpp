@@ -128,6 +128,9 @@ void LayerStackScene::rebuildLayers()
         layer.shade = i < m_shades.size() ? std::clamp(m_shades.at(i), 0.0, 1.0) : 0.0;
         layer.base = i <= baseTop;
     }
+    m_largestLayer = 0;
+    for (const Layer &layer : m_layers)
+        m_largestLayer = std::max(m_largestLayer, layer.size);
 }
 
 void LayerStackScene::rebuildItems()
@@ -183,14 +186,6 @@ LayerStackScene::Metrics LayerStackScene::metricsFor(const QFont &font,
     metrics.margin = std::round(metrics.line * 0.6);
     metrics.gutter = m_baseEnd >= 0 ? std::round(metrics.line * 1.6) : 0;
     return metrics;
-}
-
-qint64 LayerStackScene::largestLayerSize() const
-{
-    qint64 largest = 0;
-    for (const Layer &layer : m_layers)
-        largest = std::max(largest, layer.size);
-    return largest;
 }
 
 qint64 LayerStackScene::scaleReference() const

@@ -96,7 +96,7 @@ public:
     // shown together, so that their blocks compare. 0: this image's largest layer.
     void setScaleReference(qint64 bytes) { m_scaleReference = bytes; }
     qint64 scaleReference() const;
-    qint64 largestLayerSize() const;
+    qint64 largestLayerSize() const { return m_largestLayer; }
     // Logarithmic scale: the note above the stack saying so, and where it goes (laid out).
     QString scaleNote() const;
     QRectF scaleNoteRect() const { return m_noteRect; }
@@ -141,6 +141,7 @@ private:
     int m_baseEnd = -1;
     HeightScale m_scale = HeightScale::Proportional;
     qint64 m_scaleReference = 0;
+    qint64 m_largestLayer = 0; // of m_layers, kept by rebuildLayers()
     std::vector<Layer> m_layers;
     std::vector<Item> m_items;
     Metrics m_metrics;

@@ -29,9 +29,7 @@ bool parseBool(const QString &value, bool *on)
 
 QString stepText(const ImageInfo &image, int historyIndex)
 {
-    if (historyIndex < 0 || historyIndex >= image.history.size())
-        return {};
-    QString text = image.history.at(historyIndex).createdBy.simplified();
+    QString text = findingStep(image, historyIndex).simplified();
     if (text.size() > 60)
         text = text.left(59) + QChar(0x2026);
     return text;

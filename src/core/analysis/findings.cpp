@@ -143,6 +143,13 @@ QString findingTopDirectory(const Finding &finding)
     return QLatin1Char('/') + parts.mid(0, 2).join(QLatin1Char('/'));
 }
 
+QString findingStep(const ImageInfo &image, int historyIndex)
+{
+    if (historyIndex < 0 || historyIndex >= image.history.size())
+        return {};
+    return image.history.at(historyIndex).createdBy;
+}
+
 FindingsReport analyzeFindings(const ImageInfo &image, LayerList layers,
                                const EfficiencyReport &efficiency, const FindingsOptions &options)
 {

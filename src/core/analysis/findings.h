@@ -45,6 +45,10 @@ inline constexpr size_t kMaxFindingFiles = 20;
 // "/usr/lib"): what findings are grouped by when they are listed by directory.
 QString findingTopDirectory(const Finding &finding);
 
+// The history step that made a finding's layer as the history holds it (`created_by`,
+// cleaned), or empty when the history does not say.
+QString findingStep(const ImageInfo &image, int historyIndex);
+
 struct FindingsOptions
 {
     // Layers below this one are the base image's, left out (dive's issue 111): its waste is

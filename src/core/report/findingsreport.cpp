@@ -26,13 +26,6 @@ QString size(qint64 bytes)
     return formatDataSize(bytes, SizePrecision::ThreeDigits, QLocale::c());
 }
 
-QString step(const ImageInfo &image, int historyIndex)
-{
-    if (historyIndex < 0 || historyIndex >= image.history.size())
-        return {};
-    return image.history.at(historyIndex).createdBy;
-}
-
 QString slashed(const std::string &path)
 {
     return QLatin1Char('/') + QString::fromStdString(path);
@@ -82,7 +75,7 @@ QByteArray findingsText(const ImageInfo &image, const EfficiencyReport &efficien
         byLayer[f.layer].push_back(&f);
     for (const auto &[index, findings] : byLayer) {
         out << "\nLayer " << index;
-        const QString command = step(image, findings.front()->historyIndex);
+        const QString command = findingStep(image, findings.front()->historyIndex);
         if (!command.isEmpty())
             out << ": " << escapeText(command);
         out << '\n';
@@ -124,7 +117,7 @@ QByteArray findingsJson(const ImageInfo &image, const EfficiencyReport &efficien
         o[QStringLiteral("layer")] = f.layer;
         if (f.historyIndex >= 0) {
             o[QStringLiteral("historyIndex")] = f.historyIndex;
-            o[QStringLiteral("step")] = step(image, f.historyIndex);
+            o[QStringLiteral("step")] = findingStep(image, f.historyIndex);
         }
         if (f.laterLayer >= 0)
             o[QStringLiteral("laterLayer")] = f.laterLayer;
@@ -189,7 +182,8 @@ QByteArray findingsMarkdown(const ImageInfo &image, const EfficiencyReport &effi
     for (const Finding &f : report.findings) {
         out << "| " << size(f.bytes) << " | " << f.layer << " | " << markdownCell(f.what) << " | `"
             << markdownCell(slashed(f.directory)) << "` | "
-            << markdownCell(step(image, f.historyIndex)) << " | " << markdownCell(f.fix) << " |\n";
+            << markdownCell(findingStep(image, f.historyIndex)) << " | " << markdownCell(f.fix)
+            << " |\n";
     }
     out.flush();
     return text.toUtf8();
