@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>strata::ArchivePane</name>
+    <message numerus="yes">
+        <source>%1, %n member(s): what tar tvf lists, in the order stored. Select a member to see what it holds; double-click a layer to open it.</source>
+        <translation>
+            <numerusform>%1, %n member: what tar tvf lists, in the order stored. Select a member to see what it holds; double-click a layer to open it.</numerusform>
+            <numerusform>%1, %n members: what tar tvf lists, in the order stored. Select a member to see what it holds; double-click a layer to open it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::CompareWindow</name>
     <message numerus="yes">
         <source>%n changed file(s)</source>

@@ -17,6 +17,247 @@
     </message>
 </context>
 <context>
+    <name>strata::ArchiveLinksView</name>
+    <message>
+        <source>Chain IDs (sha256)</source>
+        <translation>Chain ID (sha256)</translation>
+    </message>
+    <message>
+        <source>The manifest names the config and each layer blob by its digest. A layer&apos;s diff_id is the SHA-256 of its uncompressed tar; the config lists them in rootfs.diff_ids. The bottom layer&apos;s chain ID is its diff_id; each one above is sha256(chain ID below + &quot; &quot; + diff_id), the name Docker keeps the layer under on disk.</source>
+        <translation>Манифест называет конфигурацию и каждый blob слоя по его дайджесту. diff_id слоя — это SHA-256 его несжатого tar; конфигурация перечисляет их в rootfs.diff_ids. Chain ID нижнего слоя равен его diff_id; каждый следующий — sha256(chain ID нижележащего + &quot; &quot; + diff_id): под этим именем Docker хранит слой на диске.</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Нет образа</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Манифест</translation>
+    </message>
+    <message>
+        <source>Layer blobs</source>
+        <translation>Blob-ы слоёв</translation>
+    </message>
+    <message>
+        <source>diff_ids (sha256)</source>
+        <translation>diff_id (sha256)</translation>
+    </message>
+    <message>
+        <source>Layer %1 as stored: %2</source>
+        <translation>Слой %1 в архиве: %2</translation>
+    </message>
+    <message>
+        <source>Layer %1&apos;s diff_id: %2</source>
+        <translation>diff_id слоя %1: %2</translation>
+    </message>
+    <message>
+        <source>Layer %1&apos;s chain ID: %2</source>
+        <translation>Chain ID слоя %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ArchiveMemberModel</name>
+    <message>
+        <source>Docker&apos;s list of images</source>
+        <translation>Список образов Docker</translation>
+    </message>
+    <message>
+        <source>Tags of the legacy layout</source>
+        <translation>Теги старого формата</translation>
+    </message>
+    <message>
+        <source>OCI layout marker</source>
+        <translation>Метка OCI layout</translation>
+    </message>
+    <message>
+        <source>OCI index</source>
+        <translation>Индекс OCI</translation>
+    </message>
+    <message>
+        <source>Manifest of %1</source>
+        <translation>Манифест %1</translation>
+    </message>
+    <message>
+        <source>Config of %1</source>
+        <translation>Конфигурация %1</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>Слой %1</translation>
+    </message>
+    <message>
+        <source>Link to layer %1</source>
+        <translation>Ссылка на слой %1</translation>
+    </message>
+    <message>
+        <source>Layer %1: legacy json</source>
+        <translation>Слой %1: json старого формата</translation>
+    </message>
+    <message>
+        <source>Layer %1: VERSION</source>
+        <translation>Слой %1: VERSION</translation>
+    </message>
+    <message>
+        <source>Folder of layer %1</source>
+        <translation>Папка слоя %1</translation>
+    </message>
+    <message>
+        <source>Blobs by digest</source>
+        <translation>Blob-ы по дайджесту</translation>
+    </message>
+    <message>
+        <source>Blob no image names directly</source>
+        <translation>Blob, который образы не называют</translation>
+    </message>
+    <message>
+        <source>manifest.json lists every image of the archive: its tags, its config file and its layers, bottom first.</source>
+        <translation>manifest.json перечисляет все образы архива: их теги, файл конфигурации и слои, снизу вверх.</translation>
+    </message>
+    <message>
+        <source>The legacy layout&apos;s tags: each repository&apos;s tags name the id of the top layer&apos;s folder.</source>
+        <translation>Теги старого формата: каждый тег репозитория называет id папки верхнего слоя.</translation>
+    </message>
+    <message>
+        <source>Says that the folder is an OCI image layout, and which version.</source>
+        <translation>Говорит, что папка — это OCI image layout, и какой версии.</translation>
+    </message>
+    <message>
+        <source>The OCI layout&apos;s entry point: the manifests of the images it holds.</source>
+        <translation>Точка входа OCI layout: манифесты образов, которые он содержит.</translation>
+    </message>
+    <message>
+        <source>The image manifest: the config and each layer blob, by SHA-256 digest and size.</source>
+        <translation>Манифест образа: конфигурация и blob каждого слоя, по дайджесту SHA-256 и размеру.</translation>
+    </message>
+    <message>
+        <source>The image config: the history (docker history), rootfs.diff_ids (the SHA-256 of each uncompressed layer) and how to run it. Its digest is the image ID.</source>
+        <translation>Конфигурация образа: история (docker history), rootfs.diff_ids (SHA-256 каждого несжатого слоя) и как его запускать. Её дайджест — это ID образа.</translation>
+    </message>
+    <message>
+        <source>A layer: a tar of the files one build step added, changed or deleted. Double-click it to see its files.</source>
+        <translation>Слой: tar с файлами, которые один шаг сборки добавил, изменил или удалил. Дважды щёлкните, чтобы увидеть его файлы.</translation>
+    </message>
+    <message>
+        <source>A link to a layer&apos;s tar stored elsewhere in the archive, so that the same bytes are kept once.</source>
+        <translation>Ссылка на tar слоя, лежащий в другом месте архива, чтобы одни и те же байты хранились один раз.</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s metadata in the legacy format: its id, its parent&apos;s id and, for the top layer, the image config.</source>
+        <translation>Метаданные слоя в старом формате: его id, id родителя и, у верхнего слоя, конфигурация образа.</translation>
+    </message>
+    <message>
+        <source>The version of the legacy layer format: 1.0.</source>
+        <translation>Версия старого формата слоя: 1.0.</translation>
+    </message>
+    <message>
+        <source>One folder per layer in the legacy layout: json, VERSION and layer.tar.</source>
+        <translation>В старом формате у каждого слоя своя папка: json, VERSION и layer.tar.</translation>
+    </message>
+    <message>
+        <source>Blobs are named by the SHA-256 of their bytes (content addressing).</source>
+        <translation>Blob-ы названы по SHA-256 своих байтов (адресация по содержимому).</translation>
+    </message>
+    <message>
+        <source>A blob that the images here do not name themselves: a nested index, an attestation or a legacy json.</source>
+        <translation>Blob, который образы здесь сами не называют: вложенный индекс, аттестация или json старого формата.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 link to %2</source>
+        <translation>%1 — жёсткая ссылка на %2</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Элемент</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>Что это</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ArchivePane</name>
+    <message>
+        <source>docker save (before Docker 25)</source>
+        <translation>docker save (до Docker 25)</translation>
+    </message>
+    <message>
+        <source>docker save (before Docker 1.10)</source>
+        <translation>docker save (до Docker 1.10)</translation>
+    </message>
+    <message>
+        <source>docker-archive (podman save, skopeo)</source>
+        <translation>docker-archive (podman save, skopeo)</translation>
+    </message>
+    <message>
+        <source>docker save (Docker 25 and later): an OCI layout with manifest.json</source>
+        <translation>docker save (Docker 25 и новее): OCI layout с manifest.json</translation>
+    </message>
+    <message>
+        <source>OCI image layout in a tar</source>
+        <translation>OCI image layout в tar</translation>
+    </message>
+    <message>
+        <source>OCI image layout folder</source>
+        <translation>Папка OCI image layout</translation>
+    </message>
+    <message>
+        <source>skopeo dir: folder</source>
+        <translation>Папка skopeo dir:</translation>
+    </message>
+    <message>
+        <source>Open Layer</source>
+        <translation>Открыть слой</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n member(s): what tar tvf lists, in the order stored. Select a member to see what it holds; double-click a layer to open it.</source>
+        <translation>
+            <numerusform>%1, %n элемент: то, что выводит tar tvf, в порядке хранения. Выберите элемент, чтобы увидеть его содержимое; дважды щёлкните слой, чтобы открыть его.</numerusform>
+            <numerusform>%1, %n элемента: то, что выводит tar tvf, в порядке хранения. Выберите элемент, чтобы увидеть его содержимое; дважды щёлкните слой, чтобы открыть его.</numerusform>
+            <numerusform>%1, %n элементов: то, что выводит tar tvf, в порядке хранения. Выберите элемент, чтобы увидеть его содержимое; дважды щёлкните слой, чтобы открыть его.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a member of the archive.</source>
+        <translation>Выберите элемент архива.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: too large to show here.</source>
+        <translation>%1 занимает %2: слишком много, чтобы показать здесь.</translation>
+    </message>
+    <message>
+        <source>%1 as stored.</source>
+        <translation>%1 в архиве.</translation>
+    </message>
+    <message>
+        <source>Links to %1.</source>
+        <translation>Ссылается на %1.</translation>
+    </message>
+    <message>
+        <source>Layer %1. %2
+
+%3</source>
+        <translation>Слой %1. %2
+
+%3</translation>
+    </message>
+    <message>
+        <source>Open Layer %1</source>
+        <translation>Открыть слой %1</translation>
+    </message>
+</context>
+<context>
     <name>strata::CommandLine</name>
     <message>
         <source>Strata shows what is inside container images: their layers, the Dockerfile history and the merged filesystem at any layer. Without a file it opens a demo image.</source>
@@ -1493,6 +1734,22 @@ Stored in the archive: %2</source>
     <message>
         <source>Fetching layers 0–%1 from the registry…</source>
         <translation>Загрузка слоёв 0–%1 из реестра…</translation>
+    </message>
+    <message>
+        <source>Filesystem</source>
+        <translation>Файловая система</translation>
+    </message>
+    <message>
+        <source>The merged filesystem as of the selected layer</source>
+        <translation>Объединённая файловая система на выбранном слое</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Архив</translation>
+    </message>
+    <message>
+        <source>The image file itself: its members and how they link</source>
+        <translation>Сам файл образа: его элементы и связи между ними</translation>
     </message>
 </context>
 <context>

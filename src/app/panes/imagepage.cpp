@@ -1,9 +1,11 @@
 #include "panes/imagepage.h"
 
+#include "archive/imagearchive.h"
 #include "common/datasize.h"
 #include "engine/enginehistory.h"
 #include "engine/engineimagesource.h"
 #include "models/imageloader.h"
+#include "panes/archivepane.h"
 #include "panes/efficiencypanel.h"
 #include "panes/entrydetailspane.h"
 #include "panes/filetreepane.h"
@@ -27,8 +29,9 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     : QWidget(parent), m_loader(loader), m_stack(new LayerStackView),
       m_stackScroll(new QScrollArea), m_history(new HistoryView), m_dockerfile(new DockerfileView),
       m_leftTabs(new QTabWidget), m_efficiency(new EfficiencyPanel), m_tree(new FileTreePane),
-      m_entry(new EntryDetailsPane), m_layerDetails(new LayerDetailsView),
-      m_detailTabs(new QTabWidget), m_splitter(new QSplitter(Qt::Horizontal, this))
+      m_centerTabs(new QTabWidget), m_entry(new EntryDetailsPane),
+      m_layerDetails(new LayerDetailsView), m_detailTabs(new QTabWidget),
+      m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     m_stack->setObjectName(QStringLiteral("layerStack"));
     m_stackScroll->setWidget(m_stack);
@@ -56,8 +59,15 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     m_detailTabs->addTab(m_entry, tr("File"));
     m_detailTabs->addTab(m_layerDetails, tr("Layer"));
 
+    // The merged filesystem, and for an archive the file itself beside it.
+    m_centerTabs->setObjectName(QStringLiteral("centerTabs"));
+    m_centerTabs->setDocumentMode(true);
+    m_centerTabs->addTab(m_tree, tr("Filesystem"));
+    m_centerTabs->setTabToolTip(0, tr("The merged filesystem as of the selected layer"));
+    new TabDetacher(m_centerTabs);
+
     m_splitter->addWidget(left);
-    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_centerTabs);
     m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 4);
@@ -120,10 +130,36 @@ void ImagePage::showStorage()
     m_storage->setSource(engine);
 }
 
+// An archive file or folder is itself part of the lesson: a tab lists what it holds.
+void ImagePage::showArchive()
+{
+    auto archive = std::dynamic_pointer_cast<const ImageArchive>(m_loader->source());
+    if (!archive) {
+        if (m_archive)
+            m_centerTabs->removeTab(m_centerTabs->indexOf(m_archive));
+        delete m_archive;
+        m_archive = nullptr;
+        return;
+    }
+    if (!m_archive) {
+        m_archive = new ArchivePane;
+        m_centerTabs->addTab(m_archive, tr("Archive"));
+        m_centerTabs->setTabToolTip(m_centerTabs->indexOf(m_archive),
+                                    tr("The image file itself: its members and how they link"));
+        connect(this, &ImagePage::layerChanged, m_archive, &ArchivePane::selectLayer);
+        connect(m_archive, &ArchivePane::layerActivated, this, [this](int layer) {
+            selectLayer(layer);
+            m_centerTabs->setCurrentWidget(m_tree);
+        });
+    }
+    m_archive->setArchive(archive, m_loader->image());
+}
+
 void ImagePage::onMetadataReady()
 {
     const ImageInfo &info = m_loader->imageInfo();
     showStorage();
+    showArchive();
     m_layer = -1;
     m_stack->setImage(info);
     m_history->setImage(info);

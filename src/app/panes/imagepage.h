@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace strata {
 
+class ArchivePane;
 class DockerfileView;
 class EfficiencyPanel;
 class EntryDetailsPane;
@@ -50,6 +51,10 @@ public:
     DockerfileView *dockerfileView() const { return m_dockerfile; }
     EfficiencyPanel *efficiencyPanel() const { return m_efficiency; }
     FileTreePane *treePane() const { return m_tree; }
+    // Filesystem, and Archive for an archive file or folder.
+    QTabWidget *centerTabs() const { return m_centerTabs; }
+    // The "Archive" tab, there for an archive file or folder only.
+    ArchivePane *archivePane() const { return m_archive; }
     EntryDetailsPane *entryDetails() const { return m_entry; }
     QTabWidget *detailTabs() const { return m_detailTabs; }
     // The "On Disk" tab, there for an engine's image or container only.
@@ -63,6 +68,7 @@ private:
     void onMetadataReady();
     void warn(const QString &text);
     void showStorage();
+    void showArchive();
     void onLayerReady();
     void showFetched(const LoadProgress &progress);
     void showWaiting();
@@ -96,6 +102,8 @@ private:
     QTabWidget *m_leftTabs;
     EfficiencyPanel *m_efficiency;
     FileTreePane *m_tree;
+    QTabWidget *m_centerTabs;
+    ArchivePane *m_archive = nullptr;
     EntryDetailsPane *m_entry;
     LayerDetailsView *m_layerDetails;
     StoragePane *m_storage = nullptr;

@@ -58,10 +58,37 @@ QString digestFromLayerPath(const QString &path)
     return {};
 }
 
+// The legacy `<id>/` directories of the archive by the blob their layer.tar is or links to:
+// podman and skopeo name the blob at the top in the manifest and keep `<id>/json` beside a
+// `<id>/layer.tar` symlink to it.
+QHash<QString, QString> legacyDirectoriesByBlob(const ArchiveSource &source)
+{
+    QHash<QString, QString> dirs;
+    for (const ArchiveMember &m : source.members()) {
+        if (!m.name.ends_with("/layer.tar") || std::count(m.name.begin(), m.name.end(), '/') != 1)
+            continue;
+        if (const ArchiveMember *blob = source.resolve(m.name))
+            dirs.insert(QString::fromStdString(blob->name),
+                        QString::fromStdString(m.name.substr(0, m.name.find('/'))));
+    }
+    return dirs;
+}
+
+void readLegacyJson(const ArchiveSource &source, const QString &dir, LayerInfo *layer)
+{
+    layer->v1Id = dir;
+    if (const ArchiveMember *json =
+            source.find(QString(dir + QStringLiteral("/json")).toStdString())) {
+        Error jsonError;
+        layer->v1Json = source.read(*json, kMaxJsonBytes, &jsonError);
+    }
+}
+
 // One entry of the manifest's "Layers": where the blob is, what names it, what the OCI layout
 // beside it (Docker 25) or LayerSources (for foreign layers) say of it.
 LayerInfo layerOf(const ArchiveSource &source, const QString &path, const QString &diffId,
-                  const QJsonObject &layerSources, const QHash<QString, OciBlobInfo> &ociBlobs)
+                  const QJsonObject &layerSources, const QHash<QString, OciBlobInfo> &ociBlobs,
+                  const QHash<QString, QString> &legacyDirs)
 {
     LayerInfo layer;
     setLayerMember(source, path, &layer);
@@ -80,12 +107,9 @@ LayerInfo layerOf(const ArchiveSource &source, const QString &path, const QStrin
         // docker save writes layers uncompressed: the blob is the diff.
         if (layer.blobDigest.isEmpty())
             layer.blobDigest = layer.diffId;
-        layer.v1Id = path.section(QLatin1Char('/'), 0, 0);
-        if (const ArchiveMember *json =
-                source.find(QString(layer.v1Id + QStringLiteral("/json")).toStdString())) {
-            Error jsonError;
-            layer.v1Json = source.read(*json, kMaxJsonBytes, &jsonError);
-        }
+        readLegacyJson(source, path.section(QLatin1Char('/'), 0, 0), &layer);
+    } else if (const auto dir = legacyDirs.constFind(layer.member); dir != legacyDirs.constEnd()) {
+        readLegacyJson(source, dir.value(), &layer);
     }
     return layer;
 }
@@ -108,7 +132,8 @@ QStringList namesFromRepositories(const QJsonDocument &repositories, const QStri
 // One entry of manifest.json: {"Config": ..., "RepoTags": [...], "Layers": [...]}.
 bool readImage(const ArchiveSource &source, const QJsonObject &entry,
                const QJsonDocument &repositories, const QHash<QString, OciBlobInfo> &ociBlobs,
-               ImageInfo *image, bool *sawRootBlob, Error *error)
+               const QHash<QString, QString> &legacyDirs, ImageInfo *image, bool *sawRootBlob,
+               Error *error)
 {
     if (!field(entry, QStringLiteral("Config")).isString() ||
         !field(entry, QStringLiteral("Layers")).isArray()) {
@@ -148,7 +173,7 @@ bool readImage(const ArchiveSource &source, const QJsonObject &entry,
         if (!path.contains(QLatin1Char('/')))
             *sawRootBlob = true;
         image->layers.append(layerOf(source, path, i < diffIds.size() ? diffIds.at(i) : QString(),
-                                     layerSources, ociBlobs));
+                                     layerSources, ociBlobs, legacyDirs));
     }
     if (image->names.isEmpty() && !image->layers.isEmpty() && repositories.isObject())
         image->names = namesFromRepositories(repositories, image->layers.last().v1Id);
@@ -175,10 +200,11 @@ bool parseDockerManifest(const ArchiveSource &source, const QHash<QString, OciBl
         readJsonMember(source, QStringLiteral("repositories"), &repositories, nullptr, &ignored);
 
     bool sawRootBlob = false;
+    const QHash<QString, QString> legacyDirs = legacyDirectoriesByBlob(source);
     for (const QJsonValue value : doc.array()) {
         ImageInfo image;
-        if (!readImage(source, value.toObject(), repositories, ociBlobs, &image, &sawRootBlob,
-                       error))
+        if (!readImage(source, value.toObject(), repositories, ociBlobs, legacyDirs, &image,
+                       &sawRootBlob, error))
             return false;
         out->images.push_back(std::move(image));
     }

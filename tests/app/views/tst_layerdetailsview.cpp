@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -97,6 +98,29 @@ private Q_SLOTS:
         QVERIFY(config.startsWith(QLatin1String("{\n    \"architecture\": \"amd64\",")));
         QVERIFY(config.indexOf(QLatin1String("\"rootfs\"")) >
                 config.indexOf(QLatin1String("\"history\"")));
+    }
+
+    // skopeo's docker-archive names the blobs at the top in the manifest and keeps each
+    // layer's json beside a <id>/layer.tar symlink to the blob: the tab shows that json.
+    void podmanLayerJson()
+    {
+        const test::FixtureImage fixture = test::loadFixture(
+            QStringLiteral("snyk_snyk-docker-plugin/skopeo-copy/nodes-fake-multi.tar"));
+        QVERIFY2(fixture.ok(), qPrintable(fixture.error));
+        LayerDetailsView view;
+        view.setImage(fixture.image);
+        const auto *tabs = view.findChild<QTabWidget *>(QStringLiteral("jsonTabs"));
+        for (int i = 0; i < fixture.image.layers.size(); ++i) {
+            const LayerInfo &layer = fixture.image.layers.at(i);
+            QVERIFY2(!layer.member.contains(QLatin1Char('/')), qPrintable(layer.member));
+            view.setLayer(i);
+            QVERIFY(tabs->isTabEnabled(LayerDetailsView::LayerJsonTab));
+            const QJsonObject json =
+                QJsonDocument::fromJson(view.jsonText(LayerDetailsView::LayerJsonTab).toUtf8())
+                    .object();
+            QCOMPARE(json.value(QStringLiteral("id")).toString(), layer.v1Id);
+            QCOMPARE(field(view, "legacyIdField"), layer.v1Id);
+        }
     }
 
     void copiesTheJsonShown()
