@@ -222,6 +222,23 @@
     </message>
 </context>
 <context>
+    <name>strata::LayerTarPane</name>
+    <message numerus="yes">
+        <source>Layer %1&apos;s tar as stored: %Ln entries</source>
+        <translation>
+            <numerusform>Layer %1&apos;s tar as stored: %Ln entry</numerusform>
+            <numerusform>Layer %1&apos;s tar as stored: %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln of them whiteouts</source>
+        <translation>
+            <numerusform>, %Ln of them a whiteout</numerusform>
+            <numerusform>, %Ln of them whiteouts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::RegistryDialog</name>
     <message numerus="yes">
         <source>%n tag(s) in %1.</source>

@@ -1006,6 +1006,14 @@
         <source>Layers %1 to %2 together: their net changes</source>
         <translation>Слои с %1 по %2 вместе: их итоговые изменения</translation>
     </message>
+    <message>
+        <source>As Stored in the Tar</source>
+        <translation>Как хранится в tar</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s tar entry by entry, the whiteout files (.wh.NAME) as written, beside what they mean here</source>
+        <translation>Tar слоя запись за записью: файлы whiteout (.wh.NAME) в том виде, как записаны, и что они здесь значат</translation>
+    </message>
 </context>
 <context>
     <name>strata::Findings</name>
@@ -1751,6 +1759,14 @@ Stored in the archive: %2</source>
         <source>The image file itself: its members and how they link</source>
         <translation>Сам файл образа: его элементы и связи между ними</translation>
     </message>
+    <message>
+        <source>Layer Tar</source>
+        <translation>Tar слоя</translation>
+    </message>
+    <message>
+        <source>The selected layer&apos;s tar as stored, whiteout files and all</source>
+        <translation>Tar выбранного слоя как он хранится, вместе с файлами whiteout</translation>
+    </message>
 </context>
 <context>
     <name>strata::ImageTab</name>
@@ -2137,6 +2153,49 @@ Stored in the archive: %2</source>
     <message>
         <source>Not to scale: drawn taller than its size, so that it can be read.</source>
         <translation>Не в масштабе: нарисован выше, чем по размеру, чтобы его можно было прочитать.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::LayerTarPane</name>
+    <message>
+        <source>Whiteouts only</source>
+        <translation>Только whiteout</translation>
+    </message>
+    <message>
+        <source>A layer cannot remove a file from the read-only layers below it, so its tar says so with an empty file: .wh.NAME deletes NAME, and .wh..wh..opq in a folder hides everything the layers below have there. The names come from AUFS, the union filesystem Docker used first. overlay2 writes the same deletion on disk as a character device 0/0 named NAME, and an opaque folder as the folder&apos;s trusted.overlay.opaque=y attribute.</source>
+        <translation>Слой не может убрать файл из нижних слоёв, доступных только для чтения, поэтому его tar говорит об этом пустым файлом: .wh.NAME удаляет NAME, а .wh..wh..opq в папке скрывает всё, что в ней есть у нижних слоёв. Эти имена пришли из AUFS — объединённой файловой системы, с которой начинал Docker. overlay2 записывает то же удаление на диске как символьное устройство 0/0 с именем NAME, а непрозрачную папку — как её атрибут trusted.overlay.opaque=y.</translation>
+    </message>
+    <message>
+        <source>Show only the entries that delete or hide</source>
+        <translation>Показать только записи, которые удаляют или скрывают</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its tar.</source>
+        <translation>Выберите слой, чтобы увидеть его tar.</translation>
+    </message>
+    <message>
+        <source>Reading layer %1&apos;s tar…</source>
+        <translation>Чтение tar слоя %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer %1&apos;s tar as stored: %Ln entries</source>
+        <translation>
+            <numerusform>Tar слоя %1 как он хранится: %Ln запись</numerusform>
+            <numerusform>Tar слоя %1 как он хранится: %Ln записи</numerusform>
+            <numerusform>Tar слоя %1 как он хранится: %Ln записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln of them whiteouts</source>
+        <translation>
+            <numerusform>, из них whiteout: %Ln</numerusform>
+            <numerusform>, из них whiteout: %Ln</numerusform>
+            <numerusform>, из них whiteout: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the first %1 listed)</source>
+        <translation>(показаны первые %1)</translation>
     </message>
 </context>
 <context>
@@ -3210,6 +3269,41 @@ The read-write layer: overlayfs&apos;s upperdir, where the container&apos;s writ
     <message>
         <source># how the engine mounts it:</source>
         <translation># как движок это монтирует:</translation>
+    </message>
+</context>
+<context>
+    <name>strata::StoredEntryModel</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 link to %2</source>
+        <translation>%1 — жёсткая ссылка на %2</translation>
+    </message>
+    <message>
+        <source>Deletes /%1 from the layers below</source>
+        <translation>Удаляет /%1 из нижних слоёв</translation>
+    </message>
+    <message>
+        <source>Hides what the layers below have in /%1</source>
+        <translation>Скрывает то, что есть в /%1 у нижних слоёв</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Права</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Entry as stored</source>
+        <translation>Запись как хранится</translation>
+    </message>
+    <message>
+        <source>In the merged filesystem</source>
+        <translation>В объединённой файловой системе</translation>
     </message>
 </context>
 <context>

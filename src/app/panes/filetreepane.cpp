@@ -60,9 +60,9 @@ FileTreePane::FileTreePane(QWidget *parent)
     : QWidget(parent), m_model(new FileTreeModel(this)), m_view(new QTreeView(this)),
       m_filterEdit(new QLineEdit(this)), m_changedOnly(new QCheckBox(tr("Changed only"), this)),
       m_layerOnlyBox(new QCheckBox(tr("Changes in this layer only"), this)),
-      m_fromLayerBox(new QSpinBox(this)), m_expandAll(new QToolButton(this)),
-      m_collapseAll(new QToolButton(this)), m_statusLabel(new QLabel(this)),
-      m_filterTimer(new QTimer(this))
+      m_asStored(new QToolButton(this)), m_fromLayerBox(new QSpinBox(this)),
+      m_expandAll(new QToolButton(this)), m_collapseAll(new QToolButton(this)),
+      m_statusLabel(new QLabel(this)), m_filterTimer(new QTimer(this))
 {
     m_filterEdit->setObjectName(QStringLiteral("treeFilter"));
     m_filterEdit->setPlaceholderText(tr("Filter by name (text or glob: *.conf)"));
@@ -76,6 +76,11 @@ FileTreePane::FileTreePane(QWidget *parent)
     m_layerOnlyBox->setToolTip(
         tr("Show the entries of the selected layer's own archive, deletions (whiteouts) "
            "included, instead of the merged filesystem"));
+    m_asStored->setObjectName(QStringLiteral("asStored"));
+    m_asStored->setText(tr("As Stored in the Tar"));
+    m_asStored->setToolTip(tr("The layer's tar entry by entry, the whiteout files (.wh.NAME) "
+                              "as written, beside what they mean here"));
+    m_asStored->hide();
     m_fromLayerBox->setObjectName(QStringLiteral("fromLayer"));
     m_fromLayerBox->setPrefix(tr("from layer "));
     m_fromLayerBox->setToolTip(
@@ -112,6 +117,7 @@ FileTreePane::FileTreePane(QWidget *parent)
     auto *tools2 = new QHBoxLayout;
     tools2->setContentsMargins(0, 0, 0, 0);
     tools2->addWidget(m_statusLabel, 1);
+    tools2->addWidget(m_asStored);
     tools2->addWidget(m_fromLayerBox);
     tools2->addWidget(m_expandAll);
     tools2->addWidget(m_collapseAll);
@@ -133,6 +139,7 @@ FileTreePane::FileTreePane(QWidget *parent)
     connect(m_changedOnly, &QCheckBox::toggled, this, &FileTreePane::setChangedOnly);
     connect(m_layerOnlyBox, &QCheckBox::toggled, this, &FileTreePane::setLayerOnly);
     connect(m_fromLayerBox, &QSpinBox::valueChanged, this, &FileTreePane::setFromLayer);
+    connect(m_asStored, &QToolButton::clicked, this, &FileTreePane::storedEntriesWanted);
     connect(m_expandAll, &QToolButton::clicked, this, &FileTreePane::expandAll);
     connect(m_collapseAll, &QToolButton::clicked, this, &FileTreePane::collapseAll);
     connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
@@ -253,6 +260,7 @@ void FileTreePane::setLayerOnly(bool layerOnly)
     if (m_layerOnly == layerOnly)
         return;
     m_layerOnly = layerOnly;
+    m_asStored->setVisible(layerOnly);
     updateFromLayerBox();
     requestUpdate(true);
 }

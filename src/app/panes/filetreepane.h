@@ -78,6 +78,8 @@ signals:
                              const QString &path);
     // A new tree or filter result is on screen.
     void snapshotShown();
+    // The user asked for the shown layer's tar as stored (whiteout files and all).
+    void storedEntriesWanted();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -111,6 +113,7 @@ private:
     QLineEdit *m_filterEdit;
     QCheckBox *m_changedOnly;
     QCheckBox *m_layerOnlyBox;
+    QToolButton *m_asStored;
     QSpinBox *m_fromLayerBox;
     QToolButton *m_expandAll;
     QToolButton *m_collapseAll;

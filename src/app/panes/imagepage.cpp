@@ -9,6 +9,7 @@
 #include "panes/efficiencypanel.h"
 #include "panes/entrydetailspane.h"
 #include "panes/filetreepane.h"
+#include "panes/layertarpane.h"
 #include "panes/storagepane.h"
 #include "source/imagesource.h"
 #include "views/dockerfileview.h"
@@ -29,7 +30,7 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     : QWidget(parent), m_loader(loader), m_stack(new LayerStackView),
       m_stackScroll(new QScrollArea), m_history(new HistoryView), m_dockerfile(new DockerfileView),
       m_leftTabs(new QTabWidget), m_efficiency(new EfficiencyPanel), m_tree(new FileTreePane),
-      m_centerTabs(new QTabWidget), m_entry(new EntryDetailsPane),
+      m_centerTabs(new QTabWidget), m_layerTar(new LayerTarPane), m_entry(new EntryDetailsPane),
       m_layerDetails(new LayerDetailsView), m_detailTabs(new QTabWidget),
       m_splitter(new QSplitter(Qt::Horizontal, this))
 {
@@ -64,6 +65,9 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     m_centerTabs->setDocumentMode(true);
     m_centerTabs->addTab(m_tree, tr("Filesystem"));
     m_centerTabs->setTabToolTip(0, tr("The merged filesystem as of the selected layer"));
+    m_centerTabs->addTab(m_layerTar, tr("Layer Tar"));
+    m_centerTabs->setTabToolTip(1,
+                                tr("The selected layer's tar as stored, whiteout files and all"));
     new TabDetacher(m_centerTabs);
 
     m_splitter->addWidget(left);
@@ -96,6 +100,9 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
                 selectLayer(layer);
                 m_tree->selectPath(path);
             });
+    connect(this, &ImagePage::layerChanged, m_layerTar, &LayerTarPane::selectLayer);
+    connect(m_tree, &FileTreePane::storedEntriesWanted, this,
+            [this] { m_centerTabs->setCurrentWidget(m_layerTar); });
     connect(m_efficiency, &EfficiencyPanel::layersWanted, this, &ImagePage::fetchAllLayers);
     connect(m_efficiency, &EfficiencyPanel::layerShadesChanged, m_stack,
             &LayerStackView::setLayerShades);
@@ -160,6 +167,7 @@ void ImagePage::onMetadataReady()
     const ImageInfo &info = m_loader->imageInfo();
     showStorage();
     showArchive();
+    m_layerTar->setSource(m_loader->source(), m_loader->image());
     m_layer = -1;
     m_stack->setImage(info);
     m_history->setImage(info);

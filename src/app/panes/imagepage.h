@@ -24,6 +24,7 @@ class FileTreePane;
 class HistoryView;
 class ImageLoader;
 class LayerDetailsView;
+class LayerTarPane;
 struct LoadProgress;
 class LayerStackView;
 class StoragePane;
@@ -53,6 +54,7 @@ public:
     FileTreePane *treePane() const { return m_tree; }
     // Filesystem, and Archive for an archive file or folder.
     QTabWidget *centerTabs() const { return m_centerTabs; }
+    LayerTarPane *layerTarPane() const { return m_layerTar; }
     // The "Archive" tab, there for an archive file or folder only.
     ArchivePane *archivePane() const { return m_archive; }
     EntryDetailsPane *entryDetails() const { return m_entry; }
@@ -103,6 +105,7 @@ private:
     EfficiencyPanel *m_efficiency;
     FileTreePane *m_tree;
     QTabWidget *m_centerTabs;
+    LayerTarPane *m_layerTar;
     ArchivePane *m_archive = nullptr;
     EntryDetailsPane *m_entry;
     LayerDetailsView *m_layerDetails;

@@ -47,6 +47,7 @@ bool LayerReader::next(LayerEntry *entry)
         entry->symlink.clear();
         entry->size = 0;
         entry->headerOffset = archive_read_header_position(m_archive);
+        entry->mode = uint32_t(archive_entry_perm(e));
         if (const char *target = archive_entry_hardlink(e)) {
             if (!cleanPath(target, &entry->hardlink))
                 continue;

@@ -20,6 +20,7 @@ struct LayerEntry
     std::string path; // cleaned and relative to the root ("usr/bin/ls"), as the tree has it
     FileType type = FileType::Regular;
     qint64 size = 0;      // bytes of data (0 but for regular files)
+    uint32_t mode = 0;    // permission bits as stored
     std::string hardlink; // a hardlink's target, cleaned like `path`
     std::string symlink;  // a symlink's target, as written
     // Where the entry's header starts in the uncompressed tar: what `dd skip=` or a hex editor
