@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>strata::ContainersPane</name>
+    <message numerus="yes">
+        <source>%n container(s) run this image, each with its own read-write layer (%1 written in all) on the same read-only layers (%2, stored once). Double-click one to open it.</source>
+        <translation>
+            <numerusform>%n container runs this image, with its own read-write layer (%1 written) on the read-only layers (%2). Double-click it to open it.</numerusform>
+            <numerusform>%n containers run this image, each with its own read-write layer (%1 written in all) on the same read-only layers (%2, stored once). Double-click one to open it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::EfficiencyPanel</name>
     <message numerus="yes">
         <source>&lt;b&gt;Findings:&lt;/b&gt; %n to fix, saving %1</source>

@@ -392,6 +392,29 @@
     </message>
 </context>
 <context>
+    <name>strata::ContainersPane</name>
+    <message>
+        <source>Assumed: no engine runs this image here, so this is the container docker run would start. Its read-write layer begins empty (0 B, what docker ps -s shows as SIZE); its virtual size is the image&apos;s %1, read from the layers below and never copied. Each further container adds only its own thin layer.</source>
+        <translation>Предполагаемый: здесь этот образ не запущен ни одним движком, так что это контейнер, который запустил бы docker run. Его слой для чтения и записи сначала пуст (0 Б — это SIZE в docker ps -s); его виртуальный размер — это %1 образа, которые читаются из нижних слоёв и никогда не копируются. Каждый следующий контейнер добавляет только свой тонкий слой.</translation>
+    </message>
+    <message>
+        <source>Asking the engine for the containers of this image…</source>
+        <translation>Запрос контейнеров этого образа у движка…</translation>
+    </message>
+    <message>
+        <source>No container of the engine runs this image: docker run would start one with an empty read-write layer on top of these read-only layers.</source>
+        <translation>Ни один контейнер движка не запущен из этого образа: docker run запустил бы контейнер с пустым слоем для чтения и записи поверх этих слоёв только для чтения.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) run this image, each with its own read-write layer (%1 written in all) on the same read-only layers (%2, stored once). Double-click one to open it.</source>
+        <translation>
+            <numerusform>%n контейнер запущен из этого образа, со своим слоем для чтения и записи (всего записано %1) поверх тех же слоёв только для чтения (%2, хранятся один раз). Дважды щёлкните контейнер, чтобы открыть его.</numerusform>
+            <numerusform>%n контейнера запущены из этого образа, у каждого свой слой для чтения и записи (всего записано %1) поверх тех же слоёв только для чтения (%2, хранятся один раз). Дважды щёлкните контейнер, чтобы открыть его.</numerusform>
+            <numerusform>%n контейнеров запущены из этого образа, у каждого свой слой для чтения и записи (всего записано %1) поверх тех же слоёв только для чтения (%2, хранятся один раз). Дважды щёлкните контейнер, чтобы открыть его.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::DataSize</name>
     <message>
         <source>?</source>
@@ -1767,6 +1790,14 @@ Stored in the archive: %2</source>
         <source>The selected layer&apos;s tar as stored, whiteout files and all</source>
         <translation>Tar выбранного слоя как он хранится, вместе с файлами whiteout</translation>
     </message>
+    <message>
+        <source>Containers</source>
+        <translation>Контейнеры</translation>
+    </message>
+    <message>
+        <source>The containers of this image: each one&apos;s read-write layer on top of the same read-only layers</source>
+        <translation>Контейнеры этого образа: слой для чтения и записи каждого поверх одних и тех же слоёв только для чтения</translation>
+    </message>
 </context>
 <context>
     <name>strata::ImageTab</name>
@@ -2059,10 +2090,6 @@ Stored in the archive: %2</source>
         <translation>Стопка слоёв образа контейнера, нарисованная Strata</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Container layer (read-write)&lt;/b&gt;&lt;br&gt;This layer is not in the image. When you start a container (&lt;code&gt;docker run&lt;/code&gt;), it gets a thin writable layer on top of these read-only layers: files the container creates, changes or deletes live there, copied up from below on first write. The image&apos;s layers never change, which is why many containers can share them. The writable layer is lost when the container is removed, unless it is saved with &lt;code&gt;docker commit&lt;/code&gt;.</source>
-        <translation>&lt;b&gt;Слой контейнера (чтение и запись)&lt;/b&gt;&lt;br&gt;Этого слоя нет в образе. Когда вы запускаете контейнер (&lt;code&gt;docker run&lt;/code&gt;), он получает тонкий записываемый слой поверх этих слоёв, доступных только для чтения: в нём живут файлы, которые контейнер создаёт, изменяет или удаляет, — при первой записи они копируются туда снизу. Слои образа никогда не меняются, поэтому их могут совместно использовать многие контейнеры. Записываемый слой теряется при удалении контейнера, если не сохранить его командой &lt;code&gt;docker commit&lt;/code&gt;.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Base image&lt;/b&gt;&lt;br&gt;The layers and steps below probably come from the image named in &lt;code&gt;FROM&lt;/code&gt;. A history does not record FROM, so this is a guess: the step below is a CMD or ENTRYPOINT (how base images end) followed by a step made much later, or the builder that wrote the history changes here.</source>
         <translation>&lt;b&gt;Базовый образ&lt;/b&gt;&lt;br&gt;Слои и шаги ниже, вероятно, взяты из образа, указанного в &lt;code&gt;FROM&lt;/code&gt;. История не записывает FROM, поэтому это догадка: шаг ниже — CMD или ENTRYPOINT (так заканчиваются базовые образы), за которым следует шаг, сделанный намного позже, или здесь меняется сборщик, записавший историю.</translation>
     </message>
@@ -2153,6 +2180,10 @@ Stored in the archive: %2</source>
     <message>
         <source>Not to scale: drawn taller than its size, so that it can be read.</source>
         <translation>Не в масштабе: нарисован выше, чем по размеру, чтобы его можно было прочитать.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Container layer (read-write)&lt;/b&gt;&lt;br&gt;This layer is not in the image. When you start a container (&lt;code&gt;docker run&lt;/code&gt;), it gets a thin writable layer on top of these read-only layers: files the container creates, changes or deletes live there, copied up from below on first write. The image&apos;s layers never change, which is why many containers can share them. The writable layer is lost when the container is removed, unless it is saved with &lt;code&gt;docker commit&lt;/code&gt;.&lt;br&gt;Click it to see the containers of this image.</source>
+        <translation>&lt;b&gt;Слой контейнера (чтение и запись)&lt;/b&gt;&lt;br&gt;Этого слоя нет в образе. Когда вы запускаете контейнер (&lt;code&gt;docker run&lt;/code&gt;), он получает тонкий записываемый слой поверх этих слоёв, доступных только для чтения: в нём живут файлы, которые контейнер создаёт, изменяет или удаляет, — при первой записи они копируются туда снизу. Слои образа никогда не меняются, поэтому их могут совместно использовать многие контейнеры. Записываемый слой теряется при удалении контейнера, если не сохранить его командой &lt;code&gt;docker commit&lt;/code&gt;.&lt;br&gt;Щёлкните его, чтобы увидеть контейнеры этого образа.</translation>
     </message>
 </context>
 <context>

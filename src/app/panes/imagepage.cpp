@@ -6,6 +6,7 @@
 #include "engine/engineimagesource.h"
 #include "models/imageloader.h"
 #include "panes/archivepane.h"
+#include "panes/containerspane.h"
 #include "panes/efficiencypanel.h"
 #include "panes/entrydetailspane.h"
 #include "panes/filetreepane.h"
@@ -31,8 +32,8 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
       m_stackScroll(new QScrollArea), m_history(new HistoryView), m_dockerfile(new DockerfileView),
       m_leftTabs(new QTabWidget), m_efficiency(new EfficiencyPanel), m_tree(new FileTreePane),
       m_centerTabs(new QTabWidget), m_layerTar(new LayerTarPane), m_entry(new EntryDetailsPane),
-      m_layerDetails(new LayerDetailsView), m_detailTabs(new QTabWidget),
-      m_splitter(new QSplitter(Qt::Horizontal, this))
+      m_layerDetails(new LayerDetailsView), m_containers(new ContainersPane),
+      m_detailTabs(new QTabWidget), m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     m_stack->setObjectName(QStringLiteral("layerStack"));
     m_stackScroll->setWidget(m_stack);
@@ -59,6 +60,9 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     m_detailTabs->setDocumentMode(true);
     m_detailTabs->addTab(m_entry, tr("File"));
     m_detailTabs->addTab(m_layerDetails, tr("Layer"));
+    m_detailTabs->addTab(m_containers, tr("Containers"));
+    m_detailTabs->setTabToolTip(2, tr("The containers of this image: each one's read-write layer "
+                                      "on top of the same read-only layers"));
 
     // The merged filesystem, and for an archive the file itself beside it.
     m_centerTabs->setObjectName(QStringLiteral("centerTabs"));
@@ -101,6 +105,9 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
                 m_tree->selectPath(path);
             });
     connect(this, &ImagePage::layerChanged, m_layerTar, &LayerTarPane::selectLayer);
+    connect(m_stack, &LayerStackView::containerLayerClicked, this,
+            [this] { m_detailTabs->setCurrentWidget(m_containers); });
+    connect(m_containers, &ContainersPane::openRequested, this, &ImagePage::openRequested);
     connect(m_tree, &FileTreePane::storedEntriesWanted, this,
             [this] { m_centerTabs->setCurrentWidget(m_layerTar); });
     connect(m_efficiency, &EfficiencyPanel::layersWanted, this, &ImagePage::fetchAllLayers);
@@ -162,12 +169,29 @@ void ImagePage::showArchive()
     m_archive->setArchive(archive, m_loader->image());
 }
 
+// A container opened from the engine is itself the read-write layer; an image gets a tab for
+// the containers that run it.
+void ImagePage::showContainers()
+{
+    const ImageInfo &info = m_loader->imageInfo();
+    const int tab = m_detailTabs->indexOf(m_containers);
+    m_detailTabs->setTabVisible(tab, !info.container);
+    qint64 bytes = 0;
+    const auto &trees = m_loader->layers();
+    for (qsizetype i = 0; i < info.layers.size(); ++i) {
+        const LayerTree *tree = size_t(i) < trees.size() ? trees[size_t(i)].get() : nullptr;
+        bytes += std::max<qint64>(0, layerDisplaySize(info.layers[i], tree));
+    }
+    m_containers->setImage(m_loader->source(), info, bytes);
+}
+
 void ImagePage::onMetadataReady()
 {
     const ImageInfo &info = m_loader->imageInfo();
     showStorage();
     showArchive();
     m_layerTar->setSource(m_loader->source(), m_loader->image());
+    showContainers();
     m_layer = -1;
     m_stack->setImage(info);
     m_history->setImage(info);
@@ -290,6 +314,7 @@ void ImagePage::onTreesReady()
     m_layer = top;
     m_tree->setLayers(layers, top);
     showSelectedLayer(top);
+    showContainers();
     QMetaObject::invokeMethod(m_stack, &LayerStackView::fit, Qt::QueuedConnection);
     reportDamagedLayers();
     compareEngineHistory();

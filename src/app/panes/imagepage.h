@@ -17,6 +17,7 @@ class QTabWidget;
 namespace strata {
 
 class ArchivePane;
+class ContainersPane;
 class DockerfileView;
 class EfficiencyPanel;
 class EntryDetailsPane;
@@ -55,6 +56,8 @@ public:
     // Filesystem, and Archive for an archive file or folder.
     QTabWidget *centerTabs() const { return m_centerTabs; }
     LayerTarPane *layerTarPane() const { return m_layerTar; }
+    // The "Containers" tab: what the read-write layer on top stands for.
+    ContainersPane *containersPane() const { return m_containers; }
     // The "Archive" tab, there for an archive file or folder only.
     ArchivePane *archivePane() const { return m_archive; }
     EntryDetailsPane *entryDetails() const { return m_entry; }
@@ -65,12 +68,14 @@ public:
 signals:
     void message(strata::MessageBar::Kind kind, const QString &text);
     void layerChanged(int layer);
+    void openRequested(const QString &location);
 
 private:
     void onMetadataReady();
     void warn(const QString &text);
     void showStorage();
     void showArchive();
+    void showContainers();
     void onLayerReady();
     void showFetched(const LoadProgress &progress);
     void showWaiting();
@@ -109,6 +114,7 @@ private:
     ArchivePane *m_archive = nullptr;
     EntryDetailsPane *m_entry;
     LayerDetailsView *m_layerDetails;
+    ContainersPane *m_containers;
     StoragePane *m_storage = nullptr;
     QTabWidget *m_detailTabs;
     QSplitter *m_splitter;

@@ -83,6 +83,7 @@ void ImageTab::setUp()
         m_offersFetch = false;
         m_message->showMessage(kind, text);
     });
+    connect(m_page, &ImagePage::openRequested, this, &ImageTab::openRequested);
     connect(m_chooser, &ImageChooser::imageChosen, this, &ImageTab::openImage);
     connect(m_chooser, &ImageChooser::openEachRequested, this, [this](QList<int> images) {
         if (images.isEmpty())

@@ -59,6 +59,8 @@ signals:
     void sourceOpened(const QString &path);
     void openInTabsRequested(std::shared_ptr<strata::ImageSource> archive,
                              const QList<int> &images);
+    // The page asks for another image or container to be opened (a container of this image).
+    void openRequested(const QString &location);
 
 private:
     // What both public constructors share: the widgets, before any loading starts.

@@ -143,6 +143,15 @@ QRect LayerStackView::layerRect(int layer) const
     return m_scene.items()[size_t(item)].rect.translated(0, offsetY()).toAlignedRect();
 }
 
+QRect LayerStackView::containerRect() const
+{
+    for (const LayerStackScene::Item &item : m_scene.items()) {
+        if (item.kind == LayerStackScene::Kind::Container)
+            return item.rect.translated(0, offsetY()).toAlignedRect();
+    }
+    return {};
+}
+
 QRect LayerStackView::stepRect(int historyIndex) const
 {
     const int item = m_scene.itemOfStep(historyIndex);
@@ -306,6 +315,8 @@ void LayerStackView::mousePressEvent(QMouseEvent *event)
     const LayerStackScene::Kind kind = m_scene.items()[size_t(item)].kind;
     if (kind == LayerStackScene::Kind::Layer || kind == LayerStackScene::Kind::Step)
         setCurrentItem(item);
+    else if (kind == LayerStackScene::Kind::Container)
+        emit containerLayerClicked();
 }
 
 void LayerStackView::mouseMoveEvent(QMouseEvent *event)
@@ -313,7 +324,8 @@ void LayerStackView::mouseMoveEvent(QMouseEvent *event)
     int item = itemAt(event->position().toPoint());
     if (item >= 0) {
         const LayerStackScene::Kind kind = m_scene.items()[size_t(item)].kind;
-        if (kind != LayerStackScene::Kind::Layer && kind != LayerStackScene::Kind::Step)
+        if (kind != LayerStackScene::Kind::Layer && kind != LayerStackScene::Kind::Step &&
+            kind != LayerStackScene::Kind::Container)
             item = -1;
     }
     if (item != m_hoverItem) {
@@ -540,7 +552,7 @@ QString LayerStackView::toolTipFor(int item) const
             "layers never change, which is why many containers can share them. The writable layer "
             "is "
             "lost when the container is removed, unless it is saved with <code>docker "
-            "commit</code>.");
+            "commit</code>.<br>Click it to see the containers of this image.");
     case LayerStackScene::Kind::Boundary:
         return tr(
             "<b>Base image</b><br>"

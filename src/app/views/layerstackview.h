@@ -52,6 +52,8 @@ public:
     // Where a layer block or a step marker is drawn, in widget coordinates; empty if nowhere.
     QRect layerRect(int layer) const;
     QRect stepRect(int historyIndex) const;
+    // The read-write layer drawn on top of an image; empty for a container.
+    QRect containerRect() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -80,6 +82,8 @@ Q_SIGNALS:
     // explains, or an empty step).
     void stepSelected(int historyIndex);
     void zoomChanged(qreal zoom);
+    // The container's read-write layer drawn on top of an image was clicked.
+    void containerLayerClicked();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -123,6 +123,8 @@ void MainWindow::addTab(ImageTab *tab)
         updateTitle();
     });
     connect(tab, &ImageTab::openInTabsRequested, this, &MainWindow::openImagesInTabs);
+    connect(tab, &ImageTab::openRequested, this,
+            [this](const QString &location) { openPath(location); });
     connect(m_engines, &EngineMonitor::eventArrived, tab, &ImageTab::noteEngineEvent);
     // A tab's image joins the open Reuse window once the tab has read it, with its layers: the
     // window does not read them a second time alongside the tab.

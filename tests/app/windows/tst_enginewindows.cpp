@@ -13,12 +13,14 @@
 #include "models/enginemonitor.h"
 #include "models/imageloader.h"
 #include "models/reuseworkspace.h"
+#include "panes/containerspane.h"
 #include "panes/imagepage.h"
 #include "panes/imagetab.h"
 #include "panes/messagebar.h"
 #include "panes/storagepane.h"
 #include "panes/welcomepage.h"
 #include "source/sourcesettings.h"
+#include "views/layerstackview.h"
 #include "windows/enginebrowser.h"
 #include "windows/mainwindow.h"
 #include "windows/reusewindow.h"
@@ -40,6 +42,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -85,6 +88,7 @@ private slots:
     void startPageSaysEngineAnswers();
     void modelsListLikeDockerCli();
     void browserFiltersAndOpensAnImage();
+    void imageShowsItsContainers();
     void containerOpensWithItsLayerAndFolders();
     void removedContainerIsSaid();
     void reuseCountsRealContainers();
@@ -292,6 +296,51 @@ void TestEngineWindows::browserFiltersAndOpensAnImage()
     QTRY_COMPARE_WITH_TIMEOUT(browser->containersView()->model()->rowCount(), before + 1, 20000);
     docker({QStringLiteral("rm"), QStringLiteral("later")});
     QTRY_COMPARE_WITH_TIMEOUT(browser->containersView()->model()->rowCount(), before, 20000);
+}
+
+// A click on the read-write layer on top of an engine's image lists the real containers of
+// that image with the sizes docker ps -s gives; double-clicking one opens it.
+void TestEngineWindows::imageShowsItsContainers()
+{
+    MainWindow window;
+    window.show();
+    EngineBrowser *browser = window.openEngineBrowser();
+    QTableView *images = browser->imagesView();
+    QTRY_VERIFY_WITH_TIMEOUT(images->model()->rowCount() >= 2, kTimeout);
+    selectRows(images, QStringLiteral("strata-test/busybox"));
+    QTest::mouseClick(browser->openButton(), Qt::LeftButton);
+    QCOMPARE(window.tabCount(), 1);
+    ImageTab *tab = window.tab(0);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->isLoaded(), kTimeout);
+    ImagePage *page = tab->page();
+    LayerStackView *stack = page->layerStack();
+    const QRect container = stack->containerRect();
+    QVERIFY(container.isValid());
+    QTest::mouseClick(stack, Qt::LeftButton, {}, container.center());
+    ContainersPane *pane = page->containersPane();
+    QCOMPARE(page->detailTabs()->currentWidget(), pane);
+    QTRY_VERIFY_WITH_TIMEOUT(pane->isLoaded(), kTimeout);
+
+    QStringList names;
+    for (int row = 0; row < pane->model()->rowCount(); ++row)
+        names << pane->model()->container(row).name;
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("idle"), QStringLiteral("web")}));
+    for (int row = 0; row < pane->model()->rowCount(); ++row) {
+        const EngineContainer &c = pane->model()->container(row);
+        QCOMPARE(c.sizeRw, sizeRw(c.name));
+    }
+    QVERIFY2(pane->summary()->text().startsWith(QLatin1String("2 container")),
+             qPrintable(pane->summary()->text()));
+
+    int web = 0;
+    while (pane->model()->container(web).name != QLatin1String("web"))
+        ++web;
+    emit pane->list()->activated(pane->model()->index(web, 0));
+    QCOMPARE(window.tabCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(window.tab(1)->isLoaded(), kTimeout);
+    QVERIFY(window.tab(1)->loader()->imageInfo().container);
+    QCOMPARE(window.tab(1)->loader()->imageInfo().container->name, QStringLiteral("web"));
 }
 
 void TestEngineWindows::containerOpensWithItsLayerAndFolders()

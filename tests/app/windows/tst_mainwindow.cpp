@@ -4,17 +4,23 @@
 #include "fixtures.h"
 #include "treedump.h"
 
+#include "archive/archivemap.h"
 #include "imagewriter/imagewriter.h"
+#include "models/archivemembermodel.h"
 #include "models/filetreemodel.h"
 #include "models/imagelistmodel.h"
 #include "models/imageloader.h"
 #include "models/overlaymodel.h"
+#include "models/storedentrymodel.h"
+#include "panes/archivepane.h"
+#include "panes/containerspane.h"
 #include "panes/entrydetailspane.h"
 #include "panes/filepreview.h"
 #include "panes/filetreepane.h"
 #include "panes/imagechooser.h"
 #include "panes/imagepage.h"
 #include "panes/imagetab.h"
+#include "panes/layertarpane.h"
 #include "panes/loadprogressbar.h"
 #include "panes/messagebar.h"
 #include "views/historyview.h"
@@ -23,6 +29,7 @@
 #include "windows/presentationzoom.h"
 #include "windows/recentfiles.h"
 
+#include <QLabel>
 #include <QMenu>
 #include <QMimeData>
 #include <QProcess>
@@ -32,6 +39,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
 
@@ -136,10 +144,57 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && model->snapshot().layerOnly; },
                                 kTimeout));
         QCOMPARE(dumpTree(*model), QStringList{QStringLiteral("a||whiteout|2|Deleted")});
+        // ... and, as stored in the layer's tar, the file .wh.a.
+        auto *asStored = pane->findChild<QToolButton *>(QStringLiteral("asStored"));
+        QVERIFY(asStored && asStored->isVisible());
+        QTest::mouseClick(asStored, Qt::LeftButton);
+        QCOMPARE(page->centerTabs()->currentWidget(), page->layerTarPane());
+        QTRY_VERIFY_WITH_TIMEOUT(page->layerTarPane()->isLoaded(), kTimeout);
+        const StoredEntryModel *stored = page->layerTarPane()->model();
+        QCOMPARE(stored->rowCount(), 1);
+        QCOMPARE(stored->index(0, StoredEntryModel::NameColumn).data().toString(),
+                 QStringLiteral(".wh.a"));
+        QCOMPARE(stored->index(0, StoredEntryModel::MeaningColumn).data().toString(),
+                 QStringLiteral("Deletes /a from the layers below"));
+        page->centerTabs()->setCurrentWidget(pane);
         pane->setLayerOnly(false);
         QVERIFY(QTest::qWaitFor([&] { return !pane->isBusy() && !model->snapshot().layerOnly; },
                                 kTimeout));
         QCOMPARE(dumpTree(*model).size(), 2);
+    }
+
+    // The archive and the container on top, as the lesson shows them: the Archive tab lists
+    // the archive's members and opens a layer; a click on the read-write layer says which
+    // container it stands for, assumed here since no engine runs the image.
+    void archiveAndContainerLayer()
+    {
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        ImageTab *tab = window.openPath(whiteoutDir());
+        QVERIFY(waitLoaded(tab));
+        ImagePage *page = tab->page();
+        ArchivePane *archive = page->archivePane();
+        QVERIFY(archive);
+        QCOMPARE(page->centerTabs()->indexOf(archive), 2);
+        page->centerTabs()->setCurrentWidget(archive);
+        const ArchiveMap &map = *archive->model()->map();
+        const int layer1 = map.findLayerMember(0, 1, MemberRole::Layer);
+        QVERIFY(layer1 >= 0);
+        emit archive->memberList()->activated(archive->model()->index(layer1, 0));
+        QCOMPARE(page->currentLayer(), 1);
+        QCOMPARE(page->centerTabs()->currentWidget(), page->treePane());
+        QVERIFY(waitTree(page->treePane(), 1));
+
+        LayerStackView *stack = page->layerStack();
+        const QRect container = stack->containerRect();
+        QVERIFY(container.isValid());
+        QTest::mouseClick(stack, Qt::LeftButton, {}, container.center());
+        QCOMPARE(page->detailTabs()->currentWidget(), page->containersPane());
+        QVERIFY(page->containersPane()->isLoaded());
+        QVERIFY2(page->containersPane()->summary()->text().startsWith(QLatin1String("Assumed:")),
+                 qPrintable(page->containersPane()->summary()->text()));
+        QCOMPARE(page->currentLayer(), 1); // the selection stays
     }
 
     // "from layer 2" at layer 3: what the deletion of a and its re-creation do together,
