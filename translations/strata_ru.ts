@@ -443,6 +443,10 @@
         <source># --- an earlier base image ends here ---</source>
         <translation># --- здесь кончается более ранний базовый образ ---</translation>
     </message>
+    <message>
+        <source># The steps of the base image %1:</source>
+        <translation># Шаги базового образа %1:</translation>
+    </message>
 </context>
 <context>
     <name>strata::DockerfileView</name>
@@ -2074,6 +2078,10 @@ Stored in the archive: %2</source>
         <source>Block heights on a logarithmic scale: not proportional to the sizes</source>
         <translation>Высота блоков в логарифмическом масштабе: не пропорциональна размерам</translation>
     </message>
+    <message>
+        <source>base image %1 ends here</source>
+        <translation>здесь кончается базовый образ %1</translation>
+    </message>
 </context>
 <context>
     <name>strata::LayerStackView</name>
@@ -2184,6 +2192,22 @@ Stored in the archive: %2</source>
     <message>
         <source>&lt;b&gt;Container layer (read-write)&lt;/b&gt;&lt;br&gt;This layer is not in the image. When you start a container (&lt;code&gt;docker run&lt;/code&gt;), it gets a thin writable layer on top of these read-only layers: files the container creates, changes or deletes live there, copied up from below on first write. The image&apos;s layers never change, which is why many containers can share them. The writable layer is lost when the container is removed, unless it is saved with &lt;code&gt;docker commit&lt;/code&gt;.&lt;br&gt;Click it to see the containers of this image.</source>
         <translation>&lt;b&gt;Слой контейнера (чтение и запись)&lt;/b&gt;&lt;br&gt;Этого слоя нет в образе. Когда вы запускаете контейнер (&lt;code&gt;docker run&lt;/code&gt;), он получает тонкий записываемый слой поверх этих слоёв, доступных только для чтения: в нём живут файлы, которые контейнер создаёт, изменяет или удаляет, — при первой записи они копируются туда снизу. Слои образа никогда не меняются, поэтому их могут совместно использовать многие контейнеры. Записываемый слой теряется при удалении контейнера, если не сохранить его командой &lt;code&gt;docker commit&lt;/code&gt;.&lt;br&gt;Щёлкните его, чтобы увидеть контейнеры этого образа.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Base image %1&lt;/b&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;Базовый образ %1&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Digest: %1&lt;br&gt;</source>
+        <translation>Дайджест: %1&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>The image&apos;s manifest names it (org.opencontainers.image.base.name). The layers and steps below are that image&apos;s: this image was built on them.</source>
+        <translation>Его называет манифест образа (org.opencontainers.image.base.name). Слои и шаги ниже принадлежат тому образу: этот образ собран поверх них.</translation>
+    </message>
+    <message>
+        <source>The builder (buildah, podman build) recorded &lt;code&gt;FROM %1&lt;/code&gt; on the first step of this image&apos;s own build: the layers and steps below are the base&apos;s.</source>
+        <translation>Сборщик (buildah, podman build) записал &lt;code&gt;FROM %1&lt;/code&gt; в первом шаге собственной сборки этого образа: слои и шаги ниже принадлежат базовому образу.</translation>
     </message>
 </context>
 <context>

@@ -23,14 +23,20 @@ DockerfileView::DockerfileView(QWidget *parent)
 
 void DockerfileView::setImage(const ImageInfo &image)
 {
-    setHistory(image.history);
+    const BaseImage base = findBaseImage(image);
+    show(image.history, &base);
 }
 
 void DockerfileView::setHistory(const QList<HistoryEntry> &history)
 {
+    show(history, nullptr);
+}
+
+void DockerfileView::show(const QList<HistoryEntry> &history, const BaseImage *base)
+{
     m_history = history;
     m_currentStep = -1;
-    setPlainText(dockerfileFromHistory(history, &m_stepLines));
+    setPlainText(dockerfileFromHistory(history, &m_stepLines, base));
     setExtraSelections({});
 }
 

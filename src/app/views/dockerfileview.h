@@ -7,6 +7,8 @@
 
 namespace strata {
 
+struct BaseImage;
+
 class DockerfileHighlighter;
 
 // The Dockerfile reconstructed from the image history, read-only and highlighted; the
@@ -32,6 +34,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void show(const QList<HistoryEntry> &history, const BaseImage *base);
     void markStep();
 
     DockerfileHighlighter *m_highlighter;

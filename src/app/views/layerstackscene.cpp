@@ -31,7 +31,7 @@ void LayerStackScene::setImage(const ImageInfo &image)
     m_trees.clear();
     m_errors.clear();
     m_shades.clear();
-    m_baseEnd = baseImageEnd(image.history);
+    m_base = findBaseImage(image);
     rebuildLayers();
     rebuildItems();
 }
@@ -92,8 +92,8 @@ void LayerStackScene::rebuildLayers()
     const int count = int(m_image.layers.size());
     // Layers up to the one made by (or lying under) the last base step belong to the base.
     int baseTop = -1;
-    if (m_baseEnd >= 0)
-        baseTop = std::clamp(m_image.history.at(m_baseEnd).layer, -1, count - 1);
+    if (m_base.lastStep >= 0)
+        baseTop = std::clamp(m_image.history.at(m_base.lastStep).layer, -1, count - 1);
 
     m_layers.assign(size_t(count), Layer());
     for (int i = 0; i < count; ++i) {
@@ -148,20 +148,22 @@ void LayerStackScene::rebuildItems()
             gaps[size_t(std::clamp(m_image.history.at(i).layer, -1, count - 1) + 1)].push_back(i);
     }
     const int boundaryGap =
-        m_baseEnd >= 0 ? std::clamp(m_image.history.at(m_baseEnd).layer, -1, count - 1) + 1 : -1;
+        m_base.lastStep >= 0
+            ? std::clamp(m_image.history.at(m_base.lastStep).layer, -1, count - 1) + 1
+            : -1;
 
     std::vector<Item> bottomFirst;
     auto addGap = [&](int gap) {
         bool boundaryPlaced = gap != boundaryGap;
         for (int step : gaps[size_t(gap)]) {
-            if (!boundaryPlaced && step > m_baseEnd) {
-                bottomFirst.push_back({Kind::Boundary, m_baseEnd, {}, {}, {}, {}, {}});
+            if (!boundaryPlaced && step > m_base.lastStep) {
+                bottomFirst.push_back({Kind::Boundary, m_base.lastStep, {}, {}, {}, {}, {}});
                 boundaryPlaced = true;
             }
             bottomFirst.push_back({Kind::Step, step, {}, {}, {}, {}, {}});
         }
         if (!boundaryPlaced)
-            bottomFirst.push_back({Kind::Boundary, m_baseEnd, {}, {}, {}, {}, {}});
+            bottomFirst.push_back({Kind::Boundary, m_base.lastStep, {}, {}, {}, {}, {}});
     };
     addGap(0);
     for (int i = 0; i < count; ++i) {
@@ -184,7 +186,7 @@ LayerStackScene::Metrics LayerStackScene::metricsFor(const QFont &font,
     metrics.pad = std::round(metrics.line * 0.3);
     metrics.gap = std::max<qreal>(2, std::round(metrics.line * 0.15));
     metrics.margin = std::round(metrics.line * 0.6);
-    metrics.gutter = m_baseEnd >= 0 ? std::round(metrics.line * 1.6) : 0;
+    metrics.gutter = m_base.lastStep >= 0 ? std::round(metrics.line * 1.6) : 0;
     return metrics;
 }
 
@@ -284,8 +286,11 @@ void LayerStackScene::elide(Item &item, const QPaintDevice *device) const
                                     Qt::ElideRight, textWidth);
         break;
     case Kind::Boundary:
-        item.head = QFontMetricsF(labelFont(), device)
-                        .elidedText(tr("base image ends here"), Qt::ElideRight, textWidth);
+        item.head =
+            QFontMetricsF(labelFont(), device)
+                .elidedText(m_base.name.isEmpty() ? tr("base image ends here")
+                                                  : tr("base image %1 ends here").arg(m_base.name),
+                            Qt::ElideRight, textWidth);
         break;
     case Kind::Step: {
         const HistoryEntry &step = m_image.history.at(item.index);

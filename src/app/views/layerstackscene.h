@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/baseimage.h"
 #include "image/imageinfo.h"
 
 #include <QCoreApplication>
@@ -109,7 +110,10 @@ public:
     const ImageInfo &image() const { return m_image; }
     int layerCount() const { return int(m_layers.size()); }
     const Layer &layer(int index) const { return m_layers.at(index); }
-    bool hasBoundary() const { return m_baseEnd >= 0; }
+    bool hasBoundary() const { return m_base.lastStep >= 0; }
+    // The image built FROM, and what tells it (annotations, buildah's comments, the history's
+    // shape).
+    const BaseImage &baseImage() const { return m_base; }
     bool isStep(int historyIndex) const; // an empty step drawn as a marker
 
     const std::vector<Item> &items() const { return m_items; } // top first
@@ -138,7 +142,7 @@ private:
     std::vector<std::shared_ptr<const LayerTree>> m_trees;
     QStringList m_errors;
     QList<double> m_shades;
-    int m_baseEnd = -1;
+    BaseImage m_base;
     HeightScale m_scale = HeightScale::Proportional;
     qint64 m_scaleReference = 0;
     qint64 m_largestLayer = 0; // of m_layers, kept by rebuildLayers()

@@ -554,14 +554,37 @@ QString LayerStackView::toolTipFor(int item) const
             "lost when the container is removed, unless it is saved with <code>docker "
             "commit</code>.<br>Click it to see the containers of this image.");
     case LayerStackScene::Kind::Boundary:
-        return tr(
-            "<b>Base image</b><br>"
-            "The layers and steps below probably come from the image named in <code>FROM</code>. "
-            "A history does not record FROM, so this is a guess: the step below is a CMD or "
-            "ENTRYPOINT (how base images end) followed by a step made much later, or the builder "
-            "that wrote the history changes here.");
+        return baseImageToolTip(m_scene.baseImage());
     }
     return {};
+}
+
+QString LayerStackView::baseImageToolTip(const BaseImage &base)
+{
+    switch (base.evidence) {
+    case BaseImage::Evidence::Annotation:
+    case BaseImage::Evidence::HistoryComment: {
+        QString text = tr("<b>Base image %1</b><br>").arg(base.name.toHtmlEscaped());
+        if (!base.digest.isEmpty())
+            text += tr("Digest: %1<br>").arg(base.digest.toHtmlEscaped());
+        text += base.evidence == BaseImage::Evidence::Annotation
+                    ? tr("The image's manifest names it (org.opencontainers.image.base.name). The "
+                         "layers and steps below are that image's: this image was built on them.")
+                    : tr("The builder (buildah, podman build) recorded <code>FROM %1</code> on "
+                         "the first step of this image's own build: the layers and steps below "
+                         "are the base's.")
+                          .arg(base.name.toHtmlEscaped());
+        return text;
+    }
+    case BaseImage::Evidence::Heuristic:
+    case BaseImage::Evidence::None:
+        break;
+    }
+    return tr("<b>Base image</b><br>"
+              "The layers and steps below probably come from the image named in <code>FROM</code>. "
+              "A history does not record FROM, so this is a guess: the step below is a CMD or "
+              "ENTRYPOINT (how base images end) followed by a step made much later, or the "
+              "builder that wrote the history changes here.");
 }
 
 QString LayerStackView::layerToolTip(int index) const

@@ -111,6 +111,7 @@ private:
     QString toolTipFor(int item) const;
     QString layerToolTip(int layer) const;
     QString stepToolTip(int historyIndex) const;
+    static QString baseImageToolTip(const BaseImage &base);
     QString readWriteLayerToolTip(const ContainerInfo &container,
                                   const LayerStackScene::Layer &layer) const;
     void paintInto(QPainter &painter, bool withState) const;

@@ -152,7 +152,8 @@ QString dockerfileInstruction(const HistoryEntry &step)
     return wrapped;
 }
 
-QString dockerfileFromHistory(const QList<HistoryEntry> &history, QList<int> *stepLines)
+QString dockerfileFromHistory(const QList<HistoryEntry> &history, QList<int> *stepLines,
+                              const BaseImage *base)
 {
     QString text;
     int lines = 0;
@@ -163,14 +164,27 @@ QString dockerfileFromHistory(const QList<HistoryEntry> &history, QList<int> *st
     add(QCoreApplication::translate(
         "strata::Dockerfile",
         "# Reconstructed from the image history: one instruction per step, oldest first."));
-    add(QStringLiteral("FROM scratch"));
+    const bool namedBase =
+        base && !base->name.isEmpty() && base->lastStep >= 0 && base->lastStep < history.size();
+    if (namedBase)
+        add(QCoreApplication::translate("strata::Dockerfile", "# The steps of the base image %1:")
+                .arg(base->name));
+    else
+        add(QStringLiteral("FROM scratch"));
     if (stepLines)
         stepLines->clear();
-    const QList<int> boundaries = baseImageBoundaries(history);
+    const QList<int> boundaries =
+        namedBase ? QList<int>{base->lastStep} : baseImageBoundaries(history);
     for (qsizetype i = 0; i < history.size(); ++i) {
         if (stepLines)
             stepLines->append(lines);
-        add(dockerfileInstruction(history.at(i)));
+        const bool inBase = namedBase && i <= base->lastStep;
+        add(inBase ? asComment(dockerfileInstruction(history.at(i)))
+                   : dockerfileInstruction(history.at(i)));
+        if (namedBase && i == base->lastStep) {
+            add(QStringLiteral("FROM ") + base->name);
+            continue;
+        }
         if (!boundaries.contains(int(i)))
             continue;
         if (i == boundaries.last())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/baseimage.h"
 #include "image/imageinfo.h"
 
 #include <QList>
@@ -24,6 +25,9 @@ QString dockerfileInstruction(const HistoryEntry &step);
 // included), with a comment where a base image ends. ADD/COPY keep what the builder recorded
 // ("COPY file:3a4b... in /"), since the history does not name the build context's files.
 // `stepLines`, when given, receives the first line (from 0) of each step's instruction.
-QString dockerfileFromHistory(const QList<HistoryEntry> &history, QList<int> *stepLines = nullptr);
+// With a `base` that names the image and where its steps end (annotations, buildah's
+// comments), the base's steps are comments and the Dockerfile starts FROM that base.
+QString dockerfileFromHistory(const QList<HistoryEntry> &history, QList<int> *stepLines = nullptr,
+                              const BaseImage *base = nullptr);
 
 } // namespace strata

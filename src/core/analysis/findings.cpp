@@ -1,5 +1,6 @@
 #include "analysis/findings.h"
 
+#include "analysis/baseimage.h"
 #include "analysis/dockerfile.h"
 #include "common/datasize.h"
 
@@ -34,7 +35,7 @@ qint64 FindingsReport::bytesOf(FindingKind kind) const
 
 int baseLayerCount(const ImageInfo &image)
 {
-    const int end = baseImageEnd(image.history);
+    const int end = findBaseImage(image).lastStep;
     if (end < 0)
         return 0;
     return std::max(0, image.history.at(end).layer + 1);

@@ -228,6 +228,51 @@ private Q_SLOTS:
     // Heights in proportion to the sizes: 172.8 MB is a fifth of 864 MB, and 1.8 MB, 1/480
     // of it, is drawn at the minimum and marked as not to scale. Stacks shown together share
     // one reference. The logarithmic scale is a choice, with a note above the stack.
+    // buildah's "FROM <base>" comment on the first own step: the boundary names the base and
+    // sits above the base's last step, whatever the timestamps say.
+    void namedBaseImage()
+    {
+        ImageInfo image;
+        image.layers = {LayerInfo{}, LayerInfo{}};
+        HistoryEntry add;
+        add.createdBy = QStringLiteral("ADD file:abc in /");
+        add.instruction = QStringLiteral("ADD");
+        add.layer = 0;
+        HistoryEntry cmd;
+        cmd.createdBy = QStringLiteral("CMD [\"sh\"]");
+        cmd.instruction = QStringLiteral("CMD");
+        cmd.emptyLayer = true;
+        cmd.layer = 0;
+        HistoryEntry copy;
+        copy.createdBy = QStringLiteral("COPY file:def in /app/");
+        copy.instruction = QStringLiteral("COPY");
+        copy.comment = QStringLiteral("FROM localhost/debian-min:bookworm");
+        copy.layer = 1;
+        HistoryEntry env = copy;
+        env.createdBy = QStringLiteral("ENV A=b");
+        env.instruction = QStringLiteral("ENV");
+        env.emptyLayer = true;
+        env.comment = QStringLiteral("FROM 89824bdb8efc"); // buildah's step-to-step id
+        image.history = {add, cmd, copy, env};
+
+        LayerStackScene scene;
+        scene.setImage(image);
+        QCOMPARE(scene.baseImage().name, QStringLiteral("localhost/debian-min:bookworm"));
+        QCOMPARE(scene.baseImage().lastStep, 1);
+        QImage device(600, 800, QImage::Format_ARGB32);
+        scene.layout(QFont(), &device, 600, 1.0);
+        bool found = false;
+        for (const LayerStackScene::Item &item : scene.items()) {
+            if (item.kind == LayerStackScene::Kind::Boundary) {
+                QCOMPARE(item.index, 1);
+                QCOMPARE(item.head,
+                         QStringLiteral("base image localhost/debian-min:bookworm ends here"));
+                found = true;
+            }
+        }
+        QVERIFY(found);
+    }
+
     void proportionalHeights()
     {
         auto imageOf = [](std::initializer_list<qint64> sizes) {
