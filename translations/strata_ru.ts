@@ -390,6 +390,10 @@
             <numerusform>%n итогов по каталогам</numerusform>
         </translation>
     </message>
+    <message>
+        <source>shared with the other image (same chain ID): stored once</source>
+        <translation>общий с другим образом (тот же chain ID): хранится один раз</translation>
+    </message>
 </context>
 <context>
     <name>strata::ContainersPane</name>
@@ -2023,6 +2027,10 @@ Stored in the archive: %2</source>
         <source>%1, as the engine measures it (docker ps -s)</source>
         <translation>%1, как измеряет движок (docker ps -s)</translation>
     </message>
+    <message>
+        <source>none (plain tar)</source>
+        <translation>нет (обычный tar)</translation>
+    </message>
 </context>
 <context>
     <name>strata::LayerStackScene</name>
@@ -2800,9 +2808,9 @@ Stored in the archive: %2</source>
     <message numerus="yes">
         <source>docker images: %1 in %n image(s)</source>
         <translation>
-            <numerusform>docker images: %1 в %n образе</numerusform>
-            <numerusform>docker images: %1 в %n образах</numerusform>
-            <numerusform>docker images: %1 в %n образах</numerusform>
+            <numerusform>docker images показывает %1 в %n образе</numerusform>
+            <numerusform>docker images показывает %1 в %n образах</numerusform>
+            <numerusform>docker images показывает %1 в %n образах</numerusform>
         </translation>
     </message>
     <message>
@@ -2990,7 +2998,7 @@ Stored in the archive: %2</source>
     </message>
     <message>
         <source>Overlay</source>
-        <translation>Overlay</translation>
+        <translation>Наложение</translation>
     </message>
     <message numerus="yes">
         <source>Reading layers: %n job(s) left…</source>

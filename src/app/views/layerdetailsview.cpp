@@ -232,7 +232,9 @@ void LayerDetailsView::showLayer()
     QString compression = layer.compression;
     if (compression.isEmpty() && indexed)
         compression = indexed->compression;
-    setField(Compression, compression.isEmpty() ? tr("not known yet") : compression);
+    setField(Compression, compression.isEmpty()                  ? tr("not known yet")
+                          : compression == QLatin1String("none") ? tr("none (plain tar)")
+                                                                 : compression);
     setField(BlobSize, sizeText(layer.blobSize));
     setField(TarSize, sizeText(indexed && layer.tarSize < 0 ? indexed->tarSize : layer.tarSize));
     setField(ContentSize,

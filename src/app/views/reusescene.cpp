@@ -155,7 +155,35 @@ void ReuseScene::layout(const QFont &baseFont, const QPaintDevice *device, qreal
     qreal legendWidth = 2 * g.margin;
     for (const QString &text : legendTexts())
         legendWidth += swatch * 1.6 + swatch / 2 + g.metrics.horizontalAdvance(text) + swatch * 1.5;
-    m_size = QSizeF(std::max({width, totalsWidth + 2 * g.margin, legendWidth}), y);
+    const qreal titleWidth = QFontMetricsF(titleFont(bold), const_cast<QPaintDevice *>(device))
+                                 .horizontalAdvance(titleText()) +
+                             g.em;
+    m_title.setWidth(std::max(m_title.width(), titleWidth));
+    m_size = QSizeF(
+        std::max({width, totalsWidth + 2 * g.margin, legendWidth, titleWidth + 2 * g.margin}), y);
+}
+
+// The heading above the columns, a fifth larger than the bold text.
+QFont ReuseScene::titleFont(const QFont &bold)
+{
+    QFont title = bold;
+    if (bold.pointSizeF() > 0)
+        title.setPointSizeF(bold.pointSizeF() * 1.2);
+    else
+        title.setPixelSize(int(std::lround(bold.pixelSize() * 1.2)));
+    return title;
+}
+
+QFont ReuseScene::titleFont() const
+{
+    QFont bold = m_font;
+    bold.setBold(true);
+    return titleFont(bold);
+}
+
+QString ReuseScene::titleText() const
+{
+    return tr("Layer reuse across %n image(s)", nullptr, int(m_analysis.images.size()));
 }
 
 // The image labels under the columns, which also decide the columns' width.
@@ -457,14 +485,8 @@ void ReuseScene::paint(QPainter &painter, const QPalette &palette, const Selecti
     }
 
     painter.setPen(palette.color(QPalette::Text));
-    QFont title = bold;
-    if (bold.pointSizeF() > 0)
-        title.setPointSizeF(bold.pointSizeF() * 1.2);
-    else
-        title.setPixelSize(int(std::lround(bold.pixelSize() * 1.2)));
-    painter.setFont(title);
-    painter.drawText(m_title, Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("Layer reuse across %n image(s)", nullptr, int(a.images.size())));
+    painter.setFont(titleFont(bold));
+    painter.drawText(m_title, Qt::AlignLeft | Qt::AlignVCenter, titleText());
     painter.setFont(font);
 
     // Legend: one swatch per kind of block.

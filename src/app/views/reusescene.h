@@ -48,6 +48,10 @@ public:
     void layout(const QFont &font, const QPaintDevice *device, qreal zoom);
 
     QSizeF size() const { return m_size; }
+    // The heading above the columns, in the font it is drawn in (bold, a fifth larger).
+    QString titleText() const;
+    QRectF titleRect() const { return m_title; }
+    QFont titleFont() const;
     QRectF layerRect(int layer) const;
     QRectF containerRect(int container) const;
     QRectF imageRect(int image) const; // the image's label below its column
@@ -91,6 +95,7 @@ private:
     QRectF m_title;
     QRectF m_legend;
     QRectF m_totals;
+    static QFont titleFont(const QFont &bold);
     QStringList m_totalsLines;
     QSizeF m_size;
     QFont m_font; // the view's font at the zoom of the last layout

@@ -7,6 +7,7 @@
 #include "models/imageloader.h"
 #include "models/largestchangesmodel.h"
 #include "models/treediffmodel.h"
+#include "models/viewcolors.h"
 #include "panes/loadprogressbar.h"
 #include "source/opensource.h"
 #include "views/layerstackview.h"
@@ -100,8 +101,24 @@ CompareWindow::CompareWindow(QWidget *parent)
     m_tabs->addTab(m_config, tr("Config"));
     new TabDetacher(m_tabs);
 
+    // What the shading of the stacks means: a swatch in the colour the blocks are shaded with.
+    auto *legend = new QLabel;
+    legend->setObjectName(QStringLiteral("sharedLegend"));
+    const QColor shade =
+        mixColors(palette().color(QPalette::Base), accentColors(palette()).shade, 0.4);
+    legend->setText(QStringLiteral("<span style=\"background-color:%1; color:%1\">"
+                                   "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;%2")
+                        .arg(shade.name(), tr("shared with the other image (same chain ID): "
+                                              "stored once")
+                                               .toHtmlEscaped()));
+    auto *stacksPane = new QWidget;
+    auto *stacksLayout = new QVBoxLayout(stacksPane);
+    stacksLayout->setContentsMargins(0, 0, 0, 0);
+    stacksLayout->addWidget(stacks, 1);
+    stacksLayout->addWidget(legend);
+
     auto *body = new QSplitter(Qt::Horizontal);
-    body->addWidget(stacks);
+    body->addWidget(stacksPane);
     body->addWidget(m_tabs);
     body->setStretchFactor(0, 2);
     body->setStretchFactor(1, 3);
@@ -346,11 +363,8 @@ void CompareWindow::fillSummary()
             .arg(s.a.layerCount)
             .arg(s.b.layerCount)
             .arg(m_comparison->layers.shared)
-            .arg(s.a.fileCount)
-            .arg(s.b.fileCount)
-            .arg(c.added)
-            .arg(c.removed)
-            .arg(c.changed));
+            .arg(format::count(s.a.fileCount), format::count(s.b.fileCount), format::count(c.added),
+                 format::count(c.removed), format::count(c.changed)));
 }
 
 void CompareWindow::fillLargest()

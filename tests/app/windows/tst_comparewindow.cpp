@@ -73,6 +73,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), kTimeout);
         const ImageComparison *c = window.comparison();
         QVERIFY(c);
+        // The shading of the shared layers has its legend under the stacks.
+        const auto *legend = window.findChild<QLabel *>(QStringLiteral("sharedLegend"));
+        QVERIFY(legend && legend->isVisible());
+        QVERIFY(legend->text().contains(QLatin1String("shared with the other image")));
         // Sizes: A = 8 + 1000 + 5000 + 3000, B = 8 + 1000 + 2000; one shared layer.
         QCOMPARE(c->summary.a.totalSize, 9008);
         QCOMPARE(c->summary.b.totalSize, 3008);

@@ -355,6 +355,29 @@ private slots:
         window->close();
     }
 
+    // One image is one narrow column: the heading above it is not cut, the diagram is as wide
+    // as the heading needs.
+    void oneImageKeepsItsHeading()
+    {
+        QTemporaryDir dir;
+        const QString x = writeImage(dir, QStringLiteral("x"),
+                                     {iw::Layer{{Entry::file("x", QByteArray(300, 'x'))}}});
+        MainWindow main;
+        main.openPath(x, false);
+        QTRY_VERIFY_WITH_TIMEOUT(main.tabCount() == 1 &&
+                                     main.tab(0)->loader()->state() == ImageLoader::State::Loaded,
+                                 kTimeout);
+        ReuseWindow *window = main.openReuse();
+        QTRY_VERIFY_WITH_TIMEOUT(settled(*window, 1), kTimeout);
+        const ReuseScene &scene = window->diagram()->scene();
+        const qreal needed = QFontMetricsF(scene.titleFont(), window->diagram())
+                                 .horizontalAdvance(scene.titleText());
+        QVERIFY2(scene.titleRect().width() >= needed,
+                 qPrintable(QStringLiteral("%1 < %2").arg(scene.titleRect().width()).arg(needed)));
+        QVERIFY(scene.size().width() >= scene.titleRect().right());
+        window->close();
+    }
+
     void anArchiveThatIsNotThereIsNamed()
     {
         ReuseWindow window;
