@@ -249,6 +249,16 @@
     </message>
 </context>
 <context>
+    <name>strata::OverlayDiagram</name>
+    <message numerus="yes">
+        <source>… %n more</source>
+        <translation>
+            <numerusform>… %n more</numerusform>
+            <numerusform>… %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::RegistryDialog</name>
     <message numerus="yes">
         <source>%n tag(s) in %1.</source>

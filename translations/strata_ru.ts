@@ -1806,6 +1806,14 @@ Stored in the archive: %2</source>
         <source>The containers of this image: each one&apos;s read-write layer on top of the same read-only layers</source>
         <translation>Контейнеры этого образа: слой для чтения и записи каждого поверх одних и тех же слоёв только для чтения</translation>
     </message>
+    <message>
+        <source>overlay2</source>
+        <translation>overlay2</translation>
+    </message>
+    <message>
+        <source>How the engine mounts this image for a container, and what writing and deleting a file does there</source>
+        <translation>Как движок монтирует этот образ для контейнера и что там делают запись и удаление файла</translation>
+    </message>
 </context>
 <context>
     <name>strata::ImageTab</name>
@@ -2491,6 +2499,85 @@ Stored in the archive: %2</source>
     </message>
 </context>
 <context>
+    <name>strata::OverlayDiagram</name>
+    <message>
+        <source>workdir</source>
+        <translation>workdir</translation>
+    </message>
+    <message>
+        <source>upper wins</source>
+        <translation>верхний главнее</translation>
+    </message>
+    <message>
+        <source>lower shows through</source>
+        <translation>нижний виден насквозь</translation>
+    </message>
+    <message>
+        <source>merged/</source>
+        <translation>merged/</translation>
+    </message>
+    <message>
+        <source>what the container sees</source>
+        <translation>что видит контейнер</translation>
+    </message>
+    <message>
+        <source>upperdir over the lowerdirs: one filesystem</source>
+        <translation>upperdir поверх lowerdir: одна файловая система</translation>
+    </message>
+    <message>
+        <source>copied up, %1</source>
+        <translation>скопирован наверх, %1</translation>
+    </message>
+    <message>
+        <source>created, %1</source>
+        <translation>создан, %1</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>папка</translation>
+    </message>
+    <message>
+        <source>whiteout: char device 0/0</source>
+        <translation>whiteout: символьное устройство 0/0</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more</source>
+        <translation>
+            <numerusform>… и ещё %n</numerusform>
+            <numerusform>… и ещё %n</numerusform>
+            <numerusform>… и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(empty: nothing written yet)</source>
+        <translation>(пусто: ничего ещё не записано)</translation>
+    </message>
+    <message>
+        <source>upperdir/</source>
+        <translation>upperdir/</translation>
+    </message>
+    <message>
+        <source>read-write · %1</source>
+        <translation>чтение и запись · %1</translation>
+    </message>
+    <message>
+        <source>overlayfs&apos;s</source>
+        <translation>рабочая папка</translation>
+    </message>
+    <message>
+        <source>scratch space</source>
+        <translation>overlayfs</translation>
+    </message>
+    <message>
+        <source>lowerdir</source>
+        <translation>lowerdir</translation>
+    </message>
+    <message>
+        <source>read-only · the image&apos;s layers</source>
+        <translation>только чтение · слои образа</translation>
+    </message>
+</context>
+<context>
     <name>strata::OverlayModel</name>
     <message>
         <source>whiteout</source>
@@ -2591,6 +2678,61 @@ Stored in the archive: %2</source>
     <message>
         <source>A read-only layer below: a lower directory</source>
         <translation>Слой ниже, только для чтения: нижний каталог</translation>
+    </message>
+</context>
+<context>
+    <name>strata::OverlayPane</name>
+    <message>
+        <source>Write It</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <source>Delete It</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <source>A container sees one filesystem, merged/: overlay2 lays its empty read-write folder (upperdir) over the image&apos;s read-only layers (lowerdir), which it never changes.</source>
+        <translation>Контейнер видит одну файловую систему, merged/: overlay2 кладёт его пустую папку для чтения и записи (upperdir) поверх слоёв образа только для чтения (lowerdir), которые никогда не меняются.</translation>
+    </message>
+    <message>
+        <source>As if the container ran echo -n x &gt;&gt; FILE: the whole file is copied up first</source>
+        <translation>Как если бы контейнер выполнил echo -n x &gt;&gt; FILE: сначала весь файл копируется наверх</translation>
+    </message>
+    <message>
+        <source>As if the container ran rm -r PATH: a whiteout hides it</source>
+        <translation>Как если бы контейнер выполнил rm -r PATH: его скрывает whiteout</translation>
+    </message>
+    <message>
+        <source>A new container: its upperdir empty</source>
+        <translation>Новый контейнер: его upperdir пуст</translation>
+    </message>
+    <message>
+        <source>The mount the engine makes (folders in /var/lib/docker/overlay2/, named here by what they hold):</source>
+        <translation>Монтирование, которое делает движок (папки в /var/lib/docker/overlay2/, здесь названы по содержимому):</translation>
+    </message>
+    <message>
+        <source>The image&apos;s merged filesystem is not read yet.</source>
+        <translation>Объединённая файловая система образа ещё не прочитана.</translation>
+    </message>
+    <message>
+        <source>Select a file in the merged tree to try it.</source>
+        <translation>Выберите файл в объединённом дереве, чтобы попробовать.</translation>
+    </message>
+    <message>
+        <source>Selected: /%1</source>
+        <translation>Выбрано: /%1</translation>
+    </message>
+    <message>
+        <source>Selected: /%1 (deleted in this container)</source>
+        <translation>Выбрано: /%1 (удалён в этом контейнере)</translation>
+    </message>
+    <message>
+        <source>docker ps -s: SIZE %1 (virtual %2). On disk (du -sh): the image&apos;s layers %3, once for every container, plus this container&apos;s %1.</source>
+        <translation>docker ps -s: SIZE %1 (virtual %2). На диске (du -sh): слои образа %3, один раз для всех контейнеров, плюс %1 этого контейнера.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "common/datasize.h"
 #include "engine/enginehistory.h"
 #include "engine/engineimagesource.h"
+#include "models/filetreemodel.h"
 #include "models/imageloader.h"
 #include "panes/archivepane.h"
 #include "panes/containerspane.h"
@@ -11,6 +12,7 @@
 #include "panes/entrydetailspane.h"
 #include "panes/filetreepane.h"
 #include "panes/layertarpane.h"
+#include "panes/overlaypane.h"
 #include "panes/storagepane.h"
 #include "source/imagesource.h"
 #include "views/dockerfileview.h"
@@ -33,7 +35,8 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
       m_leftTabs(new QTabWidget), m_efficiency(new EfficiencyPanel), m_tree(new FileTreePane),
       m_centerTabs(new QTabWidget), m_layerTar(new LayerTarPane), m_entry(new EntryDetailsPane),
       m_layerDetails(new LayerDetailsView), m_containers(new ContainersPane),
-      m_detailTabs(new QTabWidget), m_splitter(new QSplitter(Qt::Horizontal, this))
+      m_overlay(new OverlayPane), m_detailTabs(new QTabWidget),
+      m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     m_stack->setObjectName(QStringLiteral("layerStack"));
     m_stackScroll->setWidget(m_stack);
@@ -63,6 +66,9 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     m_detailTabs->addTab(m_containers, tr("Containers"));
     m_detailTabs->setTabToolTip(2, tr("The containers of this image: each one's read-write layer "
                                       "on top of the same read-only layers"));
+    m_detailTabs->addTab(m_overlay, tr("overlay2"));
+    m_detailTabs->setTabToolTip(3, tr("How the engine mounts this image for a container, and "
+                                      "what writing and deleting a file does there"));
 
     // The merged filesystem, and for an archive the file itself beside it.
     m_centerTabs->setObjectName(QStringLiteral("centerTabs"));
@@ -113,10 +119,26 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     connect(m_efficiency, &EfficiencyPanel::layersWanted, this, &ImagePage::fetchAllLayers);
     connect(m_efficiency, &EfficiencyPanel::layerShadesChanged, m_stack,
             &LayerStackView::setLayerShades);
+    // The copy-up simulation runs on the image's merged filesystem at its top layer.
+    connect(m_tree, &FileTreePane::snapshotShown, this, [this] {
+        const TreeSnapshot &shown = m_tree->model()->snapshot();
+        const int top = int(m_loader->layers().size()) - 1;
+        if (shown.isNull() || shown.layerOnly || shown.layer != top ||
+            shown.tree.get() == m_overlayTree)
+            return;
+        m_overlayTree = shown.tree.get();
+        m_overlay->setImage(shown.tree, top + 1);
+    });
+    connect(m_tree, &FileTreePane::currentEntryChanged, this,
+            [this](const TreeSnapshot &, uint32_t, const QString &path) {
+                m_overlay->setCurrentPath(path);
+            });
     connect(m_tree, &FileTreePane::currentEntryChanged, this,
             [this](const TreeSnapshot &snapshot, uint32_t node, const QString &path) {
                 m_entry->showEntry(snapshot, node, path);
-                if (!path.isEmpty() && node != kNoNode)
+                // A file picked to try in the overlay2 tab stays there.
+                if (!path.isEmpty() && node != kNoNode &&
+                    m_detailTabs->currentWidget() != m_overlay)
                     m_detailTabs->setCurrentWidget(m_entry);
             });
 }
@@ -190,6 +212,8 @@ void ImagePage::onMetadataReady()
     const ImageInfo &info = m_loader->imageInfo();
     showStorage();
     showArchive();
+    m_overlayTree = nullptr;
+    m_overlay->setImage(nullptr, 0);
     m_layerTar->setSource(m_loader->source(), m_loader->image());
     showContainers();
     m_layer = -1;

@@ -26,6 +26,7 @@ class HistoryView;
 class ImageLoader;
 class LayerDetailsView;
 class LayerTarPane;
+class OverlayPane;
 struct LoadProgress;
 class LayerStackView;
 class StoragePane;
@@ -58,6 +59,8 @@ public:
     LayerTarPane *layerTarPane() const { return m_layerTar; }
     // The "Containers" tab: what the read-write layer on top stands for.
     ContainersPane *containersPane() const { return m_containers; }
+    // The "overlay2" tab: the mount, its folders and the copy-up simulation.
+    OverlayPane *overlayPane() const { return m_overlay; }
     // The "Archive" tab, there for an archive file or folder only.
     ArchivePane *archivePane() const { return m_archive; }
     EntryDetailsPane *entryDetails() const { return m_entry; }
@@ -115,6 +118,8 @@ private:
     EntryDetailsPane *m_entry;
     LayerDetailsView *m_layerDetails;
     ContainersPane *m_containers;
+    OverlayPane *m_overlay;
+    const void *m_overlayTree = nullptr; // the merged tree the simulation runs on
     StoragePane *m_storage = nullptr;
     QTabWidget *m_detailTabs;
     QSplitter *m_splitter;

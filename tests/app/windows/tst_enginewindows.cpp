@@ -7,6 +7,7 @@
 #include "engines.h"
 
 #include "cache/cachedirectory.h"
+#include "common/datasize.h"
 #include "engine/savedimage.h"
 #include "models/enginecontainermodel.h"
 #include "models/engineimagemodel.h"
@@ -14,9 +15,11 @@
 #include "models/imageloader.h"
 #include "models/reuseworkspace.h"
 #include "panes/containerspane.h"
+#include "panes/filetreepane.h"
 #include "panes/imagepage.h"
 #include "panes/imagetab.h"
 #include "panes/messagebar.h"
+#include "panes/overlaypane.h"
 #include "panes/storagepane.h"
 #include "panes/welcomepage.h"
 #include "source/sourcesettings.h"
@@ -89,6 +92,7 @@ private slots:
     void modelsListLikeDockerCli();
     void browserFiltersAndOpensAnImage();
     void imageShowsItsContainers();
+    void copyUpMatchesTheEngine();
     void containerOpensWithItsLayerAndFolders();
     void removedContainerIsSaid();
     void reuseCountsRealContainers();
@@ -341,6 +345,64 @@ void TestEngineWindows::imageShowsItsContainers()
     QTRY_VERIFY_WITH_TIMEOUT(window.tab(1)->isLoaded(), kTimeout);
     QVERIFY(window.tab(1)->loader()->imageInfo().container);
     QCOMPARE(window.tab(1)->loader()->imageInfo().container->name, QStringLiteral("web"));
+}
+
+// The overlay2 tab's copy-up, tried on the image, against a container of the same image that
+// does the same on the real engine: the same upper entries as docker diff, the same size as
+// docker ps -s.
+void TestEngineWindows::copyUpMatchesTheEngine()
+{
+    QVERIFY(m_engine.cli(m_engine.runArguments() +
+                         QStringList{QStringLiteral("--name"), QStringLiteral("copyup"),
+                                     QStringLiteral("strata-test/busybox:1"), QStringLiteral("sh"),
+                                     QStringLiteral("-c"),
+                                     QStringLiteral("echo -n x >> /etc/passwd; rm -r /etc/group; "
+                                                    "sleep 600")}));
+    QTRY_VERIFY_WITH_TIMEOUT(sizeRw(QStringLiteral("copyup")) > 0, 10000);
+
+    MainWindow window;
+    window.show();
+    EngineBrowser *browser = window.openEngineBrowser();
+    QTableView *images = browser->imagesView();
+    QTRY_VERIFY_WITH_TIMEOUT(images->model()->rowCount() >= 2, kTimeout);
+    selectRows(images, QStringLiteral("strata-test/busybox"));
+    QTest::mouseClick(browser->openButton(), Qt::LeftButton);
+    ImageTab *tab = window.tab(0);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->isLoaded(), kTimeout);
+    ImagePage *page = tab->page();
+    OverlayPane *overlay = page->overlayPane();
+    QTRY_VERIFY_WITH_TIMEOUT(overlay->simulation() != nullptr, kTimeout);
+    page->detailTabs()->setCurrentWidget(overlay);
+
+    page->treePane()->selectPath(QStringLiteral("etc/passwd"));
+    QTRY_VERIFY_WITH_TIMEOUT(overlay->writeButton()->isEnabled(), kTimeout);
+    QTest::mouseClick(overlay->writeButton(), Qt::LeftButton);
+    page->treePane()->selectPath(QStringLiteral("etc/group"));
+    QTRY_VERIFY_WITH_TIMEOUT(overlay->deleteButton()->isEnabled(), kTimeout);
+    QTest::mouseClick(overlay->deleteButton(), Qt::LeftButton);
+
+    QCOMPARE(overlay->simulation()->upperBytes(), sizeRw(QStringLiteral("copyup")));
+    // docker diff: C /etc, C /etc/passwd, D /etc/group.
+    QStringList engine =
+        QString::fromUtf8(docker({QStringLiteral("diff"), QStringLiteral("copyup")}))
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    engine.sort();
+    QStringList simulated;
+    for (const CopyUpSimulation::UpperEntry &e : overlay->simulation()->upper()) {
+        const QChar letter =
+            e.kind == CopyUpSimulation::UpperEntry::Kind::Whiteout  ? QLatin1Char('D')
+            : e.kind == CopyUpSimulation::UpperEntry::Kind::Created ? QLatin1Char('A')
+                                                                    : QLatin1Char('C');
+        simulated << QStringLiteral("%1 /%2").arg(letter).arg(QString::fromStdString(e.path));
+    }
+    simulated.sort();
+    QCOMPARE(simulated, engine);
+    QVERIFY2(
+        overlay->sizesLabel()->text().contains(formatDataSize(sizeRw(QStringLiteral("copyup")))),
+        qPrintable(overlay->sizesLabel()->text()));
+    QTest::mouseClick(overlay->resetButton(), Qt::LeftButton);
+    QCOMPARE(overlay->simulation()->upperBytes(), 0);
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("copyup")});
 }
 
 void TestEngineWindows::containerOpensWithItsLayerAndFolders()
