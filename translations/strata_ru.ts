@@ -279,6 +279,18 @@
         <source>Show which layers the images of the given archives share.</source>
         <translation>Показать, какие слои общие у образов из указанных архивов.</translation>
     </message>
+    <message>
+        <source>Give the classroom lesson on the image (the demo image without one), step by step; Page Down goes on.</source>
+        <translation>Провести урок на образе (без образа — на демонстрационном), шаг за шагом; Page Down — дальше.</translation>
+    </message>
+    <message>
+        <source>Start the lesson at step N (1-13).</source>
+        <translation>Начать урок с шага N (1–13).</translation>
+    </message>
+    <message>
+        <source>--lesson-step needs a step from 1 to %1</source>
+        <translation>--lesson-step ждёт номер шага от 1 до %1</translation>
+    </message>
 </context>
 <context>
     <name>strata::CompareWindow</name>
@@ -2270,6 +2282,152 @@ Stored in the archive: %2</source>
     </message>
 </context>
 <context>
+    <name>strata::Lesson</name>
+    <message>
+        <source>An image is layers</source>
+        <translation>Образ — это слои</translation>
+    </message>
+    <message>
+        <source>Layers are read-only</source>
+        <translation>Слои только для чтения</translation>
+    </message>
+    <message>
+        <source>The container&apos;s layer</source>
+        <translation>Слой контейнера</translation>
+    </message>
+    <message>
+        <source>docker images</source>
+        <translation>docker images</translation>
+    </message>
+    <message>
+        <source>docker save and tar</source>
+        <translation>docker save и tar</translation>
+    </message>
+    <message>
+        <source>The manifest</source>
+        <translation>Манифест</translation>
+    </message>
+    <message>
+        <source>A layer&apos;s json, VERSION, layer.tar</source>
+        <translation>json, VERSION и layer.tar слоя</translation>
+    </message>
+    <message>
+        <source>A layer&apos;s files</source>
+        <translation>Файлы слоя</translation>
+    </message>
+    <message>
+        <source>docker history</source>
+        <translation>docker history</translation>
+    </message>
+    <message>
+        <source>Shared layers save disk</source>
+        <translation>Общие слои экономят диск</translation>
+    </message>
+    <message>
+        <source>overlay2: lower, upper, merged</source>
+        <translation>overlay2: lower, upper, merged</translation>
+    </message>
+    <message>
+        <source>Whiteouts</source>
+        <translation>Whiteout</translation>
+    </message>
+    <message>
+        <source>Sizes before and after</source>
+        <translation>Размеры до и после</translation>
+    </message>
+    <message>
+        <source>Reading the image…</source>
+        <translation>Чтение образа…</translation>
+    </message>
+    <message>
+        <source>An image is a stack of layers, the oldest at the bottom. Each block is one layer: the files one build step added, changed or deleted. The heights are to scale: a bigger block is a bigger layer.</source>
+        <translation>Образ — это стопка слоёв, самый старый внизу. Каждый блок — один слой: файлы, которые один шаг сборки добавил, изменил или удалил. Высоты в масштабе: чем больше блок, тем больше слой.</translation>
+    </message>
+    <message>
+        <source>A layer never changes once it is built: it is read-only. Its name, the diff_id, is the SHA-256 of its content, so any number of images and containers can use the same layer at the same time.</source>
+        <translation>Собранный слой больше никогда не меняется: он только для чтения. Его имя, diff_id, — это SHA-256 его содержимого, поэтому один и тот же слой могут одновременно использовать сколько угодно образов и контейнеров.</translation>
+    </message>
+    <message>
+        <source>docker run adds one thin layer on top, the dashed block: the container&apos;s read-write layer. Whatever the container writes goes there; the image&apos;s layers below stay as they are.</source>
+        <translation>docker run добавляет сверху один тонкий слой — пунктирный блок: слой контейнера для чтения и записи. Всё, что пишет контейнер, попадает туда; слои образа под ним остаются как есть.</translation>
+    </message>
+    <message>
+        <source>docker images shows the image&apos;s SIZE: all its layers together, here %1 in %2 layers. Layers shared with other images are stored only once, so the sizes of several images do not simply add up.</source>
+        <translation>docker images показывает SIZE образа: все его слои вместе, здесь %1 в %2 слоях. Слои, общие с другими образами, хранятся один раз, поэтому размеры нескольких образов нельзя просто сложить.</translation>
+    </message>
+    <message>
+        <source>docker save writes an image into one tar file; this image comes from an engine or a registry, so there is no archive to open. Open a saved .tar to see this step.</source>
+        <translation>docker save записывает образ в один tar-файл; этот образ взят из движка или реестра, поэтому открывать нечего. Откройте сохранённый .tar, чтобы увидеть этот шаг.</translation>
+    </message>
+    <message>
+        <source>docker save nginx &gt; nginx.tar writes the image into one tar file. tar tvf nginx.tar lists what is inside: these files, in the order they are stored.</source>
+        <translation>docker save nginx &gt; nginx.tar записывает образ в один tar-файл. tar tvf nginx.tar показывает, что внутри: вот эти файлы, в том порядке, в каком они лежат.</translation>
+    </message>
+    <message>
+        <source>manifest.json is the table of contents: for each image its tags, its config file and its layers, bottom first. Everything else is found from here.</source>
+        <translation>manifest.json — это оглавление: для каждого образа его теги, файл конфигурации и слои, снизу вверх. Всё остальное находится отсюда.</translation>
+    </message>
+    <message>
+        <source>In docker save&apos;s classic format every layer has its own folder: json (the layer&apos;s metadata), VERSION (the format, 1.0) and layer.tar (the layer&apos;s files). Newer formats keep the same tar as a blob named by its SHA-256.</source>
+        <translation>В классическом формате docker save у каждого слоя своя папка: json (метаданные слоя), VERSION (версия формата, 1.0) и layer.tar (файлы слоя). Новые форматы хранят тот же tar как blob, названный по его SHA-256.</translation>
+    </message>
+    <message>
+        <source>Open one layer and you see only its own files: what this one build step changed, nothing from the layers below.</source>
+        <translation>Откройте один слой, и вы увидите только его собственные файлы: то, что изменил этот шаг сборки, и ничего из нижних слоёв.</translation>
+    </message>
+    <message>
+        <source>docker history lists the steps that built the image, newest first; the stack above reads from the bottom up. Steps such as ENV or CMD only change the settings: they make no layer and show 0 B.</source>
+        <translation>docker history перечисляет шаги, которыми собран образ, новые сверху; стопка выше читается снизу вверх. Шаги вроде ENV или CMD меняют только настройки: они не создают слой и показывают 0 Б.</translation>
+    </message>
+    <message>
+        <source>Images built on the same base share its layers, and the engine keeps each layer once however many images use it. Here three images share their bottom layers: the saving is the sum of what is not stored twice.</source>
+        <translation>Образы, собранные на одной основе, делят её слои, и движок хранит каждый слой один раз, сколько бы образов его ни использовали. Здесь у трёх образов общие нижние слои: экономия — это всё, что не хранится дважды.</translation>
+    </message>
+    <message>
+        <source>A running container sees one folder, merged. overlay2 makes it from the image&apos;s layers as read-only lowerdirs and the container&apos;s own, empty upperdir on top; overlayfs needs a workdir beside it.</source>
+        <translation>Запущенный контейнер видит одну папку, merged. overlay2 собирает её из слоёв образа — это lowerdir только для чтения — и собственной пустой upperdir контейнера сверху; рядом overlayfs нужна workdir.</translation>
+    </message>
+    <message>
+        <source>A later layer cannot change a lower one, so a deletion is stored as a whiteout: an empty file .wh.NAME that hides NAME, and .wh..wh..opq that hides a whole folder. On disk overlay2 writes a 0/0 device instead.</source>
+        <translation>Верхний слой не может изменить нижний, поэтому удаление хранится как whiteout: пустой файл .wh.NAME скрывает NAME, а .wh..wh..opq скрывает целую папку. На диске overlay2 вместо этого пишет устройство 0/0.</translation>
+    </message>
+    <message>
+        <source>Change a single byte of /%1 in a container and overlay2 first copies the whole file up into the container&apos;s layer: docker ps -s now says SIZE %2 (virtual %3). The image&apos;s %4 stay on disk once, however many containers run it.</source>
+        <translation>Измените в контейнере всего один байт /%1 — и overlay2 сначала скопирует весь файл наверх, в слой контейнера: теперь docker ps -s показывает SIZE %2 (virtual %3). %4 образа лежат на диске один раз, сколько бы контейнеров его ни запускали.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::LessonPanel</name>
+    <message>
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Дальше</translation>
+    </message>
+    <message>
+        <source>End Lesson</source>
+        <translation>Закончить урок</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Page Up</source>
+        <translation>Page Up</translation>
+    </message>
+    <message>
+        <source>Page Down</source>
+        <translation>Page Down</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Шаг %1 из %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>strata::LoadProgressBar</name>
     <message>
         <source>Cancel</source>
@@ -2489,6 +2647,18 @@ Stored in the archive: %2</source>
     <message>
         <source>Block heights grow with the logarithm of the layers&apos; sizes, so that tiny and huge layers show together; a note above the stack says so. Off: heights are proportional to the sizes.</source>
         <translation>Высота блоков растёт как логарифм размера слоя, чтобы крошечные и огромные слои были видны вместе; надпись над стопкой говорит об этом. Если выключено, высота пропорциональна размеру.</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Урок</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson: What Is an Image</source>
+        <translation>&amp;Урок: что такое образ</translation>
+    </message>
+    <message>
+        <source>The classroom lesson, step by step on the current image</source>
+        <translation>Урок для класса, шаг за шагом на текущем образе</translation>
     </message>
 </context>
 <context>

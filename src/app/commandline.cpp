@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "windows/lesson.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -30,6 +32,17 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("strata::CommandLine",
                                     "Show which layers the images of the given archives share."));
     parser.addOption(reuse);
+    const QCommandLineOption lesson(
+        QStringLiteral("lesson"),
+        QCoreApplication::translate("strata::CommandLine",
+                                    "Give the classroom lesson on the image (the demo image "
+                                    "without one), step by step; Page Down goes on."));
+    parser.addOption(lesson);
+    const QCommandLineOption lessonStep(
+        QStringLiteral("lesson-step"),
+        QCoreApplication::translate("strata::CommandLine", "Start the lesson at step N (1-13)."),
+        QStringLiteral("N"));
+    parser.addOption(lessonStep);
 
     CommandLine result;
     if (!parser.parse(arguments)) {
@@ -50,6 +63,18 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
     result.paths = parser.positionalArguments();
     result.reuse = parser.isSet(reuse);
+    if (parser.isSet(lesson) || parser.isSet(lessonStep)) {
+        bool ok = true;
+        const int step = parser.isSet(lessonStep) ? parser.value(lessonStep).toInt(&ok) : 1;
+        if (!ok || step < 1 || step > int(Lesson::StepCount)) {
+            result.action = CommandLine::Action::Fail;
+            result.text = QCoreApplication::translate("strata::CommandLine",
+                                                      "--lesson-step needs a step from 1 to %1")
+                              .arg(int(Lesson::StepCount));
+            return result;
+        }
+        result.lessonStep = step - 1;
+    }
     if (parser.isSet(compare)) {
         // --compare A B: A is the option's value, B the first positional argument.
         result.compare << parser.value(compare);

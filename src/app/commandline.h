@@ -19,6 +19,7 @@ struct CommandLine
     QStringList paths;   // archives and directories to open, each in a tab
     QStringList compare; // --compare A B
     bool reuse = false;  // --reuse: the Reuse window over every path given
+    int lessonStep = -1; // --lesson [--lesson-step N]: the lesson from step N (from 0)
 };
 
 // Parses the arguments (the first is the program). Needs only a QCoreApplication, so that

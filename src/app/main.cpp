@@ -72,5 +72,7 @@ int main(int argc, char *argv[])
     window.show();
     if (command.reuse)
         window.openReuse(command.paths);
+    if (command.lessonStep >= 0)
+        window.startLesson(command.lessonStep);
     return app.exec();
 }

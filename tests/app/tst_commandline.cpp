@@ -38,6 +38,8 @@ private slots:
         QVERIFY2(run.out.startsWith("Usage: "), run.out.constData());
         QVERIFY(run.out.contains("--compare <A>"));
         QVERIFY(run.out.contains("--reuse"));
+        QVERIFY(run.out.contains("--lesson"));
+        QVERIFY(run.out.contains("--lesson-step <N>"));
         QVERIFY2(run.err.isEmpty(), run.err.constData());
     }
 
@@ -56,6 +58,9 @@ private slots:
         const Run unknown = strata({QStringLiteral("--no-such-option")});
         QCOMPARE(unknown.code, 2);
         QVERIFY(unknown.err.contains("no-such-option"));
+        const Run step = strata({QStringLiteral("--lesson-step"), QStringLiteral("14")});
+        QCOMPARE(step.code, 2);
+        QCOMPARE(step.err, QByteArray("strata: --lesson-step needs a step from 1 to 13\n"));
     }
 };
 

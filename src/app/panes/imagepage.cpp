@@ -127,7 +127,8 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
             shown.tree.get() == m_overlayTree)
             return;
         m_overlayTree = shown.tree.get();
-        m_overlay->setImage(shown.tree, top + 1);
+        m_overlay->setImage(shown.tree, top + 1,
+                            imageDisplaySize(m_loader->imageInfo(), m_loader->layers()));
     });
     connect(m_tree, &FileTreePane::currentEntryChanged, this,
             [this](const TreeSnapshot &, uint32_t, const QString &path) {
@@ -198,13 +199,7 @@ void ImagePage::showContainers()
     const ImageInfo &info = m_loader->imageInfo();
     const int tab = m_detailTabs->indexOf(m_containers);
     m_detailTabs->setTabVisible(tab, !info.container);
-    qint64 bytes = 0;
-    const auto &trees = m_loader->layers();
-    for (qsizetype i = 0; i < info.layers.size(); ++i) {
-        const LayerTree *tree = size_t(i) < trees.size() ? trees[size_t(i)].get() : nullptr;
-        bytes += std::max<qint64>(0, layerDisplaySize(info.layers[i], tree));
-    }
-    m_containers->setImage(m_loader->source(), info, bytes);
+    m_containers->setImage(m_loader->source(), info, imageDisplaySize(info, m_loader->layers()));
 }
 
 void ImagePage::onMetadataReady()
@@ -213,7 +208,7 @@ void ImagePage::onMetadataReady()
     showStorage();
     showArchive();
     m_overlayTree = nullptr;
-    m_overlay->setImage(nullptr, 0);
+    m_overlay->setImage(nullptr, 0, 0);
     m_layerTar->setSource(m_loader->source(), m_loader->image());
     showContainers();
     m_layer = -1;

@@ -50,7 +50,12 @@ public:
     void fetchAllLayers();
 
     LayerStackView *layerStack() const { return m_stack; }
+    // The scroll area around the stack, what a viewer sees of it.
+    QScrollArea *layerStackArea() const { return m_stackScroll; }
+    // History, Dockerfile, Efficiency.
+    QTabWidget *leftTabs() const { return m_leftTabs; }
     HistoryView *historyView() const { return m_history; }
+    LayerDetailsView *layerDetails() const { return m_layerDetails; }
     DockerfileView *dockerfileView() const { return m_dockerfile; }
     EfficiencyPanel *efficiencyPanel() const { return m_efficiency; }
     FileTreePane *treePane() const { return m_tree; }

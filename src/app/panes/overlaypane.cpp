@@ -83,9 +83,11 @@ OverlayPane::OverlayPane(QWidget *parent)
 
 OverlayPane::~OverlayPane() = default;
 
-void OverlayPane::setImage(std::shared_ptr<const FileTree> merged, int layerCount)
+void OverlayPane::setImage(std::shared_ptr<const FileTree> merged, int layerCount,
+                           qint64 imageBytes)
 {
     m_layerCount = layerCount;
+    m_imageBytes = imageBytes;
     if (merged)
         m_simulation.emplace(std::move(merged));
     else
@@ -159,7 +161,7 @@ void OverlayPane::refresh()
                         : visible        ? tr("Selected: /%1").arg(m_path)
                                   : tr("Selected: /%1 (deleted in this container)").arg(m_path));
     const qint64 upper = m_simulation->upperBytes();
-    const qint64 lower = m_simulation->lowerBytes();
+    const qint64 lower = m_imageBytes;
     m_diagram->setUpper(m_simulation->upper(), upper);
     m_sizes->setText(
         tr("docker ps -s: SIZE %1 (virtual %2). On disk (du -sh): the image's "

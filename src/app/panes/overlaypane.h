@@ -28,8 +28,10 @@ public:
     explicit OverlayPane(QWidget *parent = nullptr);
     ~OverlayPane() override;
 
-    // The image's merged filesystem at its top layer, and its layer count.
-    void setImage(std::shared_ptr<const FileTree> merged, int layerCount);
+    // The image's merged filesystem at its top layer, its layer count, and its size as docker
+    // images gives it (its layers together: a container's virtual size starts there).
+    void setImage(std::shared_ptr<const FileTree> merged, int layerCount, qint64 imageBytes);
+    qint64 imageBytes() const { return m_imageBytes; }
     // The entry selected in the merged tree ("" for none).
     void setCurrentPath(const QString &path);
 
@@ -51,6 +53,7 @@ private:
 
     std::optional<CopyUpSimulation> m_simulation;
     int m_layerCount = 0;
+    qint64 m_imageBytes = 0;
     QString m_path;
     QLabel *m_intro;
     OverlayDiagram *m_diagram;

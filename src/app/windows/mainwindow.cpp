@@ -1,5 +1,8 @@
 #include "windows/mainwindow.h"
 
+#include "windows/lesson.h"
+#include "windows/lessonpanel.h"
+
 #include "archive/demoimage.h"
 #include "models/enginemonitor.h"
 #include "models/imageloader.h"
@@ -22,6 +25,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -99,6 +103,30 @@ ImageTab *MainWindow::openPath(const QString &path, bool remember)
         connect(tab, &ImageTab::sourceOpened, m_recent, &RecentFiles::add);
     addTab(tab);
     return tab;
+}
+
+void MainWindow::startLesson(int step)
+{
+    if (!m_lesson) {
+        m_lesson = new Lesson(this);
+        m_lessonPanel = new LessonPanel(m_lesson);
+        m_lessonDock = new QDockWidget(tr("Lesson"), this);
+        m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+        m_lessonDock->setFeatures(QDockWidget::NoDockWidgetFeatures);
+        m_lessonDock->setWidget(m_lessonPanel);
+        addDockWidget(Qt::BottomDockWidgetArea, m_lessonDock);
+        connect(m_lessonPanel, &LessonPanel::closeRequested, this, &MainWindow::endLesson);
+    }
+    m_lessonDock->show();
+    m_lesson->go(step);
+}
+
+void MainWindow::endLesson()
+{
+    if (!m_lesson)
+        return;
+    m_lesson->stop();
+    m_lessonDock->hide();
 }
 
 void MainWindow::openDemo()

@@ -10,10 +10,14 @@ class QMenu;
 class QStackedWidget;
 class QTabWidget;
 
+class QDockWidget;
+
 namespace strata {
 
 class CompareWindow;
 class EngineBrowser;
+class Lesson;
+class LessonPanel;
 class RegistryDialog;
 class EngineMonitor;
 class ReuseWindow;
@@ -49,6 +53,11 @@ public:
     EngineBrowser *openEngineBrowser();
     RegistryDialog *openRegistryDialog();
     void showSettings();
+    // The classroom lesson from `step`, on the current tab's image (the demo image if none).
+    void startLesson(int step = 0);
+    void endLesson();
+    Lesson *lesson() const { return m_lesson; }
+    LessonPanel *lessonPanel() const { return m_lessonPanel; }
     EngineMonitor *engines() const { return m_engines; }
 
     int tabCount() const;
@@ -94,6 +103,9 @@ private:
     QActionGroup *m_languages = nullptr;
     QPointer<ReuseWindow> m_reuse;
     QPointer<EngineBrowser> m_browser;
+    Lesson *m_lesson = nullptr;
+    LessonPanel *m_lessonPanel = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
 };
 
 } // namespace strata

@@ -150,6 +150,11 @@ void MainWindow::createLanguageMenu()
 void MainWindow::createHelpMenu()
 {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *lesson =
+        help->addAction(tr("&Lesson: What Is an Image"), this, [this] { startLesson(); });
+    lesson->setObjectName(QStringLiteral("lessonAction"));
+    lesson->setStatusTip(tr("The classroom lesson, step by step on the current image"));
+    help->addSeparator();
     help->addAction(tr("&About Strata"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }

@@ -517,4 +517,15 @@ qint64 layerDisplaySize(const LayerInfo &layer, const LayerTree *tree)
     return layer.declaredSize;
 }
 
+qint64 imageDisplaySize(const ImageInfo &image,
+                        const std::vector<std::shared_ptr<const LayerTree>> &trees)
+{
+    qint64 bytes = 0;
+    for (qsizetype i = 0; i < image.layers.size(); ++i) {
+        const LayerTree *tree = size_t(i) < trees.size() ? trees[size_t(i)].get() : nullptr;
+        bytes += std::max<qint64>(0, layerDisplaySize(image.layers[i], tree));
+    }
+    return bytes;
+}
+
 } // namespace strata

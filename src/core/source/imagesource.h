@@ -157,5 +157,9 @@ private:
 // and dive show) when known, else its tar stream, else its blob as stored, else what the
 // manifest declares; -1 when nothing is known. `tree` may be null.
 qint64 layerDisplaySize(const LayerInfo &layer, const LayerTree *tree);
+// The image's size as `docker images` shows it: its layers' display sizes together. `trees`
+// may be shorter than the layers, or hold nulls.
+qint64 imageDisplaySize(const ImageInfo &image,
+                        const std::vector<std::shared_ptr<const LayerTree>> &trees);
 
 } // namespace strata

@@ -15,8 +15,6 @@ bool isInside(const std::string &path, const std::string &dir)
 CopyUpSimulation::CopyUpSimulation(std::shared_ptr<const FileTree> lower)
     : m_lower(std::move(lower))
 {
-    if (m_lower && m_lower->nodeCount() > 0)
-        m_lowerBytes = qint64(m_lower->totalSize(0));
 }
 
 const CopyUpSimulation::UpperEntry *CopyUpSimulation::findUpper(const std::string &path) const

@@ -14,7 +14,7 @@ namespace strata {
 // the image's layers (lowerdir) never change; the first write to a lower file copies the
 // whole file up into the container's upperdir (its parent folders too, without their
 // contents), and a deletion leaves a whiteout there, a character device 0/0. The upperdir's
-// bytes are the container's size (`docker ps -s` SIZE); with the image, its virtual size.
+// bytes are the container's size (`docker ps -s` SIZE); with the image's, its virtual size.
 class CopyUpSimulation
 {
 public:
@@ -49,8 +49,6 @@ public:
     const std::vector<UpperEntry> &upper() const { return m_upper; }
     // Bytes in the upper folder: the container's size.
     qint64 upperBytes() const;
-    // Bytes of the regular files the lower layers show (the image's part of the virtual size).
-    qint64 lowerBytes() const { return m_lowerBytes; }
     // Whether `path` is visible in the merged view now.
     bool isVisible(const std::string &path) const;
 
@@ -60,7 +58,6 @@ private:
     void copyUpParents(const std::string &path);
 
     std::shared_ptr<const FileTree> m_lower;
-    qint64 m_lowerBytes = 0;
     std::vector<UpperEntry> m_upper;
 };
 

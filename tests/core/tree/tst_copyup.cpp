@@ -52,7 +52,6 @@ private Q_SLOTS:
     {
         CopyUpSimulation sim(m_merged);
         QCOMPARE(sim.upperBytes(), 0);
-        QCOMPARE(sim.lowerBytes(), qint64(1000 + 300 + 5000 + 200000));
         // One byte appended to a 200 kB file: 200 kB + 1 in the upper folder.
         QVERIFY(sim.write("app/big.bin", 1));
         QCOMPARE(sim.upperBytes(), qint64(200001));
