@@ -2920,8 +2920,8 @@ Stored in the archive: %2</source>
         <translation>&amp;Исходный размер</translation>
     </message>
     <message>
-        <source>Presentation zoom: scales all text of the window</source>
-        <translation>Масштаб для презентаций: увеличивает весь текст окна</translation>
+        <source>Presentation zoom: scales the whole window, text and controls</source>
+        <translation>Масштаб для показа: увеличивает всё окно, и текст, и элементы управления</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,29 @@ void FileTreePane::updateColumnWidths()
         std::max(metrics.horizontalAdvance(format::changesInsideName()),
                  metrics.horizontalAdvance(format::changeKindName(ChangeKind::Unchanged))) +
             pad * 2);
+    keepNameReadable();
+}
+
+void FileTreePane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    keepNameReadable();
+}
+
+void FileTreePane::keepNameReadable()
+{
+    QHeaderView *header = m_view->header();
+    const int readable = QFontMetrics(m_view->font()).horizontalAdvance(QLatin1Char('M')) * 16;
+    int others = 0;
+    for (int c = 0; c < FileTreeModel::ColumnCount; ++c) {
+        if (c != FileTreeModel::NameColumn && !header->isSectionHidden(c))
+            others += header->sectionSize(c);
+    }
+    const bool roomy = m_view->viewport()->width() - others >= readable;
+    header->setSectionResizeMode(FileTreeModel::NameColumn,
+                                 roomy ? QHeaderView::Stretch : QHeaderView::Interactive);
+    if (!roomy)
+        header->resizeSection(FileTreeModel::NameColumn, readable);
 }
 
 void FileTreePane::showPlaceholder(const QString &text)

@@ -83,9 +83,13 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updateColumnWidths();
+    // The Name column stretches, but never below a readable width: past that the view
+    // scrolls sideways instead.
+    void keepNameReadable();
     void updateFromLayerBox();
     void requestUpdate(bool treeChanged);
     void applyResult(const Result &result);

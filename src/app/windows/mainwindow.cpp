@@ -1,8 +1,5 @@
 #include "windows/mainwindow.h"
 
-#include "windows/lesson.h"
-#include "windows/lessonpanel.h"
-
 #include "archive/demoimage.h"
 #include "models/enginemonitor.h"
 #include "models/imageloader.h"
@@ -16,6 +13,8 @@
 #include "windows/comparewindow.h"
 #include "windows/enginebrowser.h"
 #include "windows/language.h"
+#include "windows/lesson.h"
+#include "windows/lessonpanel.h"
 #include "windows/presentationzoom.h"
 #include "windows/recentfiles.h"
 #include "windows/registrydialog.h"
@@ -70,8 +69,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateTitle);
     connect(m_recent, &RecentFiles::openRequested, this,
             [this](const QString &path) { openPath(path); });
-    connect(m_zoom, &PresentationZoom::changed, this,
-            [this](int percent) { statusBar()->showMessage(tr("Zoom: %1%").arg(percent), 2000); });
+    connect(m_zoom, &PresentationZoom::changed, this, [this](int percent) {
+        statusBar()->showMessage(tr("Zoom: %1%").arg(percent), 2000);
+        // Each stack fits its pane again at the new size, once the layouts have settled.
+        for (int i = 0; i < tabCount(); ++i) {
+            if (ImagePage *page = tab(i)->page())
+                QMetaObject::invokeMethod(page->layerStack(), &LayerStackView::fit,
+                                          Qt::QueuedConnection);
+        }
+    });
     createMenus();
     updateTitle();
     m_engines->refresh(); // the start page shows what answers

@@ -10,8 +10,10 @@ class QWidget;
 
 namespace strata {
 
-// Presentation zoom for classrooms: scales the font of a whole window (every child that does
-// not set a font size of its own follows), in steps from 80 % to 300 %. Kept in QSettings.
+// Presentation zoom for classrooms, in steps from 80 % to 300 %, kept in QSettings: scales the
+// application's font (every window, menu and dialog; every widget that does not set a size of
+// its own follows) and its style's sizes (check boxes, tree arrows, icons, scroll bars, margins:
+// ZoomStyle), and keeps the window on its screen.
 class PresentationZoom final : public QObject
 {
     Q_OBJECT
@@ -38,9 +40,11 @@ signals:
 
 private:
     void apply();
+    void keepOnScreen();
 
     QPointer<QWidget> m_window;
     QFont m_baseFont;
+    QString m_baseStyle;
     int m_step;
 };
 

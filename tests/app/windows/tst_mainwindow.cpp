@@ -29,14 +29,18 @@
 #include "windows/presentationzoom.h"
 #include "windows/recentfiles.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QProcess>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -612,6 +616,56 @@ private slots:
         window.zoom()->reset();
         QCOMPARE(window.font().pointSizeF(), base);
         QCOMPARE(QSettings().value(QStringLiteral("view/zoomPercent")).toInt(), 100);
+    }
+
+    // At 200 % the controls grow with the text (check boxes, tree arrows, icons, scroll bars),
+    // menus and dialogs too (the application's font), the window stays on its screen, and the
+    // Name column keeps room for names, scrolling sideways rather than squeezing.
+    void presentationZoomScalesEverything()
+    {
+        QSettings().clear();
+        MainWindow window;
+        window.resize(1400, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ImageTab *tab = window.openPath(diveImage());
+        QVERIFY(waitLoaded(tab));
+        QStyle *style = QApplication::style();
+        const int indicator = style->pixelMetric(QStyle::PM_IndicatorWidth);
+        const int icon = style->pixelMetric(QStyle::PM_SmallIconSize);
+        const int indent = style->pixelMetric(QStyle::PM_TreeViewIndentation);
+        const qreal appFont = QApplication::font().pointSizeF();
+        window.zoom()->setStep(7);
+        QCOMPARE(window.zoom()->percent(), 200);
+        style = QApplication::style();
+        QCOMPARE(style->pixelMetric(QStyle::PM_IndicatorWidth), indicator * 2);
+        QCOMPARE(style->pixelMetric(QStyle::PM_SmallIconSize), icon * 2);
+        QCOMPARE(style->pixelMetric(QStyle::PM_TreeViewIndentation), indent * 2);
+        QCOMPARE(QApplication::font().pointSizeF(), appFont * 2);
+        QCOMPARE(window.menuBar()->actions().first()->menu()->font().pointSizeF(), appFont * 2);
+        QTest::qWait(50);
+        // What the window needs at 200 % fits a 1920x1080 projector (the test's own screen
+        // is smaller: there the window is as small as it can be).
+        const QSize needed = window.minimumSizeHint();
+        QVERIFY2(needed.width() <= 1920 && needed.height() <= 1080,
+                 qPrintable(QStringLiteral("%1x%2").arg(needed.width()).arg(needed.height())));
+        const QRect screen = window.screen()->availableGeometry();
+        QVERIFY(window.width() <= std::max(screen.width(), needed.width()));
+        QVERIFY(window.height() <= std::max(screen.height(), needed.height()));
+
+        FileTreePane *pane = tab->page()->treePane();
+        QTreeView *view = pane->view();
+        const int readable = QFontMetrics(view->font()).horizontalAdvance(QLatin1Char('M')) * 16;
+        QVERIFY(view->header()->sectionSize(FileTreeModel::NameColumn) >= readable);
+        for (int c = 0; c < FileTreeModel::ColumnCount; ++c) {
+            const QString title = view->model()->headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(view->header()->sectionSize(c) >=
+                         QFontMetrics(view->font()).horizontalAdvance(title),
+                     qPrintable(title));
+        }
+        window.zoom()->reset();
+        QCOMPARE(QApplication::style()->pixelMetric(QStyle::PM_IndicatorWidth), indicator);
+        QCOMPARE(QApplication::font().pointSizeF(), appFont);
     }
 };
 
