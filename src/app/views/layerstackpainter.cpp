@@ -89,6 +89,8 @@ void paintStep(const Context &c, const Item &item, bool current, bool hover)
     p.drawPath(diamond);
 
     QRectF textRect = item.rect.adjusted(line, 0, -c.scene.metrics().pad, 0);
+    if (item.bodyLines.size() > 1) // a slide's whole text starts at the top
+        textRect.setHeight(line);
     if (!item.head.isEmpty()) {
         const QFont bold = c.scene.boldFont();
         drawText(p, textRect, Qt::AlignLeft | Qt::AlignVCenter, item.head, bold, keyword);
@@ -96,7 +98,17 @@ void paintStep(const Context &c, const Item &item, bool current, bool hover)
             textRect.left() + QFontMetricsF(bold, p.device()).horizontalAdvance(item.head) +
             QFontMetricsF(c.scene.font(), p.device()).horizontalAdvance(QLatin1Char(' ')));
     }
-    drawText(p, textRect, Qt::AlignLeft | Qt::AlignVCenter, item.body, c.scene.font(), text);
+    if (item.bodyLines.size() <= 1) {
+        drawText(p, textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                 item.bodyLines.isEmpty() ? item.body : item.bodyLines.first(), c.scene.font(),
+                 text);
+        return;
+    }
+    QRectF row = textRect;
+    for (const QString &body : item.bodyLines) {
+        drawText(p, row, Qt::AlignLeft | Qt::AlignVCenter, body, c.scene.font(), text);
+        row.translate(0, line);
+    }
 }
 
 void paintLayer(const Context &c, const Item &item, bool current, bool hover, bool focused)

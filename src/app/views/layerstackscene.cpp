@@ -18,6 +18,34 @@ namespace {
 // decade, so that a 70 MB layer is a few times taller than a 2 KB one instead of 35000 times.
 constexpr qreal kLinesPerDecade = 1.5;
 
+// Greedy word wrap of `text` to `width`; a word longer than a line is cut where it overflows.
+QStringList wrapLines(const QString &text, const QFontMetricsF &metrics, qreal width)
+{
+    QStringList lines;
+    QString current;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString candidate = current.isEmpty() ? word : current + QLatin1Char(' ') + word;
+        if (metrics.horizontalAdvance(candidate) <= width) {
+            current = candidate;
+            continue;
+        }
+        if (!current.isEmpty())
+            lines << current;
+        current = word;
+        while (current.size() > 1 && metrics.horizontalAdvance(current) > width) {
+            qsizetype fits = 1;
+            while (fits < current.size() &&
+                   metrics.horizontalAdvance(current.left(fits + 1)) <= width)
+                ++fits;
+            lines << current.left(fits);
+            current = current.mid(fits);
+        }
+    }
+    if (!current.isEmpty() || lines.isEmpty())
+        lines << current;
+    return lines;
+}
+
 qreal logSize(qint64 bytes)
 {
     return bytes > 0 ? std::log10(1.0 + double(bytes) / 1024.0) : 0.0;
@@ -264,13 +292,61 @@ void LayerStackScene::layout(const QFont &font, const QPaintDevice *device, qrea
     }
     for (Item &item : m_items) {
         item.notToScale = false;
-        const qreal height = itemHeight(item, m, zoom, &item.notToScale);
+        qreal height = itemHeight(item, m, zoom, &item.notToScale);
         const qreal indent = item.kind == Kind::Step ? m.line : 0;
         item.rect = QRectF(left + indent, y, right - left - indent, height);
         elide(item, device);
+        if (m_wholeText) {
+            const qreal needed = wrapWholeText(item, device);
+            if (needed > height) {
+                item.notToScale = item.notToScale || item.kind == Kind::Layer;
+                height = needed;
+                item.rect.setHeight(height);
+            }
+        }
         y += height + m.gap;
     }
     m_height = m_items.empty() ? 0 : y - m.gap + m.margin;
+}
+
+qreal LayerStackScene::wrapWholeText(Item &item, const QPaintDevice *device) const
+{
+    const QFontMetricsF plain(m_font, device);
+    const qreal pad = m_metrics.pad;
+    const qreal width = std::max<qreal>(m_metrics.line, item.rect.width() - 2 * pad);
+    switch (item.kind) {
+    case Kind::Layer: {
+        const Layer &layer = m_layers[size_t(item.index)];
+        item.bodyLines.clear();
+        for (int i = 0; i < layer.stepLines.size(); ++i) {
+            const QString indent = i > 0 ? QStringLiteral("    ") : QString();
+            for (const QString &line :
+                 wrapLines(layer.stepLines.at(i), plain, width - plain.horizontalAdvance(indent)))
+                item.bodyLines << indent + line;
+        }
+        if (item.tail.isEmpty())
+            item.tail = QFontMetricsF(m_font, device)
+                            .elidedText(tr("layer %1 · %2").arg(item.index).arg(layer.digest),
+                                        Qt::ElideRight, width / 2);
+        return (1 + item.bodyLines.size()) * m_metrics.line + pad;
+    }
+    case Kind::Step: {
+        const HistoryEntry &step = m_image.history.at(item.index);
+        QString text = step.createdBy.simplified();
+        if (!item.head.isEmpty() && text.startsWith(item.head))
+            text = text.mid(item.head.size()).trimmed();
+        const qreal headWidth =
+            item.head.isEmpty() ? 0
+                                : QFontMetricsF(boldFont(), device).horizontalAdvance(item.head) +
+                                      plain.horizontalAdvance(QLatin1Char(' '));
+        item.bodyLines = wrapLines(text, plain, width - m_metrics.line - headWidth);
+        return std::max<qreal>(item.rect.height(), item.bodyLines.size() * m_metrics.line);
+    }
+    case Kind::Container:
+    case Kind::Boundary:
+        break;
+    }
+    return item.rect.height();
 }
 
 void LayerStackScene::elide(Item &item, const QPaintDevice *device) const

@@ -96,6 +96,9 @@ public:
     // The size the proportional scale measures against: the largest layer of every stack
     // shown together, so that their blocks compare. 0: this image's largest layer.
     void setScaleReference(qint64 bytes) { m_scaleReference = bytes; }
+    // For slides: every step's whole text, wrapped over as many lines as it needs; a block
+    // that grows for its text past its size is marked as not to scale.
+    void setWholeText(bool whole) { m_wholeText = whole; }
     qint64 scaleReference() const;
     qint64 largestLayerSize() const { return m_largestLayer; }
     // Logarithmic scale: the note above the stack saying so, and where it goes (laid out).
@@ -137,12 +140,16 @@ private:
                                        Layer *layer);
     void rebuildItems();
     void elide(Item &item, const QPaintDevice *device) const;
+    // Whole-text mode: the item's text wrapped to its width into bodyLines; the height that
+    // holds them.
+    qreal wrapWholeText(Item &item, const QPaintDevice *device) const;
 
     ImageInfo m_image;
     std::vector<std::shared_ptr<const LayerTree>> m_trees;
     QStringList m_errors;
     QList<double> m_shades;
     BaseImage m_base;
+    bool m_wholeText = false;
     HeightScale m_scale = HeightScale::Proportional;
     qint64 m_scaleReference = 0;
     qint64 m_largestLayer = 0; // of m_layers, kept by rebuildLayers()

@@ -227,55 +227,78 @@ void LayerStackView::fit()
     setZoom(low);
 }
 
-QSize LayerStackView::exportSize() const
-{
-    return {std::max(width(), minimumSizeHint().width()),
-            int(std::ceil(m_scene.heightFor(font(), this, m_zoom.value())))};
-}
+namespace {
+// Slides are drawn at 96 dots per inch in an 11-point font, whatever the screen says.
+constexpr int kSlideDpi = 96;
+constexpr qreal kSlidePointSize = 11;
 
-void LayerStackView::paintInto(QPainter &painter, bool withState) const
+QImage slideDevice(const QSize &pixels, qreal scale)
 {
-    const QSize size = exportSize();
+    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    const int dotsPerMeter = int(std::lround(kSlideDpi / 0.0254));
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    return image;
+}
+} // namespace
+
+LayerStackScene LayerStackView::slideScene(const QPaintDevice *device, int width) const
+{
     LayerStackScene scene = m_scene;
-    scene.layout(font(), this, size.width(), m_zoom.value());
-    painter.fillRect(QRect(QPoint(), size), palette().color(QPalette::Base));
-    LayerStackPaintState state;
-    if (withState)
-        state.currentItem = m_currentItem;
-    paintLayerStack(painter, scene, palette(), state);
+    scene.setWholeText(true);
+    QFont font = this->font();
+    font.setPointSizeF(kSlidePointSize);
+    scene.layout(font, device, width, 1.0);
+    return scene;
 }
 
-QImage LayerStackView::renderImage() const
+QSize LayerStackView::slideSize(int width) const
 {
-    QImage image(exportSize(), QImage::Format_ARGB32_Premultiplied);
-    // The same resolution as the screen, so that the fonts measure as they did in layout().
-    image.setDotsPerMeterX(int(std::lround(logicalDpiX() / 0.0254)));
-    image.setDotsPerMeterY(int(std::lround(logicalDpiY() / 0.0254)));
+    const QImage measure = slideDevice(QSize(1, 1), 1.0);
+    return {width, int(std::ceil(slideScene(&measure, width).height()))};
+}
+
+void LayerStackView::paintSlide(QPainter &painter, const LayerStackScene &scene) const
+{
+    painter.fillRect(QRectF(0, 0, scene.width(), scene.height()), palette().color(QPalette::Base));
+    paintLayerStack(painter, scene, palette(), LayerStackPaintState{});
+}
+
+QImage LayerStackView::renderSlide(qreal scale, int width) const
+{
+    const QSize size = slideSize(width);
+    QImage image = slideDevice(
+        QSize(int(std::ceil(size.width() * scale)), int(std::ceil(size.height() * scale))), scale);
+    image.fill(palette().color(QPalette::Base));
     QPainter painter(&image);
-    paintInto(painter, true);
+    painter.setRenderHint(QPainter::Antialiasing);
+    paintSlide(painter, slideScene(&image, width));
     painter.end();
     return image;
 }
 
-bool LayerStackView::exportPng(const QString &path) const
+bool LayerStackView::exportPng(const QString &path, qreal scale, int width) const
 {
-    return renderImage().save(path, "PNG");
+    return renderSlide(scale, width).save(path, "PNG");
 }
 
-bool LayerStackView::exportSvg(const QString &path) const
+bool LayerStackView::exportSvg(const QString &path, int width) const
 {
-    const QSize size = exportSize();
+    const QImage measure = slideDevice(QSize(1, 1), 1.0);
+    const LayerStackScene scene = slideScene(&measure, width);
+    const QSize size(width, int(std::ceil(scene.height())));
     QSvgGenerator generator;
     generator.setFileName(path);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(), size));
-    generator.setResolution(logicalDpiY());
+    generator.setResolution(kSlideDpi);
     generator.setTitle(tr("Layers of %1").arg(m_scene.image().displayName()));
     generator.setDescription(tr("The layer stack of a container image, drawn by Strata"));
     QPainter painter;
     if (!painter.begin(&generator))
         return false;
-    paintInto(painter, true);
+    paintSlide(painter, scene);
     if (!painter.end())
         return false;
     return QFileInfo(path).size() > 0;

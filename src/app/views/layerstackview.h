@@ -58,11 +58,15 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-    // The whole stack (not only what is scrolled into view), current selection included.
-    QSize exportSize() const;
-    QImage renderImage() const;
-    bool exportPng(const QString &path) const;
-    bool exportSvg(const QString &path) const;
+    // For slides: the whole stack, not only what is scrolled into view, at a width and a text
+    // size of its own whatever the screen, the window or the zoom, every step's whole text,
+    // nothing selected. A PNG has `scale` pixels per point of the drawing (2: sharp on a
+    // projector); an SVG is `width` points wide.
+    static constexpr int kSlideWidth = 960;
+    QSize slideSize(int width = kSlideWidth) const;
+    QImage renderSlide(qreal scale = 2.0, int width = kSlideWidth) const;
+    bool exportPng(const QString &path, qreal scale = 2.0, int width = kSlideWidth) const;
+    bool exportSvg(const QString &path, int width = kSlideWidth) const;
 
     static constexpr qreal kMinZoom = 0.2;
     static constexpr qreal kMaxZoom = 8.0;
@@ -114,7 +118,9 @@ private:
     static QString baseImageToolTip(const BaseImage &base);
     QString readWriteLayerToolTip(const ContainerInfo &container,
                                   const LayerStackScene::Layer &layer) const;
-    void paintInto(QPainter &painter, bool withState) const;
+    // The scene laid out for a slide `width` wide, measured on `device` (96 dpi).
+    LayerStackScene slideScene(const QPaintDevice *device, int width) const;
+    void paintSlide(QPainter &painter, const LayerStackScene &scene) const;
 
     LayerStackScene m_scene;
     DiagramZoom m_zoom{kMinZoom, kMaxZoom};

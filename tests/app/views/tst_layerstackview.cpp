@@ -356,9 +356,22 @@ private Q_SLOTS:
         QVERIFY(m_view->exportPng(png));
         QImage image(png);
         QVERIFY(!image.isNull());
-        QCOMPARE(image.size(), m_view->exportSize());
-        QCOMPARE(image.width(), m_view->width());
-        QCOMPARE(image.height(), m_view->minimumSizeHint().height());
+        // Twice the slide's points, whatever the widget's size or zoom.
+        const QSize slide = m_view->slideSize();
+        QCOMPARE(slide.width(), LayerStackView::kSlideWidth);
+        QCOMPARE(image.size(), slide * 2);
+        const QSize widget = m_view->size();
+        const qreal zoom = m_view->zoom();
+        m_view->resize(300, widget.height());
+        m_view->setZoom(zoom * 1.5);
+        // Nothing selected on a slide: another current layer gives the same picture.
+        m_view->setCurrentLayer(3);
+        QImage again = m_view->renderSlide();
+        again.setDevicePixelRatio(1); // a PNG file keeps no pixel ratio
+        QCOMPARE(again.convertToFormat(image.format()), image);
+        QCOMPARE(m_view->renderSlide(1.0, 1200).size().width(), 1200);
+        m_view->resize(widget);
+        m_view->setZoom(zoom);
         QSet<QRgb> colours;
         for (int y = 0; y < image.height(); y += 3) {
             for (int x = 0; x < image.width(); x += 3)
@@ -379,6 +392,15 @@ private Q_SLOTS:
                      qPrintable(QString::number(layer)));
         }
         QVERIFY(text.contains(QLatin1String("WORKDIR /app")));
+        // Each step's whole text, its last word too, however long it is.
+        QString longest;
+        for (const HistoryEntry &step : m_snyk.image.history) {
+            if (step.createdBy.size() > longest.size())
+                longest = step.createdBy;
+        }
+        QVERIFY(longest.size() > 100);
+        const QString lastWord = longest.simplified().section(QLatin1Char(' '), -1);
+        QVERIFY2(text.contains(lastWord.toHtmlEscaped()), qPrintable(lastWord));
         QVERIFY(text.contains(QLatin1String("container layer (read-write)")));
         QVERIFY(text.contains(QLatin1String("base image ends here")));
         QVERIFY(!text.contains(QLatin1String("damaged")));
@@ -392,21 +414,18 @@ private Q_SLOTS:
         StackHeightScale::instance().setLogarithmic(true);
         const auto proportional =
             qScopeGuard([] { StackHeightScale::instance().setLogarithmic(false); });
-        const QImage plain = m_view->renderImage();
+        const QImage plain = m_view->grab().toImage();
         auto fillOf = [](const QImage &image, const QRect &block, bool right) {
             const int x = right ? block.right() - 6 : block.left() + 6;
             return image.pixel(x, block.bottom() - 6);
         };
-        // The export starts at the top of the stack, the widget rests it on its bottom edge.
-        const int offset = m_view->height() - m_view->exportSize().height();
-        QVERIFY(offset >= 0);
-        const QRect base = m_view->layerRect(0).translated(0, -offset);
-        const QRect own = m_view->layerRect(1).translated(0, -offset);
+        const QRect base = m_view->layerRect(0);
+        const QRect own = m_view->layerRect(1);
         QVERIFY(fillOf(plain, base, false) != fillOf(plain, own, false));
         QCOMPARE(fillOf(plain, own, true), fillOf(plain, own, false));
 
         m_view->setLayerShades({0, 0.5, 0, 0, 0}, QStringLiteral("Wasted bytes"));
-        const QImage shaded = m_view->renderImage();
+        const QImage shaded = m_view->grab().toImage();
         QVERIFY(fillOf(shaded, own, true) != fillOf(shaded, own, false));
         QCOMPARE(fillOf(shaded, own, false), fillOf(plain, own, false));
 
