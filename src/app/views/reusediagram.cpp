@@ -1,5 +1,7 @@
 #include "views/reusediagram.h"
 
+#include "views/stackheightscale.h"
+
 #include <QContextMenuEvent>
 #include <QFileInfo>
 #include <QHelpEvent>
@@ -23,6 +25,13 @@ ReuseDiagram::ReuseDiagram(QWidget *parent) : QWidget(parent)
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
     setAccessibleName(tr("Layer reuse diagram"));
+    // The same choice of scale as every layer stack (View > Logarithmic Block Heights).
+    m_scene.setLogarithmic(StackHeightScale::instance().logarithmic());
+    connect(&StackHeightScale::instance(), &StackHeightScale::changed, this, [this](bool log) {
+        m_scene.setLogarithmic(log);
+        relayout();
+        updateGeometry();
+    });
 }
 
 void ReuseDiagram::setAnalysis(const ReuseAnalysis &analysis)

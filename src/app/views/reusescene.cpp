@@ -18,9 +18,11 @@ namespace strata {
 
 namespace {
 
-// Blocks grow with log10 of their size in KiB, as in the single-image stack, so that a 70 MB
-// layer is taller than a 4 kB one without dwarfing it.
+// Blocks are as tall as their sizes say, the largest layer of all the images kProportionalLines
+// lines, every column on that one scale; a block too small to hold its text is drawn at the
+// minimum. On the logarithmic scale they grow with log10 of their size in KiB instead.
 constexpr qreal kMinBlockLines = 2.4;
+constexpr qreal kProportionalLines = 14;
 constexpr qreal kLinesPerDecade = 0.7;
 constexpr qreal kContainerLines = 1.6;
 
@@ -98,8 +100,9 @@ struct ReuseScene::Geometry
     qreal margin = 0;
     qreal gap = 0;
     qreal columnWidth = 0;
-    std::vector<qreal> rowHeight; // per position, bottom first
-    std::vector<qreal> rowTop;    // per position, from the top of the rows; [depth] = 0
+    std::vector<qreal> layerHeight;            // per ReuseLayer
+    std::vector<std::vector<qreal>> imageTops; // per image and position, from the rows' top;
+                                               // [layers] = the top of its stack
     qreal rowsHeight = 0;
     qreal rowsY = 0;
 
@@ -206,21 +209,40 @@ void ReuseScene::layoutImageLabels(Geometry &g)
 }
 
 // Row heights: the largest layer at each position decides.
+// Each column stacks its own layers from the bottom at one scale; a shared layer sits at the
+// same height in every column it spans, since the layers below it are shared too.
 void ReuseScene::layoutRows(Geometry &g) const
 {
-    g.rowHeight.assign(size_t(std::max(0, m_analysis.maxDepth)), m_line * kMinBlockLines);
-    for (const ReuseLayer &layer : m_analysis.layers) {
-        qreal &h = g.rowHeight[size_t(layer.position)];
-        h = std::max(h, m_line * (kMinBlockLines + kLinesPerDecade * logSize(layer.size)));
+    qint64 largest = 0;
+    for (const ReuseLayer &layer : m_analysis.layers)
+        largest = std::max(largest, layer.size);
+    const qreal minimum = m_line * kMinBlockLines;
+    g.layerHeight.assign(m_analysis.layers.size(), minimum);
+    for (size_t i = 0; i < m_analysis.layers.size(); ++i) {
+        const qint64 size = std::max<qint64>(0, m_analysis.layers[i].size);
+        const qreal natural =
+            m_logarithmic ? m_line * (kMinBlockLines + kLinesPerDecade * logSize(size))
+            : largest > 0 ? m_line * kProportionalLines * qreal(size) / qreal(largest)
+                          : 0;
+        g.layerHeight[i] = std::max(minimum, natural);
     }
-    g.rowTop.assign(g.rowHeight.size() + 1, 0);
     g.rowsHeight = 0;
-    for (qreal h : g.rowHeight)
-        g.rowsHeight += h;
-    qreal y = g.rowsHeight;
-    for (size_t p = 0; p < g.rowHeight.size(); ++p) {
-        y -= g.rowHeight[p];
-        g.rowTop[p] = y;
+    for (const ReuseImage &image : m_analysis.images) {
+        qreal total = 0;
+        for (const int layer : image.layers)
+            total += g.layerHeight[size_t(layer)];
+        g.rowsHeight = std::max(g.rowsHeight, total);
+    }
+    g.imageTops.assign(m_analysis.images.size(), {});
+    for (size_t i = 0; i < m_analysis.images.size(); ++i) {
+        const ReuseImage &image = m_analysis.images[i];
+        std::vector<qreal> &tops = g.imageTops[i];
+        qreal y = g.rowsHeight;
+        for (const int layer : image.layers) {
+            y -= g.layerHeight[size_t(layer)];
+            tops.push_back(y);
+        }
+        tops.push_back(y);
     }
 }
 
@@ -230,9 +252,10 @@ qreal ReuseScene::roomForContainers(const Geometry &g) const
 {
     const qreal containerHeight = m_line * kContainerLines;
     qreal room = 0;
-    for (const ReuseImage &image : m_analysis.images) {
-        const qreal free = g.rowTop[size_t(image.layers.size())];
-        room = std::max(room, image.containers.size() * (containerHeight + g.gap / 2) - free);
+    for (size_t i = 0; i < m_analysis.images.size(); ++i) {
+        const qreal free = g.imageTops[i].back();
+        room = std::max(
+            room, m_analysis.images[i].containers.size() * (containerHeight + g.gap / 2) - free);
     }
     return room;
 }
@@ -246,7 +269,8 @@ void ReuseScene::layoutLayers(const Geometry &g)
         const qreal left = g.columnX(layer.firstColumn);
         const qreal right = g.columnX(layer.lastColumn) + g.columnWidth;
         const size_t p = size_t(layer.position);
-        block.rect = QRectF(left, g.rowsY + g.rowTop[p] + 1, right - left, g.rowHeight[p] - 2);
+        const qreal top = layer.images.isEmpty() ? 0 : g.imageTops[size_t(layer.images.first())][p];
+        block.rect = QRectF(left, g.rowsY + top + 1, right - left, g.layerHeight[i] - 2);
         block.head = (layer.sizeSource == SizeSource::Blob ? QStringLiteral("~") : QString()) +
                      formatDataSize(layer.size);
         block.tail = shortDigest(layer.diffId.isEmpty() ? layer.key : layer.diffId);
@@ -263,9 +287,10 @@ void ReuseScene::layoutContainers(const Geometry &g)
 {
     const qreal containerHeight = m_line * kContainerLines;
     m_containers.assign(m_analysis.containers.size(), {});
-    for (const ReuseImage &image : m_analysis.images) {
+    for (size_t i = 0; i < m_analysis.images.size(); ++i) {
+        const ReuseImage &image = m_analysis.images[i];
         const qreal left = g.columnX(image.column);
-        qreal bottom = g.rowsY + g.rowTop[size_t(image.layers.size())] - g.gap / 2;
+        qreal bottom = g.rowsY + g.imageTops[i].back() - g.gap / 2;
         for (int c : image.containers) {
             const ReuseContainer &container = m_analysis.containers[size_t(c)];
             Block &block = m_containers[size_t(c)];

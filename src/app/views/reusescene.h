@@ -46,6 +46,9 @@ public:
     void setAnalysis(ReuseAnalysis analysis);
     const ReuseAnalysis &analysis() const { return m_analysis; }
     void layout(const QFont &font, const QPaintDevice *device, qreal zoom);
+    // Block heights proportional to the sizes, one scale for every column (the default), or
+    // logarithmic (View > Logarithmic Block Heights).
+    void setLogarithmic(bool logarithmic) { m_logarithmic = logarithmic; }
 
     QSizeF size() const { return m_size; }
     // The heading above the columns, in the font it is drawn in (bold, a fifth larger).
@@ -97,6 +100,7 @@ private:
     QRectF m_totals;
     static QFont titleFont(const QFont &bold);
     QStringList m_totalsLines;
+    bool m_logarithmic = false;
     QSizeF m_size;
     QFont m_font; // the view's font at the zoom of the last layout
     qreal m_line = 0;

@@ -15,9 +15,12 @@
 #include "windows/reusewindow.h"
 
 #include <QAbstractItemModelTester>
+
+#include <climits>
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -154,6 +157,46 @@ private slots:
         QVERIFY2(reason.contains(QLatin1String(demo::kDemoPhpTag)) &&
                      reason.contains(QStringLiteral("position 1")),
                  qPrintable(reason));
+    }
+
+    // Every column on one scale: a block's height over its size is the same in every column,
+    // but for blocks held at the minimum height; a shared layer sits at one height across the
+    // columns it spans.
+    void oneScaleAcrossTheColumns()
+    {
+        const auto window = openDemo();
+        QTRY_VERIFY_WITH_TIMEOUT(settled(*window, 3), kTimeout);
+        const ReuseAnalysis &a = window->workspace()->analysis();
+        const ReuseDiagram *diagram = window->diagram();
+        int minimum = INT_MAX;
+        for (size_t i = 0; i < a.layers.size(); ++i)
+            minimum = std::min(minimum, diagram->layerRect(int(i)).height());
+        double perByte = 0;
+        int compared = 0;
+        QSet<int> columns;
+        for (size_t i = 0; i < a.layers.size(); ++i) {
+            const int height = diagram->layerRect(int(i)).height() + 2; // the 1 px gaps
+            if (height <= minimum + 4 || a.layers[i].size <= 0)         // at the minimum, rounded
+
+                continue;
+            const double ratio = double(height) / double(a.layers[i].size);
+            if (perByte == 0)
+                perByte = ratio;
+            QVERIFY2(qAbs(ratio / perByte - 1) < 0.05 ||
+                         qAbs(height - perByte * a.layers[i].size) < 2,
+                     qPrintable(QStringLiteral("layer %1: %2 px for %3 B")
+                                    .arg(i)
+                                    .arg(height)
+                                    .arg(a.layers[i].size)));
+            ++compared;
+            columns.insert(a.layers[i].firstColumn);
+        }
+        QVERIFY(compared >= 2);
+        QVERIFY(columns.size() >= 2);
+        for (size_t i = 0; i < a.layers.size(); ++i) {
+            if (a.layers[i].isShared())
+                QVERIFY(diagram->layerRect(int(i)).width() > diagram->imageRect(0).width());
+        }
     }
 
     void clickingAndKeysSelectLayersAndImages()
