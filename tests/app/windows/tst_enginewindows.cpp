@@ -100,6 +100,8 @@ private slots:
 
 private:
     QByteArray docker(const QStringList &arguments);
+    // Opens the image named `name` from the Engine browser, as a user would, and waits for it.
+    static ImageTab *openFromBrowser(MainWindow &window, const QString &name);
     qint64 sizeRw(const QString &container);
 
     QTemporaryDir m_work;
@@ -302,20 +304,29 @@ void TestEngineWindows::browserFiltersAndOpensAnImage()
     QTRY_COMPARE_WITH_TIMEOUT(browser->containersView()->model()->rowCount(), before, 20000);
 }
 
+ImageTab *TestEngineWindows::openFromBrowser(MainWindow &window, const QString &name)
+{
+    EngineBrowser *browser = window.openEngineBrowser();
+    QTableView *images = browser->imagesView();
+    if (!QTest::qWaitFor([&] { return images->model()->rowCount() >= 2; }, kTimeout))
+        return nullptr;
+    selectRows(images, name);
+    QTest::mouseClick(browser->openButton(), Qt::LeftButton);
+    ImageTab *tab = window.currentTab();
+    if (!tab || !QTest::qWaitFor([&] { return tab->isLoaded(); }, kTimeout))
+        return nullptr;
+    return tab;
+}
+
 // A click on the read-write layer on top of an engine's image lists the real containers of
 // that image with the sizes docker ps -s gives; double-clicking one opens it.
 void TestEngineWindows::imageShowsItsContainers()
 {
     MainWindow window;
     window.show();
-    EngineBrowser *browser = window.openEngineBrowser();
-    QTableView *images = browser->imagesView();
-    QTRY_VERIFY_WITH_TIMEOUT(images->model()->rowCount() >= 2, kTimeout);
-    selectRows(images, QStringLiteral("strata-test/busybox"));
-    QTest::mouseClick(browser->openButton(), Qt::LeftButton);
+    ImageTab *tab = openFromBrowser(window, QStringLiteral("strata-test/busybox"));
+    QVERIFY(tab);
     QCOMPARE(window.tabCount(), 1);
-    ImageTab *tab = window.tab(0);
-    QTRY_VERIFY_WITH_TIMEOUT(tab->isLoaded(), kTimeout);
     ImagePage *page = tab->page();
     LayerStackView *stack = page->layerStack();
     const QRect container = stack->containerRect();
@@ -362,13 +373,8 @@ void TestEngineWindows::copyUpMatchesTheEngine()
 
     MainWindow window;
     window.show();
-    EngineBrowser *browser = window.openEngineBrowser();
-    QTableView *images = browser->imagesView();
-    QTRY_VERIFY_WITH_TIMEOUT(images->model()->rowCount() >= 2, kTimeout);
-    selectRows(images, QStringLiteral("strata-test/busybox"));
-    QTest::mouseClick(browser->openButton(), Qt::LeftButton);
-    ImageTab *tab = window.tab(0);
-    QTRY_VERIFY_WITH_TIMEOUT(tab->isLoaded(), kTimeout);
+    ImageTab *tab = openFromBrowser(window, QStringLiteral("strata-test/busybox"));
+    QVERIFY(tab);
     ImagePage *page = tab->page();
     OverlayPane *overlay = page->overlayPane();
     QTRY_VERIFY_WITH_TIMEOUT(overlay->simulation() != nullptr, kTimeout);
