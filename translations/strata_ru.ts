@@ -2660,6 +2660,14 @@ Stored in the archive: %2</source>
         <source>The classroom lesson, step by step on the current image</source>
         <translation>Урок для класса, шаг за шагом на текущем образе</translation>
     </message>
+    <message>
+        <source>%1 points wide (%2 pixels in a PNG)</source>
+        <translation>шириной %1 пунктов (%2 пикселей в PNG)</translation>
+    </message>
+    <message>
+        <source>Width of the picture:</source>
+        <translation>Ширина картинки:</translation>
+    </message>
 </context>
 <context>
     <name>strata::MessageBar</name>

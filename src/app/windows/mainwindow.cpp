@@ -288,14 +288,15 @@ CompareWindow *MainWindow::openComparison(const QString &a, const QString &b)
     return window;
 }
 
-bool MainWindow::exportLayerStack(const QString &path)
+bool MainWindow::exportLayerStack(const QString &path, int width)
 {
     ImageTab *tab = currentTab();
     if (!tab)
         return false;
     LayerStackView *stack = tab->page()->layerStack();
-    return path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) ? stack->exportPng(path)
-                                                                      : stack->exportSvg(path);
+    return path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)
+               ? stack->exportPng(path, 2.0, width)
+               : stack->exportSvg(path, width);
 }
 
 ImageTab *MainWindow::currentTab() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "views/layerstackview.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -40,8 +42,9 @@ public:
     // Opens an archive or image directory in a new tab (or shows its tab if it is open).
     ImageTab *openPath(const QString &path, bool remember = true);
     void openDemo();
-    // Writes the current image's layer stack as PNG or SVG (by the file's suffix).
-    bool exportLayerStack(const QString &path);
+    // Writes the current image's layer stack for a slide `width` points wide, as PNG (at two
+    // pixels a point) or SVG, by the file's suffix.
+    bool exportLayerStack(const QString &path, int width = LayerStackView::kSlideWidth);
     // A window comparing the images of two archives (their only or first image).
     CompareWindow *openComparison(const QString &a, const QString &b);
     // The Reuse window over every image open in the tabs (all images of their archives),

@@ -225,7 +225,17 @@ void MainWindow::exportLayerStackDialog()
         tr("SVG image (*.svg);;PNG image (*.png)"), &selected);
     if (path.isEmpty())
         return;
-    if (!exportLayerStack(path))
+    // The slide's width in points; a PNG has twice as many pixels, sharp on a projector.
+    const QList<int> widths = {960, 1280, 1920};
+    QStringList choices;
+    for (const int width : widths)
+        choices << tr("%1 points wide (%2 pixels in a PNG)").arg(width).arg(2 * width);
+    bool chosen = false;
+    const QString choice = QInputDialog::getItem(
+        this, tr("Export Layer Stack"), tr("Width of the picture:"), choices, 0, false, &chosen);
+    if (!chosen)
+        return;
+    if (!exportLayerStack(path, widths.value(int(choices.indexOf(choice)), widths.first())))
         QMessageBox::warning(this, tr("Export Layer Stack"),
                              tr("%1 could not be written.").arg(path));
 }

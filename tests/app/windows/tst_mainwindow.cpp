@@ -530,6 +530,14 @@ private slots:
         QVERIFY(window.exportLayerStack(dir.filePath(QStringLiteral("stack.png"))));
         QImage png(dir.filePath(QStringLiteral("stack.png")));
         QVERIFY(!png.isNull() && png.height() > 100);
+        // Two pixels a point, whatever the window: 960 points by default, or a chosen width.
+        QCOMPARE(png.width(), 2 * LayerStackView::kSlideWidth);
+        QVERIFY(window.exportLayerStack(dir.filePath(QStringLiteral("wide.png")), 1280));
+        QCOMPARE(QImage(dir.filePath(QStringLiteral("wide.png"))).width(), 2560);
+        QVERIFY(window.exportLayerStack(dir.filePath(QStringLiteral("wide.svg")), 1280));
+        QFile wide(dir.filePath(QStringLiteral("wide.svg")));
+        QVERIFY(wide.open(QIODevice::ReadOnly));
+        QVERIFY(wide.readAll().contains("viewBox=\"0 0 1280 "));
     }
 
     void recentFilesAndDrop()
