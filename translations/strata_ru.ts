@@ -876,6 +876,10 @@
         <source>This kind of entry has no content to show.</source>
         <translation>У элементов такого типа нет содержимого для показа.</translation>
     </message>
+    <message>
+        <source>%1 (its mode and owner)</source>
+        <translation>%1 (её права и владелец)</translation>
+    </message>
 </context>
 <context>
     <name>strata::FilePreview</name>
@@ -969,6 +973,10 @@
     <message>
         <source>What the selected layer does to the entry</source>
         <translation>Что выбранный слой делает с элементом</translation>
+    </message>
+    <message>
+        <source>This folder&apos;s mode and owner come from layer %1; a later layer that lists it again unchanged does not count, though overlayfs shows that layer&apos;s copy</source>
+        <translation>Права и владелец этой папки взяты из слоя %1; более поздний слой, где она указана снова без изменений, не считается, хотя overlayfs показывает копию из него</translation>
     </message>
 </context>
 <context>

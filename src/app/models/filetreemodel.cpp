@@ -324,7 +324,11 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
             return format::exactSize(qint64(n.size));
         }
         if (column == LayerColumn)
-            return tr("This entry comes from layer %1").arg(n.layer);
+            return n.isDir() ? tr("This folder's mode and owner come from layer %1; a later "
+                                  "layer that lists it again unchanged does not count, though "
+                                  "overlayfs shows that layer's copy")
+                                   .arg(n.layer)
+                             : tr("This entry comes from layer %1").arg(n.layer);
         return displayData(node, column);
     case NodeRole:
         return node;

@@ -206,7 +206,8 @@ void EntryDetailsPane::showEntry(const TreeSnapshot &snapshot, uint32_t node, co
     setField(QStringLiteral("link"), (n.type == FileType::Symlink || n.type == FileType::Hardlink)
                                          ? toQString(tree.linkTarget(node))
                                          : QString());
-    setField(QStringLiteral("layer"), QString::number(n.layer));
+    setField(QStringLiteral("layer"),
+             n.isDir() ? tr("%1 (its mode and owner)").arg(n.layer) : QString::number(n.layer));
     setField(QStringLiteral("change"),
              format::changeName(snapshot.changeOf(node), snapshot.hasChangesBelow(node)));
 
