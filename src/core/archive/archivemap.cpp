@@ -114,9 +114,14 @@ QString ArchiveMap::manifestMember(int image) const
         if (find(blob) >= 0)
             return blob;
     }
-    // Before Docker 1.10 there is no manifest: `repositories` leads to the top layer.
-    const QString list = QStringLiteral("manifest.json");
-    return find(list) >= 0 ? list : QStringLiteral("repositories");
+    // Docker's list of images; before Docker 1.10 `repositories`, which leads to the top
+    // layer; else the OCI index (a damaged layout whose manifest is not under its digest).
+    for (const QString &entry : {QStringLiteral("manifest.json"), QStringLiteral("repositories"),
+                                 QStringLiteral("index.json")}) {
+        if (find(entry) >= 0)
+            return entry;
+    }
+    return {};
 }
 
 int ArchiveMap::findLayerMember(int image, int layer, MemberRole role) const

@@ -55,7 +55,7 @@ public:
     // The index of the member called `name`, or -1.
     int find(const QString &name) const;
     // The member holding `image`'s manifest: its blob in an OCI layout, else manifest.json,
-    // else (before Docker 1.10) repositories.
+    // else (before Docker 1.10) repositories, else index.json; "" when there is none.
     QString manifestMember(int image) const;
     // The first member of `role` for `layer` of `image`, or -1.
     int findLayerMember(int image, int layer, MemberRole role) const;

@@ -1,3 +1,5 @@
+#include "fixtures.h"
+
 #include "archive/archivemap.h"
 #include "archive/imagearchive.h"
 #include "imagewriter/imagewriter.h"
@@ -241,6 +243,48 @@ private Q_SLOTS:
                           links->boxRect(-1, ArchiveLinksView::ManifestColumn).center());
         QCOMPARE(pane.memberList()->currentIndex().row(),
                  map.find(QStringLiteral("manifest.json")));
+    }
+
+    // Archives other projects' tools wrote, damaged ones among them (a manifest not under
+    // its digest, AppleDouble junk): the list holds every member, the manifest box names a
+    // member that is there, and every layer is found where the image says it is.
+    void otherToolsArchives_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        for (const char *name :
+             {"snyk_snyk-docker-plugin/oci-archives/nginx.tar",
+              "snyk_snyk-docker-plugin/skopeo-copy/nodes-fake-multi.tar",
+              "snyk_cli/docker-test-image.tar", "google_go-containerregistry/hello-world-v25.tar",
+              "moby_moby/emptyLayer.tar", "containers_podman/oci-two-images.tar.xz",
+              "regclient_regclient/testrepo", "aquasecurity_trivy/alpine-310.tar.gz"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+
+    void otherToolsArchives()
+    {
+        QFETCH(QString, fixture);
+        Error error;
+        auto archive = ImageArchive::open(fixturePath(fixture), &error);
+        QVERIFY2(archive, qPrintable(error.toString()));
+        for (int image = 0; image < int(archive->images().size()); ++image) {
+            ArchivePane pane;
+            QAbstractItemModelTester tester(pane.model());
+            pane.setArchive(archive, image);
+            const ArchiveMap &map = *pane.model()->map();
+            QCOMPARE(map.members().size(), archive->members().members().size());
+            QVERIFY2(map.find(map.manifestMember(image)) >= 0,
+                     qPrintable(map.manifestMember(image)));
+            QCOMPARE(pane.memberList()->currentIndex().row(), map.find(map.manifestMember(image)));
+            const ImageInfo &info = archive->images()[size_t(image)];
+            if (info.absent)
+                continue;
+            for (int layer = 0; layer < info.layers.size(); ++layer) {
+                if (archive->members().find(info.layers[layer].member.toStdString()))
+                    QVERIFY2(map.findLayerMember(image, layer, MemberRole::Layer) >= 0 ||
+                                 map.findLayerMember(image, layer, MemberRole::LayerLink) >= 0,
+                             qPrintable(info.layers[layer].member));
+            }
+        }
     }
 
     // skopeo's dir: transport, written by skopeo itself from an archive the test wrote.
