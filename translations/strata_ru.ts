@@ -162,14 +162,6 @@
         <translation>Blob, который образы здесь сами не называют: вложенный индекс, аттестация или json старого формата.</translation>
     </message>
     <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>%1 link to %2</source>
-        <translation>%1 — жёсткая ссылка на %2</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
@@ -3665,14 +3657,6 @@ The read-write layer: overlayfs&apos;s upperdir, where the container&apos;s writ
 <context>
     <name>strata::StoredEntryModel</name>
     <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>%1 link to %2</source>
-        <translation>%1 — жёсткая ссылка на %2</translation>
-    </message>
-    <message>
         <source>Deletes /%1 from the layers below</source>
         <translation>Удаляет /%1 из нижних слоёв</translation>
     </message>
@@ -3859,6 +3843,14 @@ The read-write layer: overlayfs&apos;s upperdir, where the container&apos;s writ
     <message>
         <source>Changes inside</source>
         <translation>Изменения внутри</translation>
+    </message>
+    <message>
+        <source>%1 link to %2</source>
+        <translation>%1 — жёсткая ссылка на %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 </TS>

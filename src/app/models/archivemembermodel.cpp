@@ -134,11 +134,7 @@ QVariant ArchiveMemberModel::data(const QModelIndex &index, int role) const
         case SizeColumn:
             return m.type == ArchiveMember::File ? formatDataSize(m.size) : QString();
         case NameColumn:
-            if (m.type == ArchiveMember::Symlink)
-                return tr("%1 → %2").arg(m.name, m.linkTarget);
-            if (m.type == ArchiveMember::Hardlink)
-                return tr("%1 link to %2").arg(m.name, m.linkTarget);
-            return m.name;
+            return format::linkedName(m.name, m.linkTarget, m.type == ArchiveMember::Hardlink);
         case RoleColumn:
             return roleText(m.role, m.layer, imageName(m.image));
         default:

@@ -34,6 +34,15 @@ QString modeString(FileType type, uint32_t mode)
     return s;
 }
 
+QString linkedName(const QString &name, const QString &target, bool hardlink)
+{
+    if (target.isEmpty())
+        return name;
+    return hardlink
+               ? QCoreApplication::translate("strata::format", "%1 link to %2").arg(name, target)
+               : QCoreApplication::translate("strata::format", "%1 → %2").arg(name, target);
+}
+
 QString owner(uint32_t uid, uint32_t gid)
 {
     return QString::number(uid) + QLatin1Char(':') + QString::number(gid);

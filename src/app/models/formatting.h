@@ -23,6 +23,9 @@ QString time(int64_t secondsSinceEpoch);
 // "Regular file", "Directory", ...
 QString fileTypeName(FileType type);
 QString changeKindName(ChangeKind kind);
+// A tar member as `tar tv` names it: "name → target" for a symlink, "name link to target" for
+// a hard link, the name alone otherwise.
+QString linkedName(const QString &name, const QString &target, bool hardlink);
 // "Changes inside": an unchanged directory with a change somewhere below it.
 QString changesInsideName();
 // changeKindName, or "Changes inside" for an unchanged entry with changes below it.

@@ -47,14 +47,11 @@ QVariant StoredEntryModel::data(const QModelIndex &index, int role) const
             return format::modeString(e.entry.type, e.entry.mode);
         case SizeColumn:
             return e.entry.type == FileType::Regular ? formatDataSize(e.entry.size) : QString();
-        case NameColumn: {
-            const QString name = toQString(e.entry.path);
-            if (e.entry.type == FileType::Symlink)
-                return tr("%1 → %2").arg(name, toQString(e.entry.symlink));
-            if (e.entry.type == FileType::Hardlink)
-                return tr("%1 link to %2").arg(name, toQString(e.entry.hardlink));
-            return name;
-        }
+        case NameColumn:
+            return format::linkedName(
+                toQString(e.entry.path),
+                toQString(e.entry.type == FileType::Hardlink ? e.entry.hardlink : e.entry.symlink),
+                e.entry.type == FileType::Hardlink);
         case MeaningColumn:
             switch (e.meaning) {
             case StoredEntry::Meaning::Whiteout:
