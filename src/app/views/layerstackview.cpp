@@ -267,13 +267,16 @@ void LayerStackView::paintSlide(QPainter &painter, const LayerStackScene &scene)
 
 QImage LayerStackView::renderSlide(qreal scale, int width) const
 {
-    const QSize size = slideSize(width);
+    // Laid out once: the image has the measuring device's resolution, only more pixels.
+    const QImage measure = slideDevice(QSize(1, 1), 1.0);
+    const LayerStackScene scene = slideScene(&measure, width);
     QImage image = slideDevice(
-        QSize(int(std::ceil(size.width() * scale)), int(std::ceil(size.height() * scale))), scale);
+        QSize(int(std::ceil(width * scale)), int(std::ceil(std::ceil(scene.height()) * scale))),
+        scale);
     image.fill(palette().color(QPalette::Base));
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
-    paintSlide(painter, slideScene(&image, width));
+    paintSlide(painter, scene);
     painter.end();
     return image;
 }
