@@ -3,7 +3,7 @@ _strata_cli()
 {
     local cur prev words cword
     _init_completion || return
-    local commands="images containers inspect history tree efficiency findings ci reuse verify diff"
+    local commands="images containers inspect history tree cat export efficiency findings ci reuse verify diff"
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
         return
@@ -17,13 +17,13 @@ _strata_cli()
                 *) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
             esac
             return ;;
-        --config)
+        --config | -o | --output)
             _filedir
             return ;;
         --image | --image-a | --image-b | --layer | --layer-a | --layer-b | --limit | \
         --containers | --container-size | --lowest-efficiency | --highest-wasted-bytes | \
         --highest-user-wasted-percent | --since | --base-layers | --wasted-bytes-floor | \
-        --max-cache-bytes | --deny-path)
+        --max-cache-bytes | --deny-path | --path)
             return ;;
     esac
     if [[ $cur == -* ]]; then
@@ -35,6 +35,8 @@ _strata_cli()
             efficiency) options+=" --image --container --format" ;;
             history | verify) options+=" --image --container" ;;
             tree) options+=" --image --container --layer --diff --since --format" ;;
+            cat) options+=" --image --container --layer" ;;
+            export) options+=" --image --container --layer --path -o" ;;
             findings) options+=" --image --container --exclude-base --base-layers --format" ;;
             ci) options+=" --image --container --config --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent --wasted-bytes-floor --deny-secrets --max-cache-bytes --deny-path --exclude-base --base-layers --format" ;;
             reuse) options+=" --format --containers --container-size" ;;

@@ -6,14 +6,24 @@
 
 namespace strata::cli {
 
-LoadedImage::LoadedImage(const QString &description)
+LoadedImage::LoadedImage(const QString &description, const QString &argument,
+                         const QString &argumentHelp)
+    : m_argument(argument)
 {
     parser.setApplicationDescription(description);
-    parser.addPositionalArgument(
-        QStringLiteral("location"),
-        QStringLiteral("The image archive or directory (default: the demo image), or an "
-                       "engine's image or container: docker://REF, podman://REF."),
-        QStringLiteral("[LOCATION]"));
+    if (argument.isEmpty()) {
+        parser.addPositionalArgument(
+            QStringLiteral("location"),
+            QStringLiteral("The image archive or directory (default: the demo image), or an "
+                           "engine's image or container: docker://REF, podman://REF."),
+            QStringLiteral("[LOCATION]"));
+    } else {
+        parser.addPositionalArgument(
+            QStringLiteral("location"),
+            QStringLiteral("The image archive or directory, or an engine's image or "
+                           "container: docker://REF, podman://REF."));
+        parser.addPositionalArgument(argument, argumentHelp);
+    }
     parser.addOption({QStringLiteral("image"),
                       QStringLiteral("Which image: a name, an ID prefix, a platform or @N."),
                       QStringLiteral("ref")});
@@ -45,8 +55,13 @@ bool LoadedImage::parse(const QStringList &arguments, QString *error)
 {
     if (!parseArguments(parser, arguments, error))
         return false;
-    if (parser.positionalArguments().size() > 1) {
-        *error = QStringLiteral("expected one LOCATION (see --help)");
+    const qsizetype wanted = m_argument.isEmpty() ? 1 : 2;
+    if (parser.positionalArguments().size() > wanted ||
+        (wanted == 2 && parser.positionalArguments().size() != 2)) {
+        *error =
+            wanted == 1
+                ? QStringLiteral("expected one LOCATION (see --help)")
+                : QStringLiteral("expected LOCATION and %1 (see --help)").arg(m_argument.toUpper());
         return false;
     }
     m_location = location(error);
@@ -75,6 +90,27 @@ bool LoadedImage::load(Error *error)
         return false;
     layers = source->loadLayers(image, LoadObserver{}, error);
     return !error->isError();
+}
+
+void LoadedImage::addLayerOption()
+{
+    parser.addOption({QStringLiteral("layer"),
+                      QStringLiteral("Layer index, 0 = bottom (default: top)."),
+                      QStringLiteral("n")});
+}
+
+bool LoadedImage::layerValue(int *layer, QString *error) const
+{
+    const int count = int(info().layers.size());
+    *layer = count - 1;
+    if (!parser.isSet(QStringLiteral("layer")))
+        return true;
+    bool ok = false;
+    *layer = parser.value(QStringLiteral("layer")).toInt(&ok);
+    if (ok && *layer >= 0 && *layer < count)
+        return true;
+    *error = QStringLiteral("--layer must be a number from 0 to %1").arg(count - 1);
+    return false;
 }
 
 int LoadedImage::reportProblems() const

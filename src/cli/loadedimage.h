@@ -19,8 +19,10 @@ struct LoadedImage
     int image = -1;
     std::vector<std::shared_ptr<const LayerTree>> layers;
 
-    // `description` says what the command does, for --help.
-    explicit LoadedImage(const QString &description);
+    // `description` says what the command does, for --help. `argument` names a second
+    // positional argument the command needs after LOCATION ("path"), with its help.
+    explicit LoadedImage(const QString &description, const QString &argument = {},
+                         const QString &argumentHelp = {});
     const ImageInfo &info() const { return source->images().at(size_t(image)); }
 
     // Parses the arguments (add options to `parser` first); false with *error on misuse.
@@ -29,6 +31,12 @@ struct LoadedImage
     bool open(Error *error);
     // open() unless done, then indexes every layer.
     bool load(Error *error);
+    // The second positional argument, when the command has one.
+    QString argument() const { return parser.positionalArguments().value(1); }
+    // `--layer N` (add it with addLayerOption): the layer asked for, or the top one; false
+    // with *error when N is no layer of the image. After open().
+    void addLayerOption();
+    bool layerValue(int *layer, QString *error) const;
     // The exit code the image's problems call for, each said on stderr.
     int reportProblems() const;
 
@@ -36,6 +44,7 @@ private:
     // What opens: LOCATION, the demo image, or with --container the container it names.
     QString location(QString *usageError) const;
     QString m_location;
+    QString m_argument;
 };
 
 } // namespace strata::cli

@@ -230,6 +230,90 @@ private slots:
         QVERIFY(run.err.contains("digest mismatch"));
     }
 
+    // cat prints a file as of a layer, as GNU tar finds it in that layer's tar; a hardlink
+    // prints its target's bytes, a deleted file says which layer still has it.
+    void catLikeTar()
+    {
+        const QString file = fixturePath("dive/test-docker-image.tar");
+        REQUIRE_FIXTURE(file);
+        const QJsonArray layers =
+            QJsonDocument::fromJson(
+                runProcess("tar", {"-xOf", file, "manifest.json"}).out)[0]["Layers"]
+                .toArray();
+        QCOMPARE(layers.size(), 14);
+        // What GNU tar extracts from the tar of layer `layer`.
+        const auto fromTar = [&](int layer, const QString &path) {
+            QTemporaryDir dir;
+            const QString tar = dir.filePath("layer.tar");
+            QFile out(tar);
+            out.open(QIODevice::WriteOnly);
+            out.write(runProcess("tar", {"-xOf", file, layers[layer].toString()}).out);
+            out.close();
+            return runProcess("tar", {"-xOf", tar, "--no-wildcards", path}).out;
+        };
+        const ProcessRun deleted = runCli({"cat", file, "/root/example/somefile3.txt"});
+        QCOMPARE(deleted.code, 2);
+        QVERIFY2(deleted.err.contains("layer 7 deleted it (--layer 6 still has it)"),
+                 deleted.err.constData());
+        const ProcessRun earlier =
+            runCli({"cat", file, "/root/example/somefile3.txt", "--layer", "6"});
+        QCOMPARE(earlier.code, 0);
+        QCOMPARE(earlier.out.size(), 6405);
+        QCOMPARE(earlier.out, fromTar(6, "root/example/somefile3.txt"));
+        const ProcessRun link = runCli({"cat", file, "bin/ls"});
+        QCOMPARE(link.code, 0);
+        QCOMPARE(link.out.size(), 1075464);
+        QCOMPARE(link.out, fromTar(0, "bin/["));
+        QCOMPARE(runCli({"cat", file, "/root"}).code, 2);
+        QCOMPARE(runCli({"cat", file}).code, 2);
+    }
+
+    // export writes the tree `tree` lists, as a tar on stdout or a file, and never replaces
+    // what exists.
+    void exportLikeTree()
+    {
+        const QString file = fixturePath("dive/test-docker-image.tar");
+        REQUIRE_FIXTURE(file);
+        QTemporaryDir dir;
+        const ProcessRun tar = runCli({"export", file, "--layer", "6", "-o", "-"});
+        QCOMPARE(tar.code, 0);
+        const QString saved = dir.filePath("layer6.tar");
+        QFile out(saved);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(tar.out);
+        out.close();
+        QStringList listed = QString::fromUtf8(runProcess("tar", {"-tf", saved}).out)
+                                 .split('\n', Qt::SkipEmptyParts);
+        for (QString &line : listed) {
+            if (line.endsWith('/'))
+                line.chop(1);
+        }
+        listed.sort();
+        QStringList tree;
+        for (const QByteArray &line : runCli({"tree", file, "--layer", "6"}).out.split('\n')) {
+            if (!line.isEmpty())
+                tree << QString::fromUtf8(line.split('\t').first());
+        }
+        tree.sort();
+        QCOMPARE(listed, tree);
+        QVERIFY(runProcess("tar", {"-xOf", saved, "root/example/somefile3.txt"}).out.size() ==
+                6405);
+
+        const QString existing = dir.filePath("existing.tar");
+        QVERIFY(strata::test::writeFile(existing, "mine"));
+        const ProcessRun refused = runCli({"export", file, "-o", existing});
+        QCOMPARE(refused.code, 2);
+        QVERIFY(refused.err.contains("already exists"));
+        QFile kept(existing);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("mine"));
+        const ProcessRun folder = runCli({"export", file, "--layer", "6", "--path", "/root/example",
+                                          "-o", dir.filePath("folder")});
+        QCOMPARE(folder.code, 0);
+        QVERIFY(QFileInfo(dir.filePath("folder/example/somefile1.txt")).isFile());
+        QCOMPARE(runCli({"export", file}).code, 2);
+    }
+
     void usage()
     {
         QCOMPARE(runCli({}).code, 2);

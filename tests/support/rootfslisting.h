@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -77,6 +78,30 @@ inline QStringList listRootfs(const QString &rootfs)
         const QByteArray relative = QFile::encodeName(path.mid(rootfs.size() + 1));
         lines << QString::fromUtf8(relative + '\t' + type + '\t' + QByteArray::number(size) + '\t' +
                                    QByteArray::number(st.st_mode & 07777, 8) + '\t' + link);
+    }
+    std::sort(lines.begin(), lines.end(),
+              [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+    return lines;
+}
+
+// Every regular file below `root` with the SHA-256 of its bytes, "path sha256" sorted
+// bytewise: with listRootfs(), all that two unpacked trees must share.
+inline QStringList regularFileHashes(const QString &root)
+{
+    QStringList lines;
+    QDirIterator it(root, QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (it.fileInfo().isSymLink() || !it.fileInfo().isFile())
+            continue;
+        QFile file(path);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+            lines << path.mid(root.size() + 1) + QStringLiteral(" unreadable");
+        else
+            lines << path.mid(root.size() + 1) + QLatin1Char(' ') +
+                         QString::fromLatin1(hash.result().toHex());
     }
     std::sort(lines.begin(), lines.end(),
               [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });

@@ -17,5 +17,7 @@ int runFindings(const QStringList &arguments);   // findingscommand.cpp
 int runCi(const QStringList &arguments);         // cicommand.cpp
 int runReuse(const QStringList &arguments);      // reusecommand.cpp
 int runContainers(const QStringList &arguments); // containerscommand.cpp
+int runExport(const QStringList &arguments);     // exportcommand.cpp
+int runCat(const QStringList &arguments);        // catcommand.cpp
 
 } // namespace strata::cli

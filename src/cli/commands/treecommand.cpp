@@ -12,9 +12,7 @@ int runTree(const QStringList &arguments)
     LoadedImage command(QStringLiteral(
         "The merged filesystem as of a layer, one line per path (path type size mode link layer), "
         "or only the changes the layer makes."));
-    command.parser.addOption({QStringLiteral("layer"),
-                              QStringLiteral("Layer index, 0 = bottom (default: top)."),
-                              QStringLiteral("n")});
+    command.addLayerOption();
     command.parser.addOption(
         {QStringLiteral("diff"), QStringLiteral("Only the changes the layer makes.")});
     command.parser.addOption(
@@ -29,14 +27,9 @@ int runTree(const QStringList &arguments)
     Error error;
     if (!command.open(&error))
         return fail(error);
-    const int count = int(command.info().layers.size());
-    int layer = count - 1;
-    if (command.parser.isSet(QStringLiteral("layer"))) {
-        bool ok = false;
-        layer = command.parser.value(QStringLiteral("layer")).toInt(&ok);
-        if (!ok || layer < 0 || layer >= count)
-            return fail(QStringLiteral("--layer must be a number from 0 to %1").arg(count - 1));
-    }
+    int layer = 0;
+    if (!command.layerValue(&layer, &usageError))
+        return fail(usageError);
     int since = -1;
     if (command.parser.isSet(QStringLiteral("since"))) {
         bool ok = false;

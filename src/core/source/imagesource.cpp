@@ -14,6 +14,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <set>
@@ -432,6 +433,11 @@ std::vector<std::shared_ptr<const LayerTree>> ImageSource::loadLayers(int image,
     return resolveSymlinkParents(load.takeResult());
 }
 
+bool ImageSource::isBuiltLayer(int image, int layer) const
+{
+    return builtLayer(m_images.at(size_t(image)).layers.at(layer)) != nullptr;
+}
+
 bool ImageSource::readLayerBlobs(int image, const std::vector<int> &layers, const BlobReader &read,
                                  Error *error) const
 {
@@ -458,20 +464,46 @@ bool ImageSource::readLayerBlobs(int image, const std::vector<int> &layers, cons
 QByteArray ImageSource::readFile(int image, int layer, const QString &path, qint64 maxBytes,
                                  Error *error) const
 {
+    QByteArray data;
+    streamFile(
+        image, layer, path,
+        [&](const char *bytes, qint64 size) {
+            data.append(bytes, qsizetype(std::min(size, maxBytes - qint64(data.size()))));
+            return data.size() < maxBytes;
+        },
+        error);
+    if (error->isError())
+        data.clear();
+    return data;
+}
+
+bool ImageSource::streamFile(int image, int layer, const QString &path, const ChunkReader &chunk,
+                             Error *error) const
+{
     *error = {};
     const LayerInfo &info = m_images.at(size_t(image)).layers.at(layer);
     const QString &member = info.member;
     std::string wanted;
     cleanPath(path.toStdString(), &wanted);
-    if (builtLayer(info))
-        return readBuiltFile(info, wanted, maxBytes, error);
-    QByteArray data;
-    bool found = false;
+    if (builtLayer(info)) {
+        // A built layer's files come whole from elsewhere (the engine); bounded, not endless.
+        constexpr qint64 kBuiltFileLimit = qint64(1) << 40;
+        const QByteArray data = readBuiltFile(info, wanted, kBuiltFileLimit, error);
+        if (!error->isError() && !data.isEmpty())
+            chunk(data.constData(), data.size());
+        return !error->isError();
+    }
     // A hardlink's data sits with its target, earlier in the same tar: then read it again for
-    // the target. The last entry of a path wins, as in the merge.
+    // the target. The last entry of a path wins, as in the merge: a match's bytes are kept
+    // until the tar's end shows no later one, and a match too large to keep is read again.
+    constexpr qint64 kKept = 16 * 1024 * 1024;
+    bool found = false;
     for (int hop = 0; hop < 8 && !found && !error->isError(); ++hop) {
         std::string target;
-        const bool read = readLayerBlobs(
+        qint64 lastOffset = -1;
+        QByteArray kept;
+        bool isKept = false;
+        readLayerBlobs(
             image, {layer},
             [&](int, ByteSource &blob) {
                 LayerReader reader(blob, m_location, member);
@@ -481,27 +513,53 @@ QByteArray ImageSource::readFile(int image, int layer, const QString &path, qint
                         continue;
                     found = entry.type == FileType::Regular;
                     target = entry.type == FileType::Hardlink ? entry.hardlink : std::string();
-                    if (found && !reader.readAll(&data, maxBytes))
-                        break;
+                    lastOffset = found ? entry.headerOffset : -1;
+                    isKept = found && entry.size <= kKept && reader.readAll(&kept, kKept);
                 }
                 if (reader.error())
                     *error = reader.error();
                 return false;
             },
             error);
-        if (!read || target.empty())
+        // A source that streams its blobs says false when the reader stops it: errors count.
+        if (error->isError())
+            break;
+        if (found && isKept) {
+            if (!kept.isEmpty())
+                chunk(kept.constData(), kept.size());
+        } else if (found) {
+            readLayerBlobs(
+                image, {layer},
+                [&](int, ByteSource &blob) {
+                    LayerReader reader(blob, m_location, member);
+                    LayerEntry entry;
+                    while (reader.next(&entry)) {
+                        if (entry.headerOffset != lastOffset)
+                            continue;
+                        char buffer[64 * 1024];
+                        for (qint64 got; (got = reader.read(buffer, sizeof buffer)) > 0;) {
+                            if (!chunk(buffer, got))
+                                break;
+                        }
+                        break;
+                    }
+                    if (reader.error())
+                        *error = reader.error();
+                    return false;
+                },
+                error);
+        }
+        if (error->isError() || target.empty())
             break;
         found = false;
         wanted = target;
     }
-    if (error->isError()) {
-        data.clear();
-    } else if (!found) {
+    if (!error->isError() && !found) {
         *error = Error::make(Error::Kind::NotFound, m_location,
                              QStringLiteral("\"%1\" is not a regular file of this layer").arg(path),
                              member);
     }
-    return data;
+    return !error->isError();
 }
 
 qint64 layerDisplaySize(const LayerInfo &layer, const LayerTree *tree)

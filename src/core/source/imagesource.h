@@ -96,6 +96,15 @@ public:
     // when the path is not a regular file of that layer.
     QByteArray readFile(int image, int layer, const QString &path, qint64 maxBytes,
                         Error *error) const;
+    // The same file's bytes passed to `chunk` piece by piece, never all in memory (cat, diffs
+    // of large files); `chunk` returns false to stop. False with *error set as for readFile.
+    using ChunkReader = std::function<bool(const char *data, qint64 size)>;
+    bool streamFile(int image, int layer, const QString &path, const ChunkReader &chunk,
+                    Error *error) const;
+
+    // Whether the layer is built rather than read from a blob (a container's read-write
+    // layer): readLayerBlobs() has no tar for it, readFile() reads its files.
+    bool isBuiltLayer(int image, int layer) const;
 
     // Calls `read` with the blob of each of `layers` of `image` as stored (compressed or not),
     // each distinct blob once (for the first position that uses it), in the order the source

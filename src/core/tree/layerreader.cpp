@@ -40,6 +40,7 @@ bool LayerReader::next(LayerEntry *entry)
             fail(QString::fromUtf8(archive_error_string(m_archive)));
             return false;
         }
+        m_entry = e;
         const char *name = archive_entry_pathname(e);
         if (!cleanPath(name ? name : "", &entry->path) || entry->path.empty())
             continue;

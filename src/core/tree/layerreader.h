@@ -48,11 +48,15 @@ public:
     // The current entry's data, its first `maxBytes` at most; false when it cannot be read.
     bool readAll(QByteArray *data, qint64 maxBytes);
     const Error &error() const { return m_error; }
+    // The current entry as libarchive read it (xattrs, device numbers, owner names), valid
+    // until the next call to next(): what an export copies.
+    struct archive_entry *rawEntry() const { return m_entry; }
 
 private:
     void fail(const QString &message);
 
     struct archive *m_archive = nullptr;
+    struct archive_entry *m_entry = nullptr;
     QString m_file;
     QString m_member;
     Error m_error;
