@@ -122,7 +122,7 @@ public:
             archive_entry_set_hardlink(e.get(), link.target.c_str());
             write(e.get());
         }
-        if (!m_failed && m_missing.size() > 0) {
+        if (!m_failed && !m_missing.empty()) {
             fail(Error::make(Error::Kind::DamagedLayer, m_source.location(),
                              QStringLiteral("\"/%1\" was not found in its layer's tar")
                                  .arg(QString::fromStdString(m_missing.front()))));

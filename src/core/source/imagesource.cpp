@@ -496,7 +496,7 @@ bool ImageSource::streamFile(int image, int layer, const QString &path, const Ch
     // A hardlink's data sits with its target, earlier in the same tar: then read it again for
     // the target. The last entry of a path wins, as in the merge: a match's bytes are kept
     // until the tar's end shows no later one, and a match too large to keep is read again.
-    constexpr qint64 kKept = 16 * 1024 * 1024;
+    constexpr qint64 kKept = qint64(16) * 1024 * 1024;
     bool found = false;
     for (int hop = 0; hop < 8 && !found && !error->isError(); ++hop) {
         std::string target;
