@@ -11,7 +11,7 @@
 namespace strata {
 
 ExportDestination::ExportDestination(Kind kind, QString location, struct archive *writer,
-                                     QString root)
+                                     const QString &root)
     : m_kind(kind), m_location(std::move(location)), m_writer(writer),
       m_root(QFile::encodeName(root))
 {

@@ -48,7 +48,7 @@ public:
     const Error &error() const { return m_error; }
 
 private:
-    ExportDestination(Kind kind, QString location, struct archive *writer, QString root);
+    ExportDestination(Kind kind, QString location, struct archive *writer, const QString &root);
     bool fail();
 
     Kind m_kind;

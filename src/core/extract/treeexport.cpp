@@ -263,7 +263,7 @@ private:
             [&](int, ByteSource &blob) {
                 LayerReader reader(blob, m_source.location(), member);
                 LayerEntry entry;
-                std::vector<char> buffer(256 * 1024);
+                std::vector<char> buffer(size_t(256) * 1024);
                 while (!cancelled() && reader.next(&entry)) {
                     if (entry.type == FileType::Directory || entry.type == FileType::Symlink)
                         continue;
