@@ -355,6 +355,30 @@
     </message>
 </context>
 <context>
+    <name>strata::TreeExporter</name>
+    <message numerus="yes">
+        <source>%1 as of layer %2 written to %3: %n entries, %4.</source>
+        <translation>
+            <numerusform>%1 as of layer %2 written to %3: %n entry, %4.</numerusform>
+            <numerusform>%1 as of layer %2 written to %3: %n entries, %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, deleted by layer %2, written from layer %3 to %4: %n entries, %5.</source>
+        <translation>
+            <numerusform>%1, deleted by layer %2, written from layer %3 to %4: %n entry, %5.</numerusform>
+            <numerusform>%1, deleted by layer %2, written from layer %3 to %4: %n entries, %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device node(s) left out, which only a tar can hold: %1.</source>
+        <translation>
+            <numerusform>%n device node left out, which only a tar can hold: %1.</numerusform>
+            <numerusform>%n device nodes left out, which only a tar can hold: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::WelcomePage</name>
     <message numerus="yes">
         <source>%1 at %2: %n image(s)</source>

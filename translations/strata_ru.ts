@@ -874,6 +874,41 @@
     </message>
 </context>
 <context>
+    <name>strata::ExportFlow</name>
+    <message>
+        <source>Writing %1… %2 %</source>
+        <translation>Запись %1… %2 %</translation>
+    </message>
+    <message>
+        <source>Save File As</source>
+        <translation>Сохранить файл как</translation>
+    </message>
+    <message>
+        <source>Export as Tar</source>
+        <translation>Экспорт в tar</translation>
+    </message>
+    <message>
+        <source>Tar archives (*.tar)</source>
+        <translation>Архивы tar (*.tar)</translation>
+    </message>
+    <message>
+        <source>Extract to Folder</source>
+        <translation>Извлечь в папку</translation>
+    </message>
+    <message>
+        <source>“%1” already exists in %2 and is kept. Extract into “%3” instead?</source>
+        <translation>«%1» уже есть в %2 и останется как есть. Извлечь в «%3»?</translation>
+    </message>
+    <message>
+        <source>%1 is still being written; wait for it to finish.</source>
+        <translation>%1 ещё записывается; дождитесь окончания.</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Запись %1…</translation>
+    </message>
+</context>
+<context>
     <name>strata::FilePreview</name>
     <message>
         <source>Save As…</source>
@@ -1056,6 +1091,26 @@
     <message>
         <source>The layer&apos;s tar entry by entry, the whiteout files (.wh.NAME) as written, beside what they mean here</source>
         <translation>Tar слоя запись за записью: файлы whiteout (.wh.NAME) в том виде, как записаны, и что они здесь значат</translation>
+    </message>
+    <message>
+        <source>(from the layer below)</source>
+        <translation>(из слоя ниже)</translation>
+    </message>
+    <message>
+        <source>Save File As…</source>
+        <translation>Сохранить файл как…</translation>
+    </message>
+    <message>
+        <source>Export as Tar…</source>
+        <translation>Экспорт в tar…</translation>
+    </message>
+    <message>
+        <source>Extract to Folder…</source>
+        <translation>Извлечь в папку…</translation>
+    </message>
+    <message>
+        <source>Copy Path</source>
+        <translation>Копировать путь</translation>
     </message>
 </context>
 <context>
@@ -2668,6 +2723,14 @@ Stored in the archive: %2</source>
         <source>Width of the picture:</source>
         <translation>Ширина картинки:</translation>
     </message>
+    <message>
+        <source>Export &amp;Filesystem as Tar…</source>
+        <translation>Экспорт &amp;файловой системы в tar…</translation>
+    </message>
+    <message>
+        <source>Write the merged filesystem as of the selected layer as a tar, like crane export</source>
+        <translation>Записать объединённую файловую систему на выбранном слое в tar, как crane export</translation>
+    </message>
 </context>
 <context>
     <name>strata::MessageBar</name>
@@ -3733,6 +3796,49 @@ The read-write layer: overlayfs&apos;s upperdir, where the container&apos;s writ
     <message>
         <source>Change</source>
         <translation>Изменение</translation>
+    </message>
+</context>
+<context>
+    <name>strata::TreeExporter</name>
+    <message>
+        <source>/%1 is in no layer up to this one.</source>
+        <translation>/%1 нет ни в одном слое до этого.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Saved /%1 to %2 (%3).</source>
+        <translation>/%1 сохранён в %2 (%3).</translation>
+    </message>
+    <message>
+        <source>The filesystem</source>
+        <translation>Файловая система</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 as of layer %2 written to %3: %n entries, %4.</source>
+        <translation>
+            <numerusform>%1 на слое %2 записан в %3: %n запись, %4.</numerusform>
+            <numerusform>%1 на слое %2 записан в %3: %n записи, %4.</numerusform>
+            <numerusform>%1 на слое %2 записан в %3: %n записей, %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, deleted by layer %2, written from layer %3 to %4: %n entries, %5.</source>
+        <translation>
+            <numerusform>%1, удалённый слоем %2, записан из слоя %3 в %4: %n запись, %5.</numerusform>
+            <numerusform>%1, удалённый слоем %2, записан из слоя %3 в %4: %n записи, %5.</numerusform>
+            <numerusform>%1, удалённый слоем %2, записан из слоя %3 в %4: %n записей, %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device node(s) left out, which only a tar can hold: %1.</source>
+        <translation>
+            <numerusform>%n файл устройства пропущен (их хранит только tar): %1.</numerusform>
+            <numerusform>%n файла устройств пропущено (их хранит только tar): %1.</numerusform>
+            <numerusform>%n файлов устройств пропущено (их хранит только tar): %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

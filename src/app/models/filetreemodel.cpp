@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QMimeData>
 #include <QStyle>
 
 #include <algorithm>
@@ -218,11 +219,36 @@ bool FileTreeModel::hasChildren(const QModelIndex &parent) const
     return false;
 }
 
+void FileTreeModel::setDragData(std::function<QMimeData *(const QStringList &paths)> make)
+{
+    m_makeDragData = std::move(make);
+}
+
+QStringList FileTreeModel::mimeTypes() const
+{
+    return {QStringLiteral("text/uri-list")};
+}
+
+QMimeData *FileTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (!m_makeDragData)
+        return nullptr;
+    QStringList paths;
+    for (const QModelIndex &index : indexes) {
+        const QString path = pathOf(index);
+        if (index.column() == NameColumn && !paths.contains(path))
+            paths << path;
+    }
+    return paths.isEmpty() ? nullptr : m_makeDragData(paths);
+}
+
 Qt::ItemFlags FileTreeModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    if (m_makeDragData)
+        f |= Qt::ItemIsDragEnabled;
     const FileNode &n = m_snapshot.tree->node(nodeOf(index));
     if (!n.isDir() || n.childCount == 0)
         f |= Qt::ItemNeverHasChildren;

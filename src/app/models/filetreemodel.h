@@ -6,6 +6,7 @@
 #include <QAbstractItemModel>
 #include <QIcon>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -60,6 +61,13 @@ public:
     QModelIndex indexOfPath(const QString &path) const;
     QString pathOf(const QModelIndex &index) const;
 
+    // Entries can be dragged out once this is set: a drag carries what `make` gives for the
+    // dragged paths (the page exports them when they are dropped).
+    void setDragData(std::function<QMimeData *(const QStringList &paths)> make);
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
+
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -73,6 +81,7 @@ public:
     QModelIndex sibling(int row, int column, const QModelIndex &idx) const override;
 
 private:
+    std::function<QMimeData *(const QStringList &paths)> m_makeDragData;
     bool identityOrder() const;
     // The children of `dir` in display order, or null in identity order.
     const std::vector<uint32_t> *orderedChildren(uint32_t dir) const;

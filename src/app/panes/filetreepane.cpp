@@ -6,11 +6,14 @@
 #include "views/sizebardelegate.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSpinBox>
 #include <QStyle>
 #include <QTimer>
@@ -107,6 +110,11 @@ FileTreePane::FileTreePane(QWidget *parent)
     for (int c = FileTreeModel::SizeColumn; c < FileTreeModel::ColumnCount; ++c)
         m_view->header()->setSectionResizeMode(c, QHeaderView::Interactive);
     m_view->header()->setMinimumSectionSize(40);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setDragEnabled(true);
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
+    m_view->setDefaultDropAction(Qt::CopyAction);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &FileTreePane::showContextMenu);
     updateColumnWidths();
 
     auto *tools = new QHBoxLayout;
@@ -400,6 +408,34 @@ void FileTreePane::onCurrentChanged()
         return;
     m_currentPath = m_model->pathOf(current);
     emit currentEntryChanged(m_model->snapshot(), m_model->nodeOf(current), m_currentPath);
+}
+
+void FileTreePane::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    if (!index.isValid())
+        return;
+    const QString path = m_model->pathOf(index);
+    const TreeSnapshot &snapshot = m_model->snapshot();
+    const uint32_t node = m_model->nodeOf(index);
+    const FileNode n = snapshot.tree->node(node);
+    const bool deleted = snapshot.changeOf(node) == ChangeKind::Deleted;
+    const bool file = !deleted && (n.type == FileType::Regular || n.type == FileType::Hardlink);
+    QMenu menu(this);
+    // A deleted entry is written from the layer below, which still has it: the menu says so.
+    const QString from = deleted ? QLatin1Char(' ') + tr("(from the layer below)") : QString();
+    if (file) {
+        menu.addAction(tr("Save File As…"), this,
+                       [this, path] { emit exportWanted(path, ExportJob::Kind::File); });
+    }
+    menu.addAction(tr("Export as Tar…") + from, this,
+                   [this, path] { emit exportWanted(path, ExportJob::Kind::Tar); });
+    menu.addAction(tr("Extract to Folder…") + from, this,
+                   [this, path] { emit exportWanted(path, ExportJob::Kind::Folder); });
+    menu.addSeparator();
+    menu.addAction(tr("Copy Path"), this,
+                   [path] { QGuiApplication::clipboard()->setText(QLatin1Char('/') + path); });
+    menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
 void FileTreePane::selectPath(const QString &path)

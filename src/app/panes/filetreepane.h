@@ -2,6 +2,7 @@
 
 #include "models/backgroundwork.h"
 #include "models/mergedtreecache.h"
+#include "models/treeexporter.h"
 #include "models/treefilter.h"
 #include "models/treesnapshot.h"
 #include "tree/layertree.h"
@@ -80,6 +81,9 @@ signals:
     void snapshotShown();
     // The user asked for the shown layer's tar as stored (whiteout files and all).
     void storedEntriesWanted();
+    // The user asked for `path` (as of the shown layer, or of the one below that deleted it)
+    // to be written out as `kind`.
+    void exportWanted(const QString &path, strata::ExportJob::Kind kind);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -97,6 +101,7 @@ private:
     void updateStatus();
     void restoreView();
     void onCurrentChanged();
+    void showContextMenu(const QPoint &position);
     void autoExpandHits();
 
     std::vector<std::shared_ptr<const LayerTree>> m_layers;

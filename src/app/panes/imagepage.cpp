@@ -10,6 +10,7 @@
 #include "panes/containerspane.h"
 #include "panes/efficiencypanel.h"
 #include "panes/entrydetailspane.h"
+#include "panes/exportflow.h"
 #include "panes/filetreepane.h"
 #include "panes/layertarpane.h"
 #include "panes/overlaypane.h"
@@ -30,10 +31,22 @@
 namespace strata {
 
 ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
-    : QWidget(parent), m_loader(loader), m_stack(new LayerStackView),
-      m_stackScroll(new QScrollArea), m_history(new HistoryView), m_dockerfile(new DockerfileView),
-      m_leftTabs(new QTabWidget), m_efficiency(new EfficiencyPanel), m_tree(new FileTreePane),
-      m_centerTabs(new QTabWidget), m_layerTar(new LayerTarPane), m_entry(new EntryDetailsPane),
+    : QWidget(parent), m_loader(loader),
+      m_export(new ExportFlow(this,
+                              [this] {
+                                  ExportJob job;
+                                  if (m_layer < 0)
+                                      return job;
+                                  job.source = m_loader->source();
+                                  job.image = m_loader->image();
+                                  job.layers = m_loader->layers();
+                                  job.layer = m_layer;
+                                  return job;
+                              })),
+      m_stack(new LayerStackView), m_stackScroll(new QScrollArea), m_history(new HistoryView),
+      m_dockerfile(new DockerfileView), m_leftTabs(new QTabWidget),
+      m_efficiency(new EfficiencyPanel), m_tree(new FileTreePane), m_centerTabs(new QTabWidget),
+      m_layerTar(new LayerTarPane), m_entry(new EntryDetailsPane),
       m_layerDetails(new LayerDetailsView), m_containers(new ContainersPane),
       m_overlay(new OverlayPane), m_detailTabs(new QTabWidget),
       m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -114,6 +127,10 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     connect(m_stack, &LayerStackView::containerLayerClicked, this,
             [this] { m_detailTabs->setCurrentWidget(m_containers); });
     connect(m_containers, &ContainersPane::openRequested, this, &ImagePage::openRequested);
+    connect(m_tree, &FileTreePane::exportWanted, m_export, &ExportFlow::ask);
+    connect(m_export, &ExportFlow::message, this, &ImagePage::message);
+    m_tree->model()->setDragData(
+        [this](const QStringList &paths) { return m_export->dragData(paths); });
     connect(m_tree, &FileTreePane::storedEntriesWanted, this,
             [this] { m_centerTabs->setCurrentWidget(m_layerTar); });
     connect(m_efficiency, &EfficiencyPanel::layersWanted, this, &ImagePage::fetchAllLayers);

@@ -23,6 +23,7 @@ class EfficiencyPanel;
 class EntryDetailsPane;
 class FileTreePane;
 class HistoryView;
+class ExportFlow;
 class ImageLoader;
 class LayerDetailsView;
 class LayerTarPane;
@@ -72,6 +73,8 @@ public:
     QTabWidget *detailTabs() const { return m_detailTabs; }
     // The "On Disk" tab, there for an engine's image or container only.
     StoragePane *storagePane() const { return m_storage; }
+    // Save File As, Export as Tar, Extract to Folder, and drags out of the tree.
+    ExportFlow *exportFlow() const { return m_export; }
 
 signals:
     void message(strata::MessageBar::Kind kind, const QString &text);
@@ -103,6 +106,7 @@ private:
     void showDigestCheck(const std::vector<LayerDigestCheck> &checks);
 
     ImageLoader *m_loader;
+    ExportFlow *m_export;
     int m_layer = -1;
     bool m_syncing = false;
     bool m_showsFetched = false; // the stack's shades are the fetch progress

@@ -3,6 +3,7 @@
 
 #include "models/enginemonitor.h"
 #include "models/imageloader.h"
+#include "panes/exportflow.h"
 #include "panes/filetreepane.h"
 #include "panes/imagepage.h"
 #include "panes/imagetab.h"
@@ -76,6 +77,12 @@ void MainWindow::createFileMenu()
         file->addAction(tr("&Export Layer Stack…"), this, &MainWindow::exportLayerStackDialog);
     exportStack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportStack->setStatusTip(tr("Save the layer diagram as an image for slides (SVG or PNG)"));
+    QAction *exportTree = file->addAction(tr("Export &Filesystem as Tar…"), this, [this] {
+        if (ImageTab *tab = currentTab())
+            tab->page()->exportFlow()->ask(QString(), ExportJob::Kind::Tar);
+    });
+    exportTree->setStatusTip(
+        tr("Write the merged filesystem as of the selected layer as a tar, like crane export"));
     file->addSeparator();
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence::Preferences);

@@ -1,5 +1,6 @@
 #include "commands/commands.h"
 #include "common/paths.h"
+#include "extract/treeexport.h"
 #include "loadedimage.h"
 #include "tree/overlaymerge.h"
 
@@ -13,17 +14,15 @@ namespace {
 QString whyNotAFile(LayerList layers, int layer, const std::string &path)
 {
     const QString shown = QLatin1Char('/') + QString::fromStdString(path);
-    for (int below = layer - 1; below >= 0; --below) {
-        if (findMerged(layers, below, path)) {
-            return QStringLiteral("%1 is not in the filesystem as of layer %2: layer %3 deleted "
-                                  "it (--layer %4 still has it)")
-                .arg(shown)
-                .arg(layer)
-                .arg(below + 1)
-                .arg(below);
-        }
-    }
-    return QStringLiteral("%1 is not in the filesystem as of layer %2").arg(shown).arg(layer);
+    const int holding = layerHolding(layers, layer, path);
+    if (holding < 0)
+        return QStringLiteral("%1 is not in the filesystem as of layer %2").arg(shown).arg(layer);
+    return QStringLiteral("%1 is not in the filesystem as of layer %2: layer %3 deleted it "
+                          "(--layer %4 still has it)")
+        .arg(shown)
+        .arg(layer)
+        .arg(holding + 1)
+        .arg(holding);
 }
 
 } // namespace

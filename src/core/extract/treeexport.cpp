@@ -361,6 +361,15 @@ private:
 
 } // namespace
 
+int layerHolding(LayerList layers, int top, std::string_view path)
+{
+    for (int layer = top; layer >= 0; --layer) {
+        if (findMerged(layers, layer, path))
+            return layer;
+    }
+    return -1;
+}
+
 bool exportTree(const ImageSource &source, LayerList layers, const ExportRequest &request,
                 ExportDestination &destination, const ExportObserver &observer,
                 ExportSummary *summary, Error *error)

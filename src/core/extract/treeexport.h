@@ -43,6 +43,11 @@ struct ExportSummary
 // is the same file; otherwise it is written with the bytes it held in its own layer. With a
 // path, the entries are named from its last component ("nginx/nginx.conf"), as `docker cp`
 // names them. `layers` are the image's, as loadLayers() gives them.
+// The highest layer at or below `top` whose merged filesystem has `path`: `top` itself when it
+// is there, the layer below the one that deleted it otherwise, -1 when no layer had it. What
+// exporting or printing a deleted file starts from.
+int layerHolding(LayerList layers, int top, std::string_view path);
+
 bool exportTree(const ImageSource &source, LayerList layers, const ExportRequest &request,
                 ExportDestination &destination, const ExportObserver &observer,
                 ExportSummary *summary, Error *error);

@@ -2,6 +2,7 @@
 // background loading, select layers and watch the tree change, filter, cancel, pick one of
 // several images, and see errors that name the file.
 #include "fixtures.h"
+#include "processrun.h"
 #include "treedump.h"
 
 #include "archive/archivemap.h"
@@ -15,6 +16,7 @@
 #include "panes/archivepane.h"
 #include "panes/containerspane.h"
 #include "panes/entrydetailspane.h"
+#include "panes/exportflow.h"
 #include "panes/filepreview.h"
 #include "panes/filetreepane.h"
 #include "panes/imagechooser.h"
@@ -29,6 +31,7 @@
 #include "windows/presentationzoom.h"
 #include "windows/recentfiles.h"
 
+#include <QClipboard>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -319,6 +322,91 @@ private slots:
         QVERIFY2(preview->stateText().startsWith(QStringLiteral("Binary file")),
                  qPrintable(preview->stateText()));
         QVERIFY(preview->text().startsWith(QStringLiteral("00000000  7f 45 4c 46")));
+    }
+
+    // The tree's context menu and drags write entries out: a folder as a tar, a file a later
+    // layer deleted from the layer that still has it, a dragged file as a file URL.
+    void exportFromTheTree()
+    {
+        MainWindow window;
+        window.show();
+        ImageTab *tab = window.openPath(diveImage());
+        QVERIFY(waitLoaded(tab));
+        ImagePage *page = tab->page();
+        FileTreePane *pane = page->treePane();
+        pane->selectPath(QStringLiteral("root/saved.txt"));
+        const QModelIndex saved = pane->model()->indexOfPath(QStringLiteral("root/saved.txt"));
+        QVERIFY(saved.isValid());
+
+        QStringList offered;
+        QTimer::singleShot(0, this, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions()) {
+                if (!action->isSeparator())
+                    offered << action->text();
+            }
+            for (QAction *action : menu->actions()) {
+                if (action->text() == QStringLiteral("Copy Path"))
+                    action->trigger();
+            }
+            menu->close();
+        });
+        emit pane->view()->customContextMenuRequested(pane->view()->visualRect(saved).center());
+        QCOMPARE(offered,
+                 QStringList({QStringLiteral("Save File As…"), QStringLiteral("Export as Tar…"),
+                              QStringLiteral("Extract to Folder…"), QStringLiteral("Copy Path")}));
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("/root/saved.txt"));
+
+        QTemporaryDir dir;
+        ExportFlow *flow = page->exportFlow();
+        QSignalSpy finished(flow, &ExportFlow::finished);
+        const QString tar = dir.filePath(QStringLiteral("root.tar"));
+        flow->start(QStringLiteral("root"), ExportJob::Kind::Tar, tar, false);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(finished.takeFirst().at(0).toBool());
+        const QString listed = QString::fromUtf8(
+            testing::runProcess(QStringLiteral("tar"), {QStringLiteral("-tf"), tar}).out);
+        QVERIFY2(listed.contains(QStringLiteral("root/.data/tag.sh\n")), qPrintable(listed));
+        QVERIFY(listed.contains(QStringLiteral("root/saved.txt\n")));
+        QVERIFY(!listed.contains(QStringLiteral("somefile3")));
+
+        // Deleted by layer 7 (and its folder by layer 9): written from layer 6.
+        const QString copy = dir.filePath(QStringLiteral("somefile3.txt"));
+        flow->start(QStringLiteral("root/example/somefile3.txt"), ExportJob::Kind::File, copy,
+                    false);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(finished.takeFirst().at(0).toBool());
+        QFile file(copy);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().size(), 6405);
+        const QString folder = dir.filePath(QStringLiteral("example"));
+        flow->start(QStringLiteral("root/example"), ExportJob::Kind::Folder, folder, false);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(finished.takeFirst().at(0).toBool());
+        QVERIFY(QFileInfo(folder + QStringLiteral("/example/somefile1.txt")).isFile());
+        QVERIFY(!QFileInfo::exists(folder + QStringLiteral("/example/somefile3.txt")));
+        MessageBar *bar = window.findChild<MessageBar *>();
+        QVERIFY(bar);
+        QVERIFY2(bar->text().contains(QStringLiteral("deleted by layer 9, written from layer 8")),
+                 qPrintable(bar->text()));
+
+        // A drag carries the file, exported when the drop asks for it.
+        std::unique_ptr<QMimeData> drag(pane->model()->mimeData({saved}));
+        QVERIFY(drag);
+        QVERIFY(drag->hasUrls());
+        const QList<QUrl> urls = drag->urls();
+        QCOMPARE(urls.size(), 1);
+        QCOMPARE(urls.first().fileName(), QStringLiteral("saved.txt"));
+        QFile dragged(urls.first().toLocalFile());
+        QVERIFY(dragged.open(QIODevice::ReadOnly));
+        QCOMPARE(
+            dragged.readAll(),
+            tarExtract(diveImage(),
+                       QStringLiteral("cfb35bb5c127d848739be5ca726057e6e2c77b2849f588e7aebb642c0d"
+                                      "3d4b7b/layer.tar"),
+                       QStringLiteral("root/saved.txt")));
     }
 
     void filterByName()
