@@ -12,6 +12,7 @@ packages=(
   umoci skopeo scdoc lintian
   docker.io podman busybox-static docker-registry apache2-utils openssl
   libisal-dev libsqlite3-dev
+  rpm golang-go
   xvfb xauth imagemagick fonts-dejavu-core
   libbenchmark-dev time
 )

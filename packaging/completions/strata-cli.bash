@@ -3,7 +3,7 @@ _strata_cli()
 {
     local cur prev words cword
     _init_completion || return
-    local commands="images containers inspect history tree cat export efficiency findings ci reuse verify diff"
+    local commands="images containers inspect history tree cat export packages efficiency findings ci reuse verify diff"
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
         return
@@ -14,6 +14,7 @@ _strata_cli()
                 tree | images | containers) COMPREPLY=($(compgen -W "tsv json" -- "$cur")) ;;
                 diff | findings) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")) ;;
                 ci) COMPREPLY=($(compgen -W "text junit sarif" -- "$cur")) ;;
+                packages) COMPREPLY=($(compgen -W "text json cyclonedx" -- "$cur")) ;;
                 *) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
             esac
             return ;;
@@ -36,6 +37,7 @@ _strata_cli()
             history | verify) options+=" --image --container" ;;
             tree) options+=" --image --container --layer --diff --since --format" ;;
             cat) options+=" --image --container --layer" ;;
+            packages) options+=" --image --container --layer --format" ;;
             export) options+=" --image --container --layer --path -o" ;;
             findings) options+=" --image --container --exclude-base --base-layers --format" ;;
             ci) options+=" --image --container --config --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent --wasted-bytes-floor --deny-secrets --max-cache-bytes --deny-path --exclude-base --base-layers --format" ;;

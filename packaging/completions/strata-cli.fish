@@ -1,5 +1,5 @@
 # fish completion for strata-cli
-set -l commands images containers inspect history tree cat export efficiency findings ci reuse verify diff
+set -l commands images containers inspect history tree cat export packages efficiency findings ci reuse verify diff
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a images -d 'every image of the location, like docker images'
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a containers -d 'every container of the engine, like docker ps -a -s'
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a inspect -d 'metadata, config and layers of an image'
@@ -12,12 +12,12 @@ complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a reus
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a verify -d 'check every layer against its digests'
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a diff -d 'where the bytes went between two images'
 complete -c strata-cli -l help -d 'show help'
-complete -c strata-cli -n "__fish_seen_subcommand_from inspect history tree cat export efficiency findings ci verify" -l image -r -d 'which image'
-complete -c strata-cli -n "__fish_seen_subcommand_from tree cat export" -l layer -r -d 'layer index, 0 = bottom'
+complete -c strata-cli -n "__fish_seen_subcommand_from inspect history tree cat export packages efficiency findings ci verify" -l image -r -d 'which image'
+complete -c strata-cli -n "__fish_seen_subcommand_from tree cat export packages" -l layer -r -d 'layer index, 0 = bottom'
 complete -c strata-cli -n "__fish_seen_subcommand_from tree" -l diff -d 'only the changes the layer makes'
 complete -c strata-cli -n "__fish_seen_subcommand_from tree images containers" -l format -x -a 'tsv json'
 complete -c strata-cli -n "__fish_seen_subcommand_from images" -l engine -d 'the images of the running engine'
-complete -c strata-cli -n "__fish_seen_subcommand_from inspect history tree cat export efficiency findings ci verify" -l container -d 'the location names an engine container'
+complete -c strata-cli -n "__fish_seen_subcommand_from inspect history tree cat export packages efficiency findings ci verify" -l container -d 'the location names an engine container'
 complete -c strata-cli -n "__fish_seen_subcommand_from inspect" -l overlay -d 'the overlay2 folders of an engine image or container'
 complete -c strata-cli -n "__fish_seen_subcommand_from inspect efficiency reuse" -l format -x -a 'text json'
 complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l format -x -a 'text json markdown'
@@ -46,3 +46,5 @@ complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a cat 
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a export -d 'the merged filesystem as a tar or a new folder'
 complete -c strata-cli -n "__fish_seen_subcommand_from export" -l path -r -d 'only this path and what is below it'
 complete -c strata-cli -n "__fish_seen_subcommand_from export" -s o -l output -r -F -d 'OUT.tar, - or a new folder'
+complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a packages -d 'installed packages per layer, or an SBOM'
+complete -c strata-cli -n "__fish_seen_subcommand_from packages" -l format -x -a 'text json cyclonedx'

@@ -33,6 +33,8 @@ const Command kCommands[] = {
      runCat},
     {"export", "LOCATION [--image REF] [--layer N] [--path P] -o OUT.tar|-|FOLDER",
      "the merged filesystem as of a layer (or one path of it) as a tar or a new folder", runExport},
+    {"packages", "LOCATION [--image REF] [--layer N] [--format text|json|cyclonedx]",
+     "installed packages per layer (dpkg, apk, rpm, Python, npm, Go), or an SBOM", runPackages},
     {"efficiency", "LOCATION [--image REF] [--format text|json]",
      "dive's score and wasted bytes, and what is reclaimable", runEfficiency},
     {"findings", "LOCATION [--image REF] [--exclude-base] [--format text|json|markdown]",

@@ -314,6 +314,50 @@ private slots:
         QCOMPARE(runCli({"export", file}).code, 2);
     }
 
+    // packages lists what apk's own database lists, and a CycloneDX SBOM of them.
+    void packagesLikeTheDatabase()
+    {
+        const QString file = fixturePath("snyk_cli/gzip-test-oci.tar");
+        REQUIRE_FIXTURE(file);
+        const ProcessRun json = runCli({"packages", file, "--format", "json"});
+        QCOMPARE(json.code, 0);
+        const QJsonArray packages = QJsonDocument::fromJson(json.out)["packages"].toArray();
+        // What the database in the archive says, read with GNU tar.
+        QTemporaryDir dir;
+        QVERIFY(runProcess("tar", {"-xf", file, "-C", dir.path()}).code == 0);
+        QStringList expected;
+        const QJsonObject index =
+            QJsonDocument::fromJson(runProcess("cat", {dir.filePath("index.json")}).out).object();
+        QVERIFY(!index.isEmpty());
+        for (const QString &blob : QDir(dir.filePath("blobs/sha256")).entryList(QDir::Files)) {
+            const ProcessRun db =
+                runProcess("sh", {"-c", "tar -xzOf \"$0\" lib/apk/db/installed 2>/dev/null",
+                                  dir.filePath("blobs/sha256/" + blob)});
+            QStringList names;
+            for (const QByteArray &line : db.out.split('\n')) {
+                if (line.startsWith("P:"))
+                    names << QString::fromUtf8(line.mid(2));
+            }
+            // A later layer's `apk add` rewrote the database with one more package.
+            if (names.size() > expected.size())
+                expected = names;
+        }
+        QVERIFY(expected.size() >= 10);
+        QStringList listed;
+        for (const QJsonValue &p : packages) {
+            QCOMPARE(p["type"].toString(), QStringLiteral("apk"));
+            listed << p["name"].toString();
+        }
+        expected.sort();
+        listed.sort();
+        QCOMPARE(listed, expected);
+        const ProcessRun bom = runCli({"packages", file, "--format", "cyclonedx"});
+        QCOMPARE(bom.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(bom.out)["components"].toArray().size(), packages.size());
+        const ProcessRun text = runCli({"packages", file});
+        QVERIFY2(text.out.contains("+ apk ca-certificates 20241121-r1"), text.out.constData());
+    }
+
     void usage()
     {
         QCOMPARE(runCli({}).code, 2);

@@ -19,5 +19,6 @@ int runReuse(const QStringList &arguments);      // reusecommand.cpp
 int runContainers(const QStringList &arguments); // containerscommand.cpp
 int runExport(const QStringList &arguments);     // exportcommand.cpp
 int runCat(const QStringList &arguments);        // catcommand.cpp
+int runPackages(const QStringList &arguments);   // packagescommand.cpp
 
 } // namespace strata::cli
