@@ -356,6 +356,18 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(bom.out)["components"].toArray().size(), packages.size());
         const ProcessRun text = runCli({"packages", file});
         QVERIFY2(text.out.contains("+ apk ca-certificates 20241121-r1"), text.out.constData());
+        // diff says the same between the first layer and the top.
+        const ProcessRun diff = runCli({"diff", file, file, "--layer-a", "0", "--packages"});
+        QCOMPARE(diff.code, 0);
+        QVERIFY2(diff.out.endsWith("Packages: 1 changed\n  + apk ca-certificates 20241121-r1\n"),
+                 diff.out.constData());
+        const QJsonArray changes =
+            QJsonDocument::fromJson(
+                runCli({"diff", file, file, "--layer-a", "0", "--packages", "--format", "json"})
+                    .out)["packages"]
+                .toArray();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0]["change"].toString(), QStringLiteral("added"));
     }
 
     void usage()

@@ -3,6 +3,7 @@
 #include "analysis/contentdiff.h"
 #include "analysis/imagediff.h"
 #include "output.h"
+#include "packages/imagepackages.h"
 #include "report/diffreport.h"
 #include "source/opensource.h"
 
@@ -62,6 +63,9 @@ int runDiff(const QStringList &arguments)
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("content"),
                       QStringLiteral("Read files of equal size to compare their bytes.")});
+    parser.addOption({QStringLiteral("packages"),
+                      QStringLiteral("Read both images' package databases and list what was "
+                                     "added, removed and upgraded.")});
     parser.addOption({QStringLiteral("limit"),
                       QStringLiteral("Changes listed in text and markdown (default 50)."),
                       QStringLiteral("n"), QStringLiteral("50")});
@@ -118,6 +122,22 @@ int runDiff(const QStringList &arguments)
         if (content.error)
             return fail(content.error);
         comparison.files.applyContent(content.entries, content.different);
+    }
+
+    if (parser.isSet(QStringLiteral("packages"))) {
+        const auto packagesOf = [](const DiffSide &side, Error *error) {
+            ImagePackages read = readImagePackages(*side.source, side.image, side.layers);
+            *error = read.error;
+            return read.layers.empty() ? std::vector<PackagePtr>()
+                                       : read.layers[size_t(side.topLayer())].packages;
+        };
+        const std::vector<PackagePtr> before = packagesOf(comparison.a, &error);
+        if (error)
+            return fail(error);
+        const std::vector<PackagePtr> after = packagesOf(comparison.b, &error);
+        if (error)
+            return fail(error);
+        comparison.packages = comparePackages(before, after);
     }
 
     if (format.is("json"))

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "packages/imagepackages.h"
+
 #include "analysis/configdiff.h"
 #include "analysis/historydiff.h"
 #include "source/imagesource.h"
 #include "tree/treediff.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace strata {
@@ -71,6 +74,8 @@ struct ImageComparison
     HistoryDiff history; // of the steps up to each side's compared layer
     ConfigDiff config;
     TreeDiff files; // merged tree of A's compared layer against B's
+    // The packages of A's compared layer against B's, when they were read (comparePackages).
+    std::optional<std::vector<PackageChange>> packages;
 };
 
 // Compares two sides whose layers are loaded. Merges each side's tree as of its compared

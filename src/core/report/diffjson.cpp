@@ -1,4 +1,5 @@
 #include "report/diffreport.h"
+#include "report/packagesreport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -179,6 +180,8 @@ QByteArray diffJson(const ImageComparison &c)
         {QStringLiteral("changes"), changes},
         {QStringLiteral("directories"), directories},
     };
+    if (c.packages)
+        root[QStringLiteral("packages")] = packageChangesJson(*c.packages);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -1,5 +1,7 @@
 #include "report/diffreport.h"
 
+#include "report/packagesreport.h"
+
 #include "common/textescape.h"
 
 #include "common/datasize.h"
@@ -236,6 +238,11 @@ QByteArray diffText(const ImageComparison &c, const DiffReportOptions &options)
     }
     if (all.size() > shown.size())
         out << "  ... " << all.size() - shown.size() << " more\n";
+    if (c.packages) {
+        out << "\nPackages: " << c.packages->size() << " changed\n";
+        out.flush();
+        text += QString::fromUtf8(packageChangesText(*c.packages));
+    }
     out.flush();
     return text.toUtf8();
 }
@@ -312,6 +319,19 @@ QByteArray diffMarkdown(const ImageComparison &c, const DiffReportOptions &optio
     }
     if (all.size() > shown.size())
         out << "\n... " << all.size() - shown.size() << " more\n";
+    if (c.packages) {
+        out << "\n## Packages\n\n" << c.packages->size() << " changed.\n\n";
+        if (!c.packages->empty())
+            out << "| Change | Type | Name | A | B |\n|---|---|---|---|---|\n";
+        for (const PackageChange &change : *c.packages) {
+            static const char *names[] = {"added", "removed", "upgraded"};
+            const Package &p = change.package();
+            out << "| " << names[int(change.kind)] << " | " << packageKindName(p.kind) << " | "
+                << markdownCode(p.name) << " | "
+                << (change.before ? markdownCell(change.before->version) : QString()) << " | "
+                << (change.after ? markdownCell(change.after->version) : QString()) << " |\n";
+        }
+    }
     out.flush();
     return text.toUtf8();
 }
