@@ -259,6 +259,23 @@
     </message>
 </context>
 <context>
+    <name>strata::PackagesPane</name>
+    <message numerus="yes">
+        <source>%n package(s) as of layer %1: %2.</source>
+        <translation>
+            <numerusform>%n package as of layer %1: %2.</numerusform>
+            <numerusform>%n packages as of layer %1: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The SBOM of layer %1 was saved to %2 (%n package(s)).</source>
+        <translation>
+            <numerusform>The SBOM of layer %1 was saved to %2 (%n package).</numerusform>
+            <numerusform>The SBOM of layer %1 was saved to %2 (%n packages).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::RegistryDialog</name>
     <message numerus="yes">
         <source>%n tag(s) in %1.</source>

@@ -872,6 +872,14 @@
         <source>%1 (its mode and owner)</source>
         <translation>%1 (её права и владелец)</translation>
     </message>
+    <message>
+        <source>Package:</source>
+        <translation>Пакет:</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3), installed by layer %4</source>
+        <translation>%1 %2 (%3), установлен слоем %4</translation>
+    </message>
 </context>
 <context>
     <name>strata::ExportFlow</name>
@@ -1880,6 +1888,14 @@ Stored in the archive: %2</source>
     <message>
         <source>How the engine mounts this image for a container, and what writing and deleting a file does there</source>
         <translation>Как движок монтирует этот образ для контейнера и что там делают запись и удаление файла</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Пакеты</translation>
+    </message>
+    <message>
+        <source>What each layer installed, removed and upgraded, and everything installed as of the selected layer</source>
+        <translation>Что каждый слой установил, удалил и обновил, и всё установленное на выбранном слое</translation>
     </message>
 </context>
 <context>
@@ -2974,6 +2990,136 @@ Stored in the archive: %2</source>
     <message>
         <source>docker ps -s: SIZE %1 (virtual %2). On disk (du -sh): the image&apos;s layers %3, once for every container, plus this container&apos;s %1.</source>
         <translation>docker ps -s: SIZE %1 (virtual %2). На диске (du -sh): слои образа %3, один раз для всех контейнеров, плюс %1 этого контейнера.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::PackageModel</name>
+    <message>
+        <source>Found in /%1</source>
+        <translation>Найден в /%1</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Удалён</translation>
+    </message>
+    <message>
+        <source>Upgraded</source>
+        <translation>Обновлён</translation>
+    </message>
+    <message>
+        <source>The size the package database declares for the package</source>
+        <translation>Размер, который база пакетов указывает для пакета</translation>
+    </message>
+    <message>
+        <source>The bytes of the package&apos;s files in this layer: what installing it added here</source>
+        <translation>Байты файлов пакета в этом слое: что сюда добавила его установка</translation>
+    </message>
+    <message>
+        <source>The layer that installed this version</source>
+        <translation>Слой, установивший эту версию</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Installed Size</source>
+        <translation>Размер установки</translation>
+    </message>
+    <message>
+        <source>In This Layer</source>
+        <translation>В этом слое</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Слой</translation>
+    </message>
+</context>
+<context>
+    <name>strata::PackagesPane</name>
+    <message>
+        <source>Export SBOM…</source>
+        <translation>Экспорт SBOM…</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>Фильтр по имени</translation>
+    </message>
+    <message>
+        <source>Save the packages as of this layer as a CycloneDX SBOM (JSON), each with its package URL and the layer that installed it</source>
+        <translation>Сохранить пакеты на этом слое как SBOM CycloneDX (JSON), каждый с его package URL и слоем, который его установил</translation>
+    </message>
+    <message>
+        <source>Reading the package databases of every layer…</source>
+        <translation>Чтение баз пакетов всех слоёв…</translation>
+    </message>
+    <message>
+        <source>The packages could not be read: %1</source>
+        <translation>Не удалось прочитать пакеты: %1</translation>
+    </message>
+    <message>
+        <source>No package database in the filesystem as of layer %1.</source>
+        <translation>В файловой системе на слое %1 нет базы пакетов.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s) as of layer %1: %2.</source>
+        <translation>
+            <numerusform>%n пакет на слое %1: %2.</numerusform>
+            <numerusform>%n пакета на слое %1: %2.</numerusform>
+            <numerusform>%n пакетов на слое %1: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>Не прочитано: %1</translation>
+    </message>
+    <message>
+        <source>Layer %1 changes no package</source>
+        <translation>Слой %1 не меняет пакетов</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 added, %3 removed, %4 upgraded</source>
+        <translation>Слой %1: добавлено %2, удалено %3, обновлено %4</translation>
+    </message>
+    <message>
+        <source>Installed as of layer %1</source>
+        <translation>Установлено на слое %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The SBOM of layer %1 was saved to %2 (%n package(s)).</source>
+        <translation>
+            <numerusform>SBOM слоя %1 сохранён в %2 (%n пакет).</numerusform>
+            <numerusform>SBOM слоя %1 сохранён в %2 (%n пакета).</numerusform>
+            <numerusform>SBOM слоя %1 сохранён в %2 (%n пакетов).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export SBOM</source>
+        <translation>Экспорт SBOM</translation>
+    </message>
+    <message>
+        <source>CycloneDX JSON (*.json)</source>
+        <translation>CycloneDX JSON (*.json)</translation>
     </message>
 </context>
 <context>

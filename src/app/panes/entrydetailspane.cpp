@@ -5,6 +5,7 @@
 #include "models/overlaymodel.h"
 #include "panes/filepreview.h"
 #include "panes/messagebar.h"
+#include "report/packagesreport.h"
 #include "source/imagesource.h"
 
 #include <QFormLayout>
@@ -36,6 +37,7 @@ const Field kFields[] = {
     {"link", QT_TRANSLATE_NOOP("strata::EntryDetailsPane", "Link target:")},
     {"layer", QT_TRANSLATE_NOOP("strata::EntryDetailsPane", "From layer:")},
     {"change", QT_TRANSLATE_NOOP("strata::EntryDetailsPane", "At this layer:")},
+    {"package", QT_TRANSLATE_NOOP("strata::EntryDetailsPane", "Package:")},
 };
 
 } // namespace
@@ -123,6 +125,8 @@ void EntryDetailsPane::setImage(std::shared_ptr<ImageSource> archive, int image,
     m_archive = std::move(archive);
     m_image = image;
     m_layers = std::move(layers);
+    m_packages.reset();
+    m_ownersLayer = -1;
     clear();
 }
 
@@ -152,6 +156,8 @@ QString EntryDetailsPane::path() const
 
 void EntryDetailsPane::clear()
 {
+    m_shown = {};
+    m_shownPath.clear();
     m_pages->setCurrentWidget(m_empty);
     m_path->setText(QString());
     for (const Field &field : kFields)
@@ -162,8 +168,37 @@ void EntryDetailsPane::clear()
     m_preview->showNothing(QString());
 }
 
+void EntryDetailsPane::setPackages(std::shared_ptr<const ImagePackages> packages)
+{
+    m_packages = std::move(packages);
+    m_ownersLayer = -1;
+    showPackage();
+}
+
+void EntryDetailsPane::showPackage()
+{
+    QString package;
+    const TreeSnapshot &snapshot = m_shown;
+    if (m_packages && !snapshot.isNull() && m_shownNode != kNoNode &&
+        !snapshot.tree->node(m_shownNode).isDir() && snapshot.layer >= 0 &&
+        size_t(snapshot.layer) < m_packages->layers.size()) {
+        if (m_ownersLayer != snapshot.layer) {
+            m_owners = PackageOwners(m_packages->layers[size_t(snapshot.layer)].packages);
+            m_ownersLayer = snapshot.layer;
+        }
+        if (const Package *owner = m_owners.ownerOf(m_shownPath.toStdString()))
+            package = tr("%1 %2 (%3), installed by layer %4")
+                          .arg(owner->name, owner->version, packageKindName(owner->kind))
+                          .arg(layerOfPackage(*m_packages, snapshot.layer, owner));
+    }
+    setField(QStringLiteral("package"), package);
+}
+
 void EntryDetailsPane::showEntry(const TreeSnapshot &snapshot, uint32_t node, const QString &path)
 {
+    m_shown = snapshot;
+    m_shownNode = node;
+    m_shownPath = path;
     m_message->clear();
     if (snapshot.isNull() || path.isEmpty()) {
         clear();
@@ -210,6 +245,7 @@ void EntryDetailsPane::showEntry(const TreeSnapshot &snapshot, uint32_t node, co
              n.isDir() ? tr("%1 (its mode and owner)").arg(n.layer) : QString::number(n.layer));
     setField(QStringLiteral("change"),
              format::changeName(snapshot.changeOf(node), snapshot.hasChangesBelow(node)));
+    showPackage();
 
     // The preview reads the copy the view shows: the merged winner, or the layer's own entry.
     const bool readable = (n.type == FileType::Regular || n.type == FileType::Hardlink) &&

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/treesnapshot.h"
+#include "packages/imagepackages.h"
 #include "tree/layertree.h"
 
 #include <QWidget>
@@ -32,6 +33,8 @@ public:
 
     void setImage(std::shared_ptr<ImageSource> archive, int image,
                   std::vector<std::shared_ptr<const LayerTree>> layers);
+    // The image's packages, once read: the File tab names the package that owns the entry.
+    void setPackages(std::shared_ptr<const ImagePackages> packages);
     // `node` may be kNoNode: the path is not in the shown tree (deleted at this layer).
     void showEntry(const TreeSnapshot &snapshot, uint32_t node, const QString &path);
     void clear();
@@ -43,10 +46,18 @@ public:
 
 private:
     void setField(const QString &field, const QString &value);
+    void showPackage();
 
     std::shared_ptr<ImageSource> m_archive;
     int m_image = -1;
     std::vector<std::shared_ptr<const LayerTree>> m_layers;
+    std::shared_ptr<const ImagePackages> m_packages;
+    // Who owns what as of m_ownersLayer, built for the layer shown.
+    PackageOwners m_owners;
+    int m_ownersLayer = -1;
+    TreeSnapshot m_shown;
+    uint32_t m_shownNode = 0;
+    QString m_shownPath;
 
     MessageBar *m_message;
     QStackedWidget *m_pages;

@@ -14,6 +14,7 @@
 #include "panes/filetreepane.h"
 #include "panes/layertarpane.h"
 #include "panes/overlaypane.h"
+#include "panes/packagespane.h"
 #include "panes/storagepane.h"
 #include "source/imagesource.h"
 #include "views/dockerfileview.h"
@@ -46,7 +47,7 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
       m_stack(new LayerStackView), m_stackScroll(new QScrollArea), m_history(new HistoryView),
       m_dockerfile(new DockerfileView), m_leftTabs(new QTabWidget),
       m_efficiency(new EfficiencyPanel), m_tree(new FileTreePane), m_centerTabs(new QTabWidget),
-      m_layerTar(new LayerTarPane), m_entry(new EntryDetailsPane),
+      m_layerTar(new LayerTarPane), m_packages(new PackagesPane), m_entry(new EntryDetailsPane),
       m_layerDetails(new LayerDetailsView), m_containers(new ContainersPane),
       m_overlay(new OverlayPane), m_detailTabs(new QTabWidget),
       m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -91,6 +92,9 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
     m_centerTabs->addTab(m_layerTar, tr("Layer Tar"));
     m_centerTabs->setTabToolTip(1,
                                 tr("The selected layer's tar as stored, whiteout files and all"));
+    m_centerTabs->addTab(m_packages, tr("Packages"));
+    m_centerTabs->setTabToolTip(2, tr("What each layer installed, removed and upgraded, and "
+                                      "everything installed as of the selected layer"));
     new TabDetacher(m_centerTabs);
 
     m_splitter->addWidget(left);
@@ -124,6 +128,12 @@ ImagePage::ImagePage(ImageLoader *loader, QWidget *parent)
                 m_tree->selectPath(path);
             });
     connect(this, &ImagePage::layerChanged, m_layerTar, &LayerTarPane::selectLayer);
+    connect(this, &ImagePage::layerChanged, m_packages, &PackagesPane::selectLayer);
+    connect(m_packages, &PackagesPane::message, this, &ImagePage::message);
+    connect(m_packages, &PackagesPane::sourceActivated, this, [this](const QString &path) {
+        m_centerTabs->setCurrentWidget(m_tree);
+        m_tree->selectPath(path);
+    });
     connect(m_stack, &LayerStackView::containerLayerClicked, this,
             [this] { m_detailTabs->setCurrentWidget(m_containers); });
     connect(m_containers, &ContainersPane::openRequested, this, &ImagePage::openRequested);
@@ -197,7 +207,8 @@ void ImagePage::showArchive()
     }
     if (!m_archive) {
         m_archive = new ArchivePane;
-        m_centerTabs->addTab(m_archive, tr("Archive"));
+        // Beside the filesystem and its layers, before what is read from them.
+        m_centerTabs->insertTab(m_centerTabs->indexOf(m_layerTar) + 1, m_archive, tr("Archive"));
         m_centerTabs->setTabToolTip(m_centerTabs->indexOf(m_archive),
                                     tr("The image file itself: its members and how they link"));
         connect(this, &ImagePage::layerChanged, m_archive, &ArchivePane::selectLayer);
@@ -235,6 +246,8 @@ void ImagePage::onMetadataReady()
     m_layerDetails->setImage(info);
     m_entry->setImage(nullptr, -1, {});
     m_efficiency->clear();
+    m_packageRead.cancel();
+    m_packages->showReading();
     if (m_loader->state() == ImageLoader::State::Waiting)
         showWaiting();
     else
@@ -363,9 +376,36 @@ void ImagePage::onTreesReady()
         [this] {
             m_efficiency->setImage(m_loader->source(), m_loader->image(), m_loader->imageInfo(),
                                    m_loader->layers());
+            startPackageRead();
             startDigestCheck();
         },
         Qt::SingleShotConnection);
+}
+
+// The package databases of every layer, after the trees are on screen: the Packages tab and
+// the owner of each file in the File tab.
+void ImagePage::startPackageRead()
+{
+    const std::shared_ptr<ImageSource> source = m_loader->source();
+    const auto &layers = m_loader->layers();
+    if (!source || std::any_of(layers.begin(), layers.end(), [](const auto &l) { return !l; })) {
+        m_packageRead.cancel();
+        return;
+    }
+    m_packages->setImage(m_loader->imageInfo());
+    m_packages->showReading();
+    m_packageRead.run(
+        [source, image = m_loader->image(), layers](const std::atomic_bool &cancel) {
+            PackageObserver observer;
+            observer.cancel = &cancel;
+            return std::make_shared<const ImagePackages>(
+                readImagePackages(*source, image, layers, observer));
+        },
+        [this](const std::shared_ptr<const ImagePackages> &packages) {
+            m_packages->setPackages(packages);
+            m_packages->selectLayer(m_layer);
+            m_entry->setPackages(packages);
+        });
 }
 
 // Every byte of every layer through SHA-256, after the trees are on screen: slow on big

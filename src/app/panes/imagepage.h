@@ -27,6 +27,7 @@ class ExportFlow;
 class ImageLoader;
 class LayerDetailsView;
 class LayerTarPane;
+class PackagesPane;
 class OverlayPane;
 struct LoadProgress;
 class LayerStackView;
@@ -63,6 +64,8 @@ public:
     // Filesystem, and Archive for an archive file or folder.
     QTabWidget *centerTabs() const { return m_centerTabs; }
     LayerTarPane *layerTarPane() const { return m_layerTar; }
+    // The "Packages" tab: the package databases of every layer.
+    PackagesPane *packagesPane() const { return m_packages; }
     // The "Containers" tab: what the read-write layer on top stands for.
     ContainersPane *containersPane() const { return m_containers; }
     // The "overlay2" tab: the mount, its folders and the copy-up simulation.
@@ -103,6 +106,7 @@ private:
     void reportDamagedLayers();
     void compareEngineHistory();
     void startDigestCheck();
+    void startPackageRead();
     void showDigestCheck(const std::vector<LayerDigestCheck> &checks);
 
     ImageLoader *m_loader;
@@ -113,6 +117,7 @@ private:
     QString m_loadProblems;      // what the image was loaded despite, shown with later warnings
     // The SHA-256 check of the layers, in the background.
     BackgroundWork m_digestCheck{this};
+    BackgroundWork m_packageRead{this};
 
     LayerStackView *m_stack;
     QScrollArea *m_stackScroll;
@@ -123,6 +128,7 @@ private:
     FileTreePane *m_tree;
     QTabWidget *m_centerTabs;
     LayerTarPane *m_layerTar;
+    PackagesPane *m_packages;
     ArchivePane *m_archive = nullptr;
     EntryDetailsPane *m_entry;
     LayerDetailsView *m_layerDetails;

@@ -12,6 +12,7 @@
 #include "models/imagelistmodel.h"
 #include "models/imageloader.h"
 #include "models/overlaymodel.h"
+#include "models/packagemodel.h"
 #include "models/storedentrymodel.h"
 #include "panes/archivepane.h"
 #include "panes/containerspane.h"
@@ -25,14 +26,18 @@
 #include "panes/layertarpane.h"
 #include "panes/loadprogressbar.h"
 #include "panes/messagebar.h"
+#include "panes/packagespane.h"
 #include "views/historyview.h"
 #include "views/layerstackview.h"
 #include "windows/mainwindow.h"
 #include "windows/presentationzoom.h"
 #include "windows/recentfiles.h"
 
+#include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -407,6 +412,58 @@ private slots:
                        QStringLiteral("cfb35bb5c127d848739be5ca726057e6e2c77b2849f588e7aebb642c0d"
                                       "3d4b7b/layer.tar"),
                        QStringLiteral("root/saved.txt")));
+    }
+
+    // The Packages tab follows the selected layer: what it changed, what is installed; the
+    // File tab names a file's package; the SBOM lists what the tab lists.
+    void packagesTab()
+    {
+        const QString file = fixturePath(QStringLiteral("snyk_cli/gzip-test-oci.tar"));
+        REQUIRE_FIXTURE(file);
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        ImageTab *tab = window.openPath(file);
+        QVERIFY(waitLoaded(tab));
+        ImagePage *page = tab->page();
+        PackagesPane *pane = page->packagesPane();
+        QAbstractItemModelTester changesTester(pane->changesModel());
+        QAbstractItemModelTester installedTester(pane->installedModel());
+        QVERIFY(QTest::qWaitFor([&] { return pane->installedModel()->rowCount() > 0; }, kTimeout));
+        QVERIFY2(pane->statusText().startsWith(QStringLiteral("16 ")) &&
+                     pane->statusText().endsWith(QStringLiteral(" as of layer 4: apk 16.")),
+                 qPrintable(pane->statusText()));
+        QCOMPARE(pane->changesModel()->rowCount(), 0); // the top layer installs nothing
+
+        page->selectLayer(1);
+        QCOMPARE(pane->changesModel()->rowCount(), 1);
+        const QModelIndex name = pane->changesModel()->index(0, PackageModel::NameColumn);
+        QCOMPARE(name.data().toString(), QStringLiteral("ca-certificates"));
+        QCOMPARE(pane->changesModel()->index(0, PackageModel::ChangeColumn).data().toString(),
+                 QStringLiteral("Added"));
+        QCOMPARE(pane->installedModel()->rowCount(), 16);
+        page->selectLayer(0);
+        QCOMPARE(pane->changesModel()->rowCount(), 15);
+        pane->setFilterText(QStringLiteral("busy"));
+        const auto *view = pane->findChild<QTreeView *>(QStringLiteral("installedPackages"));
+        QVERIFY(view);
+        QCOMPARE(view->model()->rowCount(), 2); // busybox, busybox-binsh
+        pane->setFilterText(QString());
+
+        // The File tab: who installed the selected file.
+        page->treePane()->selectPath(QStringLiteral("bin/busybox"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->entryDetails()->fieldText(QStringLiteral("package")),
+                                  QStringLiteral("busybox 1.36.1-r7 (apk), installed by layer 0"),
+                                  kTimeout);
+
+        QTemporaryDir dir;
+        QString message;
+        QVERIFY(pane->exportSbom(dir.filePath(QStringLiteral("sbom.json")), &message));
+        QFile sbom(dir.filePath(QStringLiteral("sbom.json")));
+        QVERIFY(sbom.open(QIODevice::ReadOnly));
+        QCOMPARE(
+            QJsonDocument::fromJson(sbom.readAll())[QLatin1String("components")].toArray().size(),
+            15);
     }
 
     void filterByName()
