@@ -398,6 +398,26 @@
         <source>shared with the other image (same chain ID): stored once</source>
         <translation>общий с другим образом (тот же chain ID): хранится один раз</translation>
     </message>
+    <message>
+        <source>Packages</source>
+        <translation>Пакеты</translation>
+    </message>
+    <message>
+        <source>Reading both images&apos; package databases…</source>
+        <translation>Чтение баз пакетов обоих образов…</translation>
+    </message>
+    <message>
+        <source>The packages could not be read: %1</source>
+        <translation>Не удалось прочитать пакеты: %1</translation>
+    </message>
+    <message>
+        <source>Both images have the same packages.</source>
+        <translation>В обоих образах одни и те же пакеты.</translation>
+    </message>
+    <message>
+        <source>From A to B: %1 added, %2 removed, %3 upgraded.</source>
+        <translation>От A к B: добавлено %1, удалено %2, обновлено %3.</translation>
+    </message>
 </context>
 <context>
     <name>strata::ContainersPane</name>

@@ -6,6 +6,7 @@
 #include "models/formatting.h"
 #include "models/imageloader.h"
 #include "models/largestchangesmodel.h"
+#include "models/packagemodel.h"
 #include "models/treediffmodel.h"
 #include "models/viewcolors.h"
 #include "panes/loadprogressbar.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
@@ -80,7 +82,8 @@ CompareWindow::CompareWindow(QWidget *parent)
       m_largestModel(new LargestChangesModel(this)), m_largest(new QTableView),
       m_largestCount(new QLabel),
       m_history(table({tr("A"), tr(""), tr("B")}, QStringLiteral("historyDiff"))),
-      m_config(table({tr("Setting"), tr("A"), tr("B")}, QStringLiteral("configDiff")))
+      m_config(table({tr("Setting"), tr("A"), tr("B")}, QStringLiteral("configDiff"))),
+      m_packageModel(new PackageModel(this)), m_packageSummary(new QLabel)
 {
     setObjectName(QStringLiteral("compareWindow"));
     setWindowTitle(tr("Compare Images — Strata"));
@@ -99,6 +102,7 @@ CompareWindow::CompareWindow(QWidget *parent)
     m_tabs->addTab(createLargestTab(), tr("Largest Changes"));
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(m_config, tr("Config"));
+    m_tabs->addTab(createPackagesTab(), tr("Packages"));
     new TabDetacher(m_tabs);
 
     // What the shading of the stacks means: a swatch in the colour the blocks are shaded with.
@@ -179,6 +183,93 @@ QWidget *CompareWindow::createLargestTab()
     layout->addWidget(m_largestCount);
     layout->addWidget(m_largest, 1);
     return tab;
+}
+
+QWidget *CompareWindow::createPackagesTab()
+{
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_packageModel);
+    proxy->setSortRole(PackageModel::SortRole);
+    auto *view = new QTreeView;
+    view->setObjectName(QStringLiteral("packageDiff"));
+    view->setModel(proxy);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
+    view->setSortingEnabled(true);
+    view->sortByColumn(PackageModel::NameColumn, Qt::AscendingOrder);
+    // A comparison of two images has no layer of its own to count bytes in.
+    view->setColumnHidden(PackageModel::LayerBytesColumn, true);
+    view->setColumnHidden(PackageModel::LayerColumn, true);
+    view->header()->setStretchLastSection(false);
+    view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->header()->setSectionResizeMode(PackageModel::NameColumn, QHeaderView::Stretch);
+    m_packageSummary->setObjectName(QStringLiteral("packageSummary"));
+    m_packageSummary->setWordWrap(true);
+    m_packageSummary->setText(tr("Reading both images' package databases…"));
+    auto *tab = new QWidget;
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_packageSummary);
+    layout->addWidget(view, 1);
+    return tab;
+}
+
+// Both images' package databases, read once in the background; compared at the layers shown.
+void CompareWindow::comparePackagesOfSides()
+{
+    if (m_packagesA && m_packagesB) {
+        showPackageChanges();
+        return;
+    }
+    m_packageSummary->setText(tr("Reading both images' package databases…"));
+    m_packageModel->clear();
+    m_packageReading.run(
+        [a = m_a, b = m_b](const std::atomic_bool &cancel) {
+            PackageObserver observer;
+            observer.cancel = &cancel;
+            return std::make_pair(std::make_shared<const ImagePackages>(
+                                      readImagePackages(*a.source, a.image, a.layers, observer)),
+                                  std::make_shared<const ImagePackages>(
+                                      readImagePackages(*b.source, b.image, b.layers, observer)));
+        },
+        [this](const auto &read) {
+            m_packagesA = read.first;
+            m_packagesB = read.second;
+            showPackageChanges();
+        });
+}
+
+void CompareWindow::showPackageChanges()
+{
+    if (!m_comparison || !m_packagesA || !m_packagesB)
+        return;
+    for (const auto &side : {m_packagesA, m_packagesB}) {
+        if (side->error) {
+            m_packageSummary->setText(
+                tr("The packages could not be read: %1").arg(side->error.toString()));
+            return;
+        }
+    }
+    const auto at = [](const ImagePackages &packages, int top) {
+        return packages.layers.empty() ? std::vector<PackagePtr>()
+                                       : packages.layers[size_t(top)].packages;
+    };
+    std::vector<PackageChange> changes = comparePackages(
+        at(*m_packagesA, m_comparison->a.topLayer()), at(*m_packagesB, m_comparison->b.topLayer()));
+    int added = 0, removed = 0, upgraded = 0;
+    for (const PackageChange &change : changes) {
+        added += change.kind == PackageChange::Kind::Added;
+        removed += change.kind == PackageChange::Kind::Removed;
+        upgraded += change.kind == PackageChange::Kind::Upgraded;
+    }
+    m_packageSummary->setText(changes.empty()
+                                  ? tr("Both images have the same packages.")
+                                  : tr("From A to B: %1 added, %2 removed, %3 upgraded.")
+                                        .arg(added)
+                                        .arg(removed)
+                                        .arg(upgraded));
+    m_packageModel->setChanges(std::move(changes));
 }
 
 QWidget *CompareWindow::createFilesTab()
@@ -276,6 +367,9 @@ void CompareWindow::onTreesReady()
         m_loaderB->state() != ImageLoader::State::Loaded)
         return;
     m_progress->hide();
+    m_packageReading.cancel();
+    m_packagesA.reset();
+    m_packagesB.reset();
     m_a = DiffSide{m_loaderA->source(), m_loaderA->image(), m_loaderA->layers(), -1};
     m_b = DiffSide{m_loaderB->source(), m_loaderB->image(), m_loaderB->layers(), -1};
     setWindowTitle(
@@ -337,6 +431,7 @@ void CompareWindow::showComparison(std::shared_ptr<ImageComparison> comparison)
     fillHistory();
     fillConfig();
     m_contents->setEnabled(!m_diff->contentCandidates().empty());
+    comparePackagesOfSides();
     emit comparisonReady();
 }
 

@@ -2,6 +2,7 @@
 
 #include "analysis/imagediff.h"
 #include "models/backgroundwork.h"
+#include "packages/imagepackages.h"
 
 #include <QMainWindow>
 
@@ -19,6 +20,7 @@ namespace strata {
 
 class ImageLoader;
 class LargestChangesModel;
+class PackageModel;
 class LayerStackView;
 class LoadProgressBar;
 class TreeDiffModel;
@@ -47,6 +49,9 @@ public:
     QTableView *largestView() const { return m_largest; }
     LayerStackView *stackA() const { return m_stackA; }
     LayerStackView *stackB() const { return m_stackB; }
+    // The "Packages" tab: packages added, removed and upgraded from A to B.
+    PackageModel *packageModel() const { return m_packageModel; }
+    QLabel *packageSummary() const { return m_packageSummary; }
 
 signals:
     void comparisonReady();
@@ -67,11 +72,18 @@ private:
     void fillHistory();
     void fillConfig();
     void compareContents();
+    QWidget *createPackagesTab();
+    void comparePackagesOfSides();
+    void showPackageChanges();
 
     ImageLoader *m_loaderA;
     ImageLoader *m_loaderB;
     BackgroundWork m_comparing{this};
     BackgroundWork m_contentComparing{this};
+    BackgroundWork m_packageReading{this};
+    // Each side's packages, read once per image; compared again as the layers change.
+    std::shared_ptr<const ImagePackages> m_packagesA;
+    std::shared_ptr<const ImagePackages> m_packagesB;
     DiffSide m_a;
     DiffSide m_b;
     std::shared_ptr<ImageComparison> m_comparison;
@@ -92,6 +104,8 @@ private:
     QLabel *m_largestCount;
     QTableWidget *m_history;
     QTableWidget *m_config;
+    PackageModel *m_packageModel;
+    QLabel *m_packageSummary;
 };
 
 } // namespace strata

@@ -3,6 +3,7 @@
 
 #include "imagewriter/imagewriter.h"
 #include "models/largestchangesmodel.h"
+#include "models/packagemodel.h"
 #include "models/treediffmodel.h"
 #include "views/layerstackview.h"
 #include "windows/comparewindow.h"
@@ -194,6 +195,45 @@ private slots:
         window.largestView()->sortByColumn(LargestChangesModel::DeltaColumn, Qt::AscendingOrder);
         QCOMPARE(pathAt(0), QStringLiteral("/hello"));
         QCOMPARE(pathAt(model->rowCount() - 1), QStringLiteral("/usr/lib/go"));
+    }
+
+    // The Packages tab: apk's databases of two images, an upgrade, a removal and an addition.
+    void packageDifferences()
+    {
+        QTemporaryDir dir;
+        const auto apk = [](const QByteArray &packages) {
+            return iw::Layer{{Entry::dir("lib"), Entry::dir("lib/apk"), Entry::dir("lib/apk/db"),
+                              Entry::file("lib/apk/db/installed", packages)}};
+        };
+        const QString a = writeImage(
+            dir, QStringLiteral("old"), {apk("P:busybox\nV:1.36.1-r5\n\nP:musl\nV:1.2.4-r2\n\n")},
+            {{QStringLiteral("/bin/sh -c #(nop) ADD file:a in /"), false, {}, {}, {}}});
+        const QString b = writeImage(
+            dir, QStringLiteral("new"), {apk("P:busybox\nV:1.36.1-r7\n\nP:zlib\nV:1.3-r0\n\n")},
+            {{QStringLiteral("/bin/sh -c #(nop) ADD file:b in /"), false, {}, {}, {}}});
+        CompareWindow window;
+        QAbstractItemModelTester tester(window.packageModel());
+        window.openLocations(a, b);
+        QTRY_VERIFY_WITH_TIMEOUT(window.packageModel()->rowCount() == 3, kTimeout);
+        QStringList rows;
+        for (int row = 0; row < 3; ++row)
+            rows
+                << window.packageModel()->index(row, PackageModel::ChangeColumn).data().toString() +
+                       QLatin1Char(' ') +
+                       window.packageModel()
+                           ->index(row, PackageModel::NameColumn)
+                           .data()
+                           .toString() +
+                       QLatin1Char(' ') +
+                       window.packageModel()
+                           ->index(row, PackageModel::VersionColumn)
+                           .data()
+                           .toString();
+        QCOMPARE(rows, QStringList({QStringLiteral("Upgraded busybox 1.36.1-r5 → 1.36.1-r7"),
+                                    QStringLiteral("Removed musl 1.2.4-r2"),
+                                    QStringLiteral("Added zlib 1.3-r0")}));
+        QCOMPARE(window.packageSummary()->text(),
+                 QStringLiteral("From A to B: 1 added, 1 removed, 1 upgraded."));
     }
 
     void fixturePairWithoutDifferences()
