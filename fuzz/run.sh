@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan+UBSan) and runs each for SECONDS (default 60),
 # seeded with the shared fixtures: whole archives for fuzz_archive, their layer blobs for
-# fuzz_layer, their configs for fuzz_config. Findings land in build/fuzz/findings/.
+# fuzz_layer, their configs for fuzz_config, the system's own small libraries for fuzz_elf.
+# Findings land in build/fuzz/findings/.
 # Usage: fuzz/run.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,10 +10,10 @@ seconds=${1:-60}
 fixtures=${STRATA_FIXTURES_DIR:-$(pwd)/../shared/fixtures}
 build=build/fuzz
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j"$(nproc)" --target fuzz_archive fuzz_layer fuzz_config
+cmake --build --preset fuzz -j"$(nproc)" --target fuzz_archive fuzz_layer fuzz_config fuzz_elf
 
 corpus=$build/corpus
-mkdir -p "$corpus"/{archive,layer,config} "$build/findings"
+mkdir -p "$corpus"/{archive,layer,config,elf} "$build/findings"
 if [ -z "$(ls -A "$corpus/archive")" ]; then
   find "$fixtures" -maxdepth 4 -type f -name '*.tar*' -size -2M -exec cp {} "$corpus/archive/" \;
   work=$(mktemp -d)
@@ -28,6 +29,11 @@ if [ -z "$(ls -A "$corpus/archive")" ]; then
   done
   rm -rf "$work"
 fi
+if [ -z "$(ls -A "$corpus/elf")" ]; then
+  # Read whole (no `head`): under pipefail a closed pipe would fail the script.
+  mapfile -t libraries < <(find /usr/lib -maxdepth 2 -name '*.so*' -type f -size -64k | sort)
+  cp -t "$corpus/elf/" "${libraries[@]:0:20}"
+fi
 # The hostile layers the tests build (bad headers, PAX tricks, bombs' headers, deep paths).
 if [ -x build/release/tests/core/tst_hostile ]; then
   STRATA_FUZZ_SEEDS="$corpus/layer" build/release/tests/core/tst_hostile bitFlipInLaterHeader \
@@ -35,7 +41,7 @@ if [ -x build/release/tests/core/tst_hostile ]; then
     nameLimits sizesSaturate noExternalProgram >/dev/null 2>&1 || true
 fi
 
-for target in archive layer config; do
+for target in archive layer config elf; do
   echo "== fuzz_$target for ${seconds}s"
   ASAN_OPTIONS=detect_leaks=1 "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=2048 \
     -timeout=20 -artifact_prefix="$build/findings/$target-" -print_final_stats=1 \

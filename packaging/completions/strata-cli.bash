@@ -42,7 +42,7 @@ _strata_cli()
             findings) options+=" --image --container --exclude-base --base-layers --format" ;;
             ci) options+=" --image --container --config --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent --wasted-bytes-floor --deny-secrets --max-cache-bytes --deny-path --exclude-base --base-layers --format" ;;
             reuse) options+=" --format --containers --container-size" ;;
-            diff) options+=" --image-a --image-b --layer-a --layer-b --content --packages --limit --format" ;;
+            diff) options+=" --image-a --image-b --layer-a --layer-b --content --packages --path --limit --format" ;;
         esac
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
         return

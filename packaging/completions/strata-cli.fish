@@ -49,3 +49,4 @@ complete -c strata-cli -n "__fish_seen_subcommand_from export" -s o -l output -r
 complete -c strata-cli -f -n "not __fish_seen_subcommand_from $commands" -a packages -d 'installed packages per layer, or an SBOM'
 complete -c strata-cli -n "__fish_seen_subcommand_from packages" -l format -x -a 'text json cyclonedx'
 complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l packages -d 'compare installed packages'
+complete -c strata-cli -n "__fish_seen_subcommand_from diff" -l path -r -d 'only this file, as a unified diff'

@@ -51,7 +51,7 @@ const Command kCommands[] = {
     {"verify", "LOCATION [--image REF]", "every layer's SHA-256 against its digests", runVerify},
     {"diff",
      "A B [--image-a REF] [--image-b REF] [--layer-a N] [--layer-b N] [--content]\n"
-     "       [--packages] [--limit N] [--format text|json|markdown]",
+     "       [--packages] [--path P] [--limit N] [--format text|json|markdown]",
      "where the bytes went between two images", runDiff},
 };
 

@@ -370,6 +370,32 @@ private slots:
         QCOMPARE(changes[0]["change"].toString(), QStringLiteral("added"));
     }
 
+    // diff --path: a unified diff that GNU patch applies to A's file to give B's.
+    void diffOfOneFile()
+    {
+        QTemporaryDir dir;
+        const QString demo = QStringLiteral(STRATA_DEMO_ARCHIVE);
+        // The demo image's nginx documentation: absent in layer 2, written by layer 3.
+        const ProcessRun diff =
+            runCli({"diff", demo, demo, "--layer-a", "2", "--path", "/usr/share/doc/nginx/README"});
+        QCOMPARE(diff.code, 0);
+        QVERIFY2(diff.out.startsWith("--- a/usr/share/doc/nginx/README (absent)\n+++ "
+                                     "b/usr/share/doc/nginx/README\n@@ -0,0 +1,"),
+                 diff.out.constData());
+        QVERIFY(strata::test::writeFile(dir.filePath("README"), {}));
+        QVERIFY(strata::test::writeFile(dir.filePath("p.diff"), diff.out));
+        QCOMPARE(runProcess("patch", {"-s", dir.filePath("README"), dir.filePath("p.diff")}).code,
+                 0);
+        QFile patched(dir.filePath("README"));
+        QVERIFY(patched.open(QIODevice::ReadOnly));
+        QCOMPARE(patched.readAll(), runCli({"cat", demo, "/usr/share/doc/nginx/README"}).out);
+        // The same layer on both sides: nothing to say.
+        const ProcessRun same =
+            runCli({"diff", demo, demo, "--path", "/usr/share/doc/nginx/README"});
+        QCOMPARE(same.code, 0);
+        QVERIFY(same.out.isEmpty());
+    }
+
     void usage()
     {
         QCOMPARE(runCli({}).code, 2);

@@ -1,7 +1,9 @@
 #include "commands/commands.h"
 
 #include "analysis/contentdiff.h"
+#include "analysis/filediff.h"
 #include "analysis/imagediff.h"
+#include "common/paths.h"
 #include "output.h"
 #include "packages/imagepackages.h"
 #include "report/diffreport.h"
@@ -42,6 +44,62 @@ bool loadSide(DiffSide *side, QSet<const LayerTree *> *reported, bool *damaged, 
         *damaged = true;
     return true;
 }
+// An ELF file's symbol changes, one per line as a diff marks them: "+" defined only in B,
+// "-" only in A, "+U"/"-U" the same for what it takes from other libraries.
+QByteArray elfSymbolLines(const ElfSymbolChanges &changes)
+{
+    QByteArray out;
+    const auto lines = [&out](const char *mark, const QList<QByteArray> &names) {
+        for (const QByteArray &name : names)
+            out += mark + name + '\n';
+    };
+    lines("-", changes.removed);
+    lines("+", changes.added);
+    lines("-U ", changes.importsRemoved);
+    lines("+U ", changes.importsAdded);
+    return out;
+}
+
+// `diff A B --path P`: the file's two versions, as `diff -u` shows them.
+int diffOneFile(const DiffSide &a, const DiffSide &b, const QString &given)
+{
+    std::string path;
+    if (!cleanPath(given.toStdString(), &path) || path.empty())
+        return fail(QStringLiteral("--path must name a file inside the images"));
+    const auto side = [&](const DiffSide &d) {
+        return FileSide{d.source.get(), d.image, d.layers, d.topLayer(), path};
+    };
+    const FileComparison c = compareFile(side(a), side(b));
+    if (c.error)
+        return fail(c.error);
+    if (!c.a.present && !c.b.present)
+        return fail(QStringLiteral("/%1 is a file on neither side").arg(given));
+    const QByteArray labelA = (QStringLiteral("a/") + QString::fromStdString(path) +
+                               (c.a.present ? QString() : QStringLiteral(" (absent)")))
+                                  .toUtf8();
+    const QByteArray labelB = (QStringLiteral("b/") + QString::fromStdString(path) +
+                               (c.b.present ? QString() : QStringLiteral(" (absent)")))
+                                  .toUtf8();
+    if (c.identical())
+        return Ok;
+    if (!c.hasLines()) {
+        writeOut(QStringLiteral("%1 files %2 and %3 differ: %4 bytes (SHA-256 %5) and %6 bytes "
+                                "(SHA-256 %7)\n")
+                     .arg(c.binary ? QStringLiteral("Binary") : QStringLiteral("Large"),
+                          QString::fromUtf8(labelA), QString::fromUtf8(labelB))
+                     .arg(c.a.size)
+                     .arg(QString::fromLatin1(c.a.sha256))
+                     .arg(c.b.size)
+                     .arg(QString::fromLatin1(c.b.sha256))
+                     .toUtf8());
+        if (c.elf)
+            writeOut(elfSymbolLines(c.symbols));
+        return Ok;
+    }
+    writeOut(unifiedDiff(c.a.lines, c.b.lines, c.diff, labelA, labelB));
+    return Ok;
+}
+
 } // namespace
 
 int runDiff(const QStringList &arguments)
@@ -63,6 +121,10 @@ int runDiff(const QStringList &arguments)
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("content"),
                       QStringLiteral("Read files of equal size to compare their bytes.")});
+    parser.addOption({QStringLiteral("path"),
+                      QStringLiteral("Only this file: a unified diff of its lines (sizes and "
+                                     "SHA-256 for binary or large files)."),
+                      QStringLiteral("path")});
     parser.addOption({QStringLiteral("packages"),
                       QStringLiteral("Read both images' package databases and list what was "
                                      "added, removed and upgraded.")});
@@ -114,6 +176,8 @@ int runDiff(const QStringList &arguments)
     QSet<const LayerTree *> reported;
     if (!loadSide(&a, &reported, &damaged, &error) || !loadSide(&b, &reported, &damaged, &error))
         return fail(error);
+    if (parser.isSet(QStringLiteral("path")))
+        return diffOneFile(a, b, parser.value(QStringLiteral("path")));
     ImageComparison comparison = compareImages(std::move(a), std::move(b));
     if (parser.isSet(QStringLiteral("content"))) {
         const ContentComparison content =
