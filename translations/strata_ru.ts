@@ -418,6 +418,18 @@
         <source>From A to B: %1 added, %2 removed, %3 upgraded.</source>
         <translation>От A к B: добавлено %1, удалено %2, обновлено %3.</translation>
     </message>
+    <message>
+        <source>Show Differences</source>
+        <translation>Показать различия</translation>
+    </message>
+    <message>
+        <source>The selected file&apos;s two versions line by line (or double-click the file)</source>
+        <translation>Две версии выбранного файла построчно (или дважды щёлкните файл)</translation>
+    </message>
+    <message>
+        <source>%1, layer %2</source>
+        <translation>%1, слой %2</translation>
+    </message>
 </context>
 <context>
     <name>strata::ContainersPane</name>
@@ -937,6 +949,137 @@
     </message>
 </context>
 <context>
+    <name>strata::FileDiffWindow</name>
+    <message>
+        <source>Side by Side</source>
+        <translation>Рядом</translation>
+    </message>
+    <message>
+        <source>The old version on the left, the new one on the right</source>
+        <translation>Старая версия слева, новая справа</translation>
+    </message>
+    <message>
+        <source>Unified</source>
+        <translation>Единым списком</translation>
+    </message>
+    <message>
+        <source>One column: removed lines, then the lines that replace them</source>
+        <translation>Один столбец: удалённые строки, затем строки, которые их заменяют</translation>
+    </message>
+    <message>
+        <source>Previous Change</source>
+        <translation>Предыдущее изменение</translation>
+    </message>
+    <message>
+        <source>Go to the change above (Alt+Up)</source>
+        <translation>Перейти к изменению выше (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Next Change</source>
+        <translation>Следующее изменение</translation>
+    </message>
+    <message>
+        <source>Go to the change below (Alt+Down)</source>
+        <translation>Перейти к изменению ниже (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Copy as Patch</source>
+        <translation>Копировать как патч</translation>
+    </message>
+    <message>
+        <source>Copy the changes as a unified diff, as diff -u writes it</source>
+        <translation>Скопировать изменения в формате unified diff, как пишет diff -u</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Символ</translation>
+    </message>
+    <message>
+        <source>%1 — Differences</source>
+        <translation>%1 — различия</translation>
+    </message>
+    <message>
+        <source>Old: %1    New: %2</source>
+        <translation>Старая: %1    Новая: %2</translation>
+    </message>
+    <message>
+        <source>Reading both versions…</source>
+        <translation>Чтение обеих версий…</translation>
+    </message>
+    <message>
+        <source>/%1 could not be read: %2</source>
+        <translation>Не удалось прочитать /%1: %2</translation>
+    </message>
+    <message>
+        <source>Neither side has a file at /%1.</source>
+        <translation>Ни в одной из версий нет файла /%1.</translation>
+    </message>
+    <message>
+        <source>Both versions are the same %1 (SHA-256 %2).</source>
+        <translation>Обе версии одинаковы: %1 (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <source>ELF files: compared by size, SHA-256 and their symbols.</source>
+        <translation>Файлы ELF: сравнены по размеру, SHA-256 и символам.</translation>
+    </message>
+    <message>
+        <source>Binary files: compared by size and SHA-256.</source>
+        <translation>Двоичные файлы: сравнены по размеру и SHA-256.</translation>
+    </message>
+    <message>
+        <source>Too large to compare line by line (more than %1): compared by size and SHA-256.</source>
+        <translation>Слишком большие для построчного сравнения (больше %1): сравнены по размеру и SHA-256.</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>файла нет</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Старая</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Новая</translation>
+    </message>
+    <message>
+        <source>Symbols defined only in the new version (%1)</source>
+        <translation>Символы, определённые только в новой версии (%1)</translation>
+    </message>
+    <message>
+        <source>Symbols defined only in the old version (%1)</source>
+        <translation>Символы, определённые только в старой версии (%1)</translation>
+    </message>
+    <message>
+        <source>Symbols the new version also takes from other libraries (%1)</source>
+        <translation>Символы, которые новая версия теперь берёт из других библиотек (%1)</translation>
+    </message>
+    <message>
+        <source>Symbols the new version no longer takes from other libraries (%1)</source>
+        <translation>Символы, которые новая версия больше не берёт из других библиотек (%1)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>+%1 −%2 lines</source>
+        <translation>строк: +%1 −%2</translation>
+    </message>
+    <message>
+        <source>change %1 of %2</source>
+        <translation>изменение %1 из %2</translation>
+    </message>
+    <message>
+        <source>(too many changes for the shortest diff)</source>
+        <translation>(слишком много изменений для кратчайшего сравнения)</translation>
+    </message>
+</context>
+<context>
     <name>strata::FilePreview</name>
     <message>
         <source>Save As…</source>
@@ -1139,6 +1282,10 @@
     <message>
         <source>Copy Path</source>
         <translation>Копировать путь</translation>
+    </message>
+    <message>
+        <source>Compare with Layer %1</source>
+        <translation>Сравнить со слоем %1</translation>
     </message>
 </context>
 <context>
@@ -2766,6 +2913,10 @@ Stored in the archive: %2</source>
     <message>
         <source>Write the merged filesystem as of the selected layer as a tar, like crane export</source>
         <translation>Записать объединённую файловую систему на выбранном слое в tar, как crane export</translation>
+    </message>
+    <message>
+        <source>%1, layer %2</source>
+        <translation>%1, слой %2</translation>
     </message>
 </context>
 <context>

@@ -427,6 +427,14 @@ void FileTreePane::showContextMenu(const QPoint &position)
     if (file) {
         menu.addAction(tr("Save File As…"), this,
                        [this, path] { emit exportWanted(path, ExportJob::Kind::File); });
+        // A file this layer (or the shown range of layers) changed, against what it replaced.
+        const int from = m_layerOnly ? fromLayer() : m_layer;
+        if (snapshot.changeOf(node) == ChangeKind::Modified && from > 0) {
+            QAction *compare =
+                menu.addAction(tr("Compare with Layer %1").arg(from - 1), this,
+                               [this, path, from] { emit compareWanted(path, from - 1); });
+            compare->setObjectName(QStringLiteral("compareWithOlder"));
+        }
     }
     menu.addAction(tr("Export as Tar…") + from, this,
                    [this, path] { emit exportWanted(path, ExportJob::Kind::Tar); });

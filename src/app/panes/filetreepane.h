@@ -84,6 +84,9 @@ signals:
     // The user asked for `path` (as of the shown layer, or of the one below that deleted it)
     // to be written out as `kind`.
     void exportWanted(const QString &path, strata::ExportJob::Kind kind);
+    // The user asked for the lines of `path` as of `olderLayer` beside those of the shown
+    // layer.
+    void compareWanted(const QString &path, int olderLayer);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -13,6 +13,7 @@
 #include "source/opensource.h"
 #include "views/layerstackview.h"
 #include "views/tabdetacher.h"
+#include "windows/filediffwindow.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -78,6 +79,7 @@ CompareWindow::CompareWindow(QWidget *parent)
       m_stackB(new LayerStackView), m_tabs(new QTabWidget), m_model(new TreeDiffModel(this)),
       m_tree(new QTreeView), m_changesOnly(new QCheckBox(tr("Changes only"))),
       m_byDelta(new QCheckBox(tr("Largest change first"))),
+      m_showDifferences(new QPushButton(tr("Show Differences"))),
       m_contents(new QPushButton(tr("Compare Contents"))),
       m_largestModel(new LargestChangesModel(this)), m_largest(new QTableView),
       m_largestCount(new QLabel),
@@ -276,6 +278,9 @@ QWidget *CompareWindow::createFilesTab()
 {
     m_tree->setObjectName(QStringLiteral("diffTree"));
     m_tree->setModel(m_model);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &CompareWindow::updateShowDifferences);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CompareWindow::updateShowDifferences);
     m_tree->setUniformRowHeights(true);
     m_changesOnly->setChecked(true);
     m_byDelta->setChecked(true);
@@ -284,6 +289,20 @@ QWidget *CompareWindow::createFilesTab()
     connect(m_changesOnly, &QCheckBox::toggled, m_model, &TreeDiffModel::setChangesOnly);
     connect(m_byDelta, &QCheckBox::toggled, m_model, &TreeDiffModel::setSortByDelta);
     connect(m_contents, &QPushButton::clicked, this, &CompareWindow::compareContents);
+    m_showDifferences->setObjectName(QStringLiteral("showDifferences"));
+    m_showDifferences->setToolTip(
+        tr("The selected file's two versions line by line (or double-click the file)"));
+    m_showDifferences->setEnabled(false);
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const uint32_t entry = comparableEntry(m_model->entryOf(index));
+        if (entry != kNoNode)
+            compareFile(QString::fromStdString(m_diff->path(entry)));
+    });
+    connect(m_showDifferences, &QPushButton::clicked, this, [this] {
+        const uint32_t entry = comparableEntry(m_model->entryOf(m_tree->currentIndex()));
+        if (entry != kNoNode)
+            compareFile(QString::fromStdString(m_diff->path(entry)));
+    });
 
     auto *files = new QWidget;
     auto *layout = new QVBoxLayout(files);
@@ -291,10 +310,45 @@ QWidget *CompareWindow::createFilesTab()
     options->addWidget(m_changesOnly);
     options->addWidget(m_byDelta);
     options->addStretch();
+    options->addWidget(m_showDifferences);
     options->addWidget(m_contents);
     layout->addLayout(options);
     layout->addWidget(m_tree);
     return files;
+}
+
+uint32_t CompareWindow::comparableEntry(uint32_t entry) const
+{
+    if (!m_diff || entry == kNoNode || entry >= m_diff->entryCount() || m_diff->isDirectory(entry))
+        return kNoNode;
+    const DiffEntry &e = m_diff->entry(entry);
+    const auto isFile = [](FileType type) {
+        return type == FileType::Regular || type == FileType::Hardlink;
+    };
+    const bool fileA = e.inA() && isFile(m_diff->typeA(entry));
+    const bool fileB = e.inB() && isFile(m_diff->typeB(entry));
+    return e.status != DiffStatus::Unchanged && (fileA || fileB) ? entry : kNoNode;
+}
+
+void CompareWindow::updateShowDifferences()
+{
+    m_showDifferences->setEnabled(comparableEntry(m_model->entryOf(m_tree->currentIndex())) !=
+                                  kNoNode);
+}
+
+FileDiffWindow *CompareWindow::compareFile(const QString &path)
+{
+    if (!m_comparison)
+        return nullptr;
+    const auto side = [](const DiffSide &s) {
+        return FileDiffSide{s.source, s.image, s.layers, s.topLayer(),
+                            tr("%1, layer %2").arg(s.info().displayName()).arg(s.topLayer())};
+    };
+    auto *window = new FileDiffWindow(this);
+    window->setWindowFlag(Qt::Window);
+    window->compare(side(m_comparison->a), side(m_comparison->b), path);
+    window->show();
+    return window;
 }
 
 void CompareWindow::openLocations(const QString &a, const QString &b)

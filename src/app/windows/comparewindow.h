@@ -18,6 +18,7 @@ class QTreeView;
 
 namespace strata {
 
+class FileDiffWindow;
 class ImageLoader;
 class LargestChangesModel;
 class PackageModel;
@@ -52,6 +53,9 @@ public:
     // The "Packages" tab: packages added, removed and upgraded from A to B.
     PackageModel *packageModel() const { return m_packageModel; }
     QLabel *packageSummary() const { return m_packageSummary; }
+    QTreeView *treeView() const { return m_tree; }
+    // A window with the two versions of `path` (as compared now) line by line.
+    FileDiffWindow *compareFile(const QString &path);
 
 signals:
     void comparisonReady();
@@ -72,6 +76,9 @@ private:
     void fillHistory();
     void fillConfig();
     void compareContents();
+    // The diff entry a file comparison can be opened for, or kNoNode.
+    uint32_t comparableEntry(uint32_t entry) const;
+    void updateShowDifferences();
     QWidget *createPackagesTab();
     void comparePackagesOfSides();
     void showPackageChanges();
@@ -98,6 +105,7 @@ private:
     QTreeView *m_tree;
     QCheckBox *m_changesOnly;
     QCheckBox *m_byDelta;
+    QPushButton *m_showDifferences;
     QPushButton *m_contents;
     LargestChangesModel *m_largestModel;
     QTableView *m_largest;

@@ -12,6 +12,7 @@
 #include "views/layerstackview.h"
 #include "windows/comparewindow.h"
 #include "windows/enginebrowser.h"
+#include "windows/filediffwindow.h"
 #include "windows/language.h"
 #include "windows/lesson.h"
 #include "windows/lessonpanel.h"
@@ -160,6 +161,10 @@ void MainWindow::addTab(ImageTab *tab)
     connect(tab, &ImageTab::openRequested, this,
             [this](const QString &location) { openPath(location); });
     connect(m_engines, &EngineMonitor::eventArrived, tab, &ImageTab::noteEngineEvent);
+    connect(tab->page()->treePane(), &FileTreePane::compareWanted, this,
+            [this, tab](const QString &path, int olderLayer) {
+                openFileComparison(tab, path, olderLayer);
+            });
     // A tab's image joins the open Reuse window once the tab has read it, with its layers: the
     // window does not read them a second time alongside the tab.
     connect(tab->loader(), &ImageLoader::treesReady, this, [this, tab] {
@@ -284,6 +289,24 @@ CompareWindow *MainWindow::openComparison(const QString &a, const QString &b)
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setWindowFlag(Qt::Window);
     window->openLocations(a, b);
+    window->show();
+    return window;
+}
+
+FileDiffWindow *MainWindow::openFileComparison(ImageTab *tab, const QString &path, int olderLayer)
+{
+    const ImageLoader *loader = tab->loader();
+    const int layer = tab->page()->currentLayer();
+    if (olderLayer < 0 || olderLayer >= layer)
+        return nullptr;
+    const QString name = loader->imageInfo().displayName();
+    const auto side = [&](int top) {
+        return FileDiffSide{loader->source(), loader->image(), loader->layers(), top,
+                            tr("%1, layer %2").arg(name).arg(top)};
+    };
+    auto *window = new FileDiffWindow(this);
+    window->setWindowFlag(Qt::Window);
+    window->compare(side(olderLayer), side(layer), path);
     window->show();
     return window;
 }

@@ -18,6 +18,7 @@ namespace strata {
 
 class CompareWindow;
 class EngineBrowser;
+class FileDiffWindow;
 class Lesson;
 class LessonPanel;
 class RegistryDialog;
@@ -47,6 +48,8 @@ public:
     bool exportLayerStack(const QString &path, int width = LayerStackView::kSlideWidth);
     // A window comparing the images of two archives (their only or first image).
     CompareWindow *openComparison(const QString &a, const QString &b);
+    // The lines of `path` in `tab`'s image as of `olderLayer` beside those of the shown layer.
+    FileDiffWindow *openFileComparison(ImageTab *tab, const QString &path, int olderLayer);
     // The Reuse window over every image open in the tabs (all images of their archives),
     // plus the archives at `paths`; the one already open, if there is one.
     ReuseWindow *openReuse(const QStringList &paths = {});

@@ -120,11 +120,48 @@ LineDiff diffLines(const QList<QByteArray> &a, const QList<QByteArray> &b, int m
     }
     for (int i = 0; endA + i < n; ++i)
         diff.lines.push_back({DiffLine::Kind::Same, endA + i, endB + i});
+    // Within each change its removed lines first, as diff -u and every diff viewer show it.
+    for (auto run = diff.lines.begin(); run != diff.lines.end();) {
+        const auto isSame = [](const DiffLine &line) { return line.kind == DiffLine::Kind::Same; };
+        run = std::find_if_not(run, diff.lines.end(), isSame);
+        const auto runEnd = std::find_if(run, diff.lines.end(), isSame);
+        std::stable_partition(
+            run, runEnd, [](const DiffLine &line) { return line.kind == DiffLine::Kind::Removed; });
+        run = runEnd;
+    }
     for (const DiffLine &line : diff.lines) {
         diff.added += line.kind == DiffLine::Kind::Added;
         diff.removed += line.kind == DiffLine::Kind::Removed;
     }
     return diff;
+}
+
+std::vector<DiffRow> sideBySideRows(const LineDiff &diff)
+{
+    std::vector<DiffRow> rows;
+    rows.reserve(diff.lines.size());
+    const auto &lines = diff.lines;
+    size_t i = 0;
+    while (i < lines.size()) {
+        if (lines[i].kind == DiffLine::Kind::Same) {
+            rows.push_back({lines[i].lineA, lines[i].lineB, false});
+            ++i;
+            continue;
+        }
+        size_t removedEnd = i;
+        while (removedEnd < lines.size() && lines[removedEnd].kind == DiffLine::Kind::Removed)
+            ++removedEnd;
+        size_t addedEnd = removedEnd;
+        while (addedEnd < lines.size() && lines[addedEnd].kind == DiffLine::Kind::Added)
+            ++addedEnd;
+        const size_t removed = removedEnd - i, added = addedEnd - removedEnd;
+        for (size_t k = 0; k < std::max(removed, added); ++k) {
+            rows.push_back({k < removed ? lines[i + k].lineA : -1,
+                            k < added ? lines[removedEnd + k].lineB : -1, true});
+        }
+        i = addedEnd;
+    }
+    return rows;
 }
 
 QByteArray unifiedDiff(const QList<QByteArray> &a, const QList<QByteArray> &b, const LineDiff &diff,

@@ -23,7 +23,8 @@ struct DiffLine
 
 struct LineDiff
 {
-    std::vector<DiffLine> lines; // every line of both sides, in order
+    // Every line of both sides, in order; within each change the removed lines come first.
+    std::vector<DiffLine> lines;
     int added = 0;
     int removed = 0;
     // True when the sides differ in more lines than a shortest edit is looked for in: the
@@ -37,6 +38,16 @@ QList<QByteArray> splitLines(const QByteArray &text);
 // The shortest edit from `a` to `b` (Myers' O(ND) algorithm, after the common start and end
 // are taken off), up to `maxEdits` differing lines; past that the rest is approximate.
 LineDiff diffLines(const QList<QByteArray> &a, const QList<QByteArray> &b, int maxEdits = 4000);
+
+// One row of the two sides laid out beside each other: a change's removed lines face its
+// added lines, the shorter side padded with empty rows (-1).
+struct DiffRow
+{
+    int lineA = -1;
+    int lineB = -1;
+    bool changed = false;
+};
+std::vector<DiffRow> sideBySideRows(const LineDiff &diff);
 
 // `diff -u` of the two: "--- labelA", "+++ labelB", hunks with `context` lines around each
 // change. Empty when the sides are equal.

@@ -96,6 +96,24 @@ private slots:
         const auto [added, removed] = gnuCounts(fileA, fileB);
         QCOMPARE(diff.added, added);
         QCOMPARE(diff.removed, removed);
+        for (size_t i = 1; i < diff.lines.size(); ++i) {
+            QVERIFY2(!(diff.lines[i - 1].kind == DiffLine::Kind::Added &&
+                       diff.lines[i].kind == DiffLine::Kind::Removed),
+                     "a change lists its removed lines first");
+        }
+        // Side by side: every line of each side once, in order; unchanged rows face equal lines.
+        int nextA = 0, nextB = 0;
+        for (const DiffRow &row : sideBySideRows(diff)) {
+            QVERIFY(row.lineA >= 0 || row.lineB >= 0);
+            if (row.lineA >= 0)
+                QCOMPARE(row.lineA, nextA++);
+            if (row.lineB >= 0)
+                QCOMPARE(row.lineB, nextB++);
+            if (!row.changed)
+                QCOMPARE(linesA[row.lineA], linesB[row.lineB]);
+        }
+        QCOMPARE(nextA, linesA.size());
+        QCOMPARE(nextB, linesB.size());
         const QByteArray patch = unifiedDiff(linesA, linesB, diff, "a.conf", "b.conf");
         QCOMPARE(patch.isEmpty(), a == b);
         if (patch.isEmpty())
