@@ -9,7 +9,7 @@ namespace {
 
 constexpr qint64 kBinaryProbe = qint64(8) * 1024;
 
-// One side's bytes: hashed whole, kept up to the larger limit.
+// One side's bytes: hashed whole, kept up to the limit of what they are.
 bool readSide(const FileSide &side, FileComparisonLimits limits, FileComparison::Version *version,
               QByteArray *kept, Error *error)
 {
@@ -19,12 +19,14 @@ bool readSide(const FileSide &side, FileComparisonLimits limits, FileComparison:
         return true; // absent here (or not a file): the other side is all added or removed
     version->present = true;
     Sha256 hash;
-    const qint64 limit = std::max(limits.text, limits.elf);
     side.source->streamFile(
         side.image, int(entry.treeLayer), QString::fromStdString(side.path),
         [&](const char *data, qint64 size) {
             hash.addData(QByteArrayView(data, size));
             version->size += size;
+            // Text is kept up to its limit; only an ELF file (known by its first bytes) for
+            // as long as its symbols are compared.
+            const qint64 limit = isElf(*kept) ? limits.elf : limits.text;
             if (kept->size() <= limit)
                 kept->append(data, qsizetype(std::min(size, limit + 1 - kept->size())));
             return true;

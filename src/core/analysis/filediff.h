@@ -52,8 +52,8 @@ struct FileComparisonLimits
     qint64 elf = qint64(64) << 20; // symbols compared up to this size
 };
 
-// Reads both sides (each through its layer's tar, never more than the larger limit kept in
-// memory) and compares them.
+// Reads both sides (each streamed through its layer's tar, no more of it kept in memory than
+// the text limit, or the ELF limit for an ELF file) and compares them.
 FileComparison compareFile(const FileSide &a, const FileSide &b, FileComparisonLimits limits = {});
 
 } // namespace strata
