@@ -12,8 +12,8 @@ reps=${2:-5}
 # The release preset with the benchmarks: the same build test.sh makes, so CI builds once.
 build=${BUILD:-build/release}
 cmake --preset release -DSTRATA_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" --target strata-cli strata-bench-load strata-bench-synthetic strata-bench-micro \
-  strata-bench-gui >/dev/null
+cmake --build "$build" -j"$(nproc)" --target strata-cli strata-bench-load strata-bench-synthetic strata-bench-python \
+  strata-bench-micro strata-bench-gui >/dev/null
 gui_build=$build
 gui=$gui_build/bench/strata-bench-gui
 load=$build/bench/strata-bench-load
@@ -59,7 +59,30 @@ case_zstd() {
   row "$1" "zstd -dc of every layer, serially" "$(strata "$2")" "$base" "≤ 0.7"
 }
 
+# Inside the files: the package databases of every layer, and the merged filesystem written
+# out as a tar beside GNU tar archiving the same tree unpacked (both from the page cache, both
+# writing into $data).
+inside=()
+case_packages() { # name archive
+  local files; files=$("$cli" tree "$2" | awk '$2 == "f"' | wc -l)
+  local t; t=$(for _ in $(seq "$reps"); do "$load" --packages "$2" | awk '{print $1/1000}'; done | median)
+  inside+=("| $1, $files files | reading the packages of every layer, after the load | $t s | < 0.5 s |")
+}
+case_export() { # name archive
+  local tree=$data/export-tree out=$data/export.tar base=$data/export-baseline.tar
+  rm -rf "$tree" "$out" "$base"
+  "$cli" export "$2" -o "$tree" >/dev/null 2>&1
+  local theirs; theirs=$(timeit "rm -f '$base'; tar cf '$base' -C '$tree' .")
+  local ours; ours=$(timeit "rm -f '$out'; '$cli' export '$2' -o '$out'")
+  row "$1, export as tar" "tar cf of the same tree unpacked" "$ours" "$theirs" "≤ 1.5"
+  rm -rf "$tree" "$out" "$base"
+}
+python=$data/python-app.tar
+[ -f "$python" ] || "$build/bench/strata-bench-python" "$python"
+case_packages "Python application (pip, 150 packages, an upgrade layer)" "$python"
+
 if [ -n "$demo" ] && [ -f "$demo/nginx-demo.docker.tar" ]; then
+  case_export "nginx-demo docker-archive" "$demo/nginx-demo.docker.tar"
   case_plain "nginx-demo docker-archive" "$demo/nginx-demo.docker.tar"
   case_gzip "nginx-demo OCI gzip" "$demo/nginx-demo.oci.tar"
   case_zstd "nginx-demo OCI zstd" "$demo/nginx-demo.zstd.oci.tar"
@@ -82,12 +105,19 @@ for n in "${sizes[@]}"; do
   scaling+=("| $n | $(strata "$data/synthetic-v2-$n-gzip.tar") s | $(( (rss - empty) * 1024 / n )) B | $(( (rss - empty) / 1024 )) MB |")
   gui_case "synthetic $n paths, gzip" "$data/synthetic-v2-$n-gzip.tar" "$n"
 done
+case_export "synthetic ${sizes[1]:-${sizes[0]}} paths, gzip" "$data/synthetic-v2-${sizes[1]:-${sizes[0]}}-gzip.tar"
 
 echo "Strata $(git rev-parse --short HEAD), $(nproc) cores, median of $reps runs, $(date -u +%F)"
 echo
 echo "| case | baseline | Strata | baseline time | ratio | target |"
 echo "|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
+echo
+echo "Inside the files:"
+echo
+echo "| image | what | Strata | target |"
+echo "|---|---|---|---|"
+printf '%s\n' "${inside[@]}"
 echo
 echo "Growth with the number of paths (synthetic, 10 gzip layers; memory: peak RSS of \`strata-cli tree\` above an empty \`strata-cli\`):"
 echo
