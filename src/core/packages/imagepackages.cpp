@@ -112,7 +112,7 @@ public:
     {
         findCandidates();
         // The databases first, then the Go binaries no system package owns.
-        if (!readCopies([](Role role) { return role != Role::GoCandidate; }))
+        if (!readDatabases([](Role role) { return role != Role::GoCandidate; }))
             return std::move(m_result);
         m_result.distribution = distribution();
         for (size_t l = 0; l < m_layers.size(); ++l)
@@ -179,23 +179,34 @@ private:
         return int(entry.treeLayer);
     }
 
-    // Reads every copy of the files `wanted` picks that some layer shows, each layer once.
-    template <typename Wanted> bool readCopies(Wanted wanted)
+    using Copies = std::map<int, std::unordered_set<std::string>>;
+
+    // The copies some layer shows of the paths whose role `wanted(role)` takes, by the layer
+    // that holds each, leaving out those `skip(path, layer)` names.
+    template <typename Wanted, typename Skip> Copies shownCopies(Wanted wanted, Skip skip) const
     {
-        std::map<int, std::unordered_set<std::string>> perLayer;
+        Copies perLayer;
         for (const auto &[path, role] : m_roles) {
-            if (!wanted(role) || role == Role::RpmUnread)
+            if (!wanted(role))
                 continue;
             for (size_t l = 0; l < m_layers.size(); ++l) {
                 const int copy = copyAt(path, int(l));
-                if (copy >= 0 && !m_contents.count({path, copy}))
+                if (copy >= 0 && !skip(path, copy))
                     perLayer[copy].insert(path);
             }
         }
+        return perLayer;
+    }
+
+    // Reads the copies, each layer's once, handing `use(path, layer, bytes)` each file of at
+    // most `limit` bytes. False, with the error kept, when a layer could not be read or the
+    // reading was cancelled.
+    template <typename Use>
+    bool readCopies(const Copies &perLayer, qint64 limit, bool reportProgress, Use use)
+    {
         int done = 0;
         for (const auto &group : perLayer) {
             const int layer = group.first;
-            const std::unordered_set<std::string> &paths = group.second;
             if (m_observer.cancel && m_observer.cancel->load()) {
                 m_result.error = Error::make(Error::Kind::Cancelled, m_source.location(),
                                              QStringLiteral("reading the packages was cancelled"));
@@ -203,24 +214,38 @@ private:
             }
             Error error;
             readLayerFiles(
-                m_source, m_image, layer, paths,
+                m_source, m_image, layer, group.second,
                 [&](const std::string &path, const QByteArray *whole, LayerReader *reader) {
                     QByteArray data;
                     if (whole)
                         data = *whole;
-                    else if (!reader->readAll(&data, kDatabaseLimit))
+                    else if (!reader->readAll(&data, limit))
                         return;
-                    m_contents[{path, layer}] = std::move(data);
+                    use(path, layer, std::move(data));
                 },
                 &error);
             if (error) {
                 m_result.error = error;
                 return false;
             }
-            if (m_observer.progress)
+            if (reportProgress && m_observer.progress)
                 m_observer.progress(++done, int(perLayer.size()));
         }
         return true;
+    }
+
+    // Reads every copy of the databases `wanted` picks that some layer shows.
+    template <typename Wanted> bool readDatabases(Wanted wanted)
+    {
+        const Copies perLayer =
+            shownCopies([&](Role role) { return wanted(role) && role != Role::RpmUnread; },
+                        [this](const std::string &path, int copy) {
+                            return m_contents.count({path, copy}) > 0;
+                        });
+        return readCopies(perLayer, kDatabaseLimit, true,
+                          [this](const std::string &path, int layer, QByteArray data) {
+                              m_contents[{path, layer}] = std::move(data);
+                          });
     }
 
     const QByteArray *contentOf(const std::string &path, int layer) const
@@ -366,48 +391,18 @@ private:
             else
                 ++it;
         }
-        std::map<int, std::unordered_set<std::string>> perLayer;
-        for (const auto &[path, role] : m_roles) {
-            if (role != Role::GoCandidate)
-                continue;
-            for (size_t l = 0; l < m_layers.size(); ++l) {
-                const int copy = copyAt(path, int(l));
-                if (copy >= 0)
-                    perLayer[copy].insert(path);
-            }
-        }
-        for (const auto &group : perLayer) {
-            const int layer = group.first;
-            const std::unordered_set<std::string> &paths = group.second;
-            if (m_observer.cancel && m_observer.cancel->load()) {
-                m_result.error = Error::make(Error::Kind::Cancelled, m_source.location(),
-                                             QStringLiteral("reading the packages was cancelled"));
-                return false;
-            }
-            Error error;
-            readLayerFiles(
-                m_source, m_image, layer, paths,
-                [&](const std::string &path, const QByteArray *whole, LayerReader *reader) {
-                    QByteArray data;
-                    if (whole)
-                        data = *whole;
-                    else if (!reader->readAll(&data, kDatabaseLimit * 4))
-                        return;
-                    if (!data.startsWith("\x7f"
-                                         "ELF"))
-                        return;
-                    std::vector<PackagePtr> &out = m_parsed[{path, layer}];
-                    out.clear();
-                    for (Package &p : parseGoBuildInfo(data, path))
-                        out.push_back(std::make_shared<const Package>(std::move(p)));
-                },
-                &error);
-            if (error) {
-                m_result.error = error;
-                return false;
-            }
-        }
-        return true;
+        const Copies perLayer = shownCopies([](Role role) { return role == Role::GoCandidate; },
+                                            [](const std::string &, int) { return false; });
+        return readCopies(perLayer, kDatabaseLimit * 4, false,
+                          [this](const std::string &path, int layer, const QByteArray &data) {
+                              if (!data.startsWith("\x7f"
+                                                   "ELF"))
+                                  return;
+                              std::vector<PackagePtr> &out = m_parsed[{path, layer}];
+                              out.clear();
+                              for (Package &p : parseGoBuildInfo(data, path))
+                                  out.push_back(std::make_shared<const Package>(std::move(p)));
+                          });
     }
 
     std::vector<PackagePtr> goPackagesAt(int layer) const

@@ -188,6 +188,24 @@ class TestFileDiffWindow : public QObject
 
     QString m_library1, m_library2;
 
+    // The two-layer image in `window`, its tree showing layer 1; nullptr if it does not load.
+    ImageTab *openTopLayer(MainWindow *window) const
+    {
+        ImageTab *tab = window->openPath(m_archive);
+        FileTreePane *pane = tab->page()->treePane();
+        const bool loaded = QTest::qWaitFor(
+            [&] {
+                return tab->isLoaded() && !pane->isBusy() && !pane->model()->snapshot().isNull();
+            },
+            kTimeout);
+        if (!loaded)
+            return nullptr;
+        tab->page()->selectLayer(1);
+        const bool shown = QTest::qWaitFor(
+            [&] { return !pane->isBusy() && pane->model()->snapshot().layer == 1; }, kTimeout);
+        return shown ? tab : nullptr;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -230,16 +248,9 @@ private slots:
     {
         MainWindow window;
         window.show();
-        ImageTab *tab = window.openPath(m_archive);
+        ImageTab *tab = openTopLayer(&window);
+        QVERIFY(tab);
         FileTreePane *pane = tab->page()->treePane();
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                return tab->isLoaded() && !pane->isBusy() && !pane->model()->snapshot().isNull();
-            },
-            kTimeout));
-        tab->page()->selectLayer(1);
-        QVERIFY(QTest::qWaitFor(
-            [&] { return !pane->isBusy() && pane->model()->snapshot().layer == 1; }, kTimeout));
 
         const auto menuOffers = [&](const QString &path) {
             pane->selectPath(path);
@@ -355,15 +366,8 @@ private slots:
     void binaryAndElf()
     {
         MainWindow window;
-        ImageTab *tab = window.openPath(m_archive);
-        FileTreePane *pane = tab->page()->treePane();
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                return tab->isLoaded() && !pane->isBusy() && !pane->model()->snapshot().isNull();
-            },
-            kTimeout));
-        tab->page()->selectLayer(1);
-        QVERIFY(QTest::qWaitFor([&] { return tab->page()->currentLayer() == 1; }, kTimeout));
+        ImageTab *tab = openTopLayer(&window);
+        QVERIFY(tab);
 
         FileDiffWindow *blob = window.openFileComparison(tab, QStringLiteral("etc/blob"), 0);
         QVERIFY(blob);
