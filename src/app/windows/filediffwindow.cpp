@@ -99,6 +99,7 @@ FileDiffWindow::FileDiffWindow(QWidget *parent)
     tools->addWidget(m_summary);
 
     m_message->setObjectName(QStringLiteral("diffMessage"));
+    m_message->setTextFormat(Qt::PlainText); // paths and errors are shown as they are
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);
     m_hashes->setObjectName(QStringLiteral("diffHashes"));
@@ -154,8 +155,7 @@ void FileDiffWindow::showComparison(std::shared_ptr<const FileComparison> compar
     m_comparison = std::move(comparison);
     const FileComparison &c = *m_comparison;
     if (c.error) {
-        m_message->setText(
-            tr("/%1 could not be read: %2").arg(m_path, c.error.toString()).toHtmlEscaped());
+        m_message->setText(tr("/%1 could not be read: %2").arg(m_path, c.error.toString()));
         m_pages->setCurrentWidget(m_message);
     } else if (!c.a.present && !c.b.present) {
         m_message->setText(tr("Neither side has a file at /%1.").arg(m_path));

@@ -18,36 +18,38 @@ class ElfBytes
 {
 public:
     ElfBytes(const QByteArray &bytes, bool bigEndian)
-        : m_bytes(bytes), m_swap(bigEndian != (Q_BYTE_ORDER == Q_BIG_ENDIAN))
+        : m_data(bytes.constData()), m_size(quint64(bytes.size())),
+          m_swap(bigEndian != (Q_BYTE_ORDER == Q_BIG_ENDIAN))
     {
     }
 
     template <typename T> bool read(quint64 offset, T *value) const
     {
         static_assert(std::is_trivially_copyable_v<T>);
-        if (offset > quint64(m_bytes.size()) || quint64(m_bytes.size()) - offset < sizeof(T))
+        if (offset > m_size || m_size - offset < sizeof(T))
             return false;
-        std::memcpy(value, m_bytes.constData() + offset, sizeof(T));
+        std::memcpy(value, m_data + offset, sizeof(T));
         return true;
     }
     template <typename Int> Int fix(Int value) const { return m_swap ? qbswap(value) : value; }
     // The NUL-terminated name at `offset` of a string table [start, start + size).
     QByteArray string(quint64 start, quint64 size, quint64 offset) const
     {
-        const quint64 total = quint64(m_bytes.size());
+        const quint64 total = m_size;
         if (start > total)
             return {};
         const quint64 end = start + std::min(size, total - start);
         if (offset >= end - start)
             return {};
-        const char *begin = m_bytes.constData() + start + offset;
+        const char *begin = m_data + start + offset;
         const void *nul = std::memchr(begin, 0, size_t(end - start - offset));
         return nul ? QByteArray(begin, qsizetype(static_cast<const char *>(nul) - begin))
                    : QByteArray();
     }
 
 private:
-    const QByteArray &m_bytes;
+    const char *m_data;
+    quint64 m_size;
     bool m_swap;
 };
 
